@@ -1,0 +1,28 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test site build render eval bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+render: $(STAMP)
+	$(BIN)/quotebrief render --out build/pages
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .cache
