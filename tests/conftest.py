@@ -1,0 +1,41 @@
+"""Shared fixtures. Tests that need ../shared skip when it is absent, and fail under CI=true."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+ARTICLES = ROOT / "articles"
+
+
+def require_shared(*parts: str) -> Path:
+    """Path inside ../shared; skip with a clear message when missing (fail under CI)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing, and CI=true requires it")
+        pytest.skip(f"{path} is not present (evaluation data lives in ../shared beside the checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from generator.parse import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def extract_text(nlp):
+    """Extract a Brief from a text written in the test."""
+    from generator.extract import extract
+    from generator.model import Article
+
+    def run(text: str, title: str = "Test"):
+        return extract(nlp(text), Article(path="test.txt", id="test", title=title, text=text))
+
+    return run
