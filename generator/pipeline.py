@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -14,12 +15,21 @@ from generator.model import Article, Brief, Corpus
 from generator.read import read_paths
 
 
+@functools.lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """The extractor's version plus a hash of its source, so an edited extractor never reuses stale briefs."""
+    h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
+    for module in (extract_mod,):
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def cache_key(article: Article, model_name: str) -> str:
     """Hash of what an extraction depends on: the article, the model, the extractor."""
     h = hashlib.sha256()
     h.update(json.dumps(article.to_dict(), sort_keys=True).encode("utf-8"))
     h.update(model_name.encode("utf-8"))
-    h.update(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
+    h.update(extractor_fingerprint().encode("utf-8"))
     return h.hexdigest()
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,16 @@ def extract_text(nlp):
         return extract(nlp(text), Article(path="test.txt", id="test", title=title, text=text))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site built once per test session from articles/ with mkdocs build --strict."""
+    work = tmp_path_factory.mktemp("site")
+    site = work / "site"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return site
+
+

@@ -1,24 +1,6 @@
 """End to end: build the real site from the bundled articles with mkdocs build --strict."""
 
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
-
-from conftest import ROOT
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("site")
-    site = work / "site"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return site
 
 
 def test_seed_brief_names_the_three_speakers(built_site):
