@@ -41,6 +41,19 @@ def slugify(value: str, fallback: str = "article") -> str:
     return value or fallback
 
 
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,%d}$" % (MAX_ID_LENGTH - 1))
+_RESERVED = {"con", "prn", "aux", "nul", "index", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def safe_id(raw: str, fallback: str = "article") -> str:
+    """An id kept as given when it is already a safe file name, else its slug."""
+    raw = str(raw)
+    if _SAFE_ID.match(raw) and raw.lower() not in _RESERVED:
+        return raw
+    slug = slugify(raw, fallback)
+    return f"{slug}-x" if slug in _RESERVED else slug
+
+
 def find_article_files(paths: list[str | Path]) -> list[Path]:
     """Article files under the given files and folders, in a stable order."""
     found: list[Path] = []
@@ -108,7 +121,7 @@ def read_txt(text: str, path: str) -> Article:
     body = body.strip("\n")
     if not body.strip():
         body, title = title, title
-    return Article(path=path, id=slugify(Path(path).stem), title=title, text=body)
+    return Article(path=path, id=safe_id(Path(path).stem), title=title, text=body)
 
 
 def read_markdown(text: str, path: str) -> Article:
@@ -131,7 +144,7 @@ def read_markdown(text: str, path: str) -> Article:
     body = body.strip("\n")
     if not body.strip():
         raise ReadError("no article text after the front matter")
-    article = Article(path=path, id=slugify(str(meta.get("id") or Path(path).stem)),
+    article = Article(path=path, id=safe_id(str(meta.get("id") or Path(path).stem)),
                       title=_text_field(meta.get("title")) or _title_from_text(body), text=body)
     _apply_meta(article, meta, path)
     return article
@@ -160,7 +173,7 @@ def read_jsonl(text: str, path: str) -> tuple[list[Article], list[Problem]]:
         raw_id = record.get("id")
         article = Article(
             path=path,
-            id=slugify(str(raw_id), fallback=f"{stem}-{number}") if raw_id not in (None, "") else f"{stem}-{number}",
+            id=safe_id(str(raw_id), fallback=f"{stem}-{number}") if raw_id not in (None, "") else f"{stem}-{number}",
             title=_text_field(record.get("title")) or _title_from_text(body),
             text=body,
         )
