@@ -33,9 +33,6 @@ class Config:
     speakers_file: str = "speakers.yml"
     """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list)."""
 
-    site_title: str = "quotebrief"
-    """Title used on generated index pages."""
-
     base_dir: Path = field(default_factory=Path.cwd)
     """Folder that relative paths are resolved against (mkdocs.yml's folder)."""
 

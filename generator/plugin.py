@@ -42,7 +42,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             articles=self.config.articles, spacy_model=self.config.spacy_model,
             cache_dir=self.config.cache_dir, workers=self.config.workers, strict=self.config.strict,
             pdf=self.config.pdf, speakers_file=self.config.speakers_file,
-            site_title=mkdocs_config.site_name, base_dir=base,
+            base_dir=base,
         )
 
     def on_files(self, files, config):
