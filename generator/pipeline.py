@@ -1,11 +1,20 @@
-"""read -> parse -> extract -> link, with a cache so unchanged articles are never parsed again."""
+"""read -> parse -> extract -> link, with a cache so unchanged articles are never parsed again.
+
+Speed: spaCy is loaded once per process, and only when some article is not in
+the cache. Articles go through `nlp.pipe` in batches; with several workers a
+process pool parses chunks of articles in parallel and the briefs come back in
+article order. A Doc is reduced to its Brief at once and never kept, so memory
+stays flat however many articles there are.
+"""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator import extract as extract_mod
@@ -13,6 +22,9 @@ from generator import link, parse, write
 from generator.config import Config
 from generator.model import Article, Brief, Corpus
 from generator.read import read_paths
+
+CHUNK = parse.BATCH_SIZE  # articles per task sent to a pool worker
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,7 +50,7 @@ def load_cached(cache_dir: Path | None, key: str) -> Brief | None:
         return None
     path = cache_dir / f"{key}.json"
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_bytes())
         return Brief.from_dict(data)
     except FileNotFoundError:
         return None
@@ -47,29 +59,77 @@ def load_cached(cache_dir: Path | None, key: str) -> Brief | None:
         return None
 
 
+def store_cached(cache_dir: Path | None, key: str, brief: Brief) -> None:
+    if cache_dir is not None:
+        write.write_text(cache_dir / f"{key}.json", json.dumps(brief.to_dict(), ensure_ascii=False))
+
+
+def default_workers() -> int:
+    """One worker per CPU core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_doc(doc, article: Article) -> Brief:
+    """A parsed article to its Brief: the one place extraction is called from."""
+    return extract_mod.extract(doc, article)
+
+
 def extract_articles(articles: list[Article], model: str | None = None,
-                     cache_dir: Path | None = None) -> Iterable[Brief]:
+                     cache_dir: Path | None = None, workers: int = 1,
+                     progress: Progress | None = None) -> Iterator[Brief]:
     """Briefs in article order; only articles missing from the cache go through spaCy."""
-    nlp = parse.load_nlp(model)
-    name = parse.model_id(nlp)
+    name = parse.model_fingerprint(model)
     keys = [cache_key(a, name) for a in articles]
     cached = [load_cached(cache_dir, k) for k in keys]
     todo = [a for a, c in zip(articles, cached) if c is None]
-    fresh = iter(zip(todo, parse.parse((a.text for a in todo), model)))
-    for article, key, brief in zip(articles, keys, cached):
+    fresh = parse_and_extract(todo, model, workers)
+    for done, (key, brief) in enumerate(zip(keys, cached), 1):
         if brief is None:
-            _, doc = next(fresh)
-            brief = extract_mod.extract(doc, article)
-            if cache_dir is not None:
-                write.write_text(cache_dir / f"{key}.json", json.dumps(brief.to_dict()))
+            brief = next(fresh)
+            store_cached(cache_dir, key, brief)
+        if progress is not None:
+            progress(done, len(articles))
         yield brief
 
 
-def build_corpus(config: Config, paths: list[str | Path] | None = None) -> Corpus:
+def parse_and_extract(articles: list[Article], model: str | None = None, workers: int = 1) -> Iterator[Brief]:
+    """Briefs of `articles` in order: in this process, or in a pool of `workers` processes.
+
+    The pool is only worth its start-up (each worker loads the model) when there
+    are at least two chunks of articles to share out."""
+    workers = min(workers or default_workers(), -(-len(articles) // CHUNK))
+    if workers <= 1 or len(articles) <= CHUNK:
+        docs = parse.parse((a.text for a in articles), model)
+        for article, doc in zip(articles, docs):
+            yield extract_doc(doc, article)
+        return
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    # spawn, not fork: the MkDocs server has threads, and a forked copy of a threaded process can hang.
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
+        for briefs in pool.imap(_worker_extract, [(model, chunk) for chunk in chunks]):
+            yield from briefs
+
+
+def _worker_start(model: str | None) -> None:
+    parse.load_nlp(model)  # once per worker, before the first chunk arrives
+
+
+def _worker_extract(task: tuple[str | None, list[Article]]) -> list[Brief]:
+    model, articles = task
+    return list(parse_and_extract(articles, model, workers=1))
+
+
+def build_corpus(config: Config, paths: list[str | Path] | None = None,
+                 progress: Progress | None = None) -> Corpus:
     """Everything render needs, from the configured articles folder (or `paths`)."""
     result = read_paths(paths or [config.path(config.articles)])
     cache_dir = config.path(config.cache_dir) if config.cache_dir else None
-    briefs = list(extract_articles(result.articles, config.spacy_model, cache_dir))
+    workers = config.workers or default_workers()
+    briefs = list(extract_articles(result.articles, config.spacy_model, cache_dir, workers, progress))
     corpus = link.link(briefs)
     corpus.problems = result.problems
     corpus.files_read = len(result.files)

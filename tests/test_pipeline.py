@@ -1,0 +1,149 @@
+"""The pipeline's speed machinery: worker pool, cache, streaming order, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from generator import cli, parse, pipeline
+from generator.config import Config
+from generator.model import Article
+
+TEXTS = [
+    '"We will not raise taxes," said Gordon Brown, the chancellor.',
+    "Tony Blair said that the election would be held in May.",
+    '"The result is a disappointment," the manager Arsene Wenger told reporters.',
+    "Nobody said anything at all here.",
+    "Michael Howard warned that the plan would cost jobs, according to his aides.",
+    '"It was a great season for the club," said Alex Ferguson on Sunday.',
+]
+
+
+def articles(texts=TEXTS):
+    return [Article(path=f"a{i}.txt", id=f"a{i}", title=f"Article {i}", text=t) for i, t in enumerate(texts)]
+
+
+@pytest.fixture
+def count_parsed(monkeypatch):
+    """Counts the texts that go through spaCy in this process."""
+    seen = []
+    real = parse.parse
+
+    def counting(texts, model=None, batch_size=parse.BATCH_SIZE):
+        def tap():
+            for t in texts:
+                seen.append(t)
+                yield t
+        return real(tap(), model, batch_size)
+
+    monkeypatch.setattr(parse, "parse", counting)
+    return seen
+
+
+def dicts(briefs):
+    return [b.to_dict() for b in briefs]
+
+
+def test_two_workers_give_the_same_briefs_in_the_same_order(monkeypatch, nlp):
+    monkeypatch.setattr(pipeline, "CHUNK", 2)  # 6 articles: 3 chunks shared by 2 workers
+    one = list(pipeline.parse_and_extract(articles(), workers=1))
+    two = list(pipeline.parse_and_extract(articles(), workers=2))
+    assert [b.article.id for b in two] == [f"a{i}" for i in range(len(TEXTS))]
+    assert dicts(two) == dicts(one)
+    assert any(b.claims for b in one)
+
+
+def test_pool_is_used_only_when_there_is_more_than_one_chunk(monkeypatch, count_parsed):
+    """Few articles are parsed in this process (no pool start-up): the counter sees them."""
+    list(pipeline.parse_and_extract(articles(), workers=4))
+    assert len(count_parsed) == len(TEXTS)
+
+
+def test_second_run_parses_nothing(tmp_path, count_parsed):
+    first = list(pipeline.extract_articles(articles(), cache_dir=tmp_path, workers=1))
+    assert len(count_parsed) == len(TEXTS)
+    assert len(list(tmp_path.glob("*.json"))) == len(TEXTS)
+    count_parsed.clear()
+    second = list(pipeline.extract_articles(articles(), cache_dir=tmp_path, workers=1))
+    assert count_parsed == []
+    assert dicts(second) == dicts(first)
+
+
+def test_only_the_changed_article_is_parsed_again(tmp_path, count_parsed):
+    list(pipeline.extract_articles(articles(), cache_dir=tmp_path))
+    count_parsed.clear()
+    changed = list(TEXTS)
+    changed[2] = changed[2].replace("disappointment", "triumph")
+    briefs = list(pipeline.extract_articles(articles(changed), cache_dir=tmp_path))
+    assert count_parsed == [changed[2]]
+    assert [b.article.text for b in briefs] == changed
+
+
+def test_cache_key_changes_with_text_and_model():
+    a, b = articles()[:2]
+    assert pipeline.cache_key(a, "m-1") != pipeline.cache_key(b, "m-1")
+    assert pipeline.cache_key(a, "m-1") != pipeline.cache_key(a, "m-2")
+    assert pipeline.cache_key(a, "m-1") == pipeline.cache_key(articles()[0], "m-1")
+
+
+def test_corrupt_cache_entry_is_extracted_again(tmp_path, count_parsed):
+    list(pipeline.extract_articles(articles()[:1], cache_dir=tmp_path))
+    entry = next(tmp_path.glob("*.json"))
+    entry.write_text("{not json", "utf-8")
+    count_parsed.clear()
+    briefs = list(pipeline.extract_articles(articles()[:1], cache_dir=tmp_path))
+    assert len(count_parsed) == 1 and briefs[0].article.id == "a0"
+    assert json.loads(entry.read_text("utf-8"))["article"]["id"] == "a0"
+
+
+def test_progress_reports_every_article_in_order(tmp_path):
+    calls = []
+    list(pipeline.extract_articles(articles(), cache_dir=tmp_path, progress=lambda d, t: calls.append((d, t))))
+    assert calls == [(i, len(TEXTS)) for i in range(1, len(TEXTS) + 1)]
+
+
+def test_build_corpus_uses_the_configured_workers(tmp_path, monkeypatch):
+    seen = {}
+    real = pipeline.extract_articles
+
+    def spy(arts, model=None, cache_dir=None, workers=1, progress=None):
+        seen["workers"] = workers
+        return real(arts, model, cache_dir, 1, progress)
+
+    monkeypatch.setattr(pipeline, "extract_articles", spy)
+    (tmp_path / "a.txt").write_text("Headline\n\n" + TEXTS[0], "utf-8")
+    pipeline.build_corpus(Config(articles=str(tmp_path), cache_dir="", workers=3, base_dir=tmp_path))
+    assert seen["workers"] == 3
+    pipeline.build_corpus(Config(articles=str(tmp_path), cache_dir="", workers=0, base_dir=tmp_path))
+    assert seen["workers"] == pipeline.default_workers() >= 1
+
+
+class Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_is_silent_when_quiet_or_not_a_terminal():
+    with cli.progress_bar(SimpleNamespace(quiet=True), Tty()) as bar:
+        assert bar is None
+    with cli.progress_bar(SimpleNamespace(quiet=False), io.StringIO()) as bar:
+        assert bar is None
+
+
+def test_progress_bar_draws_on_a_terminal():
+    stream = Tty()
+    with cli.progress_bar(SimpleNamespace(quiet=False), stream) as bar:
+        assert callable(bar)
+        bar(3, 6)
+    assert "extracting" in stream.getvalue() and "3/6" in stream.getvalue()
+
+
+def test_cli_extract_prints_no_progress_to_a_pipe(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Headline\n\n" + TEXTS[0], "utf-8")
+    assert cli.main(["extract", str(tmp_path), "--jsonl", "--no-cache", "--workers", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["id"] == "a"
+    assert "extracting" not in err and "\r" not in err
