@@ -1,12 +1,36 @@
-"""matplotlib charts as SVG text. Deterministic: the same data gives the same bytes."""
+"""matplotlib charts as SVG text. Deterministic: the same data gives the same bytes.
+
+Drawing a chart costs tens of milliseconds, so every chart is cached in
+memory by a hash of its data: `mkdocs serve` redraws only charts whose
+numbers changed. Each speaker keeps one colour on every chart
+(`speaker_colour`, derived from the speaker id).
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import json
 
 KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#d4a72c"}
 KIND_LABELS = {"direct": "quoted", "mixed": "mixed", "indirect": "reported"}
+# Dark enough to read as text on white, distinct enough side by side.
+SPEAKER_PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+    "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
+    "#e6550d", "#31a354", "#756bb1", "#636363",
+)
+_CACHE: dict[str, str] = {}
+draws = 0  # charts actually drawn in this process (the rest came from the cache)
+
+
+def speaker_colour(speaker_id: str | None) -> str:
+    """One colour per speaker, the same on every chart and every build."""
+    if not speaker_id:
+        return "#9a9a9a"
+    digest = hashlib.sha256(speaker_id.encode("utf-8")).digest()
+    return SPEAKER_PALETTE[int.from_bytes(digest[:4], "big") % len(SPEAKER_PALETTE)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,21 +50,133 @@ def _pyplot():
     return plt
 
 
-def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str) -> str:
-    """Horizontal stacked bars: one row per name, quoted / mixed / reported counts."""
+def _cached(draw):
+    """Cache a chart function's SVG by a hash of its name and arguments."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        global draws
+        key = hashlib.sha256(json.dumps([draw.__name__, args, kwargs], sort_keys=True,
+                                        default=str).encode("utf-8")).hexdigest()
+        if key not in _CACHE:
+            _CACHE[key] = draw(*args, **kwargs)
+            draws += 1
+        return _CACHE[key]
+
+    wrapper.uncached = draw
+    return wrapper
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _colour_labels(ax, colours: list[str] | None) -> None:
+    if colours:
+        for label, colour in zip(ax.get_yticklabels(), colours):
+            label.set_color(colour)
+
+
+def _height(rows: int) -> float:
+    return 0.9 + 0.3 * max(rows, 1)
+
+
+@_cached
+def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str,
+                   colours: list[str] | None = None) -> str:
+    """Horizontal stacked bars: one row per name, quoted / mixed / reported counts.
+
+    `colours` (one per row) colours the names, so a speaker keeps their colour."""
     plt = _pyplot()
     names = [name for name, _ in rows][::-1]
-    height = 0.6 + 0.35 * max(len(rows), 1)
-    fig, ax = plt.subplots(figsize=(6.4, height))
+    fig, ax = plt.subplots(figsize=(6.4, _height(len(rows))))
     left = [0] * len(names)
     for kind, colour in KIND_COLOURS.items():
         values = [counts.get(kind, 0) for _, counts in rows][::-1]
-        ax.barh(names, values, left=left, color=colour, label=KIND_LABELS[kind], height=0.6)
+        ax.barh(range(len(names)), values, left=left, color=colour, label=KIND_LABELS[kind], height=0.6)
         left = [a + b for a, b in zip(left, values)]
+    ax.set_yticks(range(len(names)), names)
+    _colour_labels(ax, colours[::-1] if colours else None)
     ax.set_xlabel("claims")
     ax.set_title(title, loc="left", fontsize=10)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="lower right", frameon=False, fontsize=8)
+    fig.tight_layout()
+    return _svg(fig)
+
+
+@_cached
+def share_of_voice(rows: list[tuple[str, int]], colours: list[str], title: str) -> str:
+    """Horizontal bars: each speaker's share of all attributed claims, in their colour."""
+    plt = _pyplot()
+    total = sum(n for _, n in rows) or 1
+    names = [name for name, _ in rows][::-1]
+    shares = [100 * n / total for _, n in rows][::-1]
+    fig, ax = plt.subplots(figsize=(6.4, _height(len(rows))))
+    ax.barh(range(len(names)), shares, color=colours[::-1], height=0.6)
+    ax.set_yticks(range(len(names)), names)
+    _colour_labels(ax, colours[::-1])
+    for y, share in enumerate(shares):
+        ax.text(share, y, f" {share:.0f}%", va="center", fontsize=8)
+    ax.set_xlabel("% of attributed claims")
+    ax.set_title(title, loc="left", fontsize=10)
+    fig.tight_layout()
+    return _svg(fig)
+
+
+@_cached
+def counts_over_time(periods: list[str], counts: list[int], colour: str, title: str) -> str:
+    """Vertical bars: claims per period, in one colour (a speaker's)."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 2.4))
+    ax.bar(range(len(periods)), counts, color=colour, width=0.6)
+    ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 6 else 0, ha="right"
+                  if len(periods) > 6 else "center")
+    ax.set_ylabel("claims")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title, loc="left", fontsize=10)
+    fig.tight_layout()
+    return _svg(fig)
+
+
+@_cached
+def kinds_over_time(periods: list[str], rows: list[dict[str, int]], title: str) -> str:
+    """Vertical stacked bars: claims per period by kind (the timeline)."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 2.8))
+    bottom = [0] * len(periods)
+    for kind, colour in KIND_COLOURS.items():
+        values = [r.get(kind, 0) for r in rows]
+        ax.bar(range(len(periods)), values, bottom=bottom, color=colour, label=KIND_LABELS[kind], width=0.6)
+        bottom = [a + b for a, b in zip(bottom, values)]
+    ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 6 else 0, ha="right"
+                  if len(periods) > 6 else "center")
+    ax.set_ylabel("claims")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.set_title(title, loc="left", fontsize=10)
+    fig.tight_layout()
+    return _svg(fig)
+
+
+@_cached
+def matrix(rows: list[str], columns: list[str], values: list[list[int]], row_colours: list[str],
+           title: str) -> str:
+    """A grid of counts: rows (speakers) against columns (topics), darker = more."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(max(4.0, 1.6 + 0.45 * len(columns)), 1.4 + 0.32 * len(rows)))
+    top = max((v for row in values for v in row), default=1) or 1
+    ax.imshow(values, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    ax.set_xticks(range(len(columns)), columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
+    _colour_labels(ax, row_colours)
+    for y, row in enumerate(values):
+        for x, v in enumerate(row):
+            if v:
+                ax.text(x, y, str(v), ha="center", va="center", fontsize=8,
+                        color="white" if v > top / 2 else "black")
+    ax.spines[:].set_visible(False)
+    ax.set_title(title, loc="left", fontsize=10)
     fig.tight_layout()
     return _svg(fig)
 

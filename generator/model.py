@@ -156,3 +156,4 @@ class Corpus:
     speakers: dict[str, Speaker]
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    speaker_notes: list[str] = field(default_factory=list)  # how linking and speakers.yml merged speakers

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator import extract as extract_mod
-from generator import link, parse, write
+from generator import link, parse, topics, write
 from generator.config import Config
 from generator.model import Article, Brief, Corpus
 from generator.read import read_paths
@@ -31,7 +31,7 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 def extractor_fingerprint() -> str:
     """The extractor's version plus a hash of its source, so an edited extractor never reuses stale briefs."""
     h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
-    for module in (extract_mod,):
+    for module in (extract_mod, topics):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 
@@ -74,7 +74,7 @@ def default_workers() -> int:
 
 def extract_doc(doc, article: Article) -> Brief:
     """A parsed article to its Brief: the one place extraction is called from."""
-    return extract_mod.extract(doc, article)
+    return topics.tag_claims(doc, extract_mod.extract(doc, article))
 
 
 def extract_articles(articles: list[Article], model: str | None = None,
@@ -130,7 +130,14 @@ def build_corpus(config: Config, paths: list[str | Path] | None = None,
     cache_dir = config.path(config.cache_dir) if config.cache_dir else None
     workers = config.workers or default_workers()
     briefs = list(extract_articles(result.articles, config.spacy_model, cache_dir, workers, progress))
-    corpus = link.link(briefs)
-    corpus.problems = result.problems
+    return link_briefs(config, briefs, result)
+
+
+def link_briefs(config: Config, briefs: list[Brief], result) -> Corpus:
+    """Link extracted briefs into a Corpus, applying the editor's speakers file."""
+    overrides, override_problems = link.load_overrides(
+        config.path(config.speakers_file) if config.speakers_file else None)
+    corpus = link.link(briefs, overrides)
+    corpus.problems = result.problems + override_problems
     corpus.files_read = len(result.files)
     return corpus

@@ -1,7 +1,10 @@
 """MkDocs plugin: runs the pipeline and hands MkDocs the pages as virtual files.
 
 Nothing is written into docs/ (that would make `mkdocs serve` rebuild in a
-loop); the articles folder is added to serve's watch list instead.
+loop); the articles folder and the speakers file are added to serve's watch
+list instead. The plugin object lives for the whole `mkdocs serve` (it has
+`on_startup`), and keeps every extracted brief in memory by content key, so a
+rebuild after an edit extracts only the article that changed.
 """
 
 from __future__ import annotations
@@ -35,9 +38,14 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
     def __init__(self):
         super().__init__()
         self.corpus = None
+        self.briefs: dict[str, object] = {}  # in-memory cache: pipeline.cache_key -> Brief
+        self.extracted = 0  # articles sent to extraction by this plugin object (memory misses)
+
+    def on_startup(self, *, command, dirty):
+        """Present so that MkDocs keeps this object (and its cache) across `mkdocs serve` rebuilds."""
 
     def _config(self, mkdocs_config) -> Config:
-        base = Path(mkdocs_config.config_file_path).parent
+        base = Path(mkdocs_config.config_file_path).resolve().parent
         return Config(
             articles=self.config.articles, spacy_model=self.config.spacy_model,
             cache_dir=self.config.cache_dir, workers=self.config.workers, strict=self.config.strict,
@@ -45,15 +53,35 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             base_dir=base,
         )
 
+    def build_corpus(self, cfg: Config):
+        """pipeline.build_corpus, with briefs kept in memory between rebuilds."""
+        from generator import pipeline
+        from generator.read import read_paths
+
+        result = read_paths([cfg.path(cfg.articles)])
+        model = cfg.spacy_model or "default"
+        keys = [pipeline.cache_key(a, model) for a in result.articles]
+        missing = [(a, k) for a, k in zip(result.articles, keys) if k not in self.briefs]
+        if missing:
+            cache_dir = cfg.path(cfg.cache_dir) if cfg.cache_dir else None
+            fresh = pipeline.extract_articles([a for a, _ in missing], cfg.spacy_model, cache_dir)
+            for (_, key), brief in zip(missing, fresh):
+                self.briefs[key] = brief
+            self.extracted += len(missing)
+        self.briefs = {k: self.briefs[k] for k in keys}  # forget deleted and edited articles
+        return pipeline.link_briefs(cfg, [self.briefs[k] for k in keys], result)
+
     def on_files(self, files, config):
         from generator import render
-        from generator.pipeline import build_corpus
 
         cfg = self._config(config)
-        self.corpus = build_corpus(cfg)
+        self.corpus = self.build_corpus(cfg)
         for problem in self.corpus.problems:
             log.warning(str(problem)) if problem.severity == "skipped" else log.info(str(problem))
-        log.info(f"quotebrief: {self.corpus.files_read} files read, {len(self.corpus.briefs)} articles")
+        for note in self.corpus.speaker_notes:
+            log.info(f"quotebrief: speakers: {note}")
+        log.info(f"quotebrief: {self.corpus.files_read} files read, {len(self.corpus.briefs)} articles, "
+                 f"{len(self.corpus.speakers)} speakers")
         if cfg.strict and any(p.severity == "skipped" for p in self.corpus.problems):
             raise PluginError("quotebrief: article files were skipped (strict mode); see the messages above")
         for path, content in render.render_site(self.corpus).items():
@@ -70,7 +98,8 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         return markdown
 
     def on_serve(self, server, config, builder):
-        articles = self._config(config).path(self.config.articles)
-        if articles.exists():
-            server.watch(str(articles))
+        cfg = self._config(config)
+        for path in (cfg.path(cfg.articles), cfg.path(cfg.speakers_file) if cfg.speakers_file else None):
+            if path is not None and path.exists():
+                server.watch(str(path))
         return server

@@ -8,19 +8,23 @@ Markdown structure, HTML or a script.
 from __future__ import annotations
 
 import html
+import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator import charts
+from generator import charts, topics as topics_mod
+from generator.link import claims_of
 from generator.model import Brief, Claim, Corpus
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
 LOW_CONFIDENCE = 0.5
+TOP_SPEAKERS = 15  # rows on the corpus charts
+TOP_TOPICS = 12  # columns on the who-talks-about-whom chart
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
@@ -93,32 +97,125 @@ def speaker_sections(brief: Brief) -> list[dict]:
     return sections
 
 
+
+
+# ---------------------------------------------------------------- helpers for the site pages
+
+_TAG_UNSAFE = re.compile(r"[^\w .,'’&-]+")
+
+
+def tag_name(value: str) -> str:
+    """A tag as plain words: the theme prints tag names unescaped, so no markup characters survive."""
+    return " ".join(_TAG_UNSAFE.sub(" ", str(value)).replace("&", "and").split())[:80]
+
+
+def front_matter(meta: dict) -> str:
+    """YAML front matter; every string goes through json.dumps, which is valid YAML."""
+    lines = ["---"]
+    for key, value in meta.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {json.dumps(str(v))}" for v in value]
+        elif isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {json.dumps(v)}" for k, v in value.items()]
+        else:
+            lines.append(f"{key}: {json.dumps(value)}")
+    return "\n".join(lines + ["---", ""]) + "\n"
+
+
+def site_environment() -> jinja2.Environment:
+    env = environment()
+    env.globals["speaker_colour"] = charts.speaker_colour
+    return env
+
+
+def short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def period_of(date: str, granularity: str) -> str:
+    return {"year": date[:4], "month": date[:7]}.get(granularity, date)
+
+
+def granularity(dates: list[str]) -> str:
+    """Years for a long span, months for a medium one, days otherwise."""
+    if not dates:
+        return "day"
+    first, last = min(dates), max(dates)
+    years = int(last[:4]) - int(first[:4])
+    months = years * 12 + int(last[5:7] or 1) - int(first[5:7] or 1)
+    return "year" if years >= 3 else "month" if months >= 3 else "day"
+
+
+def all_periods(dates: list[str], unit: str) -> list[str]:
+    """Every period from the first date to the last (empty ones too: gaps are information)."""
+    present = sorted({period_of(d, unit) for d in dates})
+    if not present or unit == "day":
+        return present
+    if unit == "year":
+        return [str(y) for y in range(int(present[0]), int(present[-1]) + 1)]
+    out, (y, m) = [], map(int, present[0].split("-"))
+    while f"{y:04d}-{m:02d}" <= present[-1]:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+class SiteData:
+    """What the cross-article pages share: topics, each claim's topics, speakers ranked by claims."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        names = {sid: s.name for sid, s in corpus.speakers.items()}
+        self.topics = topics_mod.corpus_topics(corpus.briefs, names)
+        self.topics_of: dict[int, list[topics_mod.Topic]] = defaultdict(list)
+        for topic in self.topics.values():
+            for _, claim in topic.claims:
+                self.topics_of[id(claim)].append(topic)
+        self.claims = {sid: claims_of(corpus, sid) for sid in corpus.speakers}
+        ranked = [s for s in corpus.speakers.values() if self.claims[s.id]]
+        self.speakers = sorted(ranked, key=lambda s: (-len(self.claims[s.id]), s.name))
+
+    def claim_topics(self, claim: Claim) -> list[topics_mod.Topic]:
+        return self.topics_of.get(id(claim), [])
+
+
 def brief_chart(brief: Brief) -> tuple[str, str] | None:
-    """(SVG, alt text) of claims per speaker, or None when there is nothing to draw."""
+    """(SVG, alt text) of claims per speaker; None when fewer than two speakers (nothing to compare)."""
     sections = [s for s in speaker_sections(brief) if s["speaker"]]
-    if not sections:
+    if len(sections) < 2:
         return None
-    rows = [(s["name"], Counter(c.kind for c in s["claims"])) for s in sections]
-    svg = charts.claims_by_kind(rows, "Claims per speaker")
+    rows = [(s["name"], dict(Counter(c.kind for c in s["claims"]))) for s in sections]
+    colours = [charts.speaker_colour(s["speaker"].id) for s in sections]
+    svg = charts.claims_by_kind(rows, "Claims per speaker", colours)
     alt = "Claims per speaker: " + "; ".join(
         f"{name} {sum(c.values())} ({', '.join(f'{n} {charts.KIND_LABELS[k]}' for k, n in c.items())})"
         for name, c in rows)
     return svg, alt
 
 
-def render_brief(env: jinja2.Environment, brief: Brief) -> dict[str, str]:
+def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = None) -> dict[str, str]:
     pages = {}
     chart = brief_chart(brief)
     aid = brief.article.id
     if chart:
         pages[f"briefs/{aid}.svg"] = chart[0]
     counts = Counter(c.kind for c in brief.claims)
-    pages[f"briefs/{aid}.md"] = env.get_template("brief.md.j2").render(
-        brief=brief, article=brief.article, sections=speaker_sections(brief),
+    sections = speaker_sections(brief)
+    claim_topics = data.claim_topics if data else (lambda claim: [])
+    tags = [tag_name(s["name"]) for s in sections if s["speaker"]]
+    for claim in brief.claims:
+        tags += [tag_name(t.name) for t in claim_topics(claim)]
+    tags = [t for t in dict.fromkeys(tags) if t]
+    body = env.get_template("brief.md.j2").render(
+        brief=brief, article=brief.article, sections=sections,
         lede=lede(brief), paragraphs=paragraphs(brief.article.text), counts=counts,
         chart_file=f"{aid}.svg" if chart else None, chart_alt=chart[1] if chart else None,
-        low_confidence=LOW_CONFIDENCE,
+        low_confidence=LOW_CONFIDENCE, claim_topics=claim_topics, linked=data is not None,
     )
+    pages[f"briefs/{aid}.md"] = (front_matter({"tags": tags}) if tags else "") + body
     return pages
 
 
@@ -135,13 +232,185 @@ def briefs_list(corpus: Corpus, prefix: str = "briefs/") -> str:
     return environment().get_template("briefs_list.md.j2").render(briefs=sorted_briefs(corpus), prefix=prefix)
 
 
+def speaker_info(data: SiteData, sid: str) -> dict:
+    """Everything a speaker page shows: roles and affiliations seen, articles, dates, topics."""
+    claims = data.claims[sid]
+    roles, affiliations, briefs = [], [], []
+    for brief in data.corpus.briefs:
+        local = brief.speaker(sid)
+        if local is not None:
+            roles.append(local.role)
+            affiliations.append(local.affiliation)
+    speaker = data.corpus.speakers[sid]
+    roles = [r for r in dict.fromkeys([speaker.role, *roles]) if r]
+    affiliations = [a for a in dict.fromkeys([speaker.affiliation, *affiliations]) if a]
+    groups: dict[str, list[Claim]] = {}
+    by_id = {}
+    for brief, claim in claims:
+        groups.setdefault(brief.article.id, []).append(claim)
+        by_id[brief.article.id] = brief
+    briefs = [(by_id[aid], cs) for aid, cs in groups.items()]
+    about = Counter(t.id for _, c in claims for t in data.claim_topics(c))
+    topics = [(data.topics[tid], n) for tid, n in sorted(about.items(), key=lambda kv: (-kv[1], kv[0]))]
+    dates = [b.article.date for b, _ in claims if b.article.date]
+    return {"speaker": speaker, "roles": roles, "affiliations": affiliations, "briefs": briefs,
+            "count": len(claims), "kinds": Counter(c.kind for _, c in claims), "topics": topics,
+            "first": min(dates) if dates else None, "last": max(dates) if dates else None}
+
+
+def speaker_chart(data: SiteData, sid: str) -> tuple[str, str, list[tuple[str, int]]] | None:
+    """Claims per article date; drawn only when the speaker spoke on two dates or more."""
+    per_date = Counter(b.article.date for b, _ in data.claims[sid] if b.article.date)
+    if len(per_date) < 2:
+        return None
+    dates = sorted(per_date)
+    unit = granularity(dates)
+    periods = all_periods(dates, unit) if unit != "day" else dates
+    counts = [sum(n for d, n in per_date.items() if period_of(d, unit) == p) for p in periods]
+    name = data.corpus.speakers[sid].name
+    svg = charts.counts_over_time(periods, counts, charts.speaker_colour(sid), f"Claims by {name} over time")
+    rows = [(p, n) for p, n in zip(periods, counts) if n]
+    alt = f"Claims by {name} per {unit}: " + "; ".join(f"{p}: {n}" for p, n in rows)
+    return svg, alt, rows
+
+
+def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
+    pages = {}
+    infos = []
+    for speaker in data.speakers:
+        info = speaker_info(data, speaker.id)
+        infos.append(info)
+        chart = speaker_chart(data, speaker.id)
+        if chart:
+            pages[f"speakers/{speaker.id}.svg"] = chart[0]
+        meta = {"search": {"boost": 2}}
+        pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + env.get_template("speaker.md.j2").render(
+            info=info, chart_file=f"{speaker.id}.svg" if chart else None,
+            chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
+            claim_topics=data.claim_topics)
+    unattributed = sum(1 for b in data.corpus.briefs for c in b.claims if not c.speaker)
+    pages["speakers/index.md"] = env.get_template("speakers_index.md.j2").render(
+        infos=infos, unattributed=unattributed)
+    return pages
+
+
+def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
+    pages = {}
+    groups = {kind: [t for t in data.topics.values() if t.kind == kind] for kind in topics_mod.KIND_TITLES}
+    for topic in data.topics.values():
+        claims = sorted(topic.claims, key=lambda bc: (bc[0].article.date or "9999", bc[0].article.id, bc[1].start))
+        speakers = Counter(c.speaker for _, c in claims if c.speaker)
+        pages[f"topics/{topic.id}.md"] = env.get_template("topic.md.j2").render(
+            topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
+            kind_title=topics_mod.KIND_TITLES[topic.kind],
+            speaker_page=topic.id if topic.id in data.corpus.speakers and data.claims.get(topic.id) else None)
+    pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
+        groups=[(topics_mod.KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics))
+    return pages
+
+
+def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
+    pages = {}
+    briefs = sorted_briefs(data.corpus)
+    dates = [b.article.date for b in briefs if b.article.date]
+    unit = granularity(dates)
+    periods = all_periods(dates, unit)
+    rows = []
+    for p in periods:
+        kinds = Counter(c.kind for b in briefs if b.article.date and period_of(b.article.date, unit) == p
+                        for c in b.claims)
+        articles = sum(1 for b in briefs if b.article.date and period_of(b.article.date, unit) == p)
+        rows.append((p, articles, dict(kinds)))
+    chart_alt = None
+    if len(periods) >= 2:
+        pages["timeline.svg"] = charts.kinds_over_time(periods, [k for _, _, k in rows], f"Claims per {unit}")
+        chart_alt = f"Claims per {unit}: " + "; ".join(f"{p}: {sum(k.values())}" for p, _, k in rows if k)
+    by_date: dict[str, list[Brief]] = {}
+    for b in reversed(briefs):
+        by_date.setdefault(b.article.date or "Undated", []).append(b)
+    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
+        by_date=sorted(by_date.items(), key=lambda kv: (kv[0] == "Undated", kv[0])), rows=rows, unit=unit,
+        chart_file="timeline.svg" if chart_alt else None, chart_alt=chart_alt, speakers=data.corpus.speakers,
+        short=short)
+    return pages
+
+
+def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
+    """Corpus charts: share of voice, quoted vs reported, who talks about whom. Each with its table."""
+    pages = {}
+    top = data.speakers[:TOP_SPEAKERS]
+    figures = []
+    attributed = sum(len(data.claims[s.id]) for s in data.speakers)
+    if len(top) >= 2:
+        rows = [(s.name, len(data.claims[s.id])) for s in top]
+        colours = [charts.speaker_colour(s.id) for s in top]
+        pages["charts/share-of-voice.svg"] = charts.share_of_voice(rows, colours, "Share of voice")
+        figures.append({
+            "title": "Share of voice", "file": "share-of-voice.svg",
+            "text": f"Each speaker's share of the {attributed} attributed claims"
+                    + (f" (top {len(top)} of {len(data.speakers)} speakers)." if len(data.speakers) > len(top) else "."),
+            "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({100 * c / attributed:.0f}%)" for n, c in rows),
+            "header": ["speaker", "claims", "share"],
+            "rows": [[(s, s.name), str(c), f"{100 * c / attributed:.0f}%"] for s, (_, c) in zip(top, rows)]})
+        kinds = [(s.name, dict(Counter(c.kind for _, c in data.claims[s.id]))) for s in top]
+        pages["charts/quoted-vs-reported.svg"] = charts.claims_by_kind(kinds, "Quoted, mixed and reported claims",
+                                                                       colours)
+        figures.append({
+            "title": "Quoted or reported", "file": "quoted-vs-reported.svg",
+            "text": "How each speaker is heard: in their own words (quoted), reported, or both (mixed).",
+            "alt": "Quoted, mixed and reported claims per speaker: " + "; ".join(
+                f"{n}: {k.get('direct', 0)} quoted, {k.get('mixed', 0)} mixed, {k.get('indirect', 0)} reported"
+                for n, k in kinds),
+            "header": ["speaker", "quoted", "mixed", "reported"],
+            "rows": [[(s, s.name), str(k.get("direct", 0)), str(k.get("mixed", 0)), str(k.get("indirect", 0))]
+                     for s, (_, k) in zip(top, kinds)]})
+    pairs = Counter()
+    for s in top:
+        for _, claim in data.claims[s.id]:
+            for t in data.claim_topics(claim):
+                if t.id != s.id:
+                    pairs[(s.id, t.id)] += 1
+    if pairs:
+        topic_totals = Counter()
+        for (_, tid), n in pairs.items():
+            topic_totals[tid] += n
+        columns = [tid for tid, _ in sorted(topic_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]]
+        talkers = [s for s in top if any(pairs[(s.id, t)] for t in columns)]
+        grid = [[pairs[(s.id, t)] for t in columns] for s in talkers]
+        names = [data.topics[t].name for t in columns]
+        pages["charts/who-talks-about-whom.svg"] = charts.matrix(
+            [s.name for s in talkers], names, grid, [charts.speaker_colour(s.id) for s in talkers],
+            "Who talks about whom")
+        figures.append({
+            "title": "Who talks about whom", "file": "who-talks-about-whom.svg",
+            "text": "Claims by each speaker (rows) that name a country, organisation or person (columns).",
+            "alt": "Who talks about whom: " + "; ".join(
+                f"{s.name} about {', '.join(f'{n} {v}' for n, v in zip(names, row) if v)}"
+                for s, row in zip(talkers, grid)),
+            "header": ["speaker", *names],
+            "topic_ids": columns,
+            "rows": [[(s, s.name), *[str(v) if v else "" for v in row]] for s, row in zip(talkers, grid)]})
+    pages["charts/index.md"] = env.get_template("charts.md.j2").render(
+        figures=figures, topics=data.topics, attributed=attributed)
+    return pages
+
+
+def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
+    return env.get_template("report.md.j2").render(corpus=corpus)
+
+
 def render_site(corpus: Corpus) -> dict[str, str]:
     """All generated pages of the site, keyed by path relative to docs/."""
-    env = environment()
+    env = site_environment()
+    data = SiteData(corpus)
     pages: dict[str, str] = {}
     for brief in corpus.briefs:
-        pages.update(render_brief(env, brief))
+        pages.update(render_brief(env, brief, data))
     pages["briefs/index.md"] = env.get_template("briefs_index.md.j2").render(
         listing=Markup(briefs_list(corpus, prefix="")), count=len(corpus.briefs))
-    pages["report.md"] = env.get_template("report.md.j2").render(corpus=corpus)
+    pages.update(render_speakers(env, data))
+    pages.update(render_topics(env, data))
+    pages.update(render_timeline(env, data))
+    pages.update(render_charts(env, data))
+    pages["report.md"] = render_report(env, corpus)
     return pages
