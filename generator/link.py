@@ -275,7 +275,7 @@ def load_overrides(path: Path | None) -> tuple[Overrides, list[Problem]]:
 
 def _pick_name(counts: Counter) -> str:
     """The name written most often; ties go to the fuller, then the alphabetically first."""
-    return sorted(counts, key=lambda n: (-counts[n], -len(n.split()), -len(n), n))[0]
+    return sorted(counts, key=lambda n: (-counts[n], n.lower().startswith("the "), -len(n.split()), -len(n), n))[0]
 
 
 def _most_common(values: list[str | None]) -> str | None:
@@ -350,6 +350,12 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     members: dict[str, list[tuple[int, Speaker]]] = defaultdict(list)
     for i, s in mentions:
         members[groups.find(name_key(s.name))].append((i, s))
+    merged_name = {}
+    for group in ov.merge:
+        first = next((n for n in group if keys_for(n)), None)
+        if first:
+            key = sorted(keys_for(first))[0]
+            merged_name[groups.find(key)] = names_by_key[key]  # the first name listed, as articles write it
     people_by_key = {}
     for p in ov.people:
         keys = set().union(*(keys_for(n) for n in [p["name"], *p["aliases"]]))
@@ -366,7 +372,7 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         for i, s in group:
             counts[s.name] += max(claim_counts[(i, s.id)], 1)
         full = Counter({n: c for n, c in counts.items() if len(name_tokens(n)) > 1}) or counts
-        name = _pick_name(full)
+        name = merged_name.get(root) or _pick_name(full)
         p = people_by_key.get(root)
         if p:
             name = p["name"]

@@ -119,7 +119,7 @@ def corpus_topics(briefs: list[Brief], speaker_names: dict[str, str] | None = No
         counts = seen[kind]
         variants = members[root]
         full = [v for v in variants if not is_acronym(v)] or variants
-        name = sorted(full, key=lambda v: (-counts[v], -len(v.split()), v))[0]
+        name = sorted(full, key=lambda v: (-counts[v], v.lower().startswith("the "), -len(v.split()), v))[0]
         tid = slugify(name, fallback="topic")
         if kind == "person" and name in by_name:
             tid = by_name[name]

@@ -1,6 +1,12 @@
 """End to end: build the real site from the bundled articles with mkdocs build --strict."""
 
+import json
 import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_seed_brief_names_the_three_speakers(built_site):
@@ -26,3 +32,151 @@ def test_no_request_to_other_hosts(built_site):
     for page in built_site.rglob("*.html"):
         external = [u for u in loads.findall(page.read_text("utf-8")) if "rel=\"canonical\"" not in u]
         assert external == [], f"{page} loads {external}"
+
+
+# ---------------------------------------------------------------- pages across articles
+
+
+def _speaker_page(site, sid):
+    page = site / "speakers" / sid / "index.html"
+    assert page.exists(), f"no speaker page {sid}: {sorted(p.name for p in (site / 'speakers').iterdir())[:80]}"
+    return page.read_text("utf-8")
+
+
+def test_speakers_quoted_in_several_articles_get_one_page_with_all_claims(built_site):
+    from generator.config import Config
+    from generator.pipeline import build_corpus
+
+    corpus = build_corpus(Config(base_dir=ROOT, cache_dir=str(ROOT / ".cache" / "quotebrief")))
+    several = {sid for sid in corpus.speakers
+               if len({b.article.id for b in corpus.briefs for c in b.claims if c.speaker == sid}) > 1}
+    assert "fawzi-barhum" in several  # "Fawzi Barhum" and "Fawzi Barhoum" are one man
+    for sid in several:
+        html = _speaker_page(built_site, sid)
+        for brief in corpus.briefs:
+            n = sum(1 for c in brief.claims if c.speaker == sid)
+            if n:
+                links = re.findall(rf'href="\.\./\.\./briefs/{re.escape(brief.article.id)}/#p-\d+"', html)
+                assert len(links) == n, f"{sid}: {len(links)} of {n} claims from {brief.article.id}"
+    for sid in ("condoleezza-rice", "yigal-palmor", "fawzi-barhum"):
+        _speaker_page(built_site, sid)
+    index = (built_site / "speakers" / "index.html").read_text("utf-8")
+    counts = [int(n) for n in re.findall(r'<td style="text-align: right;">(\d+)</td>\s*<td style="text-align: '
+                                         r'right;">\d+</td>', index)]
+    assert counts and counts == sorted(counts, reverse=True)
+
+
+def test_topic_timeline_and_chart_pages_exist(built_site):
+    topics = list((built_site / "topics").glob("*/index.html"))
+    assert len(topics) >= 10
+    assert (built_site / "topics" / "israel" / "index.html").exists()
+    timeline = (built_site / "timeline" / "index.html").read_text("utf-8")
+    assert "2008-12-23" in timeline and (built_site / "timeline.svg").exists()
+    charts_page = (built_site / "charts" / "index.html").read_text("utf-8")
+    for name in ("share-of-voice", "quoted-vs-reported", "who-talks-about-whom"):
+        assert (built_site / "charts" / f"{name}.svg").exists()
+        assert re.search(rf'<img alt="[^"]{{20,}}" class="qb-chart" src="{name}\.svg"', charts_page), name
+    assert charts_page.count("<table>") == 3
+
+
+def test_search_indexes_claims_and_speakers_not_article_text(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "abide by its obligations" in text  # a claim (Fawzi Barhum)
+    titles = {d["title"] for d in docs}
+    assert "Fawzi Barhum" in titles
+    # a sentence of the article text that is no claim and not the lede
+    assert "The last time that a rocket" not in text and "Article" not in titles
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if attrs.get("name") and tag == "a":
+            self.ids.add(attrs["name"])
+        for key in ("href", "src"):
+            if attrs.get(key) and tag in ("a", "link", "script", "img", "source", "iframe"):
+                self.links.append(attrs[key])
+
+
+def test_no_broken_internal_links(built_site):
+    pages = {}
+    for page in built_site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text("utf-8"))
+        pages[page] = parser
+    broken = []
+    for page, parser in pages.items():
+        if page.name == "404.html":
+            continue  # served at any depth, its links are root-relative
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)}: {link}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in pages[target].ids:
+                broken.append(f"{page.relative_to(built_site)}: {link} (no such anchor)")
+    assert broken == [], f"{len(broken)} broken links, e.g. {broken[:10]}"
+
+
+def test_site_loads_nothing_from_other_hosts_in_css(built_site):
+    external = []
+    for css in built_site.rglob("*.css"):
+        external += [f"{css.name}: {u}" for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)",
+                                                                css.read_text("utf-8"))]
+        external += [f"{css.name}: @import" for _ in re.findall(r"@import\s+(?:url\()?['\"]?(?:https?:)?//",
+                                                                css.read_text("utf-8"))]
+    assert external == []
+
+
+def test_gh_deploy_publishes_the_site_to_a_bare_repository(tmp_path):
+    """`mkdocs gh-deploy --force` against a local bare repository: its gh-pages branch holds the site."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    if shutil.which("git") is None:
+        if os.environ.get("CI") == "true":
+            raise AssertionError("git is missing, and CI=true requires it")
+        import pytest
+
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+           "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+
+    def git(*args, cwd=tmp_path):
+        return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+    bare, work = tmp_path / "remote.git", tmp_path / "work"
+    git("init", "--bare", "-q", str(bare))
+    git("clone", "-q", str(bare), str(work))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "quotebrief" in plugin:
+            options = plugin["quotebrief"]
+            for key in ("articles", "cache_dir", "speakers_file"):
+                options[key] = str(ROOT / options[key])
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    git("add", "mkdocs.yml", cwd=work)
+    git("commit", "-q", "-m", "site config", cwd=work)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--no-history"],
+                          cwd=work, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    files = git("--git-dir", str(bare), "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "index.html" in files and ".nojekyll" in files
+    assert "briefs/2021-05-07-lavrov-un-multilateralism/index.html" in files
+    assert "speakers/index.html" in files and "search/search_index.json" in files

@@ -1,0 +1,68 @@
+"""Charts: deterministic SVG, one colour per speaker, drawn once per distinct data."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from generator import charts
+
+ROWS = [("Sergei Lavrov", {"direct": 4, "indirect": 2}), ("Wang Yi", {"mixed": 1})]
+COLOURS = [charts.speaker_colour("sergei-lavrov"), charts.speaker_colour("wang-yi")]
+
+
+def _all_charts(draw):
+    """One SVG of every chart kind, through `draw(function)` (cached or not)."""
+    return [
+        draw(charts.claims_by_kind)(ROWS, "Claims per speaker", COLOURS),
+        draw(charts.share_of_voice)([("Sergei Lavrov", 6), ("Wang Yi", 1)], COLOURS, "Share of voice"),
+        draw(charts.counts_over_time)(["2008", "2009"], [2, 3], COLOURS[0], "Claims over time"),
+        draw(charts.kinds_over_time)(["2008", "2009"], [{"direct": 1}, {"indirect": 2}], "Claims per year"),
+        draw(charts.matrix)(["Sergei Lavrov"], ["Ukraine", "US"], [[1, 2]], COLOURS[:1], "Who talks about whom"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def svgs():
+    return _all_charts(lambda f: f.uncached)
+
+
+def test_same_data_gives_byte_identical_svg(svgs):
+    assert _all_charts(lambda f: f.uncached) == svgs
+    for svg in svgs:
+        assert svg.startswith("<?xml") and "<svg" in svg
+        assert "<dc:date>" not in svg  # no build time inside
+
+
+def test_svg_is_identical_in_a_fresh_process():
+    code = ("import sys; from generator import charts; "
+            "sys.stdout.write(charts.share_of_voice.uncached([('A', 2), ('B', 1)], ['#1f77b4', '#d62728'], 'S'))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0] == runs[1] == charts.share_of_voice.uncached([("A", 2), ("B", 1)], ["#1f77b4", "#d62728"], "S")
+
+
+def test_svg_loads_nothing_from_outside(svgs):
+    for svg in svgs:
+        assert not re.search(r"(?:href|src)=\"(?!#|data:image/png;base64,)", svg)  # in-document only
+        assert "@font-face" not in svg and "url(http" not in svg
+
+
+def test_speaker_colour_is_stable_and_from_the_palette():
+    assert charts.speaker_colour("sergei-lavrov") == charts.speaker_colour("sergei-lavrov")
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", charts.speaker_colour(f"s{i}")) for i in range(50))
+    assert len({charts.speaker_colour(f"s{i}") for i in range(50)}) > 10
+    # the colour is drawn: the speaker's bar in the share-of-voice chart carries it
+    svg = charts.share_of_voice.uncached([("A", 2), ("B", 1)], ["#123456", "#abcdef"], "S")
+    assert "#123456" in svg and "#abcdef" in svg
+
+
+def test_cache_draws_each_distinct_chart_once():
+    charts.clear_cache()
+    before = charts.draws
+    a = charts.counts_over_time(["2008", "2009"], [1, 7], "#123456", "cache test")
+    b = charts.counts_over_time(["2008", "2009"], [1, 7], "#123456", "cache test")
+    assert a == b and charts.draws == before + 1
+    charts.counts_over_time(["2008", "2009"], [1, 8], "#123456", "cache test")
+    assert charts.draws == before + 2

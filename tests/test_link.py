@@ -1,0 +1,202 @@
+"""Linking speakers across articles, on hand-made briefs (independent of extraction quality)."""
+
+import copy
+
+import pytest
+import yaml
+
+from generator.link import (
+    edit_distance, link, load_overrides, name_key, parse_overrides, person_groups, surname_variant,
+)
+from generator.model import Article, Brief, Claim, Speaker
+from generator.read import slugify
+
+
+def brief(aid, date, *speakers, claims_per_speaker=1):
+    """A brief whose speakers are (name, kind, role) and who each make claims_per_speaker claims."""
+    people = []
+    claims = []
+    for i, spec in enumerate(speakers):
+        name, kind, role = (spec + (None, None))[:3] if isinstance(spec, tuple) else (spec, None, None)
+        sid = slugify(name)
+        people.append(Speaker(id=sid, name=name, kind=kind or "person", role=role))
+        for j in range(claims_per_speaker):
+            start = 100 * i + 10 * j
+            claims.append(Claim(kind="direct", text=f"claim {i}.{j} by {name}", start=start, end=start + 5,
+                                speaker=sid, paragraph=i + 1))
+    article = Article(path=f"{aid}.txt", id=aid, title=f"Article {aid}", text="x" * 1000, date=date)
+    return Brief(article=article, speakers=people, claims=claims)
+
+
+def speaker_of(corpus, name):
+    """The corpus speaker a local name was linked to."""
+    for b in corpus.briefs:
+        for s in b.speakers:
+            if name in (s.name, *corpus.speakers[s.id].aliases):
+                return corpus.speakers[s.id]
+    raise AssertionError(f"{name} not linked: {sorted(corpus.speakers)}")
+
+
+def test_spelling_variant_of_the_surname_is_one_person():
+    corpus = link([brief("a", "2008-12-23", "Fawzi Barhum"), brief("b", "2009-01-18", "Fawzi Barhoum")])
+    assert len(corpus.speakers) == 1
+    (speaker,) = corpus.speakers.values()
+    assert speaker.aliases and {speaker.name, *speaker.aliases} == {"Fawzi Barhum", "Fawzi Barhoum"}
+    assert {c.speaker for b in corpus.briefs for c in b.claims} == {speaker.id}
+    assert any("spelling variant" in n for n in corpus.speaker_notes)
+
+
+def test_surname_alone_joins_the_one_person_it_fits():
+    corpus = link([brief("a", "2008-01-01", "Condoleezza Rice"), brief("b", "2008-02-01", "Rice"),
+                   brief("c", "2008-03-01", ("Mr Rice", "person"))])
+    assert list(corpus.speakers) == ["condoleezza-rice"]
+    assert all(c.speaker == "condoleezza-rice" for b in corpus.briefs for c in b.claims)
+
+
+def test_people_sharing_a_surname_stay_apart():
+    corpus = link([brief("a", "2008-01-01", "George Bush", "Laura Bush"), brief("b", "2008-02-01", "Bush"),
+                   brief("c", "2008-03-01", "G. Bush")])
+    george, laura = speaker_of(corpus, "George Bush"), speaker_of(corpus, "Laura Bush")
+    assert george.id != laura.id
+    assert speaker_of(corpus, "G. Bush").id == george.id  # the initial fits George only
+    alone = speaker_of(corpus, "Bush")
+    assert alone.id not in (george.id, laura.id)  # could be either: not guessed
+    assert any("'Bush' could be" in n for n in corpus.speaker_notes)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("John Smith", "Jane Smith"),  # first names disagree
+    ("Ann Lee", "Ann Lea"),  # short surnames: one letter is a different name
+    ("Maria Bush", "Maria Rush"),  # first letter differs
+    ("David Miller", "David Mills"),  # two edits
+])
+def test_different_people_are_not_merged(a, b):
+    corpus = link([brief("a", "2008-01-01", a), brief("b", "2008-02-01", b)])
+    assert len(corpus.speakers) == 2
+
+
+def test_middle_names_and_honorifics_do_not_split_a_person():
+    corpus = link([brief("a", "2008-01-01", "George W. Bush"), brief("b", "2008-02-01", "George Bush"),
+                   brief("c", "2008-03-01", "President George Bush")])
+    # "President" is a title, not a first name: only Mr/Dr-style honorifics are dropped, so it stays apart
+    assert speaker_of(corpus, "George W. Bush").id == speaker_of(corpus, "George Bush").id
+
+
+def test_preferred_name_is_the_most_used_full_name():
+    corpus = link([brief("a", "2008-01-01", "Fawzi Barhoum", claims_per_speaker=1),
+                   brief("b", "2008-02-01", "Fawzi Barhum", claims_per_speaker=3),
+                   brief("c", "2008-03-01", "Barhum", claims_per_speaker=5)])
+    (speaker,) = corpus.speakers.values()
+    assert speaker.name == "Fawzi Barhum" and speaker.id == "fawzi-barhum"
+
+
+def test_organisation_and_its_acronym_are_one_speaker():
+    corpus = link([brief("a", "2008-01-01", ("United Nations", "organisation")),
+                   brief("b", "2008-02-01", ("UN", "organisation")),
+                   brief("c", "2008-03-01", ("The United Nations", "organisation"))])
+    assert list(corpus.speakers) == ["united-nations"]
+
+
+def test_one_article_naming_a_person_twice_keeps_one_section():
+    corpus = link([brief("a", "2008-01-01", "Ehud Olmert", "Olmert")])
+    (b,) = corpus.briefs
+    assert [s.id for s in b.speakers] == ["ehud-olmert"]
+    assert {c.speaker for c in b.claims} == {"ehud-olmert"} and len(b.claims) == 2
+
+
+def test_link_does_not_modify_its_input():
+    briefs = [brief("a", "2008-12-23", "Fawzi Barhum"), brief("b", "2009-01-18", "Fawzi Barhoum")]
+    before = copy.deepcopy([b.to_dict() for b in briefs])
+    link(briefs)
+    assert [b.to_dict() for b in briefs] == before
+
+
+def test_roles_kept_per_article_and_most_common_for_the_speaker():
+    corpus = link([brief("a", "2008-01-01", ("Yigal Palmor", "person", "spokesman")),
+                   brief("b", "2008-02-01", ("Yigal Palmor", "person", "spokesman")),
+                   brief("c", "2008-03-01", ("Yigal Palmor", "person", "Foreign Ministry spokesman"))])
+    speaker = corpus.speakers["yigal-palmor"]
+    assert speaker.role == "spokesman"
+    assert [b.speakers[0].role for b in corpus.briefs] == ["spokesman", "spokesman", "Foreign Ministry spokesman"]
+
+
+def test_name_helpers():
+    assert name_key("The U.S.") == name_key("US") == "us"
+    assert edit_distance("barhum", "barhoum") == 1
+    assert surname_variant("barhum", "barhoum") and not surname_variant("rice", "rica")
+    groups = person_groups(["Fawzi Barhum", "Fawzi Barhoum", "Laura Bush"])
+    assert groups.find(name_key("Fawzi Barhoum")) == groups.find(name_key("Fawzi Barhum"))
+    assert groups.find(name_key("Laura Bush")) != groups.find(name_key("Fawzi Barhum"))
+
+
+# ---------------------------------------------------------------- speakers.yml
+
+
+def overrides(text):
+    ov, problems = parse_overrides(yaml.safe_load(text))
+    assert problems == []
+    return ov
+
+
+def test_overrides_alias_preferred_name_role_and_report():
+    ov = overrides("""
+speakers:
+  - name: Condoleezza Rice
+    aliases: [Secretary Rice, condi-rice]
+    role: US Secretary of State
+    affiliation: US government
+""")
+    corpus = link([brief("a", "2008-01-01", "Secretary Rice"), brief("b", "2008-02-01", "Condi Rice"),
+                   brief("c", "2008-03-01", "Condoleezza Rice")], ov)
+    assert list(corpus.speakers) == ["condoleezza-rice"]
+    s = corpus.speakers["condoleezza-rice"]
+    assert (s.name, s.role, s.affiliation) == ("Condoleezza Rice", "US Secretary of State", "US government")
+    assert any("merged" in n for n in corpus.speaker_notes)
+    assert any("applied" in n for n in corpus.speaker_notes)
+
+
+def test_overrides_merge_apart_and_not_speakers():
+    ov = overrides("""
+merge:
+  - [ehud-olmert, the prime minister]  # an id or a name as written
+apart:
+  - [George Bush, George W. Bush]
+not_speakers: [statement]
+""")
+    corpus = link([brief("a", "2008-01-01", "Ehud Olmert", "the prime minister", "statement"),
+                   brief("b", "2008-02-01", "George Bush", "George W. Bush")], ov)
+    assert speaker_of(corpus, "the prime minister").id == "ehud-olmert"
+    assert corpus.speakers["ehud-olmert"].name == "Ehud Olmert"
+    assert speaker_of(corpus, "George Bush").id != speaker_of(corpus, "George W. Bush").id
+    assert "statement" not in corpus.speakers
+    a = corpus.briefs[0]
+    assert sum(1 for c in a.claims if c.speaker is None) == 1
+    assert any("'statement' is not a speaker: 1 claims unattributed" in n for n in corpus.speaker_notes)
+
+
+def test_overrides_that_match_nobody_are_reported():
+    ov = overrides("speakers:\n  - name: Nobody Here\n    role: x\nnot_speakers: [ghost]\n")
+    corpus = link([brief("a", "2008-01-01", "Ehud Olmert")], ov)
+    assert any("'Nobody Here' matched no speaker" in n for n in corpus.speaker_notes)
+    assert any("'ghost' matched no speaker" in n for n in corpus.speaker_notes)
+
+
+def test_malformed_overrides_are_reported_not_fatal(tmp_path):
+    path = tmp_path / "speakers.yml"
+    path.write_text("speakers:\n  - role: no name\nmerge:\n  - [just one]\ncolour: red\n", "utf-8")
+    ov, problems = load_overrides(path)
+    messages = " | ".join(str(p) for p in problems)
+    assert "each speaker needs a name" in messages and "two names or more" in messages
+    assert "unknown key 'colour'" in messages
+    path.write_text("speakers: [\n", "utf-8")
+    ov, problems = load_overrides(path)
+    assert problems and "not valid YAML" in problems[0].message
+    assert load_overrides(tmp_path / "missing.yml") == (load_overrides(None)[0], [])
+
+
+def test_shipped_speakers_file_is_valid():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "speakers.yml"
+    ov, problems = load_overrides(path)
+    assert problems == [] and ov.people, "speakers.yml should parse without problems"

@@ -1,0 +1,121 @@
+"""Rendering the cross-article pages from a hand-made corpus (no spaCy needed)."""
+
+import re
+
+import yaml
+
+from generator import render
+from generator.link import link
+from generator.model import Article, Brief, Claim, Speaker
+
+
+def _brief(aid, date, claims, speakers, text="First paragraph.\n\nSecond paragraph.\n\nThird."):
+    return Brief(article=Article(path=f"{aid}.txt", id=aid, title=f"Title {aid}", text=text, date=date),
+                 speakers=speakers, claims=claims)
+
+
+def _claim(speaker, text, paragraph=1, kind="direct", topics=()):
+    return Claim(kind=kind, text=text, start=0, end=len(text), speaker=speaker, paragraph=paragraph,
+                 topics=list(topics))
+
+
+def corpus():
+    rice = Speaker(id="condoleezza-rice", name="Condoleezza Rice", role="Secretary of State")
+    barhum = Speaker(id="fawzi-barhum", name="Fawzi Barhum", role="Hamas spokesman")
+    barhoum = Speaker(id="fawzi-barhoum", name="Fawzi Barhoum")
+    hostile = Speaker(id="x", name='Evil <script>alert(1)</script> "Name"')
+    briefs = [
+        _brief("a", "2008-12-23", [
+            _claim("fawzi-barhum", "The calm is finished.", 2, topics=["place:Israel", "place:U.S."]),
+            _claim("fawzi-barhum", "The truce will end tomorrow.", 2),
+            _claim("condoleezza-rice", "It is going to be hard.", 3, "indirect", ["place:United States"]),
+            _claim("x", "Something odd.", 1),
+        ], [barhum, rice, hostile]),
+        _brief("b", "2009-01-18", [
+            _claim("fawzi-barhoum", "The occupier must halt his fire.", 3, topics=["place:Israel"]),
+        ], [barhoum]),
+        _brief("c", None, [_claim(None, "Nobody said this.", 1)], []),
+    ]
+    return link(briefs)
+
+
+def pages():
+    return render.render_site(corpus())
+
+
+def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
+    p = pages()
+    page = p["speakers/fawzi-barhum.md"]
+    assert "# Fawzi Barhum" in page and "Hamas spokesman" in page
+    assert "Also written: Fawzi Barhoum" in page
+    for text, aid, n in [("The calm is finished", "a", 2), ("The truce will end tomorrow", "a", 2),
+                         ("The occupier must halt his fire", "b", 3)]:
+        assert text in page
+        assert f"(../briefs/{aid}.md#p-{n})" in page
+    assert "2008-12-23" in page and "2009-01-18" in page
+    assert "speakers/fawzi-barhum.svg" in p  # spoke on two dates: a chart over time
+    assert "speakers/condoleezza-rice.svg" not in p  # one date: nothing to chart
+    assert "| 2008-12-23 | 2 |" in page  # the chart's numbers as a table
+
+
+def test_speakers_index_sorted_by_claims():
+    index = pages()["speakers/index.md"]
+    order = re.findall(r"\| \[([^\]]+)\]\(([^)]+)\.md\) \|", index)
+    assert [sid for _, sid in order][:2] == ["fawzi-barhum", "condoleezza-rice"]
+    assert "1 claims could not be attributed" in index
+
+
+def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
+    page = pages()["briefs/a.md"]
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert "Fawzi Barhum" in front["tags"] and "Condoleezza Rice" in front["tags"]
+    assert "United States" in front["tags"] and "Israel" in front["tags"]
+    assert not any("<" in t or ">" in t or '"' in t for t in front["tags"])  # theme prints tags unescaped
+    assert "## Article { data-search-exclude }" in page  # article text stays out of search
+    assert "[all claims by Fawzi Barhum](../speakers/fawzi-barhum.md)" in page
+    assert "<script>" not in page
+
+
+def test_topic_pages_merge_variants_and_list_claims():
+    p = pages()
+    us = p["topics/united-states.md"]
+    assert "Also written: U.S." in us
+    assert "The calm is finished" in us and "It is going to be hard" in us
+    assert "(../speakers/condoleezza-rice.md)" in us and "(../briefs/a.md#p-3)" in us
+    index = p["topics/index.md"]
+    assert "[United States](united-states.md) (2)" in index and "[Israel](israel.md) (2)" in index
+
+
+def test_timeline_and_corpus_charts():
+    p = pages()
+    timeline = p["timeline.md"]
+    assert timeline.index("## 2008-12-23") < timeline.index("## 2009-01-18") < timeline.index("## Undated")
+    assert "timeline.svg" in p
+    charts_page = p["charts/index.md"]
+    for name in ("share-of-voice", "quoted-vs-reported", "who-talks-about-whom"):
+        assert f"charts/{name}.svg" in p and f"({name}.svg)" in charts_page
+    alts = re.findall(r"!\[([^\]]+)\]\(", charts_page)
+    assert len(alts) == 3 and all(len(a) > 30 for a in alts)
+    assert "| [Fawzi Barhum](../speakers/fawzi-barhum.md) | 3 |" in charts_page
+
+
+def test_no_speaker_charts_when_there_is_nothing_to_compare():
+    one = link([_brief("a", "2008-01-01", [_claim("s", "Only me.")], [Speaker(id="s", name="Solo Speaker")])])
+    p = render.render_site(one)
+    assert not any(k.startswith("charts/") and k.endswith(".svg") for k in p)
+    assert "Not enough speakers yet" in p["charts/index.md"]
+    assert "briefs/a.svg" not in p  # one speaker: no per-brief chart either
+
+
+def test_render_is_deterministic():
+    assert pages() == pages()
+
+
+def test_report_lists_speaker_links():
+    report = pages()["report.md"]
+    assert "Speakers linked across articles" in report and "Fawzi Barhoum" in report
+
+
+def test_front_matter_strings_survive_yaml():
+    tricky = ['a: b', '- x', '"quoted"', "it's", "#hash", "\u2028line"]
+    assert yaml.safe_load(render.front_matter({"tags": tricky}).split("---\n")[1])["tags"] == tricky
