@@ -64,7 +64,8 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         missing = [(a, k) for a, k in zip(result.articles, keys) if k not in self.briefs]
         if missing:
             cache_dir = cfg.path(cfg.cache_dir) if cfg.cache_dir else None
-            fresh = pipeline.extract_articles([a for a, _ in missing], cfg.spacy_model, cache_dir)
+            workers = cfg.workers or pipeline.default_workers()
+            fresh = pipeline.extract_articles([a for a, _ in missing], cfg.spacy_model, cache_dir, workers)
             for (_, key), brief in zip(missing, fresh):
                 self.briefs[key] = brief
             self.extracted += len(missing)
