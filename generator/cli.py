@@ -1,4 +1,4 @@
-"""Thin command line over the library: `quotebrief extract`, `quotebrief render`."""
+"""Thin command line over the library: `quotebrief extract`, `quotebrief render`, `quotebrief pdf`."""
 
 from __future__ import annotations
 
@@ -82,6 +82,33 @@ def cmd_render(args) -> int:
     return _exit_code(corpus, args)
 
 
+def cmd_pdf(args) -> int:
+    """The briefing book: selected briefs as one PDF (generator/pdf.py, WeasyPrint)."""
+    from generator import pdf, write
+    from generator.pipeline import build_corpus
+
+    corpus = build_corpus(_config(args), args.articles or None)
+    briefs = pdf.select_briefs(corpus, speaker=args.speaker, since=args.since, until=args.until)
+    _report(corpus)
+    if not briefs:
+        print("quotebrief: no brief matches the filters; no PDF written", file=sys.stderr)
+        return 1
+    subtitle = f"Claims by {args.speaker}" if args.speaker else ""
+    data = pdf.book_pdf(briefs, corpus, title=args.title, paper=args.paper, subtitle=subtitle)
+    write.write_bytes(Path(args.out), data)
+    print(f"quotebrief: wrote {args.out} ({len(briefs)} briefs, {len(data) // 1024} KiB)", file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
+def _date(value: str):
+    from generator.pdf import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _exit_code(corpus, args) -> int:
     if getattr(args, "strict", False) and any(p.severity == "skipped" for p in corpus.problems):
         return 1
@@ -114,6 +141,21 @@ def parser() -> argparse.ArgumentParser:
     re_.add_argument("--out", required=True, help="output folder")
     common(re_)
     re_.set_defaults(func=cmd_render)
+
+    pd = sub.add_parser("pdf", help="write the briefing book: the briefs as one PDF",
+                        description="Lay out the selected briefs as one printable PDF: cover, contents, "
+                                    "one brief per page break, index of speakers.")
+    pd.add_argument("--out", default="briefing.pdf", help="PDF file to write (default: briefing.pdf)")
+    pd.add_argument("--articles", nargs="+", metavar="PATH",
+                    help="article files or folders to read (default: articles/)")
+    pd.add_argument("--speaker", metavar="NAME", help="only briefs where this speaker makes claims "
+                                                      "(full name, surname or id)")
+    pd.add_argument("--since", type=_date, metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
+    pd.add_argument("--until", type=_date, metavar="DATE", help="only articles dated on or before DATE (YYYY-MM-DD)")
+    pd.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size (default: a4)")
+    pd.add_argument("--title", default="Briefing book", help="title on the cover (default: Briefing book)")
+    common(pd)
+    pd.set_defaults(func=cmd_pdf)
     return p
 
 

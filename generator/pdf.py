@@ -1,0 +1,247 @@
+"""The briefing book: the briefs as one print-only HTML document, laid out as PDF by WeasyPrint.
+
+The briefs are the site's own Markdown (render.render_brief) converted with the
+markdown package, so the book and the site never disagree. Everything here but
+`to_pdf` is a pure function from briefs to HTML; write.py writes the bytes.
+The Material theme's HTML is never used: WeasyPrint lays it out badly.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from generator import charts, render
+from generator.model import Brief, Corpus
+
+PAPERS = {"a4": "A4", "letter": "letter"}
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables"]
+BOOK_CSS = render.TEMPLATES / "book.css"
+
+
+def book_environment() -> jinja2.Environment:
+    """Jinja2 for HTML: autoescaped, unlike the Markdown environment of render.py."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(render.TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def parse_date(value: str) -> dt.date:
+    """An ISO date (YYYY-MM-DD), for --since and --until."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
+
+
+def article_date(brief: Brief) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(brief.article.date)[:10]) if brief.article.date else None
+    except ValueError:
+        return None
+
+
+def speaker_matches(brief: Brief, query: str) -> bool:
+    """True when a speaker with claims in the brief is the one asked for.
+
+    The query matches a speaker's id, or when every word of it is a word of the
+    name or an alias (case-insensitive): "Lavrov" finds "Sergei Lavrov".
+    """
+    words = query.casefold().split()
+    with_claims = {c.speaker for c in brief.claims}
+    for speaker in brief.speakers:
+        if speaker.id not in with_claims:
+            continue
+        if query.strip().casefold() == speaker.id.casefold():
+            return True
+        for name in [speaker.name, *speaker.aliases]:
+            if words and all(w in name.casefold().split() for w in words):
+                return True
+    return False
+
+
+def select_briefs(corpus: Corpus, speaker: str | None = None, since: dt.date | None = None,
+                  until: dt.date | None = None) -> list[Brief]:
+    """The briefs a book holds, newest first like the site; undated briefs drop out of a date range."""
+    chosen = []
+    for brief in render.sorted_briefs(corpus):
+        date = article_date(brief)
+        if (since or until) and date is None:
+            continue
+        if since and date < since or until and date > until:
+            continue
+        if speaker and not speaker_matches(brief, speaker):
+            continue
+        chosen.append(brief)
+    return chosen
+
+
+def date_range(briefs: Iterable[Brief]) -> str:
+    """'28 November 2007 – 7 May 2021' (or one date, or '' when nothing is dated)."""
+    dates = sorted(d for d in (article_date(b) for b in briefs) if d)
+    if not dates:
+        return ""
+    first, last = (f"{d.day} {d:%B %Y}" for d in (dates[0], dates[-1]))
+    return first if first == last else f"{first} – {last}"
+
+
+def section_anchor(brief: Brief, index: int) -> str:
+    return f"{brief.article.id}--s{index}"
+
+
+def brief_anchor(brief: Brief) -> str:
+    return f"brief-{brief.article.id}"
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def separate_claims(md: str) -> str:
+    """Give every claim its own blockquote.
+
+    In the brief's Markdown a claim's kind line ("> **Quoted** · ...") can be
+    followed directly, or after one blank line, by the next claim's "> " line;
+    Python-Markdown would run them together into one paragraph or blockquote.
+    """
+    kinds = "|".join(re.escape(k) for k in render.KIND_LABELS.values())
+    return re.sub(rf"(?m)^(> \*\*(?:{kinds})\*\*.*\n)\n?(?=>)", "\\1\n<!-- -->\n\n", md)
+
+
+@contextlib.contextmanager
+def text_charts():
+    """Charts for print keep their labels as SVG text, not glyph outlines.
+
+    WeasyPrint then draws the labels with an embedded font (selectable, searchable)
+    about four times faster. The site's chart settings are applied first so that
+    leaving the context restores them.
+    """
+    import matplotlib
+
+    if hasattr(charts, "_pyplot"):
+        charts._pyplot()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        yield
+
+
+def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
+    """One brief as HTML: the site's Markdown brief converted with markdown, made fit for a book.
+
+    Paragraph anchors get the article id as prefix (unique in the book), the chart
+    becomes a data: URI (drawn as vectors), links to other site pages become plain
+    text, speaker headings get ids for the index, and the article text a wrapper
+    so the book can set it smaller.
+    """
+    aid = brief.article.id
+    with text_charts():
+        pages = render.render_brief(env or render.environment(), brief)
+    md = separate_claims(pages[f"briefs/{aid}.md"])
+    html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
+    svg = pages.get(f"briefs/{aid}.svg")
+    if svg:
+        html = html.replace(f'src="{aid}.svg"', f'src="{_data_uri(svg)}"')
+    html = html.replace('id="p-', f'id="{aid}-p-').replace('href="#p-', f'href="#{aid}-p-')
+    html = re.sub(r'<a href="(?!#|https?:)[^"]*"[^>]*>(.*?)</a>', r'<span class="site-link">\1</span>', html)
+    sections = len(render.speaker_sections(brief))
+    count = iter(range(10**6))
+
+    def heading(match: re.Match) -> str:
+        i = next(count)
+        if i < sections:
+            return f'<h2 id="{section_anchor(brief, i)}" class="speaker">'
+        return '<h2 class="article-text">' if i == sections else match.group(0)
+
+    html = re.sub(r"<h2(?:\s[^>]*)?>", heading, html)
+    head, sep, rest = html.partition("<h2")
+    html = head.replace("<blockquote>", '<blockquote class="lede">', 1) + sep + rest
+    before, sep, after = html.partition('<h2 class="article-text">')
+    if sep:
+        title, _, body = after.partition("</h2>")
+        html = f'{before}{sep}{title}</h2>\n<div class="article-text-body">{body}</div>'
+    return html
+
+
+def speaker_index(briefs: list[Brief], corpus: Corpus) -> list[dict]:
+    """Speakers A–Z, each with the briefs where they make claims: [{name, role, refs: [{anchor, title}]}]."""
+    entries: dict[str, dict] = {}
+    for brief in briefs:
+        for i, section in enumerate(render.speaker_sections(brief)):
+            speaker = section["speaker"]
+            if speaker is None:
+                continue
+            known = corpus.speakers.get(speaker.id, speaker)
+            entry = entries.setdefault(speaker.id, {
+                "name": known.name,
+                "role": ", ".join(x for x in (known.role, known.affiliation) if x),
+                "refs": [],
+            })
+            entry["refs"].append({"anchor": section_anchor(brief, i), "title": brief.article.title,
+                                  "claims": len(section["claims"])})
+    return sorted(entries.values(), key=lambda e: (e["name"].casefold(), e["name"]))
+
+
+def book_css() -> str:
+    return BOOK_CSS.read_text("utf-8")
+
+
+def book_html(briefs: list[Brief], corpus: Corpus, title: str = "Briefing book", paper: str = "a4",
+              subtitle: str = "", front_matter: bool = True) -> str:
+    """The whole book as one HTML document: cover, contents, briefs, speaker index.
+
+    With front_matter=False it is just the briefs (the per-brief PDF of the site).
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
+    env = render.environment()
+    entries = []
+    for brief in briefs:
+        sections = render.speaker_sections(brief)
+        entries.append({
+            "anchor": brief_anchor(brief),
+            "title": brief.article.title,
+            "date": brief.article.date or "",
+            "source": brief.article.source or "",
+            "speakers": [s["name"] for s in sections if s["speaker"]],
+            "claims": len(brief.claims),
+            "html": Markup(brief_html(brief, env)),
+        })
+    return book_environment().get_template("book.html.j2").render(
+        title=title, subtitle=subtitle, dates=date_range(briefs), briefs=entries,
+        index=speaker_index(briefs, corpus) if front_matter else [],
+        front_matter=front_matter, css=Markup(book_css()), page_size=PAPERS[paper],
+        claims=sum(e["claims"] for e in entries),
+        speakers=len({s for b in briefs for s in (c.speaker for c in b.claims) if s}),
+    )
+
+
+def to_pdf(html: str) -> bytes:
+    """Lay out book HTML with WeasyPrint. Fonts are subset and embedded; SVG stays vector.
+
+    Only data: URIs (the charts) may be loaded: no network, no local files.
+    """
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, base_url=str(Path.cwd()), url_fetcher=fetcher).write_pdf()
+
+
+def book_pdf(briefs: list[Brief], corpus: Corpus, **options) -> bytes:
+    return to_pdf(book_html(briefs, corpus, **options))
+
+
+def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4") -> bytes:
+    """One brief alone (no cover, contents or index): the PDF linked from the brief's page."""
+    return to_pdf(book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False))
