@@ -1,0 +1,212 @@
+"""The briefing book (generator/pdf.py, `quotebrief pdf`): one book of the bundled samples per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from generator import pdf, render
+from generator.model import Article, Brief, Claim, Corpus, Speaker
+
+POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdffonts")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed")
+
+
+def words(text: str) -> str:
+    """Text with leaders (". . .") removed and whitespace collapsed, for comparisons."""
+    text = re.sub(r"(?:\s*\.){4,}", " ", text)
+    return " ".join(text.split())
+
+
+def pdf_pages(path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[:-1]
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from generator.config import Config
+    from generator.pipeline import build_corpus
+
+    return build_corpus(Config(base_dir=ROOT))
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory):
+    """The book of articles/, made by the real command line."""
+    out = tmp_path_factory.mktemp("book") / "briefing.pdf"
+    proc = subprocess.run([sys.executable, "-m", "generator", "pdf", "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def outline(book):
+    """{bookmark title: 1-based page} of the book's top-level PDF bookmarks (one per h1)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(book))
+    marks = {}
+    for item in reader.outline:
+        if not isinstance(item, list):
+            marks[" ".join(item.title.split())] = reader.get_destination_page_number(item) + 1
+    return marks
+
+
+@needs_poppler
+def test_book_has_cover_contents_a_page_per_brief_and_index(book, corpus, outline):
+    pages = pdf_pages(book)
+    n = len(corpus.briefs)
+    assert len(pages) >= 1 + 1 + n + 1
+    starts = [outline[" ".join(b.article.title.split())] for b in render.sorted_briefs(corpus)]
+    assert starts == sorted(starts) and len(set(starts)) == n, "each brief starts on its own page, in order"
+    assert outline["Contents"] == 2 and starts[0] > 2
+    assert outline["Index of speakers"] > starts[-1]
+    for brief, start in zip(render.sorted_briefs(corpus), starts):
+        assert words(brief.article.title) in words(pages[start - 1]), f"page {start} does not open {brief.article.id}"
+    assert "Briefing book" in pages[0] and re.search(r"\d{4}\s+–\s+\d{1,2} \w+ \d{4}", pages[0]), pages[0]
+
+
+@needs_poppler
+def test_contents_lists_every_brief_with_its_page_number(book, corpus, outline):
+    pages = pdf_pages(book)
+    first_brief = min(outline[" ".join(b.article.title.split())] for b in corpus.briefs)
+    contents = words(" ".join(pages[1:first_brief - 1]))
+    assert contents.startswith("Contents") or "Contents" in contents
+    for brief in corpus.briefs:
+        page = outline[" ".join(brief.article.title.split())]
+        assert f"{words(brief.article.title)} {page}" in contents, f"contents miss {brief.article.title!r} p. {page}"
+
+
+@needs_poppler
+def test_every_speaker_and_the_page_footer_are_in_the_text(book, corpus, outline):
+    pages = pdf_pages(book)
+    text = words(" ".join(pages))
+    index = words(" ".join(pages[outline["Index of speakers"] - 1:]))
+    speakers = {c.speaker for b in corpus.briefs for c in b.claims if c.speaker}
+    assert speakers
+    for sid in speakers:
+        name = words(corpus.speakers[sid].name)
+        assert name in text and name in index, f"{name} is missing from the book or its index"
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {len(pages)}" in page
+
+
+@needs_poppler
+def test_fonts_are_embedded(book):
+    out = subprocess.run(["pdffonts", str(book)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows, "the book uses no font at all"
+    for row in rows:
+        assert row[-5] == "yes", f"font not embedded: {' '.join(row)}"
+
+
+@needs_poppler
+def test_first_brief_page_is_not_blank(book, outline, corpus, tmp_path):
+    from PIL import Image, ImageStat
+
+    page = outline[" ".join(render.sorted_briefs(corpus)[0].article.title.split())]
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-gray", "-f", str(page), "-l", str(page), str(book),
+                    str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    stat = ImageStat.Stat(image)
+    ink = sum(image.histogram()[:128]) / (image.width * image.height)
+    assert stat.var[0] > 200 and ink > 0.01, f"page {page} looks blank (variance {stat.var[0]:.0f}, ink {ink:.3f})"
+
+
+def test_chart_is_drawn_as_vectors(corpus):
+    brief = next(b for b in corpus.briefs if render.brief_chart(b))
+    html = pdf.brief_html(brief)
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert f'src="{brief.article.id}.svg"' not in html
+
+
+def test_claims_each_get_their_own_blockquote(corpus):
+    brief = max(corpus.briefs, key=lambda b: len(b.claims))
+    html = pdf.brief_html(brief)
+    speakers = sum(1 for s in render.speaker_sections(brief))
+    assert html.count("<blockquote>") == len(brief.claims), "one blockquote per claim"
+    assert html.count('class="speaker"') == speakers
+
+
+def test_select_briefs_by_speaker_and_dates(corpus):
+    everything = pdf.select_briefs(corpus)
+    assert [b.article.id for b in everything] == [b.article.id for b in render.sorted_briefs(corpus)]
+    lavrov = pdf.select_briefs(corpus, speaker="Lavrov")
+    assert [b.article.id for b in lavrov] == ["2021-05-07-lavrov-un-multilateralism"]
+    assert pdf.select_briefs(corpus, speaker="sergei lavrov") == lavrov
+    assert pdf.select_briefs(corpus, speaker="Nobody Atall") == []
+    since, until = dt.date(2008, 1, 1), dt.date(2009, 12, 31)
+    ranged = pdf.select_briefs(corpus, since=since, until=until)
+    assert ranged and all(since <= pdf.article_date(b) <= until for b in ranged)
+    assert len(ranged) == sum(1 for b in corpus.briefs if b.article.date and "2008" <= b.article.date[:4] <= "2009")
+
+
+def test_date_range_on_the_cover():
+    def dated(day):
+        return Brief(article=Article(path="x.md", id=day, title=day, text="", date=day))
+
+    assert pdf.date_range([dated("2021-05-07"), dated("2007-11-28")]) == "28 November 2007 – 7 May 2021"
+    assert pdf.date_range([dated("2021-05-07")]) == "7 May 2021"
+    assert pdf.date_range([]) == ""
+
+
+def tiny_corpus(title: str = "A title", claim: str = "We will act.") -> Corpus:
+    text = f'"{claim}" said Jane Doe.'
+    article = Article(path="t.md", id="tiny", title=title, text=text, date="2020-01-02",
+                      source="Test", url="https://example.org/story")
+    speaker = Speaker(id="jane-doe", name="Jane Doe", role="Minister")
+    brief = Brief(article=article, speakers=[speaker],
+                  claims=[Claim(kind="direct", text=f'"{claim}"', start=0, end=len(claim) + 2,
+                                speaker="jane-doe", paragraph=1)])
+    return Corpus(briefs=[brief], speakers={"jane-doe": speaker})
+
+
+def test_article_text_is_escaped_in_the_book():
+    corpus = tiny_corpus(title="<script>alert(1)</script> & co", claim="<img src=x onerror=alert(1)>")
+    html = pdf.book_html(corpus.briefs, corpus)
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+
+
+@needs_poppler
+def test_letter_paper_and_a_brief_alone(tmp_path):
+    corpus = tiny_corpus()
+    path = tmp_path / "brief.pdf"
+    from generator import write
+
+    write.write_bytes(path, pdf.brief_pdf(corpus.briefs[0], corpus, paper="letter"))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+612 x 792", info), info
+    text = words(" ".join(pdf_pages(path)))
+    assert "Jane Doe" in text and "We will act." in text and "Contents" not in text
+    assert "https://example.org/story" in text, "the article's URL is printed"
+    with pytest.raises(ValueError, match="paper"):
+        pdf.book_html(corpus.briefs, corpus, paper="a3")
+
+
+def test_cli_pdf_options_are_documented():
+    from generator.cli import parser
+
+    help_text = parser()._subparsers._group_actions[0].choices["pdf"].format_help()
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for option in ("--out", "--articles", "--speaker", "--since", "--until", "--paper"):
+        assert option in help_text and option in readme, option
+
+
+def test_cli_refuses_an_empty_book(tmp_path, capsys):
+    from generator.cli import main
+
+    out = tmp_path / "none.pdf"
+    code = main(["pdf", "--articles", str(ROOT / "articles"), "--since", "2030-01-01", "--out", str(out)])
+    assert code == 1 and not out.exists()
+    assert "no brief matches" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["pdf", "--since", "yesterday"])
