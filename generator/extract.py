@@ -27,25 +27,48 @@ OPEN_TO_CLOSE = {"\u201c": "\u201d", '"': '"', "``": "''"}
 QUOTE_RE = re.compile(r"``|\u201c|\u201d|\"|''")
 
 
+MAX_QUOTE_CHARS = 3000  # longer "quotes" are unbalanced marks, not speech
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation, marks included; an unclosed mark is dropped."""
+    """(start, end) of each quotation, marks included; an unclosed mark is dropped.
+
+    Linear in the number of marks: an unbalanced mark never makes a quote that
+    crosses a paragraph break, swallows the next quote (a curly opening mark
+    before the closing one) or runs longer than MAX_QUOTE_CHARS.
+    """
+    import bisect
+
     spans = []
     marks = list(QUOTE_RE.finditer(text))
+    kinds = [m.group() for m in marks]
+    # next_index[k][i]: index of the first mark of kind k at or after i
+    next_index = {}
+    for kind in ("\u201c", "\u201d", '"', "''"):
+        nxt, col = len(marks), [0] * (len(marks) + 1)
+        col[len(marks)] = nxt
+        for i in range(len(marks) - 1, -1, -1):
+            if kinds[i] == kind:
+                nxt = i
+            col[i] = nxt
+        next_index[kind] = col
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     i = 0
     while i < len(marks):
-        opening = marks[i].group()
+        opening = kinds[i]
         if opening in ("\u201d", "''"):
             i += 1
             continue
         closing = OPEN_TO_CLOSE[opening]
-        j = i + 1
-        while j < len(marks) and marks[j].group() != closing:
-            j += 1
+        j = next_index[closing][i + 1]
         if j == len(marks):
             i += 1
             continue
         start, end = marks[i].start(), marks[j].end()
-        if "\n\n" in text[start:end]:  # never run across a paragraph break
+        k = bisect.bisect_left(breaks, start)
+        crosses_paragraph = k < len(breaks) and breaks[k] < end
+        reopened = opening == "\u201c" and next_index["\u201c"][i + 1] < j
+        if crosses_paragraph or reopened or end - start > MAX_QUOTE_CHARS:
             i += 1
             continue
         spans.append((start, end))
