@@ -44,12 +44,12 @@ def progress_bar(args, stream=None):
         yield update
 
 
-def _report(corpus, stream=sys.stderr) -> None:
-    for problem in corpus.problems:
-        print(f"quotebrief: {problem}", file=stream)
-    skipped = sum(1 for p in corpus.problems if p.severity == "skipped")
-    print(f"quotebrief: {corpus.files_read} files read, {len(corpus.briefs)} articles, {skipped} skipped",
-          file=stream)
+def _report(corpus, stream=None) -> None:
+    """The build report on stderr: every problem with its file, then the summary."""
+    from generator.report import console_lines, corpus_report
+
+    for line in console_lines(corpus_report(corpus)):
+        print(f"quotebrief: {line}", file=stream or sys.stderr)
 
 
 def cmd_extract(args) -> int:
@@ -110,7 +110,9 @@ def _date(value: str):
 
 
 def _exit_code(corpus, args) -> int:
-    if getattr(args, "strict", False) and any(p.severity == "skipped" for p in corpus.problems):
+    from generator.report import has_skipped
+
+    if getattr(args, "strict", False) and has_skipped(corpus):
         return 1
     return 0
 

@@ -27,6 +27,9 @@ class Config:
     strict: bool = False
     """Fail the build (non-zero exit) when an article file is skipped."""
 
+    max_article_chars: int = 100_000
+    """Longest article text analysed; longer text is cut at a paragraph or sentence break (reported)."""
+
     pdf: bool = False
     """Also write a PDF per brief and link it from the brief page."""
 

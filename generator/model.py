@@ -157,3 +157,4 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
     speaker_notes: list[str] = field(default_factory=list)  # how linking and speakers.yml merged speakers
+    files: list[str] = field(default_factory=list)  # every input file, for the build report

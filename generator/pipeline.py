@@ -126,7 +126,7 @@ def _worker_extract(task: tuple[str | None, list[Article]]) -> list[Brief]:
 def build_corpus(config: Config, paths: list[str | Path] | None = None,
                  progress: Progress | None = None) -> Corpus:
     """Everything render needs, from the configured articles folder (or `paths`)."""
-    result = read_paths(paths or [config.path(config.articles)])
+    result = read_paths(paths or [config.path(config.articles)], max_chars=config.max_article_chars)
     cache_dir = config.path(config.cache_dir) if config.cache_dir else None
     workers = config.workers or default_workers()
     briefs = list(extract_articles(result.articles, config.spacy_model, cache_dir, workers, progress))
@@ -140,4 +140,5 @@ def link_briefs(config: Config, briefs: list[Brief], result) -> Corpus:
     corpus = link.link(briefs, overrides)
     corpus.problems = result.problems + override_problems
     corpus.files_read = len(result.files)
+    corpus.files = result.files
     return corpus

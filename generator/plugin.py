@@ -30,6 +30,7 @@ class PluginConfig(MkDocsConfig):
     cache_dir = c.Type(str, default=".cache/quotebrief")
     workers = c.Type(int, default=0)
     strict = c.Type(bool, default=False)
+    max_article_chars = c.Type(int, default=100_000)
     pdf = c.Type(bool, default=False)
     speakers_file = c.Type(str, default="speakers.yml")
 
@@ -49,6 +50,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         return Config(
             articles=self.config.articles, spacy_model=self.config.spacy_model,
             cache_dir=self.config.cache_dir, workers=self.config.workers, strict=self.config.strict,
+            max_article_chars=self.config.max_article_chars,
             pdf=self.config.pdf, speakers_file=self.config.speakers_file,
             base_dir=base,
         )
@@ -58,7 +60,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         from generator import pipeline
         from generator.read import read_paths
 
-        result = read_paths([cfg.path(cfg.articles)])
+        result = read_paths([cfg.path(cfg.articles)], max_chars=cfg.max_article_chars)
         model = cfg.spacy_model or "default"
         keys = [pipeline.cache_key(a, model) for a in result.articles]
         missing = [(a, k) for a, k in zip(result.articles, keys) if k not in self.briefs]
@@ -74,17 +76,20 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files, config):
         from generator import render
+        from generator.report import console_lines, corpus_report
 
         cfg = self._config(config)
         self.corpus = self.build_corpus(cfg)
-        for problem in self.corpus.problems:
-            log.warning(str(problem)) if problem.severity == "skipped" else log.info(str(problem))
+        # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
+        # own `strict` option decides that. The same report is the site's Build report page.
+        report = corpus_report(self.corpus)
+        for line in console_lines(report):
+            log.info(f"quotebrief: {line}")
         for note in self.corpus.speaker_notes:
             log.info(f"quotebrief: speakers: {note}")
-        log.info(f"quotebrief: {self.corpus.files_read} files read, {len(self.corpus.briefs)} articles, "
-                 f"{len(self.corpus.speakers)} speakers")
-        if cfg.strict and any(p.severity == "skipped" for p in self.corpus.problems):
-            raise PluginError("quotebrief: article files were skipped (strict mode); see the messages above")
+        if cfg.strict and report.skipped:
+            names = ", ".join(f.path for f in report.skipped)
+            raise PluginError(f"quotebrief: {len(report.skipped)} article files skipped (strict): {names}")
         for path, content in render.render_site(self.corpus).items():
             if files.get_file_from_path(path) is not None:
                 files.remove(files.get_file_from_path(path))

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator import charts, topics as topics_mod
 from generator.link import claims_of
 from generator.model import Brief, Claim, Corpus
+from generator.report import corpus_report
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
@@ -396,7 +397,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
 
 
 def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
-    return env.get_template("report.md.j2").render(corpus=corpus)
+    return env.get_template("report.md.j2").render(report=corpus_report(corpus), corpus=corpus)
 
 
 def render_site(corpus: Corpus) -> dict[str, str]:
