@@ -245,3 +245,13 @@ def book_pdf(briefs: list[Brief], corpus: Corpus, **options) -> bytes:
 def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4") -> bytes:
     """One brief alone (no cover, contents or index): the PDF linked from the brief's page."""
     return to_pdf(book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False))
+
+
+def add_pdf_link(md: str, pdf_name: str) -> str:
+    """A brief page's Markdown with a link to its PDF, after the meta line (else after the title)."""
+    link = f"\n[PDF of this brief]({pdf_name}){{ .qb-pdf-link }}\n"
+    head, sep, rest = md.partition("</p>\n")
+    if sep:
+        return head + sep + link + rest
+    title, _, rest = md.partition("\n")
+    return title + "\n" + link + rest

@@ -41,6 +41,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         self.corpus = None
         self.briefs: dict[str, object] = {}  # in-memory cache: pipeline.cache_key -> Brief
         self.extracted = 0  # articles sent to extraction by this plugin object (memory misses)
+        self.pdf_pages: dict[str, str] = {}  # `pdf: true`: brief page -> its PDF's file name
 
     def on_startup(self, *, command, dirty):
         """Present so that MkDocs keeps this object (and its cache) across `mkdocs serve` rebuilds."""
@@ -94,13 +95,29 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(path) is not None:
                 files.remove(files.get_file_from_path(path))
             files.append(File.generated(config, path, content=content))
+        if cfg.pdf:
+            self.add_brief_pdfs(files, config)
         return files
+
+    def add_brief_pdfs(self, files, config) -> None:
+        """`pdf: true`: a PDF of each brief (generator/pdf.py, WeasyPrint), linked from its page."""
+        from generator import pdf
+
+        self.pdf_pages = {}
+        for brief in self.corpus.briefs:
+            name = f"{brief.article.id}.pdf"
+            files.append(File.generated(config, f"briefs/{name}", content=pdf.brief_pdf(brief, self.corpus)))
+            self.pdf_pages[f"briefs/{brief.article.id}.md"] = name
 
     def on_page_markdown(self, markdown, page, config, files):
         if HOME_MARKER in markdown and self.corpus is not None:
             from generator import render
 
             markdown = markdown.replace(HOME_MARKER, render.briefs_list(self.corpus))
+        if self.config.pdf and page.file.src_uri in self.pdf_pages:
+            from generator import pdf
+
+            markdown = pdf.add_pdf_link(markdown, self.pdf_pages[page.file.src_uri])
         return markdown
 
     def on_serve(self, server, config, builder):

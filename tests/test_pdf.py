@@ -210,3 +210,33 @@ def test_cli_refuses_an_empty_book(tmp_path, capsys):
     assert "no brief matches" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["pdf", "--since", "yesterday"])
+
+
+def test_add_pdf_link_after_the_meta_line():
+    md = '# Title\n\n<p class="qb-meta" markdown>\n2020 · Source\n</p>\n\n> claim\n'
+    out = pdf.add_pdf_link(md, "x.pdf")
+    assert out.index("[PDF of this brief](x.pdf)") > out.index("</p>") and out.index("x.pdf") < out.index("> claim")
+    assert pdf.add_pdf_link("# Title\nText\n", "x.pdf").startswith("# Title\n\n[PDF of this brief](x.pdf)")
+
+
+@needs_poppler
+def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
+    """`pdf: true` in mkdocs.yml: briefs/<id>.pdf is in the site and the brief page links to it."""
+    seed = "2021-05-07-lavrov-un-multilateralism"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Test\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: pdf test\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - quotebrief:\n"
+        f"      articles: {ROOT / 'articles' / (seed + '.md')}\n"
+        f"      cache_dir: {ROOT / '.cache' / 'quotebrief'}\n"
+        "      speakers_file: ''\n      pdf: true\n"
+        "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - tables\n", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    made = tmp_path / "site" / "briefs" / f"{seed}.pdf"
+    assert made.read_bytes().startswith(b"%PDF")
+    assert "Sergei Lavrov" in words(" ".join(pdf_pages(made)))
+    html = (tmp_path / "site" / "briefs" / seed / "index.html").read_text("utf-8")
+    assert f'href="../{seed}.pdf"' in html
