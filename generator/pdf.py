@@ -109,6 +109,15 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+def strip_front_matter(md: str) -> str:
+    """The page without its YAML front matter (tags and such are for MkDocs, not for paper)."""
+    if md.startswith("---\n"):
+        end = md.find("\n---\n", 4)
+        if end != -1:
+            return md[end + 5:]
+    return md
+
+
 def separate_claims(md: str) -> str:
     """Give every claim its own blockquote.
 
@@ -136,6 +145,23 @@ def text_charts():
         yield
 
 
+def _meta_with_url(match: re.Match) -> str:
+    """The brief's meta line, with the article's URL printed in full on a line of its own."""
+    meta = re.sub(r"·(\s*·)+", "·", match.group(0))  # no empty field between two separators
+    link = re.search(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', meta)
+    if not link:
+        return meta
+    meta = meta.replace(link.group(0), link.group(2))
+    return f'{meta}\n<p class="article-url"><a href="{link.group(1)}">{link.group(1)}</a></p>'
+
+
+def _claim_class(match: re.Match) -> str:
+    """A claim's blockquote gets its kind as a class (claim-direct, ...), for the colour of its rule."""
+    kinds = {label: kind for kind, label in render.KIND_LABELS.items()}
+    kind = kinds.get(match.group(1))
+    return f'<blockquote class="claim claim-{kind}">' if kind else match.group(0)
+
+
 def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
     """One brief as HTML: the site's Markdown brief converted with markdown, made fit for a book.
 
@@ -147,13 +173,14 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
     aid = brief.article.id
     with text_charts():
         pages = render.render_brief(env or render.environment(), brief)
-    md = separate_claims(pages[f"briefs/{aid}.md"])
+    md = separate_claims(strip_front_matter(pages[f"briefs/{aid}.md"]))
     html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
     svg = pages.get(f"briefs/{aid}.svg")
     if svg:
         html = html.replace(f'src="{aid}.svg"', f'src="{_data_uri(svg)}"')
     html = html.replace('id="p-', f'id="{aid}-p-').replace('href="#p-', f'href="#{aid}-p-')
     html = re.sub(r'<a href="(?!#|https?:)[^"]*"[^>]*>(.*?)</a>', r'<span class="site-link">\1</span>', html)
+    html = re.sub(r'<p class="qb-meta">.*?</p>', _meta_with_url, html, count=1, flags=re.S)
     sections = len(render.speaker_sections(brief))
     count = iter(range(10**6))
 
@@ -164,6 +191,7 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
         return '<h2 class="article-text">' if i == sections else match.group(0)
 
     html = re.sub(r"<h2(?:\s[^>]*)?>", heading, html)
+    html = re.sub(r"<blockquote>(?=(?:(?!</blockquote>).)*?<strong>(\w+)</strong>)", _claim_class, html, flags=re.S)
     head, sep, rest = html.partition("<h2")
     html = head.replace("<blockquote>", '<blockquote class="lede">', 1) + sep + rest
     before, sep, after = html.partition('<h2 class="article-text">')

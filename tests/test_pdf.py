@@ -132,7 +132,9 @@ def test_claims_each_get_their_own_blockquote(corpus):
     brief = max(corpus.briefs, key=lambda b: len(b.claims))
     html = pdf.brief_html(brief)
     speakers = sum(1 for s in render.speaker_sections(brief))
-    assert html.count("<blockquote>") == len(brief.claims), "one blockquote per claim"
+    assert html.count('<blockquote class="claim claim-') == len(brief.claims), "one blockquote per claim"
+    for kind in {c.kind for c in brief.claims}:
+        assert f"claim-{kind}" in html
     assert html.count('class="speaker"') == speakers
 
 
@@ -240,3 +242,11 @@ def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
     assert "Sergei Lavrov" in words(" ".join(pdf_pages(made)))
     html = (tmp_path / "site" / "briefs" / seed / "index.html").read_text("utf-8")
     assert f'href="../{seed}.pdf"' in html
+
+
+def test_front_matter_stays_off_paper(corpus):
+    brief = next(b for b in corpus.briefs if b.speakers)
+    html = pdf.brief_html(brief)
+    assert html.lstrip().startswith("<h1>"), html[:200]
+    assert pdf.strip_front_matter("---\ntags:\n- a\n---\n# T\n") == "# T\n"
+    assert pdf.strip_front_matter("# T\n---\n") == "# T\n---\n"
