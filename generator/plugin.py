@@ -42,6 +42,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         self.briefs: dict[str, object] = {}  # in-memory cache: pipeline.cache_key -> Brief
         self.extracted = 0  # articles sent to extraction by this plugin object (memory misses)
         self.pdf_pages: dict[str, str] = {}  # `pdf: true`: brief page -> its PDF's file name
+        self.last_extracted = 0  # the same, in the last build
 
     def on_startup(self, *, command, dirty):
         """Present so that MkDocs keeps this object (and its cache) across `mkdocs serve` rebuilds."""
@@ -65,6 +66,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         model = cfg.spacy_model or "default"
         keys = [pipeline.cache_key(a, model) for a in result.articles]
         missing = [(a, k) for a, k in zip(result.articles, keys) if k not in self.briefs]
+        self.last_extracted = len(missing)
         if missing:
             cache_dir = cfg.path(cfg.cache_dir) if cfg.cache_dir else None
             workers = cfg.workers or pipeline.default_workers()
@@ -88,6 +90,8 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             log.info(f"quotebrief: {line}")
         for note in self.corpus.speaker_notes:
             log.info(f"quotebrief: speakers: {note}")
+        log.info(f"quotebrief: {len(self.corpus.briefs)} articles ({self.last_extracted} not in memory), "
+                 f"{len(self.corpus.speakers)} speakers")
         if cfg.strict and report.skipped:
             names = ", ".join(f.path for f in report.skipped)
             raise PluginError(f"quotebrief: {len(report.skipped)} article files skipped (strict): {names}")

@@ -1,6 +1,7 @@
 """The MkDocs plugin and the cache: unchanged articles are never parsed again; serve watches the right paths."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -123,3 +124,82 @@ def test_plugin_object_and_its_memory_survive_a_config_reload():
     second = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins["quotebrief"]
     assert second is first and "marker" in second.briefs
     first.briefs.pop("marker")
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url):
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None, ""
+
+
+def _until(check, timeout=120.0):
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_path):
+    """A real `mkdocs serve`, started from another folder: each change shows, and only it is extracted."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "quotebrief" in plugin:
+            # the project's disk cache: the first build parses nothing, so only the memory cache is measured
+            plugin["quotebrief"].update({"articles": "articles", "cache_dir": str(ROOT / ".cache" / "quotebrief"),
+                                         "workers": 1})
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
+                             str(folder / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                            cwd=elsewhere, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    brief = base + "briefs/2009-01-18-israel-announces-gaza-ceasefire/"
+    try:
+        assert _until(lambda: _get(brief)[0] == 200, 180), open(log.name).read()[-2000:]
+        # edit: a new quote appears on the brief and on the speaker's page
+        path = folder / "articles" / TWO[1]
+        path.write_text(path.read_text("utf-8") + "\n\n\"We will keep the crossings open,\" said Fawzi Barhum.\n",
+                        "utf-8")
+        assert _until(lambda: "keep the crossings open" in _get(brief)[1]), open(log.name).read()[-2000:]
+        assert "keep the crossings open" in _get(base + "speakers/fawzi-barhum/")[1]
+        # add
+        new = "2007-11-28-annapolis-joint-understanding.md"
+        (folder / "articles" / new).write_text((ARTICLES / new).read_text("utf-8"), "utf-8")
+        assert _until(lambda: _get(base + "briefs/2007-11-28-annapolis-joint-understanding/")[0] == 200)
+        # delete
+        (folder / "articles" / TWO[0]).unlink()
+        assert _until(lambda: _get(base + "briefs/2008-12-23-hamas-ends-truce/")[0] == 404)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    text = open(log.name, encoding="utf-8").read()
+    memory = [int(n) for n in re.findall(r"articles \((\d+) not in memory\)", text)]
+    assert memory[0] == 2 and 1 in memory[1:] and max(memory[1:]) <= 1, memory

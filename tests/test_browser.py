@@ -1,0 +1,160 @@
+"""The built site in a real browser: Playwright for Python driving Debian's chromium.
+
+Skipped with a message when /usr/bin/chromium is missing; under CI=true that is a failure.
+The site is served from the shared `built_site` build on 127.0.0.1 at a free port.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+SEED = "2021-05-07-lavrov-un-multilateralism"
+
+
+def _require_browser():
+    missing = None
+    if not CHROMIUM.exists():
+        missing = f"{CHROMIUM} is not installed (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "the playwright package is not installed (pip install -e '.[test]')"
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run: {missing}, and CI=true requires them")
+        pytest.skip(f"browser tests skipped: {missing}")
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The built site over HTTP on 127.0.0.1, on a free port, for this module's tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+class _Watch:
+    """Console errors, page errors and requests to any host but 127.0.0.1, seen by one page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{page.url}: {msg.text}"))
+        page.on("pageerror", lambda exc: self.errors.append(f"{page.url}: {exc}"))
+        page.on("request", self._request)
+
+    def _request(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1":
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Anything bound for another host is recorded by _Watch and never leaves the machine.
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.watch = _Watch(page)
+    yield page
+    context.close()
+
+
+def test_home_to_brief_to_speaker_by_clicking(page, site_url):
+    page.goto(site_url)
+    page.click(f"article a[href*='briefs/{SEED}']")
+    page.wait_for_url(re.compile(rf"/briefs/{SEED}/$"))
+    assert "Sergei Lavrov" in [h.rstrip("¶").strip() for h in page.locator("article h2").all_inner_texts()]
+    page.click("a.qb-speaker-link[href*='speakers/sergei-lavrov']")
+    page.wait_for_url(re.compile(r"/speakers/sergei-lavrov/$"))
+    assert page.locator("article h1").inner_text().rstrip("¶").strip() == "Sergei Lavrov"
+    # and back from a claim on the speaker page to its paragraph in the brief
+    page.click(f"article a[href*='briefs/{SEED}/#p-']")
+    page.wait_for_url(re.compile(rf"/briefs/{SEED}/#p-\d+$"))
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def _quote_words(built_site) -> str:
+    """A few words from inside a quote of the seed brief, as printed on its page."""
+    html = (built_site / "briefs" / SEED / "index.html").read_text("utf-8")
+    quotes = re.findall(r"<blockquote>\s*<p>&quot;([^<]{60,}?)&quot;", html)
+    assert quotes, "the seed brief shows no direct quote"
+    words = re.findall(r"[A-Za-z]{5,}", max(quotes, key=len))
+    middle = len(words) // 2
+    return " ".join(words[middle - 1: middle + 2])
+
+
+def test_search_for_words_of_a_quote_finds_its_brief(page, site_url, built_site):
+    phrase = _quote_words(built_site)
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.keyboard.type(phrase, delay=20)  # typed, as a reader would: search runs on key events
+    page.wait_for_selector("li.md-search-result__item", timeout=15000)
+    links = page.locator("li.md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(f"/briefs/{SEED}/" in href for href in links), f"{phrase!r} found {links}"
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_search_by_speaker_name_finds_their_claims(page, site_url):
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.keyboard.type("Lavrov", delay=20)
+    page.wait_for_selector("li.md-search-result__item", timeout=15000)
+    links = page.locator("li.md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(f"/briefs/{SEED}/" in href and href.endswith("#sergei-lavrov") for href in links), links
+    assert any("/speakers/sergei-lavrov/" in href for href in links), links
+
+
+PAGES = ["", f"briefs/{SEED}/", "briefs/", "speakers/", "speakers/sergei-lavrov/", "topics/", "topics/israel/",
+         "timeline/", "charts/", "tags/", "report/", "credits/"]
+
+
+def test_pages_have_no_console_errors_and_ask_no_other_host(page, site_url):
+    for path in PAGES:
+        response = page.goto(site_url + path, wait_until="networkidle")
+        assert response is not None and response.ok, f"{path}: HTTP {response.status if response else None}"
+        broken = page.locator("article img").evaluate_all(
+            "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
+        assert broken == [], f"{path}: images that did not load: {broken}"
+    assert page.watch.errors == [], page.watch.errors
+    assert page.watch.foreign == [], page.watch.foreign
+
+
+def test_watch_sees_requests_to_other_hosts(page, site_url):
+    """The check above can fail: a page that asks another host is caught (and the request never leaves)."""
+    page.goto(site_url)
+    page.evaluate("() => { const i = new Image(); i.src = 'https://example.com/x.png'; document.body.append(i); }")
+    page.wait_for_timeout(300)
+    assert any("example.com" in u for u in page.watch.foreign)
