@@ -46,17 +46,41 @@ def cache_key(article: Article, model_name: str) -> str:
 
 
 def load_cached(cache_dir: Path | None, key: str) -> Brief | None:
+    """The cached Brief for `key`, or None. A corrupt entry (truncated or broken JSON, wrong
+    schema, offsets that do not index the article) is deleted, so the article is extracted again."""
     if cache_dir is None:
         return None
     path = cache_dir / f"{key}.json"
     try:
         data = json.loads(path.read_bytes())
-        return Brief.from_dict(data)
+        brief = Brief.from_dict(data)
+        check_brief(brief)
+        return brief
     except FileNotFoundError:
         return None
-    except (ValueError, KeyError, TypeError):
+    except OSError:
+        return None  # unreadable (permissions, a folder): extract again, leave it alone
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         write.remove(path)  # corrupt entry: discard, extract again
         return None
+
+
+def check_brief(brief: Brief) -> None:
+    """ValueError unless every field has its type and every span indexes the article text."""
+    text = brief.article.text
+    if not all(isinstance(v, str) for v in (text, brief.article.id, brief.article.title, brief.article.path)):
+        raise ValueError("article fields are not strings")
+    ids = {s.id for s in brief.speakers}
+    if not all(isinstance(s.id, str) and isinstance(s.name, str) for s in brief.speakers):
+        raise ValueError("speaker fields are not strings")
+    for claim in brief.claims:
+        if claim.speaker is not None and claim.speaker not in ids:
+            raise ValueError(f"claim speaker {claim.speaker!r} is not among the speakers")
+        spans = [claim, *(s for s in (claim.cue, claim.speaker_mention) if s is not None), *claim.fragments]
+        for span in spans:
+            if not (isinstance(span.start, int) and isinstance(span.end, int)
+                    and 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text):
+                raise ValueError(f"span {span.start}-{span.end} does not index the article text")
 
 
 def store_cached(cache_dir: Path | None, key: str, brief: Brief) -> None:

@@ -1,0 +1,76 @@
+"""The extraction cache: a corrupt entry is detected, discarded and rebuilt, never trusted."""
+
+import json
+
+import pytest
+
+from generator import pipeline
+from generator.model import Article
+
+TEXT = ('Mayor Jane Smith spoke on Monday. "The budget is balanced and the city is safe," she said. '
+        'John Brown said that the factory would close next year.')
+
+
+@pytest.fixture
+def article():
+    return Article(path="a.txt", id="a", title="A", text=TEXT)
+
+
+@pytest.fixture
+def cache(tmp_path, article):
+    """A cache folder holding the real entry for `article`; returns (folder, key, entry dict)."""
+    folder = tmp_path / "cache"
+    [brief] = pipeline.extract_articles([article], cache_dir=folder)
+    assert brief.claims, "the test article should yield claims"
+    [entry] = folder.glob("*.json")
+    return folder, entry.stem, json.loads(entry.read_text("utf-8"))
+
+
+def test_round_trip(cache, article):
+    folder, key, data = cache
+    brief = pipeline.load_cached(folder, key)
+    assert brief is not None and brief.to_dict() == data
+
+
+def _mutations(data):
+    claim = data["claims"][0]
+    yield "truncated", json.dumps(data)[:100]
+    yield "empty", ""
+    yield "binary", b"\x00\xff\xfe garbage"
+    yield "a list", json.dumps([data])
+    yield "no article", json.dumps({k: v for k, v in data.items() if k != "article"})
+    yield "claims not a list", json.dumps({**data, "claims": "oops"})
+    yield "unknown field", json.dumps({**data, "claims": [{**claim, "bogus": 1}]})
+    yield "offset past the end", json.dumps({**data, "claims": [{**claim, "end": len(TEXT) + 5}]})
+    yield "text does not match offsets", json.dumps({**data, "claims": [{**claim, "text": "something else"}]})
+    yield "start as string", json.dumps({**data, "claims": [{**claim, "start": "0"}]})
+    yield "unknown speaker", json.dumps({**data, "speakers": []})
+    yield "bad cue", json.dumps({**data, "claims": [{**claim, "cue": {"text": "x", "start": 5, "end": 2}}]})
+    yield "deeply nested", "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize("name", [m[0] for m in _mutations({"claims": [{}]})])
+def test_corrupt_entry_is_discarded_and_rebuilt(cache, article, name):
+    folder, key, data = cache
+    content = dict(_mutations(data))[name]
+    path = folder / f"{key}.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    assert pipeline.load_cached(folder, key) is None
+    assert not path.exists(), "a corrupt entry must be deleted"
+    [brief] = pipeline.extract_articles([article], cache_dir=folder)
+    assert brief.to_dict() == data
+    assert json.loads(path.read_text("utf-8")) == data, "the entry is written again"
+
+
+def test_unreadable_entry_is_a_miss_not_a_crash(tmp_path):
+    (tmp_path / "k.json").mkdir()  # a folder where the entry should be
+    assert pipeline.load_cached(tmp_path, "k") is None
+
+
+def test_temp_files_of_a_killed_write_are_never_read(cache, article):
+    folder, key, data = cache
+    (folder / f"{key}.json").unlink()
+    (folder / f".{key}.json.abc123.tmp").write_text(json.dumps(data)[:50])
+    assert pipeline.load_cached(folder, key) is None
+    [brief] = pipeline.extract_articles([article], cache_dir=folder)
+    assert brief.to_dict() == data
