@@ -124,6 +124,18 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             markdown = pdf.add_pdf_link(markdown, self.pdf_pages[page.file.src_uri])
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        """Pin each page's title, still HTML-escaped, as its meta title.
+
+        MkDocs takes a title from the page's H1 with its entities kept (&lt;), but
+        Material writes `page.title | striptags` into <title>, and striptags unescapes
+        them: an article headline "</title><script>..." would become markup there.
+        Material prints page.meta.title as it is, so the escaped form is pinned there.
+        """
+        if "title" not in page.meta and page.title:
+            page.meta["title"] = page.title
+        return html
+
     def on_serve(self, server, config, builder):
         cfg = self._config(config)
         for path in (cfg.path(cfg.articles), cfg.path(cfg.speakers_file) if cfg.speakers_file else None):
