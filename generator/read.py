@@ -138,14 +138,18 @@ def read_file(path: Path, max_chars: int = MAX_TEXT_CHARS) -> tuple[list[Article
         if not text.strip():
             raise ReadError("empty file" if not data else "empty file (only whitespace)")
         if size > len(data):
-            problems.append(Problem(name, f"file is {size / 1e6:.1f} MB, too long to analyse in full; "
-                                          f"only its first {len(data) / 1e6:.1f} MB were read", "partial", "size"))
+            problems.append(Problem(name, f"file is {_size(size)}, too long to analyse in full; "
+                                          f"only its first {_size(len(data))} were read", "partial", "size"))
         if suffix == ".txt":
             article = read_txt(text, name, problems)
         else:
             article = read_markdown(text, name, problems)
     article = finish(article, problems, None, max_chars)
     return ([article] if article is not None else []), problems
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
 def _read_bytes(path: Path, limit: int, what: str) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import urllib.parse
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -46,6 +47,19 @@ def safe_url(url: str | None) -> str | None:
     return url.strip().replace("(", "%28").replace(")", "%29")
 
 
+_LINK_SAFE = re.compile(r"[A-Za-z0-9._~/#?=&%+,;:@!$*\[\]-]*")
+
+
+def link_target(value) -> Markup:
+    """The `| raw` filter, for link targets only: ids, file names and safe_url output pass as they are;
+    anything else (a scheme other than http(s), spaces, quotes, brackets) is percent-encoded, inert."""
+    text = "" if value is None else str(value)
+    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text)
+    if _LINK_SAFE.fullmatch(text) and (scheme is None or safe_url(text) == text):
+        return Markup(text)
+    return Markup(urllib.parse.quote(text, safe="/#._-~"))
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -56,7 +70,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["raw"] = lambda v: Markup(v)
+    env.filters["raw"] = link_target
     env.filters["safe_url"] = safe_url
     env.globals["kind_label"] = KIND_LABELS.get
     return env
