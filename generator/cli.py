@@ -93,10 +93,10 @@ def cmd_pdf(args) -> int:
     if not briefs:
         print("quotebrief: no brief matches the filters; no PDF written", file=sys.stderr)
         return 1
-    subtitle = f"Claims by {args.speaker}" if args.speaker else ""
+    subtitle = f"What {pdf.speaker_name(briefs, args.speaker)} said" if args.speaker else ""
     data = pdf.book_pdf(briefs, corpus, title=args.title, paper=args.paper, subtitle=subtitle)
     write.write_bytes(Path(args.out), data)
-    print(f"quotebrief: wrote {args.out} ({len(briefs)} briefs, {len(data) // 1024} KiB)", file=sys.stderr)
+    print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{'s' if len(briefs) != 1 else ''}, {len(data) // 1024} KiB)", file=sys.stderr)
     return _exit_code(corpus, args)
 
 

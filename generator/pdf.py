@@ -72,6 +72,15 @@ def speaker_matches(brief: Brief, query: str) -> bool:
     return False
 
 
+def speaker_name(briefs: list[Brief], query: str) -> str:
+    """The full name of the speaker a --speaker query found (the query itself when none)."""
+    for brief in briefs:
+        for speaker in brief.speakers:
+            if speaker_matches(Brief(article=brief.article, speakers=[speaker], claims=brief.claims), query):
+                return speaker.name
+    return query
+
+
 def select_briefs(corpus: Corpus, speaker: str | None = None, since: dt.date | None = None,
                   until: dt.date | None = None) -> list[Brief]:
     """The briefs a book holds, newest first like the site; undated briefs drop out of a date range."""

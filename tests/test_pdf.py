@@ -144,6 +144,7 @@ def test_select_briefs_by_speaker_and_dates(corpus):
     lavrov = pdf.select_briefs(corpus, speaker="Lavrov")
     assert [b.article.id for b in lavrov] == ["2021-05-07-lavrov-un-multilateralism"]
     assert pdf.select_briefs(corpus, speaker="sergei lavrov") == lavrov
+    assert pdf.speaker_name(lavrov, "lavrov") == "Sergei Lavrov"
     assert pdf.select_briefs(corpus, speaker="Nobody Atall") == []
     since, until = dt.date(2008, 1, 1), dt.date(2009, 12, 31)
     ranged = pdf.select_briefs(corpus, since=since, until=until)
@@ -190,6 +191,9 @@ def test_letter_paper_and_a_brief_alone(tmp_path):
     text = words(" ".join(pdf_pages(path)))
     assert "Jane Doe" in text and "We will act." in text and "Contents" not in text
     assert "https://example.org/story" in text, "the article's URL is printed"
+    write.write_bytes(path, pdf.book_pdf(corpus.briefs, corpus, paper="letter"))
+    pages = pdf_pages(path)
+    assert "Briefing book" in pages[0] and "Contents" in pages[1] and "Jane Doe" in pages[2], "cover fits one page"
     with pytest.raises(ValueError, match="paper"):
         pdf.book_html(corpus.briefs, corpus, paper="a3")
 
