@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import html as html_mod
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -171,6 +172,28 @@ def _claim_class(match: re.Match) -> str:
     return f'<blockquote class="claim claim-{kind}">' if kind else match.group(0)
 
 
+def _mark_headings(html: str, brief: Brief) -> str:
+    """Speaker headings get ids (the index links to them) and the article text's heading a class.
+
+    Headings are matched to render.speaker_sections by their text, in order, so an
+    extra heading in the brief template never shifts the index.
+    """
+    names = [" ".join(s["name"].split()) for s in render.speaker_sections(brief)]
+    matched = 0
+
+    def heading(match: re.Match) -> str:
+        nonlocal matched
+        text = " ".join(html_mod.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+        if matched < len(names) and text == names[matched]:
+            matched += 1
+            return f'<h2 id="{section_anchor(brief, matched - 1)}" class="speaker">{match.group(1)}</h2>'
+        if text == "Article":
+            return f'<h2 class="article-text">{match.group(1)}</h2>'
+        return match.group(0)
+
+    return re.sub(r"<h2(?:\s[^>]*)?>(.*?)</h2>", heading, html, flags=re.S)
+
+
 def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
     """One brief as HTML: the site's Markdown brief converted with markdown, made fit for a book.
 
@@ -190,16 +213,7 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
     html = html.replace('id="p-', f'id="{aid}-p-').replace('href="#p-', f'href="#{aid}-p-')
     html = re.sub(r'<a href="(?!#|https?:)[^"]*"[^>]*>(.*?)</a>', r'<span class="site-link">\1</span>', html)
     html = re.sub(r'<p class="qb-meta">.*?</p>', _meta_with_url, html, count=1, flags=re.S)
-    sections = len(render.speaker_sections(brief))
-    count = iter(range(10**6))
-
-    def heading(match: re.Match) -> str:
-        i = next(count)
-        if i < sections:
-            return f'<h2 id="{section_anchor(brief, i)}" class="speaker">'
-        return '<h2 class="article-text">' if i == sections else match.group(0)
-
-    html = re.sub(r"<h2(?:\s[^>]*)?>", heading, html)
+    html = _mark_headings(html, brief)
     html = re.sub(r"<blockquote>(?=(?:(?!</blockquote>).)*?<strong>(\w+)</strong>)", _claim_class, html, flags=re.S)
     head, sep, rest = html.partition("<h2")
     html = head.replace("<blockquote>", '<blockquote class="lede">', 1) + sep + rest
