@@ -2,7 +2,9 @@
 
 Drawing a chart costs tens of milliseconds, so every chart is cached in
 memory by a hash of its data: `mkdocs serve` redraws only charts whose
-numbers changed. Each speaker keeps one colour on every chart
+numbers changed. With `use_disk_cache(folder)` the SVGs are also kept on disk,
+content-addressed (data + this module's source), so a new build process redraws
+only the charts whose data changed. Each speaker keeps one colour on every chart
 (`speaker_colour`, derived from the speaker id).
 """
 
@@ -12,6 +14,7 @@ import functools
 import hashlib
 import io
 import json
+from pathlib import Path
 
 KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#d4a72c"}
 KIND_LABELS = {"direct": "quoted", "mixed": "mixed", "indirect": "reported"}
@@ -22,7 +25,22 @@ SPEAKER_PALETTE = (
     "#e6550d", "#31a354", "#756bb1", "#636363",
 )
 _CACHE: dict[str, str] = {}
+_DISK: list[Path] = []  # the on-disk cache folder, when one is in use
 draws = 0  # charts actually drawn in this process (the rest came from the cache)
+
+
+def use_disk_cache(folder: Path | None) -> None:
+    """Keep chart SVGs in `folder` too (None: memory only)."""
+    _DISK[:] = [Path(folder)] if folder else []
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def _disk_path(key: str) -> Path | None:
+    return _DISK[0] / f"{key}-{_code_version()}.svg" if _DISK else None
 
 
 def speaker_colour(speaker_id: str | None) -> str:
@@ -42,7 +60,7 @@ def _pyplot():
 
     plt.rcParams.update({
         "svg.hashsalt": "quotebrief",  # stable ids inside the SVG
-        "svg.fonttype": "path",  # no font files or font requests needed
+        "svg.fonttype": "none",  # text as <text> (local fonts, no requests): drawn ~1.5x faster than glyph paths
         "font.size": 9,
         "axes.spines.top": False,
         "axes.spines.right": False,
@@ -59,12 +77,28 @@ def _cached(draw):
         key = hashlib.sha256(json.dumps([draw.__name__, args, kwargs], sort_keys=True,
                                         default=str).encode("utf-8")).hexdigest()
         if key not in _CACHE:
-            _CACHE[key] = draw(*args, **kwargs)
-            draws += 1
+            path = _disk_path(key)
+            svg = _read(path)
+            if svg is None:
+                svg = draw(*args, **kwargs)
+                draws += 1
+                if path:
+                    from generator import write
+
+                    write.write_text(path, svg)
+            _CACHE[key] = svg
         return _CACHE[key]
 
     wrapper.uncached = draw
     return wrapper
+
+
+def _read(path: Path | None) -> str | None:
+    try:
+        svg = path.read_text("utf-8") if path else None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return svg if svg and svg.rstrip().endswith("</svg>") else None  # a cut-off file is drawn again
 
 
 def clear_cache() -> None:

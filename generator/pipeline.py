@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator import extract as extract_mod
-from generator import link, parse, topics, write
+from generator import charts, link, parse, topics, write
 from generator.config import Config
 from generator.model import Article, Brief, Corpus
 from generator.read import read_paths
@@ -158,7 +158,10 @@ def build_corpus(config: Config, paths: list[str | Path] | None = None,
 
 
 def link_briefs(config: Config, briefs: list[Brief], result) -> Corpus:
-    """Link extracted briefs into a Corpus, applying the editor's speakers file."""
+    """Link extracted briefs into a Corpus, applying the editor's speakers file.
+
+    Charts drawn from this corpus are cached on disk beside the briefs."""
+    charts.use_disk_cache(config.path(config.cache_dir) / "charts" if config.cache_dir else None)
     overrides, override_problems = link.load_overrides(
         config.path(config.speakers_file) if config.speakers_file else None)
     corpus = link.link(briefs, overrides)

@@ -147,3 +147,39 @@ def test_cli_extract_prints_no_progress_to_a_pipe(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert json.loads(out)["id"] == "a"
     assert "extracting" not in err and "\r" not in err
+
+
+def test_charts_are_cached_on_disk_for_the_next_process(tmp_path):
+    """A new build process (empty memory cache) reads the SVG back instead of drawing it."""
+    from generator import charts
+
+    rows = [("Ann Example", {"direct": 2}), ("Bob Example", {"indirect": 1})]
+    try:
+        charts.use_disk_cache(tmp_path)
+        charts.clear_cache()
+        before = charts.draws
+        svg = charts.claims_by_kind(rows, "Claims per speaker")
+        assert charts.draws == before + 1 and len(list(tmp_path.glob("*.svg"))) == 1
+        charts.clear_cache()
+        assert charts.claims_by_kind(rows, "Claims per speaker") == svg
+        assert charts.draws == before + 1
+        next(tmp_path.glob("*.svg")).write_text("<svg", "utf-8")  # cut off: drawn again
+        charts.clear_cache()
+        assert charts.claims_by_kind(rows, "Claims per speaker") == svg
+        assert charts.draws == before + 2
+    finally:
+        charts.use_disk_cache(None)
+        charts.clear_cache()
+
+
+def test_link_briefs_puts_the_chart_cache_beside_the_briefs(tmp_path):
+    from generator import charts
+    from generator.read import ReadResult
+
+    try:
+        pipeline.link_briefs(Config(cache_dir=str(tmp_path / "c"), base_dir=tmp_path), [], ReadResult())
+        assert charts._disk_path("k").parent == tmp_path / "c" / "charts"
+        pipeline.link_briefs(Config(cache_dir="", base_dir=tmp_path), [], ReadResult())
+        assert charts._disk_path("k") is None
+    finally:
+        charts.use_disk_cache(None)
