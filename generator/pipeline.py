@@ -14,6 +14,8 @@ import hashlib
 import json
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -131,11 +133,17 @@ def parse_and_extract(articles: list[Article], model: str | None = None, workers
             yield extract_doc(doc, article)
         return
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    # spawn, not fork: the MkDocs server has threads, and a forked copy of a threaded process can hang.
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context(start_method())
     with ctx.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
         for briefs in pool.imap(_worker_extract, [(model, chunk) for chunk in chunks]):
             yield from briefs
+
+
+def start_method() -> str:
+    """fork when it is safe (Linux, no other thread): workers start at once and a script
+    without an `if __name__ == "__main__"` guard still works; else spawn (the MkDocs
+    server has threads, and a forked copy of a threaded process can hang)."""
+    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
 def _worker_start(model: str | None) -> None:

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import charts, topics as topics_mod
-from generator.link import claims_of
+from generator.link import claims_by_speaker
 from generator.model import Brief, Claim, Corpus
 from generator.report import corpus_report
 
@@ -189,7 +189,11 @@ class SiteData:
         for topic in self.topics.values():
             for _, claim in topic.claims:
                 self.topics_of[id(claim)].append(topic)
-        self.claims = {sid: claims_of(corpus, sid) for sid in corpus.speakers}
+        self.claims = claims_by_speaker(corpus)
+        self.briefs_of: dict[str, list[Brief]] = defaultdict(list)  # briefs naming each speaker
+        for brief in corpus.briefs:
+            for sid in dict.fromkeys(s.id for s in brief.speakers):
+                self.briefs_of[sid].append(brief)
         ranked = [s for s in corpus.speakers.values() if self.claims[s.id]]
         self.speakers = sorted(ranked, key=lambda s: (-len(self.claims[s.id]), s.name))
 
@@ -251,7 +255,7 @@ def speaker_info(data: SiteData, sid: str) -> dict:
     """Everything a speaker page shows: roles and affiliations seen, articles, dates, topics."""
     claims = data.claims[sid]
     roles, affiliations, briefs = [], [], []
-    for brief in data.corpus.briefs:
+    for brief in data.briefs_of.get(sid, []):
         local = brief.speaker(sid)
         if local is not None:
             roles.append(local.role)

@@ -183,3 +183,21 @@ def test_link_briefs_puts_the_chart_cache_beside_the_briefs(tmp_path):
         assert charts._disk_path("k") is None
     finally:
         charts.use_disk_cache(None)
+
+
+def test_pool_forks_only_while_no_other_thread_runs():
+    import sys
+    import threading
+
+    if sys.platform != "linux":
+        pytest.skip("fork is used on Linux only")
+    if threading.active_count() == 1:
+        assert pipeline.start_method() == "fork"
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert pipeline.start_method() == "spawn"
+    finally:
+        stop.set()
+        t.join()
