@@ -22,7 +22,7 @@ from pathlib import Path
 from generator import extract as extract_mod
 from generator import charts, link, parse, topics, write
 from generator.config import Config
-from generator.model import Article, Brief, Corpus
+from generator.model import Article, Brief, Corpus, Problem
 from generator.read import read_paths
 
 CHUNK = parse.BATCH_SIZE  # articles per task sent to a pool worker
@@ -98,9 +98,24 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+EXTRACTION_FAILED = "extraction failed"
+
+
 def extract_doc(doc, article: Article) -> Brief:
-    """A parsed article to its Brief: the one place extraction is called from."""
-    return topics.tag_claims(doc, extract_mod.extract(doc, article))
+    """A parsed article to its Brief: the one place extraction is called from.
+
+    An extractor bug on one article gives that article an empty brief and a note
+    (reported in the build report), never a failed build."""
+    try:
+        return topics.tag_claims(doc, extract_mod.extract(doc, article))
+    except Exception as exc:  # noqa: BLE001 - one article must not sink the build
+        failed = Article.from_dict(article.to_dict())
+        failed.notes.append(f"{EXTRACTION_FAILED} ({type(exc).__name__}: {str(exc)[:200]}); no claims listed")
+        return Brief(article=failed)
+
+
+def failed_extraction(brief: Brief) -> str | None:
+    return next((n for n in brief.article.notes if n.startswith(EXTRACTION_FAILED)), None)
 
 
 def extract_articles(articles: list[Article], model: str | None = None,
@@ -115,7 +130,8 @@ def extract_articles(articles: list[Article], model: str | None = None,
     for done, (key, brief) in enumerate(zip(keys, cached), 1):
         if brief is None:
             brief = next(fresh)
-            store_cached(cache_dir, key, brief)
+            if not failed_extraction(brief):  # a failure is tried again next build
+                store_cached(cache_dir, key, brief)
         if progress is not None:
             progress(done, len(articles))
         yield brief
@@ -173,7 +189,9 @@ def link_briefs(config: Config, briefs: list[Brief], result) -> Corpus:
     overrides, override_problems = link.load_overrides(
         config.path(config.speakers_file) if config.speakers_file else None)
     corpus = link.link(briefs, overrides)
-    corpus.problems = result.problems + override_problems
+    failures = [Problem(b.article.path, note, "partial", "extraction") for b in briefs
+                if (note := failed_extraction(b))]
+    corpus.problems = result.problems + failures + override_problems
     corpus.files_read = len(result.files)
     corpus.files = result.files
     return corpus

@@ -74,3 +74,31 @@ def test_temp_files_of_a_killed_write_are_never_read(cache, article):
     assert pipeline.load_cached(folder, key) is None
     [brief] = pipeline.extract_articles([article], cache_dir=folder)
     assert brief.to_dict() == data
+
+
+def test_an_extractor_crash_on_one_article_does_not_sink_the_build(tmp_path, monkeypatch):
+    from generator import extract as extract_mod
+    from generator.config import Config
+    from generator.report import corpus_report
+
+    real = extract_mod.extract
+
+    def fragile(doc, article):
+        if "BOOM" in article.text:
+            raise RuntimeError("boom")
+        return real(doc, article)
+
+    monkeypatch.setattr(extract_mod, "extract", fragile)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text("Good\n\n" + TEXT)
+    (articles / "bad.txt").write_text("Bad\n\nBOOM. " + TEXT)
+    cfg = Config(base_dir=tmp_path, cache_dir=str(tmp_path / "cache"), workers=1, speakers_file="")
+    corpus = pipeline.build_corpus(cfg)
+    by_title = {b.article.title: b for b in corpus.briefs}
+    assert by_title["Good"].claims and by_title["Bad"].claims == []
+    [problem] = corpus.problems
+    assert problem.path.endswith("bad.txt") and problem.severity == "partial"
+    assert problem.message.startswith("extraction failed (RuntimeError: boom)")
+    assert [f.status for f in corpus_report(corpus).files if f.path.endswith("bad.txt")] == ["partly read"]
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1, "a failed extraction is not cached"
