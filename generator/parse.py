@@ -29,14 +29,33 @@ def default_model() -> str:
     return DEFAULT_MODELS[-1]
 
 
+def paragraph_breaks(doc):
+    """Start a sentence after every line break, so no sentence (and no parse) runs across
+    paragraphs, captions or headlines; a closing mark or stop before the break stays with
+    its sentence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif tok.is_space or (tok.is_punct and (tok.i + 1 == len(doc) or "\n" in doc[tok.i + 1].text
+                                                 or "\n" in tok.whitespace_)):
+            tok.is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None):
     """Load a spaCy pipeline once per process and model name."""
     import spacy
+    from spacy.language import Language
 
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=paragraph_breaks)
     name = model or default_model()
     nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
 

@@ -19,8 +19,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from generator import attribution, charts, link, parse, quotes, topics, write
 from generator import extract as extract_mod
-from generator import charts, link, parse, topics, write
 from generator.config import Config
 from generator.model import Article, Brief, Corpus, Problem
 from generator.read import read_paths
@@ -31,9 +31,10 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 @functools.lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """The extractor's version plus a hash of its source, so an edited extractor never reuses stale briefs."""
+    """The extractor's version plus a hash of its source (and of the modules it uses, and of the
+    parse stage's own components), so an edited extractor never reuses stale briefs."""
     h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
-    for module in (extract_mod, topics):
+    for module in (extract_mod, quotes, attribution, parse, topics):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 

@@ -1,0 +1,385 @@
+"""Who is speaking: from a subject mention to a named speaker, with role and affiliation.
+
+Pure functions over a parsed spaCy Doc. The `Cast` of an article collects the people
+named in its text (never in photo captions or inside quotes), their titles and
+appositions ("Russian Foreign Minister Sergei Lavrov", "Fawzi Barhum, a spokesman for
+Hamas"), and the order in which people appear as grammatical subjects, which is what
+news writing relies on for "he said". A mention then resolves to a full name:
+
+- a name or surname ("Lavrov", "Wang") -> the full name given elsewhere;
+- a pronoun ("he", "she") -> the last person who was the subject of a clause;
+- a description ("the veteran Russian diplomat") -> the person whose title or
+  apposition shares its words, a nationality never contradicting;
+- an organisation or place ("Hamas", "Washington", "the EU") -> itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "we"}
+FIRST_PERSON = {"i", "me", "we", "us", "you"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "rev", "rev."}
+# Nouns that name a person by what they do; a definite description headed by one of
+# these ("the veteran diplomat", "the spokeswoman") refers to a person.
+ROLE_NOUNS = {
+    "diplomat", "minister", "president", "premier", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "official", "senator", "governor", "mayor", "leader",
+    "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "representative",
+    "chairman", "chairwoman", "chair", "director", "chief", "head", "ambassador", "envoy",
+    "general", "commander", "judge", "justice", "attorney", "lawyer", "prosecutor", "king",
+    "queen", "prince", "pope", "prime", "economist", "analyst", "expert", "professor",
+    "author", "activist", "pollster", "strategist", "adviser", "advisor", "aide", "founder",
+    "executive", "ceo", "manager", "coach", "player", "officer", "inspector", "businessman",
+    "businesswoman", "billionaire", "host", "anchor", "columnist", "reporter", "writer",
+    "politician", "counterpart", "mogul", "rival", "opponent", "incumbent", "challenger",
+    "veteran", "sheriff", "commissioner", "researcher", "scientist", "doctor", "physician",
+    "spokesperson", "negotiator", "delegate", "speaker", "treasurer", "deputy", "vice",
+    "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
+}
+# Relational nouns say how someone relates to another person, not what they are.
+RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",
+              "daughter", "father", "mother", "brother", "sister", "predecessor", "successor",
+              "opponent", "partner"}
+STOP = {"the", "a", "an", "of", "for", "and", "in", "at", "to", "on", "his", "her", "its", "their",
+        "'s", "\u2019s", "-", "former", "then", "new", "top", "senior"}
+MENTION_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
+
+
+@dataclass
+class Person:
+    """Someone named in the article, with what the article says they are."""
+
+    name: str
+    kind: str = "person"  # person | organisation | place
+    role: str | None = None
+    affiliation: str | None = None
+    words: set[str] = field(default_factory=set)  # lowercased words of role, affiliation, descriptions
+    nationality: set[str] = field(default_factory=set)
+    role_strength: int = 0  # 3 title, 2 apposition, 1 description
+
+
+@dataclass
+class Resolution:
+    """A speaker for a mention: name (None when unknown), kind and how sure we are."""
+
+    name: str | None
+    kind: str
+    confidence: float
+    person: Person | None = None
+
+
+def _in(ranges, i: int) -> bool:
+    return any(s <= i < e for s, e in ranges)
+
+
+def _clean_name(span) -> list:
+    toks = [t for t in span if not t.is_punct and t.lower_ not in HONORIFICS]
+    while toks and toks[-1].lower_ in ("'s", "\u2019s", "s"):
+        toks.pop()
+    return toks
+
+
+def _nationality(tok) -> bool:
+    return tok.ent_type_ in ("NORP", "GPE") and tok.pos_ in ("ADJ", "PROPN")
+
+
+class Cast:
+    """The people and bodies of one article, and a resolver from mentions to them."""
+
+    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+        self.doc = doc
+        self.skip = skip  # captions: not article text
+        self.quotes = quotes  # inside quotes "he" is someone else
+        self.people: dict[str, Person] = {}
+        self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
+        self._collect_people()
+        self._collect_roles()
+        self._learn_descriptions()
+        self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
+        self.org_history: list[tuple[int, str, str]] = []
+        self._collect_history()
+
+    # ----------------------------------------------------------------- people
+    def _usable(self, tok) -> bool:
+        return not _in(self.skip, tok.idx) and not _in(self.quotes, tok.idx)
+
+    def _collect_people(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
+                continue
+            toks = _clean_name(ent)
+            if not toks or not all(t.text[:1].isupper() for t in toks):
+                continue
+            name = " ".join(t.text for t in toks)
+            if len(toks) >= 2:
+                self._add_person(name)
+        # single names never given in full ("Trump" alone) are people too
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
+                continue
+            toks = _clean_name(ent)
+            if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text):
+                self._add_person(toks[0].text)
+
+    def _add_person(self, name: str) -> None:
+        if name in self.people:
+            return
+        # "Sergei Lavrov" then "Sergei Viktorovich Lavrov": keep the first as given
+        self.people[name] = Person(name=name)
+        for part in name.split():
+            self.by_token.setdefault(part.lower(), []).append(name)
+
+    def full_names(self, token_text: str) -> list[str]:
+        return self.by_token.get(token_text.lower().strip(".,'\u2019"), [])
+
+    def _collect_roles(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
+                continue
+            person = self._person_for_span(ent)
+            if person is None:
+                continue
+            self._title_before(ent, person)
+            self._apposition(ent, person)
+
+    def _person_for_span(self, span) -> Person | None:
+        toks = _clean_name(span)
+        if not toks:
+            return None
+        name = " ".join(t.text for t in toks)
+        if name in self.people:
+            return self.people[name]
+        names = self.full_names(toks[-1].text)
+        return self.people[names[0]] if len(names) == 1 else None
+
+    def _title_before(self, ent, person: Person) -> None:
+        """'Russian Foreign Minister Sergei Lavrov', 'his Chinese counterpart Wang Yi'."""
+        doc = self.doc
+        i = ent.start - 1
+        sent_start = ent.sent.start
+        toks = []
+        while i >= sent_start:
+            t = doc[i]
+            if t.is_punct and t.text not in ("-", ".") or t.is_space:
+                break
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in ("of", "for", "-") and toks):
+                if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not toks:
+                    break
+                toks.insert(0, t)
+                i -= 1
+                continue
+            break
+        while toks and (toks[0].lower_ in ("of", "for", "-") or toks[0].pos_ == "ADP"):
+            toks.pop(0)
+        if not toks:
+            return
+        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") for t in toks):
+            return
+        if toks[0].is_sent_start and len(toks) == 1 and toks[0].pos_ == "ADJ":
+            return
+        role = " ".join(t.text for t in toks).replace(" - ", "-")
+        person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
+        person.nationality |= {t.lower_ for t in toks if _nationality(t)}
+        strength = 1 if toks[-1].lower_ in RELATIONAL else 3
+        orgs = [t for t in toks if t.ent_type_ == "ORG" and not (t.i > toks[0].i and t.doc[t.i - 1].lower_ == "of")]
+        if orgs and person.affiliation is None:
+            person.affiliation = " ".join(t.text for t in orgs)
+        self._set_role(person, role, strength)
+
+    def _apposition(self, ent, person: Person) -> None:
+        """'Fawzi Barhum, a spokesman for Hamas' -> role spokesman, affiliation Hamas."""
+        root = ent.root
+        for child in root.children:
+            if child.dep_ != "appos" or child.i < root.i or child.ent_type_ == "PERSON":
+                continue
+            if child.pos_ not in ("NOUN",):
+                continue
+            words = [t for t in child.subtree if t.dep_ not in ("relcl", "punct") and
+                     not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)]
+            role_toks, aff_toks = [], []
+            for t in words:
+                if t.dep_ == "det" and t.head == child:
+                    continue
+                if t.i > child.i and t.dep_ == "prep" and t.head == child and t.lower_ in ("for", "of", "at", "with"):
+                    aff_toks = [a for a in t.subtree if a.i != t.i]
+                    break
+                role_toks.append(t)
+            role_toks = [t for t in role_toks if t.i <= child.i or t.dep_ in ("compound", "amod")]
+            if not role_toks:
+                continue
+            role = " ".join(t.text for t in role_toks)
+            person.words |= {t.lower_ for t in role_toks + aff_toks if t.lower_ not in STOP}
+            person.nationality |= {t.lower_ for t in role_toks if _nationality(t)}
+            if aff_toks and person.affiliation is None:
+                person.affiliation = " ".join(t.text for t in aff_toks if t.dep_ != "det" or t.i > aff_toks[0].i)
+            self._set_role(person, role, 2)
+            return
+
+    def _learn_descriptions(self) -> None:
+        """'the Chinese foreign minister', said of Wang Yi (his Chinese counterpart), is his role."""
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if _in(self.skip, head.idx) or _in(self.quotes, head.idx) or head.ent_type_ == "PERSON":
+                continue
+            if chunk[0].lower_ != "the" or head.lemma_.lower() not in ROLE_NOUNS or head.lower_ in RELATIONAL:
+                continue
+            nationality = {t.lower_ for t in chunk if _nationality(t)}
+            if not nationality:
+                continue
+            matches = [p for p in self.people.values() if p.nationality & nationality]
+            if len(matches) == 1 and matches[0].role_strength < 2:
+                role = " ".join(t.text for t in chunk[1:])
+                matches[0].words |= {t.lower_ for t in chunk if t.lower_ not in STOP}
+                self._set_role(matches[0], role, 2)
+
+    @staticmethod
+    def _set_role(person: Person, role: str, strength: int) -> None:
+        if strength > person.role_strength:
+            person.role, person.role_strength = role, strength
+
+    # ----------------------------------------------------------------- history
+    def _collect_history(self) -> None:
+        """People (and bodies) who are subjects of clauses, in text order."""
+        for tok in self.doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or not self._usable(tok):
+                continue
+            res = self.resolve(tok, record=False)
+            if res.name is None:
+                continue
+            if res.kind == "person":
+                self.history.append((tok.i, res.name))
+            else:
+                self.org_history.append((tok.i, res.name, res.kind))
+
+    def _last_person(self, i: int) -> str | None:
+        k = bisect.bisect_left(self.history, (i, ""))
+        return self.history[k - 1][1] if k else None
+
+    def _last_org(self, i: int, window: int = 80) -> tuple[str, str] | None:
+        for j, name, kind in reversed(self.org_history):
+            if j < i and i - j <= window:
+                return name, kind
+            if j < i:
+                break
+        return None
+
+    # ----------------------------------------------------------------- resolution
+    def resolve(self, subj, record: bool = True) -> Resolution:
+        """The speaker a subject token (head of its noun phrase) stands for."""
+        low = subj.lower_
+        if low in PERSON_PRONOUNS:
+            name = self._last_person(subj.i)
+            return Resolution(name, "person", 0.75, self.people.get(name)) if name else Resolution(None, "person", 0.3)
+        if low in GROUP_PRONOUNS:
+            org = self._last_org(subj.i)
+            if org:
+                return Resolution(org[0], org[1], 0.6)
+            return Resolution(None, "organisation", 0.3)
+        if low in FIRST_PERSON or low in RELATIVE:
+            if low in RELATIVE and subj.head is not None:
+                # "Blinken, who said ..." -> the noun the clause hangs on
+                head = subj.head.head if subj.head.dep_ == "relcl" else None
+                if head is not None and head.i != subj.i:
+                    return self.resolve(head, record)
+            return Resolution(None, "person", 0.3)
+        # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
+        np = self.mention_tokens(subj)
+        for t in reversed([t for t in np if t.pos_ == "PROPN" or t.ent_type_]):
+            if t.i > subj.i:
+                continue
+            names = self.full_names(t.text)
+            if names:
+                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
+        ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
+        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+            name = _strip_det(ent.text)
+            kind = "place" if ent.label_ == "GPE" else "organisation"
+            return Resolution(name, kind, 0.85)
+        if ent is not None and ent.label_ == "PERSON":
+            toks = _clean_name(ent)
+            if toks:
+                return Resolution(" ".join(t.text for t in toks), "person", 0.8)
+        if subj.pos_ == "PROPN":
+            toks = [t for t in np if t.pos_ == "PROPN"]
+            return Resolution(" ".join(t.text for t in toks), "organisation", 0.6)
+        return self._description(subj, np)
+
+    def _closest(self, names: list[str], i: int) -> str:
+        if len(names) == 1:
+            return names[0]
+        for j, name in reversed(self.history):
+            if j < i and name in names:
+                return name
+        return names[0]
+
+    def _description(self, subj, np) -> Resolution:
+        """'the veteran Russian diplomat' -> the person whose known words it shares."""
+        words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
+        nationality = {t.lower_ for t in np if _nationality(t)}
+        head = subj.lemma_.lower()
+        is_person_noun = head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP")
+        definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
+        if is_person_noun and definite:
+            best, best_score = None, 0
+            for name, person in self.people.items():
+                if nationality and person.nationality and not (nationality & person.nationality):
+                    continue
+                score = len(words & person.words)
+                if person.role and head in person.role.lower():
+                    score += 1
+                if score > best_score or (score == best_score and score and self._later(name, best, subj.i)):
+                    best, best_score = name, score
+            if best is not None:
+                person = self.people[best]
+                if nationality and not person.nationality:
+                    person.nationality |= nationality
+                return Resolution(best, "person", 0.75, person)
+            last = self._last_person(subj.i)
+            if last is not None and not nationality:
+                return Resolution(last, "person", 0.5, self.people.get(last))
+        text = " ".join(t.text for t in np if not (t.dep_ == "det" and t.i == np[0].i))
+        kind = "person" if is_person_noun else "organisation"
+        return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5)
+
+    def _later(self, name: str, other: str | None, i: int) -> bool:
+        """Whether `name` was a subject more recently than `other` before token i."""
+        if other is None:
+            return True
+        last = {n: j for j, n in self.history if j < i}
+        return last.get(name, -1) > last.get(other, -1)
+
+    def mention_tokens(self, subj) -> list:
+        """The subject's noun phrase without relative clauses, appositions or conjuncts."""
+        cut = set()
+        for t in subj.subtree:
+            if t.i != subj.i and t.dep_ in MENTION_CUT and t.head.i >= subj.left_edge.i:
+                cut.update(x.i for x in t.subtree)
+        toks = [t for t in subj.subtree if t.i not in cut]
+        # keep one contiguous run around the head
+        run = [subj]
+        for t in reversed([t for t in toks if t.i < subj.i]):
+            if t.i == run[0].i - 1:
+                run.insert(0, t)
+            else:
+                break
+        for t in [t for t in toks if t.i > subj.i]:
+            if t.i == run[-1].i + 1:
+                run.append(t)
+            else:
+                break
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run.pop()
+        while run and (run[0].is_punct or run[0].is_space):
+            run.pop(0)
+        return run or [subj]
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text

@@ -1,0 +1,187 @@
+"""Quotation marks and text layout: where quotes, paragraphs and photo captions are.
+
+Pure string functions (no spaCy), so they can be tested on their own. Offsets are
+Python string indices into the article text.
+
+Quotes: curly (“…”), straight ("…") and TeX-style (``…'') double marks; single
+marks (‘…’) only inside a double-quoted span (nested) or as a top-level quote of
+several words. A quote may run over several paragraphs when each continuing
+paragraph opens with a mark and only the last one closes (news convention). An
+opening mark that is never closed ends at its paragraph: it never swallows the
+rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"\u201c", "``", "\u201e"}
+CLOSERS = {"\u201d", "''"}
+DOUBLE_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"]")
+SINGLE_OPEN = "\u2018"
+SINGLE_CLOSE = "\u2019"
+PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+MAX_QUOTE_CHARS = 3000  # a longer "quote" inside one paragraph is an unbalanced mark, not speech
+
+
+@dataclass
+class Quote:
+    """A quotation, marks included: text[start:end]."""
+
+    start: int
+    end: int
+    paragraphs: int = 1  # how many paragraphs it runs over
+
+    def inner(self, text: str) -> str:
+        return text[self.start:self.end].strip("\"'`\u201c\u201d\u2018\u2019\u201e \n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (blank-line separated), surrounding whitespace excluded."""
+    spans = []
+    pos = 0
+    for m in PARAGRAPH_RE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _mark_role(text: str, start: int, mark: str) -> str:
+    """'open', 'close' or 'either' for a double quotation mark at `start`."""
+    end = start + len(mark)
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    space_before = before.isspace() or before in "([{\u2014\u2013-/"
+    space_after = after.isspace() or after in ".,;:!?)]}\u2014\u2013-"
+    if mark in OPENERS:
+        # a curly opener used as a closer ("word“ ") is a typing slip: trust the context
+        return "close" if space_after and not space_before else "open"
+    if mark in CLOSERS:
+        return "open" if space_before and not space_after else "close"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """Every double-quoted span, in text order; spans inside `skip` ranges are ignored."""
+    paragraphs = paragraph_spans(text)
+    skip = skip or []
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_par = 0
+    n_pars = 1
+    for p, (ps, pe) in enumerate(paragraphs):
+        if any(s <= ps and pe <= e for s, e in skip):
+            open_at = None
+            continue
+        marks = [(m.start(), m.group()) for m in DOUBLE_RE.finditer(text, ps, pe)]
+        for k, (pos, mark) in enumerate(marks):
+            role = _mark_role(text, pos, mark)
+            if open_at is not None and open_par != p:
+                # a quote left open at the end of an earlier paragraph continues only
+                # when this paragraph opens with a mark
+                if k == 0 and pos == ps and role != "close":
+                    open_par = p
+                    n_pars += 1
+                    continue
+                open_at = None
+            if open_at is None:
+                if role in ("open", "either"):
+                    open_at, open_par, n_pars = pos, p, 1
+                continue
+            if role in ("close", "either"):
+                if n_pars > 1 or pos + len(mark) - open_at <= MAX_QUOTE_CHARS:
+                    quotes.append(Quote(open_at, pos + len(mark), n_pars))
+                open_at = None
+            else:  # a second opener: the first one was never closed
+                open_at, open_par, n_pars = pos, p, 1
+        if open_at is not None and not _continues(text, paragraphs, p):
+            open_at = None
+    quotes.extend(_single_quotes(text, paragraphs, quotes, skip))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _continues(text: str, paragraphs: list[tuple[int, int]], p: int) -> bool:
+    if p + 1 >= len(paragraphs):
+        return False
+    nxt = paragraphs[p + 1][0]
+    m = DOUBLE_RE.match(text, nxt)
+    return bool(m) and _mark_role(text, nxt, m.group()) != "close"
+
+
+def _single_quotes(text, paragraphs, doubles, skip) -> list[Quote]:
+    """Top-level ‘…’ quotes of three words or more (British style), outside double quotes."""
+    out = []
+    for ps, pe in paragraphs:
+        if any(s <= ps and pe <= e for s, e in skip):
+            continue
+        i = ps
+        while True:
+            i = text.find(SINGLE_OPEN, i, pe)
+            if i < 0:
+                break
+            if any(q.start <= i < q.end for q in doubles):
+                i += 1
+                continue
+            j = i + 1
+            end = -1
+            while True:
+                j = text.find(SINGLE_CLOSE, j, pe)
+                if j < 0:
+                    break
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if not after.isalnum():  # an apostrophe (it’s) is followed by a letter
+                    end = j + 1
+                    break
+                j += 1
+            if end < 0:
+                break
+            if len(text[i:end].split()) >= 3:
+                out.append(Quote(i, end))
+            i = end
+    return out
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that are photo captions or credit lines, not article text.
+
+    A caption is a paragraph repeated (or a prefix of the next one, as when a
+    caption is printed twice, once with its credit), or one that ends in a credit
+    such as "POOL / Alexander Zemlianichenko", "AFP/Getty Images" or
+    "(Photo: Jane Doe)".
+    """
+    paragraphs = paragraph_spans(text)
+    bodies = [text[s:e] for s, e in paragraphs]
+    out = []
+    for k, (s, e) in enumerate(paragraphs):
+        body = bodies[k]
+        lines = [line.strip() for line in body.split("\n") if line.strip()]
+        repeated = len(lines) > 1 and any(lines[i + 1].startswith(lines[i]) for i in range(len(lines) - 1))
+        neighbour = any(0 <= j < len(bodies) and j != k and bodies[j].startswith(body)
+                        for j in (k - 1, k + 1))
+        if len(body.split()) > 80:
+            continue
+        if repeated or neighbour or CREDIT_RE.search(body) or PHOTO_RE.match(body):
+            out.append((s, e))
+    return out
+
+
+CREDIT_RE = re.compile(
+    r"(?:\b[A-Z][A-Z.]{1,}|Getty Images|Reuters|Shutterstock)\s*/\s*"
+    r"(?:[A-Z][\w.'\-]*\s*){1,4}(?:/\s*[A-Z][\w.'\-]*\s*)*\)?\s*$"
+    r"|\((?:Photo|Image|Picture|Credit)s?(?: credit)?:[^)]*\)\s*$")
+PHOTO_RE = re.compile(r"(?:Photo|Image|Picture|Caption|Photograph)(?: credit)?\s*:", re.IGNORECASE)
