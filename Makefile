@@ -28,5 +28,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
+# Extraction scores against ../shared/eval: seed, PolNeAR dev and train compartments.
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py
+
 clean:
 	rm -rf site build .cache

@@ -92,6 +92,8 @@ class Cast:
 
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.doc = doc
+        self.ents = list(doc.ents)
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = skip  # captions: not article text
         self.quotes = quotes  # inside quotes "he" is someone else
         self.people: dict[str, Person] = {}
@@ -108,7 +110,7 @@ class Cast:
         return not _in(self.skip, tok.idx) and not _in(self.quotes, tok.idx)
 
     def _collect_people(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
                 continue
             toks = _clean_name(ent)
@@ -118,7 +120,7 @@ class Cast:
             if len(toks) >= 2:
                 self._add_person(name)
         # single names never given in full ("Trump" alone) are people too
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
                 continue
             toks = _clean_name(ent)
@@ -137,7 +139,7 @@ class Cast:
         return self.by_token.get(token_text.lower().strip(".,'\u2019"), [])
 
     def _collect_roles(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
                 continue
             person = self._person_for_span(ent)
@@ -294,7 +296,7 @@ class Cast:
             names = self.full_names(t.text)
             if names:
                 return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
-        ent = next((e for e in self.doc.ents if e.start <= subj.i < e.end), None)
+        ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"

@@ -151,7 +151,7 @@ def extract(doc, article: Article) -> Brief:
     cast = Cast(doc, captions, qranges)
 
     cands = reported_candidates(doc, captions, qranges)
-    snap_to_quotes(cands, quotes)
+    snap_to_quotes(text, cands, quotes)
     cands = drop_embedded(cands)
     cands += quote_candidates(doc, text, quotes, cands, captions)
     cands += headline_candidates(text, cands, captions)
@@ -214,10 +214,12 @@ def _subtree_span(tok, exclude=(), after: int | None = None, before: int | None 
 
 
 def _cue_span(tok) -> Span:
-    """The cue word, with its particle or preposition ("called on", "pointed out")."""
+    """The cue word, with its particle ("pointed out")."""
     toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+    if len(toks) == 1:
+        return Span(tok.text, tok.idx, tok.idx + len(tok.text))
     s, e = _span_of(toks)
-    return Span(tok.doc.text[s:e], s, e)
+    return Span("".join(t.text_with_ws for t in tok.doc[min(t.i for t in toks):max(t.i for t in toks) + 1]).strip(), s, e)
 
 
 def reported_candidates(doc, captions, qranges) -> list[Candidate]:
@@ -279,7 +281,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                                                                       "criticize", "criticise", "thank") \
                     else _subtree_span(objs[0])[0]
                 end = _subtree_span(x[0])[1] if x else _subtree_span(objs[0])[1]
-                cue = Span(doc.text[tok.idx:prep.idx + len(prep.text)], tok.idx, prep.idx + len(prep.text))
+                cue = Span(doc[tok.i:prep.i + 1].text, tok.idx, prep.idx + len(prep.text))
                 out.append(Candidate(start, end, cue, tok, subj, "prep"))
                 found = ("done", None)
                 break
@@ -308,20 +310,19 @@ def _is_cue(tok) -> bool:
                                            or lemma in OBJECT_CUES or lemma in PREP_CUES)
 
 
-def snap_to_quotes(cands: list[Candidate], quotes: list[Quote]) -> None:
+def snap_to_quotes(text: str, cands: list[Candidate], quotes: list[Quote]) -> None:
     """A content that starts or ends inside a quote takes the whole quote (marks included):
     the parse often leaves a closing mark or an opening "But" outside the clause."""
     for c in cands:
         for q in quotes:
             starts_inside = c.start <= q.start < c.end
-            opens_content = q.start < c.start < q.end and c.start - q.start < 40
+            opens_content = q.start < c.start < q.end and (c.start - q.start < 40 or q.paragraphs > 1)
             if starts_inside or opens_content:
                 c.start, c.end = min(c.start, q.start), max(c.end, q.end)
         first = next((q for q in quotes if q.start == c.start or
-                      (q.start > c.start and not c.cue_tok.doc.text[c.start:q.start].strip(' "\u201c')
-                       if c.cue_tok is not None else False)), None)
+                      (q.start > c.start and not text[c.start:q.start].strip(' "\u201c'))), None)
         if first is not None and first.end < c.end:
-            after = c.cue_tok.doc.text[first.end:c.end].lstrip() if c.cue_tok is not None else ""
+            after = text[first.end:c.end].lstrip()
             if after[:1] in ("-", "\u2014", "\u2013", "("):
                 c.end = first.end  # '"..." -- a possible reference to ...' is the writer's aside
 
@@ -342,7 +343,7 @@ def _according_to(tok) -> Candidate | None:
     if e - s < MIN_CONTENT_CHARS:
         return None
     cue_end = to.idx + len(to.text)
-    cue = Span(tok.doc.text[tok.idx:cue_end], tok.idx, cue_end)
+    cue = Span(tok.doc[tok.i:to.i + 1].text, tok.idx, cue_end)
     return Candidate(s, e, cue, tok, pobj, "according")
 
 
@@ -540,7 +541,9 @@ def headline_candidates(text: str, cands, captions) -> list[Candidate]:
 
 
 # --------------------------------------------------------------------------- claims
-def _kind(text: str, s: int, e: int, quotes: list[Quote]) -> str:
+def _kind(text: str, s: int, e: int, quotes: list[Quote], fragments: list[Span] = ()) -> str:
+    if fragments and all(any(q.start == f.start and q.end == f.end for q in quotes) for f in fragments):
+        return "direct"  # a quote split by its attribution
     inside = [q for q in quotes if s <= q.start and q.end <= e]
     if not inside:
         partial = [q for q in quotes if q.start < e and s < q.end]
@@ -568,7 +571,7 @@ def _claim(text: str, cand: Candidate, quotes, cast: Cast, speakers: dict) -> Cl
     s, e = _trim(text, cand.start, cand.end)
     if e <= s:
         return None
-    kind = _kind(text, s, e, quotes)
+    kind = _kind(text, s, e, quotes, cand.fragments)
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)

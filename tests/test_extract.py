@@ -1,31 +1,250 @@
+"""One test per construction the extractor handles, on sentences written for the test."""
+
+import pytest
+
+from generator.extract import EXTRACTOR_VERSION, is_title, paragraph_of, paragraph_starts
+
+
 def claims_by_speaker(brief):
     return {(brief.speaker(c.speaker).name if c.speaker else None, c.kind) for c in brief.claims}
 
 
+def name_of(brief, claim):
+    return brief.speaker(claim.speaker).name if claim.speaker else None
+
+
+def only(brief):
+    assert len(brief.claims) == 1, [(c.kind, c.text) for c in brief.claims]
+    return brief.claims[0]
+
+
+def test_version_is_set():
+    assert EXTRACTOR_VERSION and EXTRACTOR_VERSION != "0.1"
+
+
+# ----------------------------------------------------------------------------- direct quotes
 def test_direct_quote_with_named_speaker(extract_text):
     brief = extract_text('"We will not back down from this fight," said Jane Smith, the mayor.')
-    [claim] = brief.claims
+    claim = only(brief)
     assert claim.kind == "direct"
-    assert brief.speaker(claim.speaker).name == "Jane Smith"
+    assert name_of(brief, claim) == "Jane Smith"
     assert claim.cue.text == "said"
 
 
+def test_split_quote_is_one_claim_with_fragments(extract_text):
+    text = ('Mayor Jane Smith opened the session. "We have balanced the budget," she said on Monday, '
+            '"and we will keep it balanced for years."')
+    claim = only(extract_text(text))
+    assert claim.kind == "direct"
+    assert claim.start == text.index('"We have')
+    assert claim.end == len(text)
+    assert [f.text for f in claim.fragments] == ['"We have balanced the budget,"',
+                                                 '"and we will keep it balanced for years."']
+
+
+def test_quote_over_several_paragraphs(extract_text):
+    text = ('Tom Baker, the union leader, spoke first.\n\n'
+            '"We have waited for this agreement for a very long time.\n\n'
+            '"Now it is up to the company to keep its word," he said.\n\n'
+            'The company did not comment.')
+    claim = only(extract_text(text))
+    assert claim.kind == "direct"
+    assert claim.text.startswith('"We have waited') and claim.text.endswith('its word,"')
+
+
+def test_nested_single_quotes_and_tex_marks(extract_text):
+    text = ("``The report calls this a 'historic failure' and we agree with every word,'' "
+            "said Anna Meyer.")
+    brief = extract_text(text)
+    claim = only(brief)
+    assert claim.kind == "direct" and "'historic failure'" in claim.text
+    assert name_of(brief, claim) == "Anna Meyer"
+
+
+def test_curly_quotes(extract_text):
+    brief = extract_text("\u201cThe river will flood the lower town by Friday,\u201d warned Paul Dunn.")
+    claim = only(brief)
+    assert claim.kind == "direct" and name_of(brief, claim) == "Paul Dunn"
+
+
+def test_unbalanced_mark_does_not_swallow_the_article(extract_text):
+    text = ('Sara Lind called the plan "a disaster and left the room.\n\n'
+            'The council met again on Tuesday.\n\n'
+            '"We will vote on the plan next week," Lind said.')
+    brief = extract_text(text)
+    assert all("\n\n" not in c.text for c in brief.claims)
+    assert any(c.text == '"We will vote on the plan next week,"' for c in brief.claims)
+
+
+# ----------------------------------------------------------------------------- reported speech
+def test_reported_speech_said_that(extract_text):
+    brief = extract_text("John Brown said that the factory would close next year.")
+    claim = only(brief)
+    assert claim.kind == "indirect"
+    assert claim.text == "the factory would close next year"
+    assert name_of(brief, claim) == "John Brown"
+
+
+@pytest.mark.parametrize("sentence, content, cue", [
+    ("Maria Lopez told reporters the deal was dead.", "the deal was dead", "told"),
+    ("Peter Hall warned that prices would rise again.", "prices would rise again", "warned"),
+    ("Peter Hall insisted the vote had been fair.", "the vote had been fair", "insisted"),
+    ("Peter Hall believes the economy will recover soon.", "the economy will recover soon", "believes"),
+    ("Peter Hall denied that he had met the lobbyists.", "he had met the lobbyists", "denied"),
+    ("Peter Hall promised to cut taxes for small firms.", "to cut taxes for small firms", "promised"),
+    ("Peter Hall called on the government to release the prisoners.",
+     "the government to release the prisoners", "called on"),
+    ("Peter Hall accused the minister of lying to parliament.",
+     "the minister of lying to parliament", "accused"),
+])
+def test_reported_speech_cues(extract_text, sentence, content, cue):
+    brief = extract_text(sentence)
+    claim = only(brief)
+    assert claim.text == content
+    assert claim.cue.text.startswith(cue.split()[0])
+    assert name_of(brief, claim) == "Peter Hall" or name_of(brief, claim) in ("Maria Lopez",)
+
+
+def test_saying_participle_takes_the_subject_of_its_clause(extract_text):
+    brief = extract_text("Governor Ann Cole vetoed the bill on Friday, saying it would hurt farmers.")
+    claim = only(brief)
+    assert claim.text == "it would hurt farmers" and claim.cue.text == "saying"
+    assert name_of(brief, claim) == "Ann Cole"
+
+
+def test_inverted_said_after_content(extract_text):
+    brief = extract_text("The talks will resume next month, said Omar Haddad, the chief negotiator.")
+    claim = only(brief)
+    assert claim.text == "The talks will resume next month"
+    assert name_of(brief, claim) == "Omar Haddad"
+
+
+def test_according_to(extract_text):
+    brief = extract_text("The company lost two million dollars last year, according to Helen Park.")
+    claim = only(brief)
+    assert claim.text == "The company lost two million dollars last year"
+    assert claim.cue.text == "according to"
+    assert name_of(brief, claim) == "Helen Park"
+
+
+def test_mixed_claim(extract_text):
+    brief = extract_text('Lena Berg said the proposal amounted to "a betrayal of the voters" in her view.')
+    claim = only(brief)
+    assert claim.kind == "mixed"
+    assert claim.text == 'the proposal amounted to "a betrayal of the voters" in her view'
+
+
+def test_cue_inside_a_quote_is_not_a_claim(extract_text):
+    text = '"Some argue that the rules do not matter, but they do," said Karl Webb.'
+    brief = extract_text(text)
+    claim = only(brief)
+    assert claim.kind == "direct" and name_of(brief, claim) == "Karl Webb"
+
+
+def test_nested_attribution_is_one_claim(extract_text):
+    brief = extract_text('Karl Webb said that his party believes "the rules must change."')
+    claim = only(brief)
+    assert claim.kind == "mixed" and claim.text.startswith("his party believes")
+
+
+# ----------------------------------------------------------------------------- not claims
+def test_scare_quotes_titles_and_single_words_are_not_claims(extract_text):
+    text = ('The minister attended the "Summit for Democracy" and praised the "natural" '
+            'fit of the "Fox News Sunday" format.')
+    assert extract_text(text).claims == [] or all(c.kind != "direct" for c in extract_text(text).claims)
+
+
+def test_is_title():
+    assert is_title("Summit for Democracy")
+    assert not is_title("we will win this fight.")
+
+
+# ----------------------------------------------------------------------------- speakers
 def test_pronoun_resolves_to_previous_person(extract_text):
     text = ('Mayor Jane Smith spoke on Monday. "The budget is balanced and the city is safe," she said.')
     brief = extract_text(text)
     assert claims_by_speaker(brief) == {("Jane Smith", "direct")}
 
 
-def test_reported_speech(extract_text):
-    brief = extract_text("John Brown said that the factory would close next year.")
-    [claim] = brief.claims
-    assert claim.kind == "indirect"
-    assert "factory would close" in claim.text
+def test_surname_and_description_resolve_to_full_name(extract_text):
+    text = ('Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Moscow.\n\n'
+            'The veteran Russian diplomat said that the talks had gone well.\n\n'
+            'Wang said that China would send a delegation in June.')
+    brief = extract_text(text)
+    assert [name_of(brief, c) for c in brief.claims] == ["Sergei Lavrov", "Wang Yi"]
+    lavrov = brief.speaker(brief.claims[0].speaker)
+    assert lavrov.role == "Russian Foreign Minister" and lavrov.kind == "person"
+
+
+def test_role_and_affiliation_from_apposition(extract_text):
+    brief = extract_text('Fawzi Barhum, a spokesman for Hamas, said the truce was over.')
+    claim = only(brief)
+    speaker = brief.speaker(claim.speaker)
+    assert speaker.name == "Fawzi Barhum"
+    assert speaker.role == "spokesman" and speaker.affiliation == "Hamas"
+
+
+def test_organisations_and_places_speak(extract_text):
+    text = ('Hamas said the ceasefire had ended.\n\n'
+            'The European Union said it would send more aid to the region.')
+    brief = extract_text(text)
+    kinds = {s.name: s.kind for s in brief.speakers}
+    assert kinds.get("Hamas") == "organisation"
+    assert kinds.get("European Union") == "organisation"
+
+
+def test_quote_without_cue_goes_to_the_speaker_around_it(extract_text):
+    text = ('"We expect a hard winter for the farmers," said Ruth Adler, the farm minister.\n\n'
+            '"There is not enough feed for the cattle in the north."\n\n'
+            'The opposition disagreed.')
+    brief = extract_text(text)
+    assert len(brief.claims) == 2
+    assert {name_of(brief, c) for c in brief.claims} == {"Ruth Adler"}
+
+
+def test_captions_are_not_text_and_do_not_break_pronouns(extract_text):
+    text = ('US Secretary of State Antony Blinken promised that Washington would act.\n\n'
+            'Foreign Minister Sergei Lavrov speaking in Moscow on May 5.\n'
+            'Foreign Minister Sergei Lavrov speaking in Moscow on May 5. POOL / Alexander Zemlianichenko\n\n'
+            '"Some argue that human rights are a domestic affair, but they are not," he said.')
+    brief = extract_text(text)
+    names = {s.name for s in brief.speakers}
+    assert "Alexander Zemlianichenko" not in names and "Sergei Lavrov" not in names
+    quote = next(c for c in brief.claims if c.kind == "direct")
+    assert name_of(brief, quote) == "Antony Blinken"
+
+
+def test_confidence_is_low_when_nobody_can_be_named(extract_text):
+    brief = extract_text('"This cannot go on any longer," he said.')
+    claim = only(brief)
+    assert claim.speaker is None and claim.confidence < 0.5
+
+
+def test_confidence_is_high_for_a_named_speaker(extract_text):
+    claim = only(extract_text("John Brown said that the factory would close next year."))
+    assert claim.confidence >= 0.8
 
 
 def test_offsets_index_the_text(extract_text):
     text = 'Intro.\n\n"This is a quote of some length," said Ann Lee.'
     brief = extract_text(text)
+    assert brief.claims
     for c in brief.claims:
         assert text[c.start:c.end] == c.text
         assert c.paragraph == 2
+        if c.speaker_mention:
+            assert text[c.speaker_mention.start:c.speaker_mention.end] == c.speaker_mention.text
+        if c.cue:
+            assert text[c.cue.start:c.cue.end] == c.cue.text
+
+
+def test_extraction_is_deterministic(extract_text):
+    text = ('Mayor Jane Smith spoke on Monday. "The budget is balanced," she said, '
+            '"and the city is safe." Officials said the report would be published.')
+    assert extract_text(text).to_dict() == extract_text(text).to_dict()
+
+
+def test_paragraph_helpers():
+    text = "a\n\nb\n\nc"
+    starts = paragraph_starts(text)
+    assert [paragraph_of(starts, text.index(x)) for x in "abc"] == [1, 2, 3]

@@ -1,0 +1,62 @@
+from generator.quotes import caption_spans, find_quotes, paragraph_spans
+
+
+def texts(text, **kw):
+    return [text[q.start:q.end] for q in find_quotes(text, **kw)]
+
+
+def test_curly_straight_and_tex_marks():
+    text = ('\u201cCurly ones work,\u201d she said. "Straight ones too," he said. '
+            "``And the old TeX way,'' they said.")
+    assert texts(text) == ['\u201cCurly ones work,\u201d', '"Straight ones too,"', "``And the old TeX way,''"]
+
+
+def test_nested_single_quotes_stay_inside():
+    text = 'He said: "They called it a \'historic mistake\' and we agree." Then he left.'
+    assert texts(text) == ['"They called it a \'historic mistake\' and we agree."']
+
+
+def test_quote_running_over_paragraphs():
+    text = ('"The first paragraph of the speech goes on.\n\n'
+            '"The second one as well.\n\n'
+            '"And the third closes it," she said.\n\nAfter that, nothing.')
+    [q] = find_quotes(text)
+    assert q.start == 0 and text[q.end - 2:q.end] == ',"' and q.paragraphs == 3
+
+
+def test_unbalanced_mark_never_swallows_the_article():
+    text = ('He called it "a disgrace and walked out.\n\n'
+            'Later, "we will appeal the ruling today," a lawyer said.\n\n'
+            'More text follows here with "a short one" inside.')
+    found = texts(text)
+    assert '"we will appeal the ruling today,"' in found
+    assert '"a short one"' in found
+    assert all("\n\n" not in q for q in found)
+
+
+def test_single_quotes_top_level_british_style():
+    text = "The minister said the plan was \u2018a step too far for the country\u2019 and left. It\u2019s late."
+    assert texts(text) == ["\u2018a step too far for the country\u2019"]
+
+
+def test_paragraph_spans():
+    text = "One.\n\nTwo two.\n \nThree."
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["One.", "Two two.", "Three."]
+
+
+def test_captions_repeated_and_credit_lines():
+    text = ('Body text here, said someone.\n\n'
+            'The minister speaking in Paris on May 5.\n'
+            'The minister speaking in Paris on May 5. AFP / Jane Photographer\n\n'
+            'More body text.\n\n'
+            'A crowd gathers outside the court (Photo: John Doe)\n\n'
+            'End.')
+    caps = [text[s:e] for s, e in caption_spans(text)]
+    assert len(caps) == 2
+    assert caps[0].startswith("The minister speaking") and caps[1].startswith("A crowd")
+
+
+def test_quotes_in_captions_are_skipped():
+    text = 'Caption "with a long quoted phrase in it" POOL / Some Body\n\n"A real quote of some length," he said.'
+    found = texts(text, skip=caption_spans(text))
+    assert found == ['"A real quote of some length,"']
