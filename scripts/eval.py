@@ -32,9 +32,9 @@ def compartment(gold: Path, name: str, out: Path) -> int:
     return n
 
 
-def evaluate(gold: Path, title: str, extra: list[str]) -> int:
+def evaluate(gold: Path, title: str, extra: list[str], extractor: str = CMD) -> int:
     print(f"\n=== {title} ===", flush=True)
-    cmd = [sys.executable, str(EVAL / "evaluate.py"), "--gold", str(gold), "--cmd", CMD, *extra]
+    cmd = [sys.executable, str(EVAL / "evaluate.py"), "--gold", str(gold), "--cmd", extractor, *extra]
     return subprocess.run(cmd).returncode
 
 
@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", nargs="+", default=["seed", "dev", "train"], choices=["seed", "dev", "train"])
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
+    ap.add_argument("--cmd", default=CMD, help="extractor command, {input} is the articles JSONL (default: %(default)s)")
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         sys.exit(f"eval: {EVAL} is missing (the evaluation data lives in ../shared beside the checkout)")
@@ -50,11 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.sets:
             keep = ["--keep", str(Path(args.keep) / f"{name}.jsonl")] if args.keep else []
             if name == "seed":
-                rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep)
+                rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep, args.cmd)
                 continue
             part = Path(tmp) / f"polnear-{name}.jsonl"
             n = compartment(EVAL / "polnear-dev.jsonl", name, part)
-            rc |= evaluate(part, f"polnear-dev.jsonl, {name} compartment ({n} articles)", keep)
+            rc |= evaluate(part, f"polnear-dev.jsonl, {name} compartment ({n} articles)", keep, args.cmd)
     return rc
 
 
