@@ -108,11 +108,19 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
                 open_at = None
             else:  # a second opener: the first one was never closed
                 open_at, open_par, n_pars = pos, p, 1
-        if open_at is not None and not _continues(text, paragraphs, p):
+        if open_at is not None and (not _continues(text, paragraphs, p)
+                                    or ATTRIBUTED_END_RE.search(text, max(open_at, pe - 120), pe)):
+            # an attribution at the paragraph's end ('"..., said the mayor.') means the
+            # closing mark was forgotten: the quote does not run on
             open_at = None
     quotes.extend(_single_quotes(text, paragraphs, quotes, skip))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+ATTRIBUTED_END_RE = re.compile(
+    r",\s+(?:(?:said|says|added|told|asked|wrote)\b|(?:[\w.'\u2019-]+\s+){1,4}(?:said|says|added|told|asked|wrote)\b)"
+    r"[^\"\u201c\u201d]{0,80}$")
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p: int) -> bool:
