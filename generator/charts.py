@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import io
 import json
 from pathlib import Path
@@ -120,23 +121,58 @@ def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str,
                    colours: list[str] | None = None) -> str:
     """Horizontal stacked bars: one row per name, quoted / mixed / reported counts.
 
-    `colours` (one per row) colours the names, so a speaker keeps their colour."""
-    plt = _pyplot()
-    names = [name for name, _ in rows][::-1]
-    fig, ax = plt.subplots(figsize=(6.4, _height(len(rows))))
-    left = [0] * len(names)
-    for kind, colour in KIND_COLOURS.items():
-        values = [counts.get(kind, 0) for _, counts in rows][::-1]
-        ax.barh(range(len(names)), values, left=left, color=colour, label=KIND_LABELS[kind], height=0.6)
-        left = [a + b for a, b in zip(left, values)]
-    ax.set_yticks(range(len(names)), names)
-    _colour_labels(ax, colours[::-1] if colours else None)
-    ax.set_xlabel("claims")
-    ax.set_title(title, loc="left", fontsize=10)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
-    fig.tight_layout()
-    return _svg(fig)
+    `colours` (one per row) colours the names, so a speaker keeps their colour.
+    There is one of these per brief (thousands in a large corpus), so it is written
+    as SVG directly: ~1 ms instead of ~90 ms through matplotlib, the same look."""
+    width, row_h, top, bottom = 640, 30, 44, 46
+    font = "font-family:'DejaVu Sans',Verdana,sans-serif"
+    longest = max((len(name) for name, _ in rows), default=0)
+    left = min(16 + 7.0 * longest, width * 0.45)  # ~7 px per character at 12 px
+    plot_w = width - left - 24
+    height = top + row_h * max(len(rows), 1) + bottom
+    most = max((sum(counts.values()) for _, counts in rows), default=0) or 1
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if most / s <= 8)
+    scale = plot_w / (step * -(-most // step))
+    esc = _xml
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="img" style="{font}">',
+           f"<title>{esc(title)}</title>",
+           f'<text x="8" y="20" font-size="13px">{esc(title)}</text>']
+    x = width - 24
+    for kind in reversed(list(KIND_COLOURS)):  # legend, right-aligned on the title line
+        label = KIND_LABELS[kind]
+        x -= 6.2 * len(label) + 24
+        out.append(f'<rect x="{x:.1f}" y="10" width="12" height="12" fill="{KIND_COLOURS[kind]}"/>'
+                   f'<text x="{x + 16:.1f}" y="20" font-size="11px">{label}</text>')
+    axis_y = top + row_h * max(len(rows), 1)
+    for tick in range(0, step * -(-most // step) + 1, step):
+        tx = left + tick * scale
+        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{axis_y}" stroke="#e5e5e5"/>'
+                   f'<text x="{tx:.1f}" y="{axis_y + 16}" font-size="11px" text-anchor="middle">{tick}</text>')
+    for i, (name, counts) in enumerate(rows):
+        y = top + row_h * i
+        colour = colours[i] if colours and i < len(colours) else "#333333"
+        fits = int((left - 16) / 7.0)
+        shown = name if len(name) <= fits else name[:fits - 1] + "\u2026"
+        out.append(f'<text x="{left - 8:.1f}" y="{y + row_h / 2 + 4:.1f}" font-size="12px" text-anchor="end" '
+                   f'fill="{esc(colour)}">{esc(shown)}</text>')
+        x0 = left
+        for kind, fill in KIND_COLOURS.items():
+            n = counts.get(kind, 0)
+            if n:
+                out.append(f'<rect x="{x0:.1f}" y="{y + 5}" width="{n * scale:.1f}" height="{row_h - 10}" '
+                           f'fill="{fill}"><title>{esc(name)}: {n} {KIND_LABELS[kind]}</title></rect>')
+                x0 += n * scale
+    out.append(f'<line x1="{left:.1f}" y1="{axis_y}" x2="{left + plot_w:.1f}" y2="{axis_y}" stroke="#333333"/>'
+               f'<text x="{left + plot_w / 2:.1f}" y="{axis_y + 36}" font-size="11px" '
+               f'text-anchor="middle">claims</text>')
+    out.append("</svg>\n")
+    return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + "\n".join(out)
+
+
+def _xml(value) -> str:
+    """Text safe inside SVG markup (names come from articles)."""
+    return html.escape(str(value), quote=True)
 
 
 @_cached

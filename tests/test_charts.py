@@ -66,3 +66,12 @@ def test_cache_draws_each_distinct_chart_once():
     assert a == b and charts.draws == before + 1
     charts.counts_over_time(["2008", "2009"], [1, 8], "#123456", "cache test")
     assert charts.draws == before + 2
+
+
+def test_claims_by_kind_escapes_and_shortens_names():
+    """The per-brief chart is written as SVG text: article names must never become markup."""
+    long = "Mohammed Abdullah Wahidi al-Rashid Bakri al-Something Very Long Indeed"
+    svg = charts.claims_by_kind.uncached([("<script>x</script>", {"direct": 1}), (long, {"indirect": 3})], "T")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert f"<title>{long}: 3 reported</title>" in svg and f">{long}</text>" not in svg
+    assert svg.rstrip().endswith("</svg>")
