@@ -155,7 +155,7 @@ def _size(n: int) -> str:
 def _read_bytes(path: Path, limit: int, what: str) -> bytes:
     size = path.stat().st_size
     if size > limit:
-        raise ReadError(f"{what} is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB read at most")
+        raise ReadError(f"{what} is {_size(size)}, more than the {_size(limit)} read at most")
     return path.read_bytes()
 
 

@@ -333,6 +333,17 @@ def test_html_main_text_without_scripts_styles_navigation(tmp_path):
     assert problems == []
 
 
+def test_html_page_too_large_is_skipped_with_its_size(tmp_path, monkeypatch):
+    import generator.read as read_mod
+
+    monkeypatch.setattr(read_mod, "MAX_HTML_BYTES", 10_000)
+    p = tmp_path / "big.html"
+    p.write_text("<html><body><p>" + "word " * 5000 + "</p></body></html>")
+    result = read_paths([p])
+    assert result.articles == []
+    assert result.problems[0].message == "HTML page is 25 kB, more than the 10 kB read at most"
+
+
 def test_html_without_main_text_is_skipped(tmp_path):
     p = tmp_path / "empty.htm"
     p.write_text("<html><head><script>var a = 1;</script><style>p {}</style></head><body><script>x()</script></body></html>")
