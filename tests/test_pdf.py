@@ -100,6 +100,16 @@ def test_every_speaker_and_the_page_footer_are_in_the_text(book, corpus, outline
 
 
 @needs_poppler
+def test_no_speaker_heading_is_left_at_the_foot_of_a_page(book, corpus):
+    headings = {words(s["name"]) for b in corpus.briefs for s in render.speaker_sections(b)} | {"Article"}
+    for number, page in enumerate(pdf_pages(book)[:-1], start=1):
+        body = [words(line) for line in page.splitlines() if line.strip() and not line.strip().startswith("Page ")]
+        assert body, f"page {number} is empty"
+        assert body[-1] not in headings, f"heading {body[-1]!r} alone at the foot of page {number}"
+        assert not re.fullmatch(r"\d+ claims?\b.*", body[-1]), f"page {number} ends on {body[-1]!r}"
+
+
+@needs_poppler
 def test_fonts_are_embedded(book):
     out = subprocess.run(["pdffonts", str(book)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
