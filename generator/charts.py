@@ -37,7 +37,10 @@ def use_disk_cache(folder: Path | None) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    """What a chart's bytes depend on besides its data: this module and matplotlib's version."""
+    from importlib.metadata import version
+
+    return hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").encode()).hexdigest()[:16]
 
 
 def _disk_path(key: str) -> Path | None:

@@ -94,6 +94,18 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit)
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """At most one insertion, deletion or substitution between a and b (linear time)."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return len(b) - len(a) == 1 and a[i:] == b[i + 1:]
+
+
 def surname_variant(a: str, b: str) -> bool:
     """Two spellings of one surname: "barhum" / "barhoum", never "bush" / "rush"."""
     if a == b:
@@ -101,7 +113,9 @@ def surname_variant(a: str, b: str) -> bool:
     if a[0] != b[0] or min(len(a), len(b)) < 5:
         return False
     allowed = 2 if min(len(a), len(b)) >= 9 else 1
-    return edit_distance(a, b) <= allowed
+    if allowed == 1:
+        return _one_edit_apart(a, b)
+    return abs(len(a) - len(b)) <= allowed and edit_distance(a, b, limit=allowed + 1) <= allowed
 
 
 @dataclass
@@ -169,9 +183,9 @@ def person_groups(names: list[str], groups: _Groups | None = None,
             groups.find(name_key(text))
     full = {k: n for k, n in parsed.items() if n.first and not n.initial_only}
     # 1. Full names: first names agree, surnames equal or spelling variants.
-    by_first: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[tuple[str, str], list[str]] = defaultdict(list)  # variants share a first letter
     for k, n in sorted(full.items()):
-        by_first[n.first].append(k)
+        by_first[(n.first, n.last[0])].append(k)
     for keys in by_first.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
@@ -180,15 +194,23 @@ def person_groups(names: list[str], groups: _Groups | None = None,
                     if na.last != nb.last:
                         notes.append(f"'{nb.text}' and '{na.text}' are one person (spelling variant of the surname)")
     # 2. Initials and surnames alone join the one person they fit.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for f, m in full.items():
+        by_last[m.last].append(f)
+    lasts_by_initial: dict[str, list[str]] = defaultdict(list)
+    for last in by_last:
+        lasts_by_initial[last[0]].append(last)
     for k, n in sorted(parsed.items()):
         if k in full:
             continue
-        fits = {groups.find(f) for f, m in full.items()
-                if (m.last == n.last or surname_variant(m.last, n.last))
-                and (n.first is None or m.first.startswith(n.first))}
-        exact = {groups.find(f) for f, m in full.items() if m.last == n.last
-                 and (n.first is None or m.first.startswith(n.first))}
-        fits = exact or fits
+
+        def fitting(lasts):
+            return {groups.find(f) for last in lasts for f in by_last[last]
+                    if n.first is None or full[f].first.startswith(n.first)}
+
+        fits = fitting([n.last]) or fitting(
+            [last for last in lasts_by_initial[n.last[0]] if abs(len(last) - len(n.last)) <= 2
+             and surname_variant(last, n.last)])
         if len(fits) == 1:
             target = fits.pop()
             if groups.find(k) != target and groups.union(target, k):
@@ -339,12 +361,16 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     people = sorted(n for k, n in names_by_key.items() if kind_of(k) == "person")
     person_groups(people, groups, notes)
     bodies = sorted(k for k in names_by_key if kind_of(k) != "person")
+    by_acronym: dict[str, list[str]] = defaultdict(list)
     for k in bodies:
-        short = k.replace(" ", "")
-        for other in bodies:
-            if other != k and is_acronym(names_by_key[k]) and acronym(names_by_key[other]) == short:
-                if groups.union(other, k):
-                    notes.append(f"'{names_by_key[k]}' is {names_by_key[other]} (acronym)")
+        if acronym(names_by_key[k]):
+            by_acronym[acronym(names_by_key[k])].append(k)
+    for k in bodies:
+        if not is_acronym(names_by_key[k]):
+            continue
+        longs = {groups.find(o) for o in by_acronym.get(k.replace(" ", ""), [])}
+        if len(longs) == 1 and groups.union(longs.pop(), k):
+            notes.append(f"'{names_by_key[k]}' is {names_by_key[by_acronym[k.replace(' ', '')][0]]} (acronym)")
 
     # One corpus speaker per group.
     members: dict[str, list[tuple[int, Speaker]]] = defaultdict(list)
@@ -404,21 +430,18 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     return Corpus(briefs=linked, speakers=speakers, speaker_notes=notes)
 
 
-def claims_of(corpus: Corpus, speaker_id: str) -> list[tuple[Brief, Claim]]:
-    """Every claim of one speaker with its brief, oldest first (undated last)."""
-    out = [(b, c) for b in corpus.briefs for c in b.claims if c.speaker == speaker_id]
-    return sorted(out, key=_claim_order)
+def _claim_order(bc: tuple[Brief, Claim]):
+    brief, claim = bc
+    return brief.article.date is None, brief.article.date or "", brief.article.id, claim.start
 
 
 def claims_by_speaker(corpus: Corpus) -> dict[str, list[tuple[Brief, Claim]]]:
-    """`claims_of` for every speaker in one pass over the corpus (not one pass per speaker)."""
+    """Every speaker's claims with their briefs, oldest first (undated last), in one pass."""
     out: dict[str, list[tuple[Brief, Claim]]] = {sid: [] for sid in corpus.speakers}
-    for b in corpus.briefs:
-        for c in b.claims:
-            if c.speaker in out:
-                out[c.speaker].append((b, c))
-    return {sid: sorted(pairs, key=_claim_order) for sid, pairs in out.items()}
-
-
-def _claim_order(bc: tuple[Brief, Claim]):
-    return (bc[0].article.date is None, bc[0].article.date or "", bc[0].article.id, bc[1].start)
+    for brief in corpus.briefs:
+        for claim in brief.claims:
+            if claim.speaker in out:
+                out[claim.speaker].append((brief, claim))
+    for claims in out.values():
+        claims.sort(key=_claim_order)
+    return out

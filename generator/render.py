@@ -190,10 +190,10 @@ class SiteData:
             for _, claim in topic.claims:
                 self.topics_of[id(claim)].append(topic)
         self.claims = claims_by_speaker(corpus)
-        self.briefs_of: dict[str, list[Brief]] = defaultdict(list)  # briefs naming each speaker
+        self.local: dict[str, list] = defaultdict(list)  # speaker id -> that speaker in each brief
         for brief in corpus.briefs:
-            for sid in dict.fromkeys(s.id for s in brief.speakers):
-                self.briefs_of[sid].append(brief)
+            for speaker in brief.speakers:
+                self.local[speaker.id].append(speaker)
         ranked = [s for s in corpus.speakers.values() if self.claims[s.id]]
         self.speakers = sorted(ranked, key=lambda s: (-len(self.claims[s.id]), s.name))
 
@@ -254,12 +254,8 @@ def briefs_list(corpus: Corpus, prefix: str = "briefs/") -> str:
 def speaker_info(data: SiteData, sid: str) -> dict:
     """Everything a speaker page shows: roles and affiliations seen, articles, dates, topics."""
     claims = data.claims[sid]
-    roles, affiliations, briefs = [], [], []
-    for brief in data.briefs_of.get(sid, []):
-        local = brief.speaker(sid)
-        if local is not None:
-            roles.append(local.role)
-            affiliations.append(local.affiliation)
+    roles = [local.role for local in data.local[sid]]
+    affiliations = [local.affiliation for local in data.local[sid]]
     speaker = data.corpus.speakers[sid]
     roles = [r for r in dict.fromkeys([speaker.role, *roles]) if r]
     affiliations = [a for a in dict.fromkeys([speaker.affiliation, *affiliations]) if a]

@@ -127,8 +127,10 @@ def corpus_topics(briefs: list[Brief], speaker_names: dict[str, str] | None = No
             tid += "-" + kind[:3]
         topics[tid] = Topic(id=tid, name=name, kind=kind, variants=sorted(set(variants) - {name}))
         id_of_root[root] = tid
+    seen_claims: set[tuple[str, int]] = set()
     for kind, name, brief, claim in uses:
         topic = topics[id_of_root[root_of[(kind, name)]]]
-        if not any(c is claim for _, c in topic.claims):
+        if (topic.id, id(claim)) not in seen_claims:  # "US" and "U.S." in one claim: listed once
+            seen_claims.add((topic.id, id(claim)))
             topic.claims.append((brief, claim))
     return dict(sorted(topics.items(), key=lambda kv: (-len(kv[1].claims), kv[1].name)))
