@@ -9,7 +9,6 @@ The Material theme's HTML is never used: WeasyPrint lays it out badly.
 from __future__ import annotations
 
 import base64
-import contextlib
 import html as html_mod
 import datetime as dt
 import re
@@ -20,7 +19,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from generator import charts, render
+from generator import render
 from generator.model import Brief, Corpus
 
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -139,22 +138,6 @@ def separate_claims(md: str) -> str:
     return re.sub(rf"(?m)^(> \*\*(?:{kinds})\*\*.*\n)\n?(?=>)", "\\1\n<!-- -->\n\n", md)
 
 
-@contextlib.contextmanager
-def text_charts():
-    """Charts for print keep their labels as SVG text, not glyph outlines.
-
-    WeasyPrint then draws the labels with an embedded font (selectable, searchable)
-    about four times faster. The site's chart settings are applied first so that
-    leaving the context restores them.
-    """
-    import matplotlib
-
-    if hasattr(charts, "_pyplot"):
-        charts._pyplot()
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        yield
-
-
 def _meta_with_url(match: re.Match) -> str:
     """The brief's meta line, with the article's URL printed in full on a line of its own."""
     meta = re.sub(r"·(\s*·)+", "·", match.group(0))  # no empty field between two separators
@@ -203,8 +186,7 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
     so the book can set it smaller.
     """
     aid = brief.article.id
-    with text_charts():
-        pages = render.render_brief(env or render.environment(), brief)
+    pages = render.render_brief(env or render.environment(), brief)
     md = separate_claims(strip_front_matter(pages[f"briefs/{aid}.md"]))
     html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
     svg = pages.get(f"briefs/{aid}.svg")
