@@ -18,8 +18,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "it", "we"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "it", "we", "their", "its"}
 FIRST_PERSON = {"i", "me", "we", "us", "you"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "rev", "rev."}

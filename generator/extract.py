@@ -30,7 +30,7 @@ from generator import quotes as quote_marks
 from generator.quotes import MAX_QUOTE_CHARS, Quote, caption_spans  # noqa: F401 (MAX_QUOTE_CHARS re-exported)
 from generator.read import slugify
 
-EXTRACTOR_VERSION = "0.2"
+EXTRACTOR_VERSION = "0.3"
 
 # Cues whose content is a clause: "said (that) ...", "believes ...".
 CLAUSE_CUES = {
@@ -68,9 +68,9 @@ OBJECT_CUES = {
     "hail", "champion", "advocate", "urge", "fault", "attack", "criticize", "label", "dub",
     "characterize", "promise", "pledge", "vow", "want", "prefer", "like", "dislike", "hate",
     "love", "fear", "reiterate", "repeat", "recall", "emphasize", "stress", "highlight",
-    "claim", "tout", "insist", "estimate", "forecast", "project", "show", "suggest",
-    "recognize", "concede", "confirm", "rule", "float", "rebuke", "chide", "scold", "assail",
+    "claim", "tout", "insist", "estimate", "forecast", "project", "suggest", "show",
     "tell", "ask", "answer", "say", "write", "tweet", "declare", "state", "note", "add",
+    "recognize", "concede", "confirm", "rule", "float", "rebuke", "chide", "scold", "assail",
 }
 # Verb + preposition cues: "called for ...", "warned of ...", "accused X of ...".
 PREP_CUES = {
@@ -85,6 +85,20 @@ PREP_CUES = {
     "fight": {"for", "against"}, "side": {"with"}, "disagree": {"with"}, "object": {"to"},
     "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "hope": {"for"},
 }
+# Nouns of speech or stance: "Trump's remarks about Mexico", "her claim that ...".
+NOUN_CUES = {
+    "remark", "comment", "statement", "view", "criticism", "denunciation", "praise", "support",
+    "opposition", "call", "promise", "pledge", "claim", "warning", "assertion", "accusation",
+    "allegation", "argument", "belief", "fear", "concern", "opinion", "stance", "position",
+    "attack", "defense", "defence", "endorsement", "vow", "threat", "demand", "suggestion",
+    "proposal", "complaint", "insistence", "approval", "condemnation", "refusal", "announcement",
+    "prediction", "assessment", "conclusion", "finding", "message", "tweet", "admission",
+    "denial", "rejection", "rhetoric", "characterization", "description", "reference", "dismissal",
+    "push", "plea", "appeal", "request", "testimony", "answer", "response", "reply", "insult",
+}
+LIGHT_VERBS = {"make", "issue", "express", "offer", "voice", "deliver", "repeat", "reiterate", "post",
+               "send", "give", "publish", "release", "echo", "renew", "air", "lodge", "file", "level"}
+NOUN_PREPS = {"about", "of", "on", "for", "to", "against", "over", "that"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "ccomp")
 MIN_QUOTE_WORDS = 4
@@ -152,9 +166,14 @@ def extract(doc, article: Article) -> Brief:
 
     cands = reported_candidates(doc, captions, qranges)
     snap_to_quotes(text, cands, quotes)
+    for c in cands:  # a quote reported with "said": the words next to it name the speaker
+        q = next((q for q in quotes if q.start == c.start and q.end == c.end), None)
+        near = adjacent_cue(doc, text, q) if q is not None and c.cue_tok is not None else None
+        if near is not None and near[0].i == c.cue_tok.i:
+            c.subject, c.mention = near[1], near[2]
     cands = drop_embedded(cands)
+    cands += headline_candidates(text, captions)
     cands += quote_candidates(doc, text, quotes, cands, captions)
-    cands += headline_candidates(text, cands, captions)
     cands = merge_split_quotes(text, cands)
     cands.sort(key=lambda c: c.start)
     cands = attach_floating(text, cands)
@@ -187,6 +206,8 @@ def subject_of(verb, depth: int = 0):
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "Lavrov, speaking after ..." / "a statement saying"
         return subject_of(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head, depth + 1)  # "... by saying ...", "after announcing ..."
     return None
 
 
@@ -226,6 +247,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     out: list[Candidate] = []
     inherited: dict[int, object] = {}  # conjoined cue -> subject of the cue it is coordinated with
     for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            if not _inside(captions, tok.idx) and not _inside(qranges, tok.idx):
+                cand = _noun_cue(tok)
+                if cand is not None:
+                    out.append(cand)
+            continue
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue
         if _inside(captions, tok.idx) or _inside(qranges, tok.idx):
@@ -295,6 +322,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 found = ("object", (s, e))
         if found is None or found[0] == "done":
             continue
+        if subj is None and found[0] != "clause" and tok.dep_ in ("amod", "compound"):
+            continue  # a participle used as an adjective ("pledged delegates")
         source, (s, e) = found
         if e - s < MIN_CONTENT_CHARS and source != "object":
             continue
@@ -302,6 +331,41 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             continue
         out.append(Candidate(s, e, _cue_span(tok), tok, subj, source))
     return out
+
+
+def _noun_cue(tok) -> Candidate | None:
+    """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if holder is None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        holder = subject_of(tok.head)  # "Clinton made remarks about ...", "issued a statement that ..."
+        if holder is not None and tok.head.lemma_.lower() not in LIGHT_VERBS \
+                and not (holder.pos_ in ("PROPN", "PRON") or holder.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            holder = None
+    if holder is None or holder.lower_ in ("my", "our", "your"):
+        return None
+    content = None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                content = _subtree_span(obj)
+                break
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            content = _subtree_span(c)
+            break
+    if content is None or content[1] - content[0] < MIN_CONTENT_CHARS:
+        return None
+    if is_title(_span_text(tok.doc, content)):
+        return None  # "Washington's suggestion of a 'Summit for Democracy'": a name, not a claim
+    cue = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+    return Candidate(content[0], content[1], cue, tok, holder, "noun")
+
+
+def _span_text(doc, span: tuple[int, int]) -> str:
+    s = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return s.text if s is not None else ""
 
 
 def _is_cue(tok) -> bool:
@@ -351,6 +415,9 @@ def drop_embedded(cands: list[Candidate]) -> list[Candidate]:
     """One claim per attribution: drop a claim whose cue sits inside another claim's content
     ("Wang said that Beijing believes ..."), and a stance object when its participle says
     what the claim is ("attacked X, saying Y")."""
+    # "repeated her claim that X": the noun, not the verb's object, says what the claim is
+    cands = [c for c in cands if not (c.source == "object" and any(
+        o.source == "noun" and o.cue_tok.head.i == c.cue_tok.i for o in cands))]
     keep = []
     for c in cands:
         if c.cue_tok is None:
@@ -398,10 +465,21 @@ def quote_candidates(doc, text: str, quotes: list[Quote], cands, captions) -> li
         if _covered(cands, q.start, q.end) or _overlaps(cands + out, q.start, q.end):
             continue
         inner = q.inner(text)
-        if len(inner.split()) < MIN_QUOTE_WORDS or is_title(inner):
-            continue  # scare quotes, titles, single quoted words
+        if is_title(inner):
+            continue
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            before = text[:q.start].rstrip(" \t")
+            if before[-1:] in (".", "!", "?", "\"", "\u201d", "'") and inner[-1:] in ".!?":
+                # '"...," he said. "We're hopeful."': may continue the claim before it
+                out.append(Candidate(q.start, q.end, None, None, None, "continuation"))
+            continue  # scare quotes, single quoted words
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
+            continue
+        near = adjacent_cue(doc, text, q)
+        if near is not None:
+            tok, subj, mention = near
+            out.append(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote", mention=mention))
             continue
         cue = _quote_cue(doc, q, span)
         if cue is not None:
@@ -410,6 +488,73 @@ def quote_candidates(doc, text: str, quotes: list[Quote], cands, captions) -> li
             continue
         out.append(Candidate(q.start, q.end, None, None, None, "floating"))
     return out
+
+
+NP_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
+HEAD_POS = ("PROPN", "NOUN", "PRON")
+
+
+def _speech_verb(tok) -> bool:
+    return tok.lemma_.lower() in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("said", "says")
+
+
+def adjacent_cue(doc, text: str, q: Quote):
+    """News attribution right next to a quote, read from the words themselves (the parse of
+    a sentence broken by quote marks is often wrong): '"...," said Lavrov', '"...," he said',
+    '"...," Mr. Conant, the consultant, said', 'Lavrov said: "..."'.
+    Returns (cue token, speaker head token, mention span) or None."""
+    after = doc.char_span(q.end, min(len(text), q.end + 200), alignment_mode="expand")
+    toks = []
+    if after is not None:
+        for t in after:
+            if t.idx < q.end:
+                continue
+            if t.is_space and "\n" in t.text or t.is_quote or t.text in (".", "!", "?", ";"):
+                break
+            toks.append(t)
+            if len(toks) >= 14:
+                break
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if toks and _speech_verb(toks[0]):  # '"...," said Lavrov'
+        run = []
+        for t in toks[1:]:
+            if t.pos_ in NP_POS or t.text == "." and run:
+                run.append(t)
+            else:
+                break
+        heads = [t for t in run if t.pos_ in HEAD_POS]
+        if heads:
+            return toks[0], heads[-1], _mention(text, run[:run.index(heads[-1]) + 1])
+    for k, t in enumerate(toks):  # '"...," he said' / '"...," Mr. Conant, the consultant, said'
+        if _speech_verb(t):
+            before = [x for x in toks[:k] if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
+            np = []
+            for x in toks[:k]:
+                if x.text == "," or x.pos_ in ("AUX", "ADV", "VERB", "ADP", "SCONJ"):
+                    break
+                np.append(x)
+            heads = [x for x in np if x.pos_ in HEAD_POS]
+            if heads and before and not any(x.pos_ == "VERB" for x in toks[:k]):
+                return t, heads[-1], _mention(text, np[:np.index(heads[-1]) + 1])
+            break
+    # 'Lavrov said: "..."' / 'he added, "..."'
+    prev = doc.char_span(max(0, q.start - 120), q.start, alignment_mode="contract")
+    if prev is not None and len(prev) >= 2:
+        toks = [t for t in prev if not t.is_space]
+        if toks and toks[-1].text in (",", ":") and len(toks) >= 2 and _speech_verb(toks[-2]):
+            verb = toks[-2]
+            subj = subject_of(verb)
+            if subj is not None and subj.i < verb.i and verb.i - subj.i <= 6:
+                return verb, subj, None
+    return None
+
+
+def _mention(text: str, toks) -> Span | None:
+    if not toks:
+        return None
+    s, e = _span_of(toks)
+    return Span(text[s:e], s, e)
 
 
 def _quote_cue(doc, q: Quote, span):
@@ -476,19 +621,29 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
     (one claim, several fragments), else goes to the speaker of the nearest claim."""
     out: list[Candidate] = []
     for c in cands:
-        if c.source != "floating":
+        if c.source not in ("floating", "continuation"):
             out.append(c)
             continue
-        prev = out[-1] if out else None
-        if prev is not None and "\n" not in text[prev.end:c.start] and prev.source in ("quote", "clause") \
-                and c.start - prev.end < 400:
+        before = text[:c.start].rstrip()
+        if before and before[-1] not in ".!?:\"\u201d'" and not text[len(before):c.start].count("\n") \
+                and len(text[c.start:c.end].split()) < 8:
+            continue  # a quote inside a sentence with no cue: a scare quote, not a claim
+        prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
+                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)), None)
+        if prev is not None:
             if not prev.fragments:
                 prev.fragments = [Span(text[prev.start:prev.end], prev.start, prev.end)]
             prev.fragments.append(Span(text[c.start:c.end], c.start, c.end))
             prev.end = c.end
             continue
-        out.append(c)
+        if c.source == "floating":
+            out.append(c)
     return out
+
+
+def _ends_in_quote(text: str, end: int) -> bool:
+    tail = text[:end].rstrip(" \t,.;:")
+    return tail[-1:] in ("\"", "\u201d", "'") 
 
 
 def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
@@ -516,11 +671,13 @@ def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
 
 
 # --------------------------------------------------------------------------- headlines
-def headline_candidates(text: str, cands, captions) -> list[Candidate]:
+def headline_candidates(text: str, captions) -> list[Candidate]:
     """'Pence: Flowers Won't Be at Debate' and transcripts 'WALLACE: Let's start ...'."""
     out = []
     for m in re.finditer(r"(?:^|\n)[ \t]*", text):
         pos = m.end()
+        if text[pos:pos + 1] in ("\"", "\u201c"):
+            pos += 1  # a transcript inside quote marks: '"WALLACE: ...'
         h = HEADLINE_RE.match(text, pos)
         if h is None or _inside(captions, pos):
             continue
@@ -532,7 +689,7 @@ def headline_candidates(text: str, cands, captions) -> list[Candidate]:
         e = len(text) if e < 0 else e
         while e > s and text[e - 1] in " \t.":
             e -= 1
-        if e - s < MIN_CONTENT_CHARS or _overlaps(cands, s, e):
+        if e - s < MIN_CONTENT_CHARS:
             continue
         colon = h.end("who")
         out.append(Candidate(s, e, Span(":", colon, colon + 1), None, None, "headline",
@@ -579,9 +736,11 @@ def _claim(text: str, cand: Candidate, quotes, cast: Cast, speakers: dict) -> Cl
     if cand.subject is not None:
         res = cast.resolve(cand.subject)
         name, skind, conf, person = res.name, res.kind, res.confidence, res.person
-        toks = cast.mention_tokens(cand.subject)
-        ms, me = _span_of(toks)
-        claim.speaker_mention = Span(text[ms:me], ms, me)
+        if cand.mention is not None:
+            claim.speaker_mention = cand.mention
+        else:
+            ms, me = _span_of(cast.mention_tokens(cand.subject))
+            claim.speaker_mention = Span(text[ms:me], ms, me)
     elif cand.mention is not None:
         claim.speaker_mention = cand.mention
         names = cast.full_names(cand.mention.text.split()[-1])

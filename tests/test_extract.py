@@ -248,3 +248,32 @@ def test_paragraph_helpers():
     text = "a\n\nb\n\nc"
     starts = paragraph_starts(text)
     assert [paragraph_of(starts, text.index(x)) for x in "abc"] == [1, 2, 3]
+
+
+def test_noun_of_speech_with_its_holder(extract_text):
+    brief = extract_text("Senator Maria Gomez repeated her claim that the election had been stolen.")
+    claim = only(brief)
+    assert claim.text == "the election had been stolen"
+    assert name_of(brief, claim) == "Maria Gomez"
+
+
+def test_attribution_next_to_a_quote_with_an_apposition(extract_text):
+    text = ("''Our members have waited long enough for this deal,'' Mr. Conant, the union consultant, "
+            "said on Friday.")
+    brief = extract_text(text)
+    claim = only(brief)
+    assert claim.kind == "direct" and claim.speaker_mention.text == "Mr. Conant"
+
+
+def test_short_quote_after_a_claim_continues_it(extract_text):
+    text = '"It is not quite optimistic," Ruth Adler said. "We are hopeful."'
+    claim = only(extract_text(text))
+    assert claim.end == len(text) and len(claim.fragments) == 2
+
+
+def test_transcript_turns_are_claims(extract_text):
+    text = ('Partial transcript as follows:\n\n'
+            'WALLACE: Why would the governor invite him to the debate at all?\n\n'
+            'PENCE: Well, the question really is why the other campaign invited him first.')
+    brief = extract_text(text)
+    assert [c.speaker_mention.text for c in brief.claims] == ["WALLACE", "PENCE"]
