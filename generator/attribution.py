@@ -16,6 +16,7 @@ news writing relies on for "he said". A mention then resolves to a full name:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -77,10 +78,18 @@ def _in(ranges, i: int) -> bool:
 
 
 def _clean_name(span) -> list:
-    toks = [t for t in span if not t.is_punct and t.lower_ not in HONORIFICS]
-    while toks and toks[-1].lower_ in ("'s", "\u2019s", "s"):
+    toks = [t for t in span if not (t.is_punct and t.text != "-") and t.lower_ not in HONORIFICS]
+    while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
+    while toks and toks[0].text == "-":
+        toks.pop(0)
     return toks
+
+
+def _name_text(toks) -> str:
+    """The name as written ("Ban Ki-moon"), from its first to its last token."""
+    doc = toks[0].doc
+    return doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i < 8 else " ".join(t.text for t in toks)
 
 
 def _nationality(tok) -> bool:
@@ -116,8 +125,8 @@ class Cast:
             toks = _clean_name(ent)
             if not toks or not all(t.text[:1].isupper() for t in toks):
                 continue
-            name = " ".join(t.text for t in toks)
-            if len(toks) >= 2:
+            name = _name_text(toks)
+            if len([t for t in toks if t.text != "-"]) >= 2:
                 self._add_person(name)
         # single names never given in full ("Trump" alone) are people too
         for ent in self.ents:
@@ -132,8 +141,9 @@ class Cast:
             return
         # "Sergei Lavrov" then "Sergei Viktorovich Lavrov": keep the first as given
         self.people[name] = Person(name=name)
-        for part in name.split():
-            self.by_token.setdefault(part.lower(), []).append(name)
+        for part in re.split(r"[\s-]+", name):
+            if part:
+                self.by_token.setdefault(part.lower(), []).append(name)
 
     def full_names(self, token_text: str) -> list[str]:
         return self.by_token.get(token_text.lower().strip(".,'\u2019"), [])
@@ -152,7 +162,7 @@ class Cast:
         toks = _clean_name(span)
         if not toks:
             return None
-        name = " ".join(t.text for t in toks)
+        name = _name_text(toks)
         if name in self.people:
             return self.people[name]
         names = self.full_names(toks[-1].text)
@@ -290,9 +300,7 @@ class Cast:
             return Resolution(None, "person", 0.3)
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
-        for t in reversed([t for t in np if t.pos_ == "PROPN" or t.ent_type_]):
-            if t.i > subj.i:
-                continue
+        for t in sorted([t for t in np if t.pos_ == "PROPN" or t.ent_type_], key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
                 return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
@@ -304,7 +312,7 @@ class Cast:
         if ent is not None and ent.label_ == "PERSON":
             toks = _clean_name(ent)
             if toks:
-                return Resolution(" ".join(t.text for t in toks), "person", 0.8)
+                return Resolution(_name_text(toks), "person", 0.8)
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
             return Resolution(" ".join(t.text for t in toks), "organisation", 0.6)

@@ -267,6 +267,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         children = list(tok.children)
         negated = any(c.dep_ == "neg" for c in children)
         found = None
+        headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         if lemma in CLAUSE_CUES and ccomp:
             content = ccomp[0]
@@ -278,6 +279,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 inherited[c.i] = subj
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
             s, e = _subtree_span(content, exclude=coord, **side)
+            # "a proposal, which Washington says would aim to ...": the content has lost its
+            # subject to the relative clause, so the claim is a weaker reading
+            headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
             if tok.tag_ == "VBG" and content.i > tok.i and tok.sent.root.i > content.right_edge.i:
                 # "saying while X might seem Y, the two countries wanted Z": the participle's
                 # content runs to the end of the sentence its clause was misparsed into
@@ -329,7 +333,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             continue
         if e <= s:
             continue
-        out.append(Candidate(s, e, _cue_span(tok), tok, subj, source))
+        out.append(Candidate(s, e, _cue_span(tok), tok, subj, source,
+                             confidence=0.45 if source == "clause" and headless else None))
     return out
 
 
