@@ -136,6 +136,23 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             page.meta["title"] = page.title
         return html
 
+    def on_post_build(self, config):
+        """Keep the search index small (the browser loads all of it): Material repeats a
+        page's tags on every section's entry; they are kept on the page's first entry only,
+        which is enough to find the page by a tag."""
+        import json
+
+        from generator import write
+
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.exists():
+            return
+        index = json.loads(path.read_text("utf-8"))
+        for doc in index.get("docs", []):
+            if "#" in doc.get("location", ""):
+                doc.pop("tags", None)
+        write.write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+
     def on_serve(self, server, config, builder):
         cfg = self._config(config)
         for path in (cfg.path(cfg.articles), cfg.path(cfg.speakers_file) if cfg.speakers_file else None):

@@ -185,3 +185,13 @@ def test_gh_deploy_publishes_the_site_to_a_bare_repository(tmp_path):
     assert "index.html" in files and ".nojekyll" in files
     assert "briefs/2021-05-07-lavrov-un-multilateralism/index.html" in files
     assert "speakers/index.html" in files and "search/search_index.json" in files
+
+
+def test_search_index_sends_each_tag_list_once(built_site):
+    """Tags stay on a page's first search entry only; the tags listing page is not indexed."""
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert not any("tags" in d for d in docs if "#" in d["location"])
+    assert any(d.get("tags") for d in docs if d["location"].startswith("briefs/") and "#" not in d["location"])
+    assert not any(d["location"].startswith("tags/") for d in docs)
