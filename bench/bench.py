@@ -235,6 +235,8 @@ def run(args, stages: list[str], work: Path) -> int:
         print(f"  running {name} ...", file=sys.stderr, flush=True)
         r = run_measured(cmd, cwd, work / f"{name}.out", work / f"{name}.err")
         results[name] = r
+        print(f"  {name}: {r['seconds']:.1f} s, peak {r['tree_mb']:.0f} MB "
+              f"({dt.datetime.now(dt.timezone.utc):%H:%M} UTC)", flush=True)  # a long run shows progress
         return r
 
     if "bare" in stages:
