@@ -89,7 +89,15 @@ def _clean_name(span) -> list:
 def _name_text(toks) -> str:
     """The name as written ("Ban Ki-moon"), from its first to its last token."""
     doc = toks[0].doc
-    return doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i < 8 else " ".join(t.text for t in toks)
+    return doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i < 8 else _words_text(toks)
+
+
+NEGATIONS = {"no", "nobody", "none", "neither"}
+
+
+def _words_text(toks) -> str:
+    """Tokens as written, keeping the text's own spacing ("the UN's relief agency", not "UN 's")."""
+    return "".join(t.text_with_ws for t in toks).strip()
 
 
 def _nationality(tok) -> bool:
@@ -315,7 +323,7 @@ class Cast:
                 return Resolution(_name_text(toks), "person", 0.8)
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
-            return Resolution(" ".join(t.text for t in toks), "organisation", 0.6)
+            return Resolution(_words_text(toks), "organisation", 0.6)
         return self._description(subj, np)
 
     def _closest(self, names: list[str], i: int) -> str:
@@ -351,7 +359,9 @@ class Cast:
             last = self._last_person(subj.i)
             if last is not None and not nationality:
                 return Resolution(last, "person", 0.5, self.people.get(last))
-        text = " ".join(t.text for t in np if not (t.dep_ == "det" and t.i == np[0].i))
+        if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
+            return Resolution(None, "person", 0.3)  # "no one said": nobody to name
+        text = _words_text([t for t in np if not (t.dep_ == "det" and t.i == np[0].i)])
         kind = "person" if is_person_noun else "organisation"
         return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5)
 

@@ -31,13 +31,37 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def md_escape(value) -> str:
-    """Text safe inside Markdown: HTML entities for <>&\"', backslashes for Markdown marks."""
+    """Text safe inside Markdown: HTML entities for <>&\", backslashes for Markdown marks.
+
+    Apostrophes stay as they are: they are harmless in text and an entity would
+    leak into heading ids ("un-x27s-relief-agency").
+    """
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = html.escape(" ".join(str(value).split()), quote=True)
+    text = html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def count_noun(n: int, noun: str) -> str:
+    """'1 claim', '2 claims': numbers with their noun, for page text."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def meta_line(brief: Brief, n_speakers: int, counts) -> Markup:
+    """'date · Source: [outlet](url) · 3 speakers · 15 claims (…)', leaving out what is missing."""
+    article = brief.article
+    parts = [md_escape(article.date)] if article.date else []
+    url = safe_url(article.url)
+    if url:
+        parts.append(f"Source: [{md_escape(article.source or 'original article')}]({url})")
+    elif article.source:
+        parts.append(f"Source: {md_escape(article.source)}")
+    parts.append(count_noun(n_speakers, "speaker"))
+    parts.append(f"{count_noun(len(brief.claims), 'claim')} ({counts['direct']} quoted, "
+                 f"{counts['mixed']} mixed, {counts['indirect']} reported)")
+    return Markup(" · ".join(parts))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -72,6 +96,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["raw"] = link_target
     env.filters["safe_url"] = safe_url
+    env.filters["count"] = count_noun
     env.globals["kind_label"] = KIND_LABELS.get
     return env
 
@@ -233,6 +258,7 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
         lede=lede(brief), paragraphs=paragraphs(brief.article.text), counts=counts,
         chart_file=f"{aid}.svg" if chart else None, chart_alt=chart[1] if chart else None,
         low_confidence=LOW_CONFIDENCE, claim_topics=claim_topics, linked=data is not None,
+        meta=meta_line(brief, sum(1 for s in sections if s["speaker"]), counts),
     )
     pages[f"briefs/{aid}.md"] = (front_matter({"tags": tags}) if tags else "") + body
     return pages
