@@ -20,6 +20,8 @@ def _config(args) -> Config:
         cfg.cache_dir = ""
     if getattr(args, "workers", None) is not None:
         cfg.workers = args.workers
+    if getattr(args, "page_min_articles", None) is not None:
+        cfg.page_min_articles = args.page_min_articles
     return cfg
 
 
@@ -75,7 +77,7 @@ def cmd_render(args) -> int:
     cfg = _config(args)
     with progress_bar(args) as progress:
         corpus = build_corpus(cfg, args.paths or None, progress)
-    pages = render.render_site(corpus)
+    pages = render.render_site(corpus, cfg.page_min_articles)
     written = write.write_pages(pages, Path(args.out))
     _report(corpus)
     print(f"quotebrief: wrote {len(written)} files to {args.out}", file=sys.stderr)
@@ -141,6 +143,8 @@ def parser() -> argparse.ArgumentParser:
                          description="Render briefs to Markdown and SVG files on disk.")
     re_.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: articles/)")
     re_.add_argument("--out", required=True, help="output folder")
+    re_.add_argument("--page-min-articles", type=int, metavar="N",
+                     help="a page per speaker or topic heard in at least N articles (default: 2; 1: every one)")
     common(re_)
     re_.set_defaults(func=cmd_render)
 

@@ -33,6 +33,9 @@ class Config:
     pdf: bool = False
     """Also write a PDF per brief and link it from the brief page."""
 
+    page_min_articles: int = 2
+    """A speaker or topic gets its own page when heard or named in at least this many articles; the others link to their brief (1: a page for each)."""
+
     speakers_file: str = "speakers.yml"
     """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list)."""
 

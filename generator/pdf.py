@@ -135,7 +135,7 @@ def separate_claims(md: str) -> str:
     Python-Markdown would run them together into one paragraph or blockquote.
     """
     kinds = "|".join(re.escape(k) for k in render.KIND_LABELS.values())
-    return re.sub(rf"(?m)^(> \*\*(?:{kinds})\*\*.*\n)\n?(?=>)", "\\1\n<!-- -->\n\n", md)
+    return re.sub(rf"(?m)^(> (?:<span[^>]*>)?\*\*(?:{kinds})\*\*.*\n)\n?(?=>)", "\\1\n<!-- -->\n\n", md)
 
 
 def _meta_with_url(match: re.Match) -> str:
@@ -194,7 +194,7 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
         html = html.replace(f'src="{aid}.svg"', f'src="{_data_uri(svg)}"')
     html = html.replace('id="p-', f'id="{aid}-p-').replace('href="#p-', f'href="#{aid}-p-')
     html = re.sub(r'<a href="(?!#|https?:)[^"]*"[^>]*>(.*?)</a>', r'<span class="site-link">\1</span>', html)
-    html = re.sub(r'<p class="qb-meta">.*?</p>', _meta_with_url, html, count=1, flags=re.S)
+    html = re.sub(r'<p class="qb-meta"[^>]*>.*?</p>', _meta_with_url, html, count=1, flags=re.S)
     html = _mark_headings(html, brief)
     html = re.sub(r"<blockquote>(?=(?:(?!</blockquote>).)*?<strong>(\w+)</strong>)", _claim_class, html, flags=re.S)
     head, sep, rest = html.partition("<h2")

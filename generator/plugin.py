@@ -22,6 +22,7 @@ from generator.config import Config
 
 log = logging.getLogger("mkdocs.plugins.quotebrief")
 HOME_MARKER = "<!-- quotebrief:briefs -->"
+HOME_LATEST = 20  # briefs listed on the home page; the briefs index lists them all
 
 
 class PluginConfig(MkDocsConfig):
@@ -33,6 +34,7 @@ class PluginConfig(MkDocsConfig):
     max_article_chars = c.Type(int, default=100_000)
     pdf = c.Type(bool, default=False)
     speakers_file = c.Type(str, default="speakers.yml")
+    page_min_articles = c.Type(int, default=2)
 
 
 class QuotebriefPlugin(BasePlugin[PluginConfig]):
@@ -54,6 +56,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             cache_dir=self.config.cache_dir, workers=self.config.workers, strict=self.config.strict,
             max_article_chars=self.config.max_article_chars,
             pdf=self.config.pdf, speakers_file=self.config.speakers_file,
+            page_min_articles=self.config.page_min_articles,
             base_dir=base,
         )
 
@@ -95,7 +98,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         if cfg.strict and report.skipped:
             names = ", ".join(f.path for f in report.skipped)
             raise PluginError(f"quotebrief: {len(report.skipped)} article files skipped (strict): {names}")
-        for path, content in render.render_site(self.corpus).items():
+        for path, content in render.render_site(self.corpus, cfg.page_min_articles).items():
             if files.get_file_from_path(path) is not None:
                 files.remove(files.get_file_from_path(path))
             files.append(File.generated(config, path, content=content))
@@ -117,7 +120,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         if HOME_MARKER in markdown and self.corpus is not None:
             from generator import render
 
-            markdown = markdown.replace(HOME_MARKER, render.briefs_list(self.corpus))
+            markdown = markdown.replace(HOME_MARKER, render.briefs_list(self.corpus, limit=HOME_LATEST))
         if self.config.pdf and page.file.src_uri in self.pdf_pages:
             from generator import pdf
 

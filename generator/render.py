@@ -204,10 +204,18 @@ def all_periods(dates: list[str], unit: str) -> list[str]:
 
 
 class SiteData:
-    """What the cross-article pages share: topics, each claim's topics, speakers ranked by claims."""
+    """What the cross-article pages share: topics, each claim's topics, speakers ranked by claims,
+    and which speakers and topics get a page of their own.
 
-    def __init__(self, corpus: Corpus):
+    A speaker heard in fewer than `page_min_articles` articles (or a topic named in fewer)
+    gets no page: everything it would show is already in its one brief, so links go there
+    instead. Most speakers and topics of a news corpus appear in one article only, so this
+    keeps a large site's page count, build time and search index in proportion.
+    """
+
+    def __init__(self, corpus: Corpus, page_min_articles: int = 2):
         self.corpus = corpus
+        self.page_min_articles = page_min_articles
         names = {sid: s.name for sid, s in corpus.speakers.items()}
         self.topics = topics_mod.corpus_topics(corpus.briefs, names)
         self.topics_of: dict[int, list[topics_mod.Topic]] = defaultdict(list)
@@ -221,9 +229,35 @@ class SiteData:
                 self.local[speaker.id].append(speaker)
         ranked = [s for s in corpus.speakers.values() if self.claims[s.id]]
         self.speakers = sorted(ranked, key=lambda s: (-len(self.claims[s.id]), s.name))
+        self.first_brief: dict[str, str] = {}  # speaker or topic id -> the article id its links fall back to
+        self.paged_speakers: set[str] = set()
+        for speaker in self.speakers:
+            articles = list(dict.fromkeys(b.article.id for b, _ in self.claims[speaker.id]))
+            self.first_brief[speaker.id] = articles[0]
+            if len(articles) >= page_min_articles:
+                self.paged_speakers.add(speaker.id)
+        self.paged_topics: set[str] = set()
+        self.topic_brief: dict[str, str] = {}
+        for topic in self.topics.values():
+            articles = list(dict.fromkeys(b.article.id for b, _ in topic.claims))
+            self.topic_brief[topic.id] = articles[0]
+            if len(articles) >= page_min_articles:
+                self.paged_topics.add(topic.id)
 
     def claim_topics(self, claim: Claim) -> list[topics_mod.Topic]:
         return self.topics_of.get(id(claim), [])
+
+    def speaker_href(self, sid: str, up: str = "../") -> Markup:
+        """Link target for a speaker: their page, else their section of their one brief."""
+        if sid in self.paged_speakers:
+            return Markup(f"{up}speakers/{sid}.md")
+        return Markup(f"{up}briefs/{self.first_brief[sid]}.md#{sid}")
+
+    def topic_href(self, tid: str, up: str = "../") -> Markup | None:
+        """Link target for a topic: its page, else the one brief that names it."""
+        if tid in self.paged_topics:
+            return Markup(f"{up}topics/{tid}.md")
+        return Markup(f"{up}briefs/{self.topic_brief[tid]}.md")
 
 
 def brief_chart(brief: Brief) -> tuple[str, str] | None:
@@ -257,7 +291,8 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
         brief=brief, article=brief.article, sections=sections,
         lede=lede(brief), paragraphs=paragraphs(brief.article.text), counts=counts,
         chart_file=f"{aid}.svg" if chart else None, chart_alt=chart[1] if chart else None,
-        low_confidence=LOW_CONFIDENCE, claim_topics=claim_topics, linked=data is not None,
+        low_confidence=LOW_CONFIDENCE, claim_topics=claim_topics,
+        speaker_pages=data.paged_speakers if data else set(), topic_pages=data.paged_topics if data else set(),
         meta=meta_line(brief, sum(1 for s in sections if s["speaker"]), counts),
     )
     pages[f"briefs/{aid}.md"] = (front_matter({"tags": tags}) if tags else "") + body
@@ -272,9 +307,13 @@ def sorted_briefs(corpus: Corpus) -> list[Brief]:
     return dated + undated
 
 
-def briefs_list(corpus: Corpus, prefix: str = "briefs/") -> str:
-    """The Markdown list of briefs, newest first, for the home page and briefs index."""
-    return environment().get_template("briefs_list.md.j2").render(briefs=sorted_briefs(corpus), prefix=prefix)
+def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None) -> str:
+    """The Markdown list of briefs, newest first: all of them on the briefs index, the latest
+    `limit` and a link to the rest on the home page (which must stay small however large the corpus)."""
+    briefs = sorted_briefs(corpus)
+    shown = briefs[:limit] if limit else briefs
+    return environment().get_template("briefs_list.md.j2").render(
+        briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs))
 
 
 def speaker_info(data: SiteData, sid: str) -> dict:
@@ -321,6 +360,8 @@ def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     for speaker in data.speakers:
         info = speaker_info(data, speaker.id)
         infos.append(info)
+        if speaker.id not in data.paged_speakers:
+            continue
         chart = speaker_chart(data, speaker.id)
         if chart:
             pages[f"speakers/{speaker.id}.svg"] = chart[0]
@@ -328,10 +369,11 @@ def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + env.get_template("speaker.md.j2").render(
             info=info, chart_file=f"{speaker.id}.svg" if chart else None,
             chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
-            claim_topics=data.claim_topics)
+            claim_topics=data.claim_topics, topic_href=data.topic_href)
     unattributed = sum(1 for b in data.corpus.briefs for c in b.claims if not c.speaker)
     pages["speakers/index.md"] = env.get_template("speakers_index.md.j2").render(
-        infos=infos, unattributed=unattributed)
+        infos=infos, unattributed=unattributed, speaker_href=data.speaker_href,
+        paged=len(data.paged_speakers), min_articles=data.page_min_articles)
     return pages
 
 
@@ -339,14 +381,18 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     pages = {}
     groups = {kind: [t for t in data.topics.values() if t.kind == kind] for kind in topics_mod.KIND_TITLES}
     for topic in data.topics.values():
+        if topic.id not in data.paged_topics:
+            continue
         claims = sorted(topic.claims, key=lambda bc: (bc[0].article.date or "9999", bc[0].article.id, bc[1].start))
         speakers = Counter(c.speaker for _, c in claims if c.speaker)
         pages[f"topics/{topic.id}.md"] = env.get_template("topic.md.j2").render(
             topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
             kind_title=topics_mod.KIND_TITLES[topic.kind],
-            speaker_page=topic.id if topic.id in data.corpus.speakers and data.claims.get(topic.id) else None)
+            speaker_href=data.speaker_href,
+            speaker_page=data.speaker_href(topic.id) if topic.id in data.first_brief else None)
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
-        groups=[(topics_mod.KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics))
+        groups=[(topics_mod.KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics),
+        topic_href=data.topic_href, paged=len(data.paged_topics), min_articles=data.page_min_articles)
     return pages
 
 
@@ -372,7 +418,7 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(
         by_date=sorted(by_date.items(), key=lambda kv: (kv[0] == "Undated", kv[0])), rows=rows, unit=unit,
         chart_file="timeline.svg" if chart_alt else None, chart_alt=chart_alt, speakers=data.corpus.speakers,
-        short=short)
+        short=short, speaker_href=data.speaker_href)
     return pages
 
 
@@ -432,7 +478,8 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "topic_ids": columns,
             "rows": [[(s, s.name), *[str(v) if v else "" for v in row]] for s, row in zip(talkers, grid)]})
     pages["charts/index.md"] = env.get_template("charts.md.j2").render(
-        figures=figures, topics=data.topics, attributed=attributed)
+        figures=figures, topics=data.topics, attributed=attributed,
+        speaker_href=data.speaker_href, topic_href=data.topic_href)
     return pages
 
 
@@ -440,10 +487,10 @@ def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
     return env.get_template("report.md.j2").render(report=corpus_report(corpus), corpus=corpus)
 
 
-def render_site(corpus: Corpus) -> dict[str, str]:
+def render_site(corpus: Corpus, page_min_articles: int = 2) -> dict[str, str]:
     """All generated pages of the site, keyed by path relative to docs/."""
     env = site_environment()
-    data = SiteData(corpus)
+    data = SiteData(corpus, page_min_articles)
     pages: dict[str, str] = {}
     for brief in corpus.briefs:
         pages.update(render_brief(env, brief, data))

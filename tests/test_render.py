@@ -39,8 +39,8 @@ def corpus():
     return link(briefs)
 
 
-def pages():
-    return render.render_site(corpus())
+def pages(page_min_articles=2):
+    return render.render_site(corpus(), page_min_articles)
 
 
 def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
@@ -59,10 +59,37 @@ def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
 
 
 def test_speakers_index_sorted_by_claims():
-    index = pages()["speakers/index.md"]
-    order = re.findall(r"\| \[([^\]]+)\]\(([^)]+)\.md\) \|", index)
+    index = pages(page_min_articles=1)["speakers/index.md"]
+    order = re.findall(r"\| \[([^\]]+)\]\(\.\./speakers/([^)]+)\.md\) \|", index)
     assert [sid for _, sid in order][:2] == ["fawzi-barhum", "condoleezza-rice"]
-    assert "1 claims could not be attributed" in index
+    assert "1 claim could not be attributed" in index
+
+
+def test_speaker_heard_in_one_article_links_to_their_section_of_the_brief():
+    p = pages()
+    assert "speakers/fawzi-barhum.md" in p  # two articles: a page
+    assert "speakers/condoleezza-rice.md" not in p  # one article: the brief says it all
+    index = p["speakers/index.md"]
+    assert "| [Fawzi Barhum](../speakers/fawzi-barhum.md) |" in index
+    assert "| [Condoleezza Rice](../briefs/a.md#condoleezza-rice) |" in index
+    assert "link to their part of that brief" in index
+    brief = p["briefs/a.md"]
+    assert "## Condoleezza Rice { #condoleezza-rice }" in brief  # the anchor the links point to
+    assert "all claims by Condoleezza Rice" not in brief and "[all claims by Fawzi Barhum]" in brief
+    us = p["topics/israel.md"]  # a topic page links speakers without a page to their brief section
+    assert "[Fawzi Barhum](../speakers/fawzi-barhum.md)" in us
+    assert "speakers/condoleezza-rice.md" not in "".join(p.values())  # no link to a page that is not there
+
+
+def test_topic_named_in_one_article_links_to_that_brief():
+    p = pages()
+    assert "topics/israel.md" in p and "topics/united-states.md" not in p
+    index = p["topics/index.md"]
+    assert "[Israel](../topics/israel.md) (2)" in index
+    assert "[United States](../briefs/a.md) (2)" in index
+    brief = p["briefs/a.md"]
+    assert "[Israel](../topics/israel.md)" in brief and "about United States" in brief
+    assert "topics/united-states.md" not in "".join(p.values())
 
 
 def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
@@ -77,13 +104,13 @@ def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
 
 
 def test_topic_pages_merge_variants_and_list_claims():
-    p = pages()
+    p = pages(page_min_articles=1)
     us = p["topics/united-states.md"]
     assert "Also written: U.S." in us
     assert "The calm is finished" in us and "It is going to be hard" in us
     assert "(../speakers/condoleezza-rice.md)" in us and "(../briefs/a.md#p-3)" in us
     index = p["topics/index.md"]
-    assert "[United States](united-states.md) (2)" in index and "[Israel](israel.md) (2)" in index
+    assert "[United States](../topics/united-states.md) (2)" in index and "[Israel](../topics/israel.md) (2)" in index
 
 
 def test_timeline_and_corpus_charts():
