@@ -89,6 +89,20 @@ def test_search_indexes_claims_and_speakers_not_article_text(built_site):
     assert "The last time that a rocket" not in text and "Article" not in titles
 
 
+def test_search_index_leaves_out_ledes_counts_and_link_lines(built_site):
+    """The browser loads the whole index: only claims, speakers (with roles) and titles go in."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "In brief" not in text  # the lede is the article's first paragraph
+    assert not re.search(r"\b(Quoted|Reported|Mixed) · ", text)  # the line under each claim
+    assert "all claims by" not in text and not re.search(r"\b\d+ claims? \(", text)  # counts and links
+    assert "Talks about" not in text and "Who talks about" not in text
+    home = [d for d in docs if d["location"] in ("", "#latest-briefs")]
+    assert home and all("hamas" not in d["text"].lower() for d in home)  # brief lists are not indexed
+    truce = [d for d in docs if d["location"].startswith("briefs/2008-12-23-hamas-ends-truce/")]
+    assert any(d["title"] == "Fawzi Barhum" and "spokesman" in d["text"].lower() for d in truce), truce
+
+
 class _Links(HTMLParser):
     def __init__(self):
         super().__init__()
