@@ -27,6 +27,7 @@ KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
 LOW_CONFIDENCE = 0.5
 TOP_SPEAKERS = 15  # rows on the corpus charts
 TOP_TOPICS = 12  # columns on the who-talks-about-whom chart
+TIMELINE_CLAIMS = 5  # claims per brief on the timeline (the page changes with every article: keep it small)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
@@ -418,7 +419,8 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(
         by_date=sorted(by_date.items(), key=lambda kv: (kv[0] == "Undated", kv[0])), rows=rows, unit=unit,
         chart_file="timeline.svg" if chart_alt else None, chart_alt=chart_alt, speakers=data.corpus.speakers,
-        short=short, speaker_href=data.speaker_href)
+        short=short, speaker_href=data.speaker_href, claims_shown=TIMELINE_CLAIMS,
+        undated=by_date.get("Undated", []))
     return pages
 
 

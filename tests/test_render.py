@@ -113,6 +113,16 @@ def test_topic_pages_merge_variants_and_list_claims():
     assert "[United States](../topics/united-states.md) (2)" in index and "[Israel](../topics/israel.md) (2)" in index
 
 
+def test_timeline_shows_five_claims_a_brief_and_counts_undated_briefs():
+    many = [_claim("s", f"Claim number {i}.", 1) for i in range(7)]
+    corpus = link([_brief("a", "2008-01-01", many, [Speaker(id="s", name="Solo Speaker")]),
+                   _brief("b", None, [_claim("s", "Undated claim.", 1)], [Speaker(id="s", name="Solo Speaker")])])
+    timeline = render.render_site(corpus)["timeline.md"]
+    assert "Claim number 4" in timeline and "Claim number 5" not in timeline
+    assert "[2 more claims in the brief](briefs/a.md)" in timeline
+    assert "Undated claim" not in timeline and "1 brief without a date: [Title b](briefs/b.md)" in timeline
+
+
 def test_timeline_and_corpus_charts():
     p = pages()
     timeline = p["timeline.md"]
