@@ -318,8 +318,10 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
             if c.speaker:
                 claim_counts[(i, c.speaker)] += 1
 
+    key_of = {s.name: name_key(s.name) for _, s in mentions}  # name_key is slow: once per name
+
     def matches(s: Speaker, wanted: str) -> bool:
-        return name_key(s.name) == name_key(wanted) or s.id == wanted or s.id == slugify(wanted, fallback="")
+        return key_of[s.name] == name_key(wanted) or s.id == wanted or s.id == slugify(wanted, fallback="")
 
     # Not speakers: their claims become unattributed.
     dropped: set[tuple[int, str]] = set()
@@ -334,15 +336,23 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     mentions = [(i, s) for i, s in mentions if (i, s.id) not in dropped]
 
     # Group names: the editor's merges first (forced), then the automatic rules.
+    keys_by_id: dict[str, set[str]] = defaultdict(set)
+    for _, s in mentions:
+        keys_by_id[s.id].add(key_of[s.name])
+    all_keys = set(key_of[s.name] for _, s in mentions)
+
     def keys_for(wanted: str) -> set[str]:
-        return {name_key(s.name) for _, s in mentions if matches(s, wanted)}
+        """Name keys of the speakers an editor's name means (as `matches`, without a scan of every mention)."""
+        key = name_key(wanted)
+        found = {key} if key in all_keys else set()
+        return found | keys_by_id.get(wanted, set()) | keys_by_id.get(slugify(wanted, fallback=""), set())
 
     apart = [set().union(*(keys_for(n) for n in group)) for group in ov.apart]
     groups = _Groups([g for g in apart if len(g) > 1])
     kinds: dict[str, Counter] = defaultdict(Counter)
     for _, s in mentions:
-        groups.find(name_key(s.name))
-        kinds[name_key(s.name)][s.kind] += 1
+        groups.find(key_of[s.name])
+        kinds[key_of[s.name]][s.kind] += 1
     editor_groups = [[p["name"], *p["aliases"]] for p in ov.people if p["aliases"]] + ov.merge
     for group in editor_groups:
         found = [k for n in group for k in sorted(keys_for(n))]
@@ -357,7 +367,7 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     def kind_of(key: str) -> str:
         return kinds[key].most_common(1)[0][0] if kinds[key] else "person"
 
-    names_by_key = {name_key(s.name): s.name for _, s in mentions}
+    names_by_key = {key_of[s.name]: s.name for _, s in mentions}
     people = sorted(n for k, n in names_by_key.items() if kind_of(k) == "person")
     person_groups(people, groups, notes)
     bodies = sorted(k for k in names_by_key if kind_of(k) != "person")
@@ -375,7 +385,7 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     # One corpus speaker per group.
     members: dict[str, list[tuple[int, Speaker]]] = defaultdict(list)
     for i, s in mentions:
-        members[groups.find(name_key(s.name))].append((i, s))
+        members[groups.find(key_of[s.name])].append((i, s))
     merged_name = {}
     for group in ov.merge:
         first = next((n for n in group if keys_for(n)), None)
