@@ -71,6 +71,7 @@ class Resolution:
     kind: str
     confidence: float
     person: Person | None = None
+    named: bool = True  # False when `name` is a description ("Officials", "The report"), not a name
 
 
 def _in(ranges, i: int) -> bool:
@@ -363,7 +364,7 @@ class Cast:
             return Resolution(None, "person", 0.3)  # "no one said": nobody to name
         text = _words_text([t for t in np if not (t.dep_ == "det" and t.i == np[0].i)])
         kind = "person" if is_person_noun else "organisation"
-        return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5)
+        return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5, named=False)
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""

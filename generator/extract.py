@@ -737,10 +737,10 @@ def _claim(text: str, cand: Candidate, quotes, cast: Cast, speakers: dict) -> Cl
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)
-    name, skind, conf, person = None, "person", 0.3, None
+    name, skind, conf, person, named = None, "person", 0.3, None, True
     if cand.subject is not None:
         res = cast.resolve(cand.subject)
-        name, skind, conf, person = res.name, res.kind, res.confidence, res.person
+        name, skind, conf, person, named = res.name, res.kind, res.confidence, res.person, res.named
         if cand.mention is not None:
             claim.speaker_mention = cand.mention
         else:
@@ -764,6 +764,6 @@ def _claim(text: str, cand: Candidate, quotes, cast: Cast, speakers: dict) -> Cl
         if sid not in speakers:
             speakers[sid] = Speaker(id=sid, name=name, kind=skind,
                                     role=person.role if person else None,
-                                    affiliation=person.affiliation if person else None)
+                                    affiliation=person.affiliation if person else None, named=named)
         claim.speaker = sid
     return claim

@@ -334,6 +334,13 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         else:
             notes.append(f"{ov.source}: not_speakers '{wanted}' matched no speaker")
     mentions = [(i, s) for i, s in mentions if (i, s.id) not in dropped]
+    # A description ("officials", "the report", "a spokesman") names nobody: the officials of one
+    # article are not those of the next, so each stays a speaker of its own article only.
+    # A description the editor names in speakers.yml (an alias, a merge) counts as a name.
+    edited = [n for group in [[p["name"], *p["aliases"]] for p in ov.people] + ov.merge for n in group]
+    unnamed = [(i, s) for i, s in mentions if not s.named and not any(matches(s, n) for n in edited)]
+    unnamed_ids = {(i, s.id) for i, s in unnamed}
+    mentions = [(i, s) for i, s in mentions if (i, s.id) not in unnamed_ids]
 
     # Group names: the editor's merges first (forced), then the automatic rules.
     keys_by_id: dict[str, set[str]] = defaultdict(set)
@@ -426,6 +433,12 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         )
         for i, s in group:
             local_to_corpus[(i, s.id)] = sid
+    for i, s in unnamed:
+        sid, n = s.id, 2
+        while sid in speakers:
+            sid, n = f"{s.id}-{n}", n + 1
+        speakers[sid] = replace(s, id=sid, aliases=[])
+        local_to_corpus[(i, s.id)] = sid
 
     linked = []
     for i, b in enumerate(briefs):

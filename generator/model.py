@@ -56,6 +56,7 @@ class Speaker:
     role: str | None = None
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
+    named: bool = True  # False for a description standing in for a name ("officials", "the report")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator import attribution, charts, link, parse, quotes, topics, write
 from generator import extract as extract_mod
+from generator import model as model_mod
 from generator.config import Config
 from generator.model import Article, Brief, Corpus, Problem
 from generator.read import read_paths
@@ -34,7 +35,7 @@ def extractor_fingerprint() -> str:
     """The extractor's version plus a hash of its source (and of the modules it uses, and of the
     parse stage's own components), so an edited extractor never reuses stale briefs."""
     h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
-    for module in (extract_mod, quotes, attribution, parse, topics):
+    for module in (extract_mod, quotes, attribution, parse, topics, model_mod):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 

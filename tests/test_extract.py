@@ -277,3 +277,12 @@ def test_transcript_turns_are_claims(extract_text):
             'PENCE: Well, the question really is why the other campaign invited him first.')
     brief = extract_text(text)
     assert [c.speaker_mention.text for c in brief.claims] == ["WALLACE", "PENCE"]
+
+
+def test_a_description_is_marked_as_no_name(extract_text):
+    brief = extract_text("Officials said the border would reopen on Monday. "
+                         "Hamas said the truce was over. "
+                         'Jane Smith, the mayor, said: "We are ready."')
+    named = {s.name: s.named for s in brief.speakers}
+    assert named.get("Officials") is False, named
+    assert named.get("Hamas") is True and named.get("Jane Smith") is True, named

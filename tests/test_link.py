@@ -200,3 +200,35 @@ def test_shipped_speakers_file_is_valid():
     path = Path(__file__).resolve().parent.parent / "speakers.yml"
     ov, problems = load_overrides(path)
     assert problems == [] and ov.people, "speakers.yml should parse without problems"
+
+
+def unnamed(b: Brief, name: str) -> Brief:
+    """The same brief with `name` marked as a description rather than a name, as extraction marks it."""
+    for s in b.speakers:
+        if s.name == name:
+            s.named = False
+    return b
+
+
+def test_descriptions_are_not_linked_across_articles():
+    corpus = link([unnamed(brief("a", "2008-01-01", "Officials", ("Hamas", "organisation")), "Officials"),
+                   unnamed(brief("b", "2008-02-01", "Officials", ("Hamas", "organisation")), "Officials")])
+    officials = [s for s in corpus.speakers.values() if s.name == "Officials"]
+    assert len(officials) == 2 and {s.id for s in officials} == {"officials", "officials-2"}
+    assert not any(s.named for s in officials)
+    assert len([s for s in corpus.speakers.values() if s.name == "Hamas"]) == 1  # a name still links
+    for b in corpus.briefs:  # each article's claims go to its own officials
+        own = {s.id for s in b.speakers}
+        assert all(c.speaker in own for c in b.claims)
+
+
+def test_a_description_the_editor_names_is_linked():
+    ov = overrides("""
+speakers:
+  - name: Yigal Palmor
+    aliases: [israeli-foreign-ministry-spokesperson]
+""")
+    corpus = link([brief("a", "2008-01-01", "Yigal Palmor"),
+                   unnamed(brief("b", "2009-01-01", "Israeli Foreign ministry spokesperson"),
+                           "Israeli Foreign ministry spokesperson")], ov)
+    assert list(corpus.speakers) == ["yigal-palmor"]
