@@ -41,6 +41,7 @@ ROLE_NOUNS = {
     "spokesperson", "negotiator", "delegate", "speaker", "treasurer", "deputy", "vice",
     "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
 }
+ROLE_LINKS = ("of", "for", "to")  # inside a title: "Secretary of State", "Ambassador to the UN"
 # Relational nouns say how someone relates to another person, not what they are.
 RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",
               "daughter", "father", "mother", "brother", "sister", "predecessor", "successor",
@@ -187,19 +188,29 @@ class Cast:
             t = doc[i]
             if t.is_punct and t.text not in ("-", ".") or t.is_space:
                 break
-            if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in ("of", "for", "-") and toks):
+            if t.lower_ in HONORIFICS and not toks:
+                break  # "Mr. Ahern", "Mrs. Bush": a form of address, not a role
+            if t.lower_ == "the" and toks and i - 1 >= sent_start and doc[i - 1].lower_ in ROLE_LINKS:
+                toks.insert(0, t)  # "Ambassador to the United States"
+                i -= 1
+                continue
+            if t.lower_ in ROLE_LINKS and toks and i - 1 >= sent_start and _not_a_title(doc[i - 1]):
+                break  # "part of Prime Minister X", "critics of President X": the role starts after "of"
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in (*ROLE_LINKS, "-") and toks):
                 if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not toks:
                     break
                 toks.insert(0, t)
                 i -= 1
                 continue
             break
-        while toks and (toks[0].lower_ in ("of", "for", "-") or toks[0].pos_ == "ADP"):
+        while toks and (toks[0].lower_ in (*ROLE_LINKS, "-", "the") or toks[0].pos_ == "ADP"):
             toks.pop(0)
         if not toks:
             return
         if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") for t in toks):
             return
+        if all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in toks):
+            return  # "... to the United States Hamdullah Mohib": a place is no role
         if toks[0].is_sent_start and len(toks) == 1 and toks[0].pos_ == "ADJ":
             return
         role = " ".join(t.text for t in toks).replace(" - ", "-")
@@ -397,6 +408,11 @@ class Cast:
         while run and (run[0].is_punct or run[0].is_space):
             run.pop(0)
         return run or [subj]
+
+
+def _not_a_title(tok) -> bool:
+    """A lower-case common noun that is no role ("part", "critics", "effort") before "of"."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and tok.lemma_.lower() not in ROLE_NOUNS
 
 
 def _strip_det(text: str) -> str:

@@ -286,3 +286,19 @@ def test_a_description_is_marked_as_no_name(extract_text):
     named = {s.name: s.named for s in brief.speakers}
     assert named.get("Officials") is False, named
     assert named.get("Hamas") is True and named.get("Jane Smith") is True, named
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Afghan Ambassador to the United States Hamdullah Mohib said the team had worked hard.",
+     "Hamdullah Mohib", "Afghan Ambassador to the United States"),
+    ("The visas drew notice from critics of U.S. President Donald Trump. Trump said the team was welcome.",
+     "Donald Trump", "U.S. President"),
+    ("The forms are part of Prime Minister Rishi Sunak's plan. Sunak said the backlog would be cleared.",
+     "Rishi Sunak", "Prime Minister"),
+    ('Mr. Ahern thanked his hosts. Mr. Ahern said that peace in Ireland would endure.', "Ahern", None),
+])
+def test_titles_give_roles_and_forms_of_address_do_not(extract_text, text, name, role):
+    brief = extract_text(text)
+    speaker = next((s for s in brief.speakers if s.name.endswith(name)), None)
+    assert speaker is not None, [s.name for s in brief.speakers]
+    assert speaker.role == role
