@@ -80,7 +80,8 @@ def cmd_render(args) -> int:
     pages = render.render_site(corpus, cfg.page_min_articles)
     written = write.write_pages(pages, Path(args.out))
     _report(corpus)
-    print(f"quotebrief: wrote {len(written)} files to {args.out}", file=sys.stderr)
+    print(f"quotebrief: wrote {len(written)} files to {args.out} ({len(pages) - len(written)} unchanged)",
+          file=sys.stderr)
     return _exit_code(corpus, args)
 
 

@@ -29,16 +29,27 @@ def remove(path: Path) -> None:
 
 
 def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[Path]:
-    """Write rendered pages under out_dir; a page path may never leave out_dir."""
+    """Write rendered pages under out_dir; a page path may never leave out_dir.
+
+    A page whose file already holds the same bytes is left alone (its modification time
+    too), so a tool watching out_dir sees only the pages that changed. Returns those written.
+    """
     out_dir = Path(out_dir).resolve()
     written = []
     for rel, content in sorted(pages.items()):
         target = (out_dir / rel).resolve()
         if out_dir not in target.parents:
             raise ValueError(f"refusing to write outside {out_dir}: {rel}")
-        if isinstance(content, str):
-            write_text(target, content)
-        else:
-            write_bytes(target, content)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if _holds(target, data):
+            continue
+        write_bytes(target, data)
         written.append(target)
     return written
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

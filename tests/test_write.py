@@ -138,3 +138,15 @@ def test_write_pages_writes_inside(tmp_path):
     written = write.write_pages({"briefs/a.md": "text", "charts/b.svg": b"<svg/>"}, tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == ["briefs/a.md", "charts/b.svg"]
     assert (tmp_path / "charts" / "b.svg").read_bytes() == b"<svg/>"
+
+
+def test_write_pages_leaves_unchanged_pages_alone(tmp_path):
+    pages = {"briefs/a.md": "text", "briefs/b.md": "other", "charts/c.svg": b"<svg/>"}
+    write.write_pages(pages, tmp_path)
+    before = {p: (tmp_path / p).stat().st_mtime_ns for p in pages}
+    os.utime(tmp_path / "briefs/a.md", ns=(1, 1))  # an old file: any rewrite would show
+    written = write.write_pages({**pages, "briefs/b.md": "changed"}, tmp_path)
+    assert written == [(tmp_path / "briefs/b.md").resolve()]
+    assert (tmp_path / "briefs/a.md").stat().st_mtime_ns == 1
+    assert (tmp_path / "charts/c.svg").stat().st_mtime_ns == before["charts/c.svg"]
+    assert (tmp_path / "briefs/b.md").read_text() == "changed"
