@@ -335,6 +335,8 @@ class Cast:
                 return Resolution(_name_text(toks), "person", 0.8)
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
+            if all(t.lower_ in ROLE_NOUNS for t in toks):
+                return self._description(subj, np)  # "The Vice President remarked": a title, not a name
             return Resolution(_words_text(toks), "organisation", 0.6)
         return self._description(subj, np)
 

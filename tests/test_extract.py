@@ -302,3 +302,10 @@ def test_titles_give_roles_and_forms_of_address_do_not(extract_text, text, name,
     speaker = next((s for s in brief.speakers if s.name.endswith(name)), None)
     assert speaker is not None, [s.name for s in brief.speakers]
     assert speaker.role == role
+
+
+def test_a_title_as_subject_is_the_person_who_holds_it(extract_text):
+    brief = extract_text("United States Vice President Dick Cheney met Israeli leaders on Sunday.\n\n"
+                         "The Vice President said he is committed to a Palestinian state.")
+    names = [next(s.name for s in brief.speakers if s.id == c.speaker) for c in brief.claims]
+    assert names == ["Dick Cheney"], names
