@@ -133,7 +133,9 @@ class Cast:
             if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
                 continue
             toks = _clean_name(ent)
-            if not toks or not all(t.text[:1].isupper() for t in toks):
+            # every word capitalised; the part after a hyphen need not be ("Ban Ki-moon", "Jean-luc")
+            words = [t for t in toks if t.text != "-" and not (t.i > 0 and t.doc[t.i - 1].text == "-")]
+            if not words or not all(t.text[:1].isupper() for t in words):
                 continue
             name = _name_text(toks)
             if len([t for t in toks if t.text != "-"]) >= 2:
@@ -320,7 +322,9 @@ class Cast:
             return Resolution(None, "person", 0.3)
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
-        for t in sorted([t for t in np if t.pos_ == "PROPN" or t.ent_type_], key=lambda t: (t.i > subj.i, -t.i)):
+        # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
+        named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
+        for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
                 return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])

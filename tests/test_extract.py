@@ -309,3 +309,9 @@ def test_a_title_as_subject_is_the_person_who_holds_it(extract_text):
                          "The Vice President said he is committed to a Palestinian state.")
     names = [next(s.name for s in brief.speakers if s.id == c.speaker) for c in brief.claims]
     assert names == ["Dick Cheney"], names
+
+
+def test_family_name_first_with_a_hyphenated_given_name(extract_text):
+    brief = extract_text("United Nations Secretary-General Ban Ki-moon arrived in Doha on Monday.\n\n"
+                         "Ban criticized Israel for the civilian death toll, saying the fighting must stop.")
+    assert [s.name for s in brief.speakers] == ["Ban Ki-moon"]
