@@ -4,12 +4,18 @@ Nothing is written into docs/ (that would make `mkdocs serve` rebuild in a
 loop); the articles folder and the speakers file are added to serve's watch
 list instead. The plugin object lives for the whole `mkdocs serve` (it has
 `on_startup`), and keeps every extracted brief in memory by content key, so a
-rebuild after an edit extracts only the article that changed.
+rebuild after an edit extracts only the article that changed. It also keeps
+the HTML that MkDocs converted from each page's Markdown (PageCache), so a
+rebuild converts only the pages whose Markdown changed.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import logging
+import types
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -45,9 +51,16 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         self.extracted = 0  # articles sent to extraction by this plugin object (memory misses)
         self.pdf_pages: dict[str, str] = {}  # `pdf: true`: brief page -> its PDF's file name
         self.last_extracted = 0  # the same, in the last build
+        self.pages = PageCache()  # converted HTML of pages, by their Markdown and build settings
+        self.dirty = False
 
     def on_startup(self, *, command, dirty):
         """Present so that MkDocs keeps this object (and its cache) across `mkdocs serve` rebuilds."""
+        self.dirty = dirty
+
+    def on_pre_build(self, config):
+        cfg = self._config(config)
+        self.pages.start_build(cfg.path(cfg.cache_dir) / "html" if cfg.cache_dir else None)
 
     def _config(self, mkdocs_config) -> Config:
         base = Path(mkdocs_config.config_file_path).resolve().parent
@@ -116,6 +129,17 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             files.append(File.generated(config, f"briefs/{name}", content=pdf.brief_pdf(brief, self.corpus)))
             self.pdf_pages[f"briefs/{brief.article.id}.md"] = name
 
+    def on_pre_page(self, page, config, files):
+        """Route this page's Markdown conversion through the page cache.
+
+        MkDocs calls `page.render(config, files)` right after the on_page_markdown
+        events; shadowing the bound method on this one page object makes it look up the
+        converted HTML first (see PageCache.render). The class's own render is wrapped,
+        so a page object reused by a later build is never wrapped twice.
+        """
+        page.render = functools.partial(self.pages.render, page, types.MethodType(type(page).render, page))
+        return page
+
     def on_page_markdown(self, markdown, page, config, files):
         if HOME_MARKER in markdown and self.corpus is not None:
             from generator import render
@@ -142,11 +166,14 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, config):
         """Keep the search index small (the browser loads all of it): Material repeats a
         page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag."""
-        import json
-
+        which is enough to find the page by a tag. Then forget converted pages this build
+        did not use."""
         from generator import write
 
+        log.info(f"quotebrief: {self.pages.converted} pages converted from Markdown, "
+                 f"{self.pages.reused} taken from the page cache")
+        if not self.dirty:  # a dirty build skips unchanged pages: their entries are still needed
+            self.pages.prune()
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.exists():
             return
@@ -162,3 +189,199 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+class _Capture(logging.Handler):
+    """Collects the log records of one page conversion (each record once)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: dict[int, logging.LogRecord] = {}
+
+    def emit(self, record):
+        self.records[id(record)] = record
+
+
+def _stable(value):
+    """JSON form of a setting that is not plain data, the same in every process (no addresses)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    if hasattr(value, "keys") and hasattr(value, "__getitem__"):
+        return {str(k): value[k] for k in value.keys()}
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    if hasattr(value, "__dict__"):
+        return {"type": f"{type(value).__module__}.{type(value).__qualname__}", "vars": vars(value)}
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def _extension_versions(extensions) -> dict[str, str]:
+    """Versions of the distributions that provide the Markdown extensions (pymdownx, ...)."""
+    from importlib import metadata
+
+    owners = metadata.packages_distributions()
+    versions = {}
+    for ext in extensions:
+        top = (ext if isinstance(ext, str) else type(ext).__module__).split(".")[0]
+        for dist in owners.get(top, []):
+            try:
+                versions[dist] = metadata.version(dist)
+            except metadata.PackageNotFoundError:
+                pass
+    return versions
+
+
+def _toc_tokens(items) -> list[dict]:
+    return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
+
+
+class PageCache:
+    """The HTML, table of contents and title that MkDocs' Page.render made of a page's Markdown.
+
+    On a warm build most of `mkdocs build` is spent converting Markdown that did not
+    change. An entry is keyed by the page's final Markdown (after every on_page_markdown),
+    its source and URL, and a fingerprint of everything else a conversion reads: the
+    Markdown extensions and their settings and versions, use_directory_urls, link
+    validation settings, the MkDocs and Python-Markdown versions, and the list of files
+    in the build (links to `x.md` become URLs, or warnings when `x.md` is missing; a
+    file added or removed therefore makes every page convert again). Log records of a
+    conversion (an unresolved link...) are stored and logged again when the entry is
+    used. Entries live in memory (across `mkdocs serve` rebuilds) and, when there is a
+    cache folder, one JSON file each in it; a file that cannot be read or used is
+    ignored and rewritten. Entries not used by a build are forgotten after it.
+    """
+
+    VERSION = 1
+
+    def __init__(self):
+        self.folder: Path | None = None
+        self.memory: dict[str, dict] = {}
+        self.used: set[str] = set()
+        self.fingerprint: str | None = None
+        self.converted = self.reused = 0
+
+    def start_build(self, folder: Path | None) -> None:
+        self.folder, self.used, self.fingerprint = folder, set(), None
+        self.converted = self.reused = 0
+
+    def _fingerprint(self, config, files) -> str:
+        import markdown
+        import mkdocs
+        from mkdocs.structure.pages import log as pages_log
+
+        settings = {
+            "version": self.VERSION, "mkdocs": mkdocs.__version__, "markdown": markdown.__version__,
+            "extensions": config.markdown_extensions, "mdx_configs": config.mdx_configs,
+            "extension_versions": _extension_versions(config.markdown_extensions),
+            "use_directory_urls": config.use_directory_urls, "validation": config.validation,
+            "anchor_links": pages_log.getEffectiveLevel() > logging.DEBUG,
+            "files": sorted((f.src_uri, f.url, str(f.inclusion)) for f in files),
+        }
+        return hashlib.sha256(json.dumps(settings, sort_keys=True, default=_stable).encode()).hexdigest()
+
+    def key(self, page, config, files) -> str | None:
+        if self.fingerprint is None:
+            try:
+                self.fingerprint = self._fingerprint(config, files)
+            except Exception as e:  # settings that cannot be fingerprinted: no caching in this build
+                log.info(f"quotebrief: page cache off for this build ({e})")
+                self.fingerprint = ""
+        if not self.fingerprint:
+            return None
+        parts = (self.fingerprint, page.file.src_uri, page.file.url, page.file.dest_uri, page.markdown)
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def _load(self, key: str) -> dict | None:
+        if key in self.memory:
+            return self.memory[key]
+        if self.folder is None:
+            return None
+        try:
+            return json.loads(self._path(key).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def render(self, page, real_render, config, files) -> None:
+        """Stands in for page.render(config, files): restore a cached conversion or convert and store."""
+        key = self.key(page, config, files)
+        entry = self._load(key) if key else None
+        if entry is not None:
+            try:
+                self._restore(page, entry, files)
+            except Exception:  # a damaged or foreign entry: convert again, and overwrite it
+                pass
+            else:
+                self.reused += 1
+                self.memory[key] = entry
+                self.used.add(key)
+                return
+        capture = _Capture()
+        loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
+        for logger in loggers:
+            logger.addHandler(capture)
+        try:
+            real_render(config, files)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(capture)
+        self.converted += 1
+        if key:
+            self._store(key, page, capture.records.values())
+
+    def _store(self, key, page, records) -> None:
+        from generator import write
+
+        links = page.links_to_anchors
+        entry = {
+            "content": page.content,
+            "toc": _toc_tokens(page.toc),
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links_to_anchors": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
+            "logs": [[r.name, r.levelno, r.getMessage()] for r in records],
+        }
+        self.memory[key] = entry
+        self.used.add(key)
+        if self.folder is not None:
+            try:
+                write.write_text(self._path(key), json.dumps(entry, ensure_ascii=False))
+            except OSError as e:
+                log.info(f"quotebrief: page cache not written: {e}")
+
+    @staticmethod
+    def _restore(page, entry, files) -> None:
+        """Set on the page what Page.render sets; raises on an entry of the wrong shape."""
+        from mkdocs.structure.toc import get_toc
+
+        content, title = entry["content"], entry["title"]
+        if not isinstance(content, str) or not (title is None or isinstance(title, str)):
+            raise ValueError("bad page cache entry")
+        toc = get_toc(entry["toc"])
+        anchors = {str(a) for a in entry["anchors"]}
+        links = entry["links_to_anchors"]
+        if links is not None:
+            targets = {uri: files.get_file_from_path(uri) for uri in links}
+            if None in targets.values():
+                raise ValueError("page cache entry links to a missing file")
+            links = {targets[uri]: dict(v) for uri, v in links.items()}
+        logs = [(str(name), int(level), str(message)) for name, level, message in entry["logs"]]
+        page.content, page.toc, page._title_from_render = content, toc, title
+        page.present_anchor_ids = anchors
+        if links is not None:
+            page.links_to_anchors = links
+        for name, level, message in logs:
+            logging.getLogger(name).log(level, "%s", message)
+
+    def prune(self) -> None:
+        """Forget entries this build did not use, in memory and on disk, so the cache stays the site's size."""
+        from generator import write
+
+        self.memory = {k: v for k, v in self.memory.items() if k in self.used}
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*.json"):
+            if path.stem not in self.used:
+                write.remove(path)

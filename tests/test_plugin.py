@@ -1,5 +1,6 @@
 """The MkDocs plugin and the cache: unchanged articles are never parsed again; serve watches the right paths."""
 
+import json
 import os
 import re
 import shutil
@@ -203,3 +204,139 @@ def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_pa
     text = open(log.name, encoding="utf-8").read()
     memory = [int(n) for n in re.findall(r"articles \((\d+) not in memory\)", text)]
     assert memory[0] == 2 and 1 in memory[1:] and max(memory[1:]) <= 1, memory
+
+
+# ---------------------------------------------------------------- page cache (converted HTML)
+
+SITE_YML = """\
+site_name: cache test
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - tags
+  - quotebrief:
+      articles: articles
+      cache_dir: {cache}
+      speakers_file: speakers.yml
+      workers: 1
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+"""
+
+
+@pytest.fixture
+def project(folder):
+    """A tiny MkDocs project: two articles, three pages of its own (one with a broken link)."""
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n<!-- quotebrief:briefs -->\n\nSee [the notes](notes.md).\n", "utf-8")
+    (docs / "notes.md").write_text("# Notes\n\n## First {#first}\n\nText.\n\n## Second\n\n"
+                                   "[Back](index.md#home) and [away](gone.md).\n", "utf-8")
+    (docs / "extra.md").write_text("---\ntags: [x]\n---\n# Extra\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "utf-8")
+    return folder
+
+
+@pytest.fixture
+def conversions(monkeypatch):
+    """Count Markdown conversions (Python-Markdown's convert)."""
+    import markdown
+
+    seen = []
+    real = markdown.Markdown.convert
+
+    def counting(self, source):
+        seen.append(source)
+        return real(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
+    return seen
+
+
+def _build_site(project, site, cache="cache", memory=False):
+    """One `mkdocs build` in this process; memory=False starts without the plugin's in-memory pages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (project / "mkdocs.yml").write_text(SITE_YML.format(cache=cache or "''"), "utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
+    plugin = config.plugins["quotebrief"]
+    if not memory:
+        plugin.pages.memory.clear()
+    build(config)
+    return plugin
+
+
+def _outputs(site: Path) -> dict[str, bytes]:
+    """Every HTML page and the search index of a built site."""
+    paths = [p for p in site.rglob("*.html")] + [site / "search" / "search_index.json"]
+    return {str(p.relative_to(site)): p.read_bytes() for p in paths}
+
+
+def test_page_cache_skips_conversion_of_unchanged_pages_and_changes_nothing(project, conversions):
+    plain = _build_site(project, "plain", cache="")  # no disk cache, empty memory: every page converted
+    pages = len(conversions)
+    assert pages > 10 and plain.pages.converted == pages and plain.pages.reused == 0
+    expected = _outputs(project / "plain")
+    assert "notes/index.html" in expected
+
+    _build_site(project, "cold")  # fills the disk cache
+    assert len(conversions) == 2 * pages
+    assert _outputs(project / "cold") == expected
+    cached = project / "cache" / "html"
+    assert len(list(cached.glob("*/*.json"))) == pages
+
+    plugin = _build_site(project, "from-disk")  # a fresh process would start like this
+    assert len(conversions) == 2 * pages, "an unchanged page was converted again"
+    assert plugin.pages.reused == pages
+    assert _outputs(project / "from-disk") == expected
+
+    _build_site(project, "from-memory", cache="", memory=True)  # `mkdocs serve` rebuild
+    assert len(conversions) == 2 * pages
+    assert _outputs(project / "from-memory") == expected
+
+    # an edited page is converted again, and only it; its old entry is pruned
+    notes = project / "docs" / "notes.md"
+    notes.write_text(notes.read_text("utf-8").replace("Text.", "Edited text."), "utf-8")
+    plugin = _build_site(project, "edited")
+    assert len(conversions) == 2 * pages + 1 and "Edited text." in conversions[-1]
+    assert plugin.pages.converted == 1
+    assert "Edited text." in (project / "edited" / "notes" / "index.html").read_text("utf-8")
+    assert len(list(cached.glob("*/*.json"))) == pages
+
+
+def test_damaged_page_cache_entry_is_ignored_and_rewritten(project, conversions):
+    _build_site(project, "cold")
+    expected = _outputs(project / "cold")
+    entries = sorted((project / "cache" / "html").glob("*/*.json"))
+    entries[0].write_text("{not json", "utf-8")
+    entries[1].write_text('{"content": 3}', "utf-8")
+    before = len(conversions)
+    _build_site(project, "again")
+    assert len(conversions) == before + 2
+    assert _outputs(project / "again") == expected
+    assert json.loads(entries[0].read_text("utf-8"))["content"]
+
+
+def test_cached_page_still_warns_about_its_broken_link_and_a_removed_target(project, caplog):
+    import logging
+
+    def warnings():
+        return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+    with caplog.at_level(logging.INFO):
+        _build_site(project, "cold")
+        assert any("'gone.md'" in w for w in warnings()), warnings()
+        caplog.clear()
+        plugin = _build_site(project, "cached")
+        assert plugin.pages.converted == 0
+        assert any("'gone.md'" in w for w in warnings()), "a cached page lost its warning"
+        caplog.clear()
+        (project / "docs" / "notes.md").unlink()  # index.md links to it, and index.md did not change
+        _build_site(project, "removed")
+        assert any("'notes.md'" in w for w in warnings()), warnings()
