@@ -231,6 +231,47 @@ def _extension_versions(extensions) -> dict[str, str]:
     return versions
 
 
+def _file_state(file) -> list[str] | None:
+    """What a page's conversion reads of a file it links to: its URL and whether it is in the site."""
+    return None if file is None else [file.url, str(file.inclusion)]
+
+
+class _RecordingFiles:
+    """The site's Files as one page's conversion sees them, recording every lookup.
+
+    MkDocs' link processor asks `files.get_file_from_path(...)` for each link target
+    (and for guesses when a link is broken). Those answers, not the whole file list, are
+    what the converted page depends on; any other use of the file list is noted as
+    `untracked`, and such a page is not cached.
+    """
+
+    def __init__(self, files):
+        self._files = files
+        self.lookups: dict[str, list[str] | None] = {}
+        self.untracked = False
+
+    def get_file_from_path(self, path):
+        file = self._files.get_file_from_path(path)
+        self.lookups[str(path)] = _file_state(file)
+        return file
+
+    def __getattr__(self, name):
+        self.untracked = True
+        return getattr(self._files, name)
+
+    def __iter__(self):
+        self.untracked = True
+        return iter(self._files)
+
+    def __len__(self):
+        self.untracked = True
+        return len(self._files)
+
+    def __contains__(self, path):
+        self.untracked = True
+        return path in self._files
+
+
 def _toc_tokens(items) -> list[dict]:
     return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
 
@@ -240,13 +281,14 @@ class PageCache:
 
     On a warm build most of `mkdocs build` is spent converting Markdown that did not
     change. An entry is keyed by the page's final Markdown (after every on_page_markdown),
-    its source and URL, and a fingerprint of everything else a conversion reads: the
-    Markdown extensions and their settings and versions, use_directory_urls, link
-    validation settings, the MkDocs and Python-Markdown versions, and the list of files
-    in the build (links to `x.md` become URLs, or warnings when `x.md` is missing; a
-    file added or removed therefore makes every page convert again). Log records of a
-    conversion (an unresolved link...) are stored and logged again when the entry is
-    used. Entries live in memory (across `mkdocs serve` rebuilds) and, when there is a
+    its source, URL and inclusion, and a fingerprint of everything else a conversion
+    reads: the Markdown extensions and their settings and versions, use_directory_urls,
+    link validation settings, the MkDocs and Python-Markdown versions. Links to `x.md`
+    become URLs (or warnings when `x.md` is missing), so an entry also records each file
+    the conversion looked up, with its URL and inclusion, and is used only while every
+    one of them is still the same. Log records of a conversion (an unresolved link...)
+    are stored and logged again when the entry is used. Entries live in memory (across
+    `mkdocs serve` rebuilds) and, when there is a
     cache folder, one JSON file each in it; a file that cannot be read or used is
     ignored and rewritten. Entries not used by a build are forgotten after it.
     """
@@ -275,7 +317,6 @@ class PageCache:
             "extension_versions": _extension_versions(config.markdown_extensions),
             "use_directory_urls": config.use_directory_urls, "validation": config.validation,
             "anchor_links": pages_log.getEffectiveLevel() > logging.DEBUG,
-            "files": sorted((f.src_uri, f.url, str(f.inclusion)) for f in files),
         }
         return hashlib.sha256(json.dumps(settings, sort_keys=True, default=_stable).encode()).hexdigest()
 
@@ -288,7 +329,8 @@ class PageCache:
                 self.fingerprint = ""
         if not self.fingerprint:
             return None
-        parts = (self.fingerprint, page.file.src_uri, page.file.url, page.file.dest_uri, page.markdown)
+        file = page.file
+        parts = (self.fingerprint, file.src_uri, file.url, file.dest_uri, str(file.inclusion), page.markdown)
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -318,20 +360,20 @@ class PageCache:
                 self.memory[key] = entry
                 self.used.add(key)
                 return
-        capture = _Capture()
+        capture, seen = _Capture(), _RecordingFiles(files)
         loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
         for logger in loggers:
             logger.addHandler(capture)
         try:
-            real_render(config, files)
+            real_render(config, seen)
         finally:
             for logger in loggers:
                 logger.removeHandler(capture)
         self.converted += 1
-        if key:
-            self._store(key, page, capture.records.values())
+        if key and not seen.untracked:
+            self._store(key, page, seen.lookups, capture.records.values())
 
-    def _store(self, key, page, records) -> None:
+    def _store(self, key, page, lookups, records) -> None:
         from generator import write
 
         links = page.links_to_anchors
@@ -342,6 +384,7 @@ class PageCache:
             "anchors": sorted(page.present_anchor_ids or ()),
             "links_to_anchors": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             "logs": [[r.name, r.levelno, r.getMessage()] for r in records],
+            "lookups": lookups,
         }
         self.memory[key] = entry
         self.used.add(key)
@@ -356,6 +399,9 @@ class PageCache:
         """Set on the page what Page.render sets; raises on an entry of the wrong shape."""
         from mkdocs.structure.toc import get_toc
 
+        for path, state in entry["lookups"].items():
+            if _file_state(files.get_file_from_path(path)) != state:
+                raise ValueError(f"a file this page links to changed: {path}")
         content, title = entry["content"], entry["title"]
         if not isinstance(content, str) or not (title is None or isinstance(title, str)):
             raise ValueError("bad page cache entry")

@@ -309,6 +309,12 @@ def test_page_cache_skips_conversion_of_unchanged_pages_and_changes_nothing(proj
     assert "Edited text." in (project / "edited" / "notes" / "index.html").read_text("utf-8")
     assert len(list(cached.glob("*/*.json"))) == pages
 
+    # a page added (that no page links to) is converted; the others are not
+    (project / "docs" / "new.md").write_text("# New\n\n[Notes](notes.md#first)\n", "utf-8")
+    plugin = _build_site(project, "added")
+    assert plugin.pages.converted == 1 and plugin.pages.reused == pages
+    assert len(list(cached.glob("*/*.json"))) == pages + 1
+
 
 def test_damaged_page_cache_entry_is_ignored_and_rewritten(project, conversions):
     _build_site(project, "cold")
