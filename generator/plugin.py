@@ -288,9 +288,9 @@ class PageCache:
     the conversion looked up, with its URL and inclusion, and is used only while every
     one of them is still the same. Log records of a conversion (an unresolved link...)
     are stored and logged again when the entry is used. Entries live in memory (across
-    `mkdocs serve` rebuilds) and, when there is a
-    cache folder, one JSON file each in it; a file that cannot be read or used is
-    ignored and rewritten. Entries not used by a build are forgotten after it.
+    `mkdocs serve` rebuilds) and, when there is a cache folder, one JSON file each in it;
+    a file that cannot be read or used is ignored and rewritten. Entries not used by a
+    build are forgotten after it.
     """
 
     VERSION = 1
@@ -306,7 +306,7 @@ class PageCache:
         self.folder, self.used, self.fingerprint = folder, set(), None
         self.converted = self.reused = 0
 
-    def _fingerprint(self, config, files) -> str:
+    def _fingerprint(self, config) -> str:
         import markdown
         import mkdocs
         from mkdocs.structure.pages import log as pages_log
@@ -320,10 +320,10 @@ class PageCache:
         }
         return hashlib.sha256(json.dumps(settings, sort_keys=True, default=_stable).encode()).hexdigest()
 
-    def key(self, page, config, files) -> str | None:
+    def key(self, page, config) -> str | None:
         if self.fingerprint is None:
             try:
-                self.fingerprint = self._fingerprint(config, files)
+                self.fingerprint = self._fingerprint(config)
             except Exception as e:  # settings that cannot be fingerprinted: no caching in this build
                 log.info(f"quotebrief: page cache off for this build ({e})")
                 self.fingerprint = ""
@@ -348,7 +348,7 @@ class PageCache:
 
     def render(self, page, real_render, config, files) -> None:
         """Stands in for page.render(config, files): restore a cached conversion or convert and store."""
-        key = self.key(page, config, files)
+        key = self.key(page, config)
         entry = self._load(key) if key else None
         if entry is not None:
             try:
