@@ -117,11 +117,12 @@ class Cast:
         self.quotes = quotes  # inside quotes "he" is someone else
         self.people: dict[str, Person] = {}
         self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
+        self.lower_words = {t.text for t in doc if t.text.islower()}
         self._collect_people()
         self._collect_roles()
         self._learn_descriptions()
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
-        self.org_history: list[tuple[int, str, str]] = []
+        self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
 
     # ----------------------------------------------------------------- people
@@ -281,22 +282,27 @@ class Cast:
         for tok in self.doc:
             if tok.dep_ not in ("nsubj", "nsubjpass") or not self._usable(tok):
                 continue
+            if tok.is_stop and tok.text[1:].islower():
+                continue  # "some", "many", "others": nobody a later "it" or "they" could mean
             res = self.resolve(tok, record=False)
             if res.name is None:
                 continue
             if res.kind == "person":
                 self.history.append((tok.i, res.name))
             else:
-                self.org_history.append((tok.i, res.name, res.kind))
+                self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
 
     def _last_person(self, i: int) -> str | None:
         k = bisect.bisect_left(self.history, (i, ""))
         return self.history[k - 1][1] if k else None
 
-    def _last_org(self, i: int, window: int = 80) -> tuple[str, str] | None:
-        for j, name, kind in reversed(self.org_history):
+    def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
+        """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
+        for j, name, kind, named, plural in reversed(self.org_history):
             if j < i and i - j <= window:
-                return name, kind
+                if singular and plural and not named:
+                    continue
+                return name, kind, named
             if j < i:
                 break
         return None
@@ -309,9 +315,9 @@ class Cast:
             name = self._last_person(subj.i)
             return Resolution(name, "person", 0.75, self.people.get(name)) if name else Resolution(None, "person", 0.3)
         if low in GROUP_PRONOUNS:
-            org = self._last_org(subj.i)
+            org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
-                return Resolution(org[0], org[1], 0.6)
+                return Resolution(org[0], org[1], 0.6, named=org[2])
             return Resolution(None, "organisation", 0.3)
         if low in FIRST_PERSON or low in RELATIVE:
             if low in RELATIVE and subj.head is not None:
@@ -332,17 +338,27 @@ class Cast:
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
-            return Resolution(name, kind, 0.85)
+            return Resolution(name, kind, 0.85, named=not self._common_word(ent))
         if ent is not None and ent.label_ == "PERSON":
             toks = _clean_name(ent)
             if toks:
-                return Resolution(_name_text(toks), "person", 0.8)
+                return Resolution(_name_text(toks), "person", 0.8, named=not self._common_word(ent))
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
-            return Resolution(_words_text(toks), "organisation", 0.6)
+            # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
+            # at the start of a sentence) are more likely a description than a name
+            named = any(t.ent_type_ for t in toks)
+            return Resolution(_words_text(toks), "organisation", 0.6, named=named)
         return self._description(subj, np)
+
+    def _common_word(self, span) -> bool:
+        """One capitalised word opening a sentence that the article also writes in lower case, or
+        a function word ("Company said", "Some argue"): an entity the model saw in a common noun."""
+        if len(span) != 1 or not span[0].is_sent_start:
+            return False
+        return span[0].is_stop or span[0].lower_ in self.lower_words
 
     def _closest(self, names: list[str], i: int) -> str:
         if len(names) == 1:

@@ -315,3 +315,17 @@ def test_family_name_first_with_a_hyphenated_given_name(extract_text):
     brief = extract_text("United Nations Secretary-General Ban Ki-moon arrived in Doha on Monday.\n\n"
                          "Ban criticized Israel for the civilian death toll, saying the fighting must stop.")
     assert [s.name for s in brief.speakers] == ["Ban Ki-moon"]
+
+
+def test_it_means_the_last_body_in_the_singular(extract_text):
+    brief = extract_text("British Airways said yields were expected to decline as it lowers prices. "
+                         "However, it said sales would be better than forecast.")
+    sales = next(c for c in brief.claims if "sales would be better" in c.text)
+    assert next(s.name for s in brief.speakers if s.id == sales.speaker) == "British Airways"
+
+
+def test_some_and_many_are_nobody_a_pronoun_can_mean(extract_text):
+    brief = extract_text("Microsoft warned that some of its business would be sold. "
+                         "Some feared the worst. But on Thursday, it announced an unexpected rise in profits.")
+    rise = next(c for c in brief.claims if "unexpected rise" in c.text)
+    assert next(s.name for s in brief.speakers if s.id == rise.speaker) == "Microsoft"
