@@ -275,9 +275,32 @@ def book_pdf(briefs: list[Brief], corpus: Corpus, **options) -> bytes:
     return to_pdf(book_html(briefs, corpus, **options))
 
 
-def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4") -> bytes:
-    """One brief alone (no cover, contents or index): the PDF linked from the brief's page."""
-    return to_pdf(book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False))
+def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache_dir: Path | None = None) -> bytes:
+    """One brief alone (no cover, contents or index): the PDF linked from the brief's page.
+
+    Laying out a PDF takes about a second, so with `cache_dir` each one is kept there by a
+    hash of its HTML (which holds everything shown) and WeasyPrint's version: a rebuild lays
+    out only the briefs whose page changed.
+    """
+    html = book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False)
+    if cache_dir is None:
+        return to_pdf(html)
+    import hashlib
+    from importlib.metadata import version
+
+    from generator import write
+
+    key = hashlib.sha256(f"{version('weasyprint')}\n{html}".encode("utf-8")).hexdigest()
+    path = Path(cache_dir) / f"{key}.pdf"
+    try:
+        data = path.read_bytes()
+        if data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"):
+            return data
+    except OSError:
+        pass  # not cached yet, or unreadable: lay it out again
+    data = to_pdf(html)
+    write.write_bytes(path, data)
+    return data
 
 
 def add_pdf_link(md: str, pdf_name: str) -> str:

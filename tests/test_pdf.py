@@ -264,3 +264,18 @@ def test_front_matter_stays_off_paper(corpus):
     assert html.lstrip().startswith("<h1>"), html[:200]
     assert pdf.strip_front_matter("---\ntags:\n- a\n---\n# T\n") == "# T\n"
     assert pdf.strip_front_matter("# T\n---\n") == "# T\n---\n"
+
+
+def test_brief_pdfs_are_cached_by_their_html(tmp_path, monkeypatch):
+    corpus = tiny_corpus()
+    brief = corpus.briefs[0]
+    first = pdf.brief_pdf(brief, corpus, cache_dir=tmp_path)
+    assert first.startswith(b"%PDF-") and len(list(tmp_path.glob("*.pdf"))) == 1
+    laid_out = []
+    monkeypatch.setattr(pdf, "to_pdf", lambda html: laid_out.append(html) or b"%PDF-1.7 new %%EOF")
+    assert pdf.brief_pdf(brief, corpus, cache_dir=tmp_path) == first and laid_out == []  # from the cache
+    a4, letter = pdf.brief_pdf(brief, corpus, cache_dir=tmp_path), pdf.brief_pdf(brief, corpus, "letter", tmp_path)
+    assert a4 == first and letter == b"%PDF-1.7 new %%EOF" and len(laid_out) == 1  # other HTML: laid out
+    for cached in tmp_path.glob("*.pdf"):
+        cached.write_bytes(b"%PDF-cut off")  # a cut-off file is laid out again
+    assert pdf.brief_pdf(brief, corpus, cache_dir=tmp_path) == b"%PDF-1.7 new %%EOF" and len(laid_out) == 2
