@@ -116,17 +116,19 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
                 files.remove(files.get_file_from_path(path))
             files.append(File.generated(config, path, content=content))
         if cfg.pdf:
-            self.add_brief_pdfs(files, config)
+            self.add_brief_pdfs(files, config, cfg.path(cfg.cache_dir) / "pdf" if cfg.cache_dir else None)
         return files
 
-    def add_brief_pdfs(self, files, config) -> None:
-        """`pdf: true`: a PDF of each brief (generator/pdf.py, WeasyPrint), linked from its page."""
+    def add_brief_pdfs(self, files, config, cache_dir: Path | None = None) -> None:
+        """`pdf: true`: a PDF of each brief (generator/pdf.py, WeasyPrint), linked from its page;
+        kept in cache_dir/pdf/, so a rebuild lays out only the briefs that changed."""
         from generator import pdf
 
         self.pdf_pages = {}
         for brief in self.corpus.briefs:
             name = f"{brief.article.id}.pdf"
-            files.append(File.generated(config, f"briefs/{name}", content=pdf.brief_pdf(brief, self.corpus)))
+            content = pdf.brief_pdf(brief, self.corpus, cache_dir=cache_dir)
+            files.append(File.generated(config, f"briefs/{name}", content=content))
             self.pdf_pages[f"briefs/{brief.article.id}.md"] = name
 
     def on_pre_page(self, page, config, files):

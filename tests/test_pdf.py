@@ -256,6 +256,8 @@ def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
     assert "Sergei Lavrov" in words(" ".join(pdf_pages(made)))
     html = (tmp_path / "site" / "briefs" / seed / "index.html").read_text("utf-8")
     assert f'href="../{seed}.pdf"' in html
+    cached = list((ROOT / ".cache" / "quotebrief" / "pdf").glob("*.pdf"))
+    assert made.read_bytes() in [p.read_bytes() for p in cached]  # kept for the next build
 
 
 def test_front_matter_stays_off_paper(corpus):
