@@ -217,20 +217,24 @@ def _stable(value):
     return f"{type(value).__module__}.{type(value).__qualname__}"
 
 
-def _extension_versions(extensions) -> dict[str, str]:
-    """Versions of the distributions that provide the Markdown extensions (pymdownx, ...)."""
-    from importlib import metadata
+def _extension_files(extensions) -> dict[str, list | None]:
+    """Path, size and time of each Markdown extension's module: an upgraded extension may convert differently.
 
-    owners = metadata.packages_distributions()
-    versions = {}
+    (Cheaper than looking up distribution versions, which reads every installed package's metadata.)
+    """
+    import importlib.util
+    import os
+
+    found: dict[str, list | None] = {}
     for ext in extensions:
-        top = (ext if isinstance(ext, str) else type(ext).__module__).split(".")[0]
-        for dist in owners.get(top, []):
-            try:
-                versions[dist] = metadata.version(dist)
-            except metadata.PackageNotFoundError:
-                pass
-    return versions
+        name = (ext if isinstance(ext, str) else type(ext).__module__).split(":")[0]
+        try:
+            origin = importlib.util.find_spec(name).origin
+            stat = os.stat(origin)
+            found[name] = [origin, stat.st_size, stat.st_mtime_ns]
+        except (ImportError, ValueError, AttributeError, TypeError, OSError):
+            found[name] = None  # a short name ("toc") of Python-Markdown's own: its version is in the key
+    return found
 
 
 def _file_state(file) -> list[str] | None:
@@ -284,7 +288,7 @@ class PageCache:
     On a warm build most of `mkdocs build` is spent converting Markdown that did not
     change. An entry is keyed by the page's final Markdown (after every on_page_markdown),
     its source, URL and inclusion, and a fingerprint of everything else a conversion
-    reads: the Markdown extensions and their settings and versions, use_directory_urls,
+    reads: the Markdown extensions, their settings and module files, use_directory_urls,
     link validation settings, the MkDocs and Python-Markdown versions. Links to `x.md`
     become URLs (or warnings when `x.md` is missing), so an entry also records each file
     the conversion looked up, with its URL and inclusion, and is used only while every
@@ -316,7 +320,7 @@ class PageCache:
         settings = {
             "version": self.VERSION, "mkdocs": mkdocs.__version__, "markdown": markdown.__version__,
             "extensions": config.markdown_extensions, "mdx_configs": config.mdx_configs,
-            "extension_versions": _extension_versions(config.markdown_extensions),
+            "extension_files": _extension_files(config.markdown_extensions),
             "use_directory_urls": config.use_directory_urls, "validation": config.validation,
             "anchor_links": pages_log.getEffectiveLevel() > logging.DEBUG,
         }
