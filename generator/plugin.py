@@ -296,7 +296,9 @@ class PageCache:
     are stored and logged again when the entry is used. Entries live in memory (across
     `mkdocs serve` rebuilds) and, when there is a cache folder, one JSON file each in it;
     a file that cannot be read or used is ignored and rewritten. Entries not used by a
-    build are forgotten after it.
+    build are forgotten after it (so two sites sharing one cache_dir evict each other's).
+    Not in the key: files an extension reads itself (pymdownx.snippets, an abbreviations
+    glossary; none is configured here); after changing one, clear the cache.
     """
 
     VERSION = 1
