@@ -254,7 +254,7 @@ class SiteData:
             return Markup(f"{up}speakers/{sid}.md")
         return Markup(f"{up}briefs/{self.first_brief[sid]}.md#{sid}")
 
-    def topic_href(self, tid: str, up: str = "../") -> Markup | None:
+    def topic_href(self, tid: str, up: str = "../") -> Markup:
         """Link target for a topic: its page, else the one brief that names it."""
         if tid in self.paged_topics:
             return Markup(f"{up}topics/{tid}.md")
