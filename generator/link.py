@@ -338,7 +338,10 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     # article are not those of the next, so each stays a speaker of its own article only.
     # A description the editor names in speakers.yml (an alias, a merge) counts as a name.
     edited = [n for group in [[p["name"], *p["aliases"]] for p in ov.people] + ov.merge for n in group]
-    unnamed = [(i, s) for i, s in mentions if not s.named and not any(matches(s, n) for n in edited)]
+    edited_keys = {name_key(n) for n in edited}  # what `matches` compares, computed once
+    edited_ids = set(edited) | {slugify(n, fallback="") for n in edited}
+    unnamed = [(i, s) for i, s in mentions
+               if not s.named and key_of[s.name] not in edited_keys and s.id not in edited_ids]
     unnamed_ids = {(i, s.id) for i, s in unnamed}
     mentions = [(i, s) for i, s in mentions if (i, s.id) not in unnamed_ids]
 
