@@ -19,6 +19,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from generator.parse import cased, token_indices
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "we", "their", "its"}
 FIRST_PERSON = {"i", "me", "we", "us", "you"}
@@ -41,6 +43,7 @@ ROLE_NOUNS = {
     "spokesperson", "negotiator", "delegate", "speaker", "treasurer", "deputy", "vice",
     "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
 }
+ROLE_LEMMAS = cased(ROLE_NOUNS)
 ROLE_LINKS = ("of", "for", "to")  # inside a title: "Secretary of State", "Ambassador to the UN"
 # Relational nouns say how someone relates to another person, not what they are.
 RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",
@@ -106,6 +109,23 @@ def _nationality(tok) -> bool:
     return tok.ent_type_ in ("NORP", "GPE") and tok.pos_ in ("ADJ", "PROPN")
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NP_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "pcomp", "appos", "attr", "oprd", "ROOT"}
+
+
+def _noun_chunk(head):
+    """The noun phrase `head` heads, up to the head ("the veteran Russian diplomat"), as spaCy's
+    noun_chunks gives it; None when the word heads no noun phrase of its own."""
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    top = head
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head  # "the minister and the envoy": a conjunct of a noun phrase is one too
+    if top.dep_ not in NP_DEPS:
+        return None
+    return head.doc[head.left_edge.i:head.i + 1]
+
+
 class Cast:
     """The people and bodies of one article, and a resolver from mentions to them."""
 
@@ -117,7 +137,7 @@ class Cast:
         self.quotes = quotes  # inside quotes "he" is someone else
         self.people: dict[str, Person] = {}
         self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
-        self.lower_words = {t.text for t in doc if t.text.islower()}
+        self.word_ids = set(doc.to_array("ORTH").tolist())  # each word form the article writes
         self._collect_people()
         self._collect_roles()
         self._learn_descriptions()
@@ -256,11 +276,13 @@ class Cast:
 
     def _learn_descriptions(self) -> None:
         """'the Chinese foreign minister', said of Wang Yi (his Chinese counterpart), is his role."""
-        for chunk in self.doc.noun_chunks:
-            head = chunk.root
-            if _in(self.skip, head.idx) or _in(self.quotes, head.idx) or head.ent_type_ == "PERSON":
+        if not any(p.nationality for p in self.people.values()):
+            return  # nobody a nationality could point to
+        for head in (self.doc[i] for i in token_indices(self.doc, "LEMMA", ROLE_LEMMAS)):
+            chunk = _noun_chunk(head)
+            if chunk is None or _in(self.skip, head.idx) or _in(self.quotes, head.idx) or head.ent_type_ == "PERSON":
                 continue
-            if chunk[0].lower_ != "the" or head.lemma_.lower() not in ROLE_NOUNS or head.lower_ in RELATIONAL:
+            if chunk[0].lower_ != "the" or head.lower_ in RELATIONAL:
                 continue
             nationality = {t.lower_ for t in chunk if _nationality(t)}
             if not nationality:
@@ -279,8 +301,8 @@ class Cast:
     # ----------------------------------------------------------------- history
     def _collect_history(self) -> None:
         """People (and bodies) who are subjects of clauses, in text order."""
-        for tok in self.doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or not self._usable(tok):
+        for tok in (self.doc[i] for i in token_indices(self.doc, "DEP", SUBJECT_DEPS)):
+            if not self._usable(tok):
                 continue
             if tok.is_stop and tok.text[1:].islower():
                 continue  # "some", "many", "others": nobody a later "it" or "they" could mean
@@ -358,7 +380,7 @@ class Cast:
         a function word ("Company said", "Some argue"): an entity the model saw in a common noun."""
         if len(span) != 1 or not span[0].is_sent_start:
             return False
-        return span[0].is_stop or span[0].lower_ in self.lower_words
+        return span[0].is_stop or (span[0].lower_.islower() and span[0].lower in self.word_ids)
 
     def _closest(self, names: list[str], i: int) -> str:
         if len(names) == 1:

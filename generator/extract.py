@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from generator.attribution import Cast
 from generator.model import Article, Brief, Claim, Span, Speaker
+from generator.parse import cased, token_indices
 from generator import quotes as quote_marks
 from generator.quotes import MAX_QUOTE_CHARS, Quote, caption_spans  # noqa: F401 (MAX_QUOTE_CHARS re-exported)
 from generator.read import slugify
@@ -96,6 +97,7 @@ NOUN_CUES = {
     "denial", "rejection", "rhetoric", "characterization", "description", "reference", "dismissal",
     "push", "plea", "appeal", "request", "testimony", "answer", "response", "reply", "insult",
 }
+NOUN_CUE_LEMMAS = cased(NOUN_CUES)
 LIGHT_VERBS = {"make", "issue", "express", "offer", "voice", "deliver", "repeat", "reiterate", "post",
                "send", "give", "publish", "release", "echo", "renew", "air", "lodge", "file", "level"}
 NOUN_PREPS = {"about", "of", "on", "for", "to", "against", "over", "that"}
@@ -243,10 +245,21 @@ def _cue_span(tok) -> Span:
     return Span("".join(t.text_with_ws for t in tok.doc[min(t.i for t in toks):max(t.i for t in toks) + 1]).strip(), s, e)
 
 
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN"})
+ACCORDING = frozenset({"according"})
+
+
+def _maybe_cue(doc) -> list[int]:
+    """Tokens that could be a cue (verbs, "according", nouns of speech): the rest are never read."""
+    noun_cues = set(token_indices(doc, "POS", NOUN_POS)).intersection(token_indices(doc, "LEMMA", NOUN_CUE_LEMMAS))
+    return sorted(noun_cues.union(token_indices(doc, "POS", VERB_POS), token_indices(doc, "LOWER", ACCORDING)))
+
+
 def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     out: list[Candidate] = []
     inherited: dict[int, object] = {}  # conjoined cue -> subject of the cue it is coordinated with
-    for tok in doc:
+    for tok in (doc[i] for i in _maybe_cue(doc)):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             if not _inside(captions, tok.idx) and not _inside(qranges, tok.idx):
                 cand = _noun_cue(tok)

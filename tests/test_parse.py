@@ -31,3 +31,19 @@ def test_parse_streams_docs_in_order(nlp):
     docs = parse.parse(iter(texts))
     assert isinstance(docs, types.GeneratorType)
     assert [d.text for d in docs] == texts
+
+
+def test_token_indices_agree_with_reading_every_token(nlp):
+    """The array shortcut extraction uses finds exactly the tokens a loop over the Doc finds."""
+    doc = nlp("The Foreign Minister said on Monday that officials had warned, according to AP, "
+              "that the ministers would say nothing. He said so.")
+    assert parse.token_indices(doc, "POS", frozenset({"VERB", "AUX"})) == [
+        t.i for t in doc if t.pos_ in ("VERB", "AUX")]
+    assert parse.token_indices(doc, "DEP", frozenset({"nsubj"})) == [t.i for t in doc if t.dep_ == "nsubj"]
+    assert parse.token_indices(doc, "LOWER", frozenset({"according"})) == [
+        t.i for t in doc if t.lower_ == "according"]
+    # lemmas keep their case ("Minister" of a proper noun): `cased` covers the ways a word is written
+    ministers = [t.i for t in doc if t.lemma_.lower() == "minister"]
+    assert len(ministers) == 2
+    assert parse.token_indices(doc, "LEMMA", parse.cased({"minister"})) == ministers
+    assert parse.token_indices(doc, "LEMMA", frozenset({"nothing-here"})) == []
