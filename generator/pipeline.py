@@ -150,11 +150,23 @@ def parse_and_extract(articles: list[Article], model: str | None = None, workers
         for article, doc in zip(articles, docs):
             yield extract_doc(doc, article)
         return
-    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    chunks = list(split_chunks(articles, workers, CHUNK))
     ctx = multiprocessing.get_context(start_method())
     with ctx.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
         for briefs in pool.imap(_worker_extract, [(model, chunk) for chunk in chunks]):
             yield from briefs
+
+
+def split_chunks(articles: list[Article], workers: int, size: int = CHUNK, smallest: int = 8):
+    """Consecutive chunks of `size` articles, smaller towards the end (down to `smallest`), so that
+    the workers run out of work at about the same time instead of one parsing a last full chunk
+    while the others wait."""
+    start = 0
+    while start < len(articles):
+        left = len(articles) - start
+        n = min(left, size, max(smallest, left // (2 * workers)))
+        yield articles[start:start + n]
+        start += n
 
 
 def start_method() -> str:

@@ -201,3 +201,14 @@ def test_pool_forks_only_while_no_other_thread_runs():
     finally:
         stop.set()
         t.join()
+
+
+def test_chunks_shrink_towards_the_end_so_workers_finish_together():
+    items = list(range(2225))
+    chunks = list(pipeline.split_chunks(items, workers=2, size=32, smallest=8))
+    assert [x for c in chunks for x in c] == items  # every article once, in order
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) == 32 and sizes[0] == 32
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(s <= 8 for s in sizes[-3:])  # the last tasks are small: little waiting at the end
+    assert [len(c) for c in pipeline.split_chunks(list(range(5)), workers=2, size=2)] == [2, 2, 1]
