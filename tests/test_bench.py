@@ -25,12 +25,22 @@ def test_limit_spreads_over_topics_and_links_instead_of_copying(tmp_path):
 def test_bench_smoke_limit_5(tmp_path):
     corpus = require_shared("corpus", "bbc")
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench.py"), "--corpus", str(corpus),
-                           "--limit", "5", "--stages", "bare,extract1"],
+                           "--limit", "5", "--stages", "bare,extract1", "--repeat", "2"],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = proc.stdout
     assert "1. bare spaCy" in out and "articles/s" in out
     assert "2. extract, 1 worker" in out and "x bare spaCy" in out
     assert "5 briefs" in out
+    assert out.count("fastest of 2 rounds") == 2  # bare and extract1 each ran twice
     assert "corpus:" in out and "(5 files" in out
     assert not list(Path(ROOT).glob("**/quotebrief-bench-*"))
+
+
+def test_fastest_round_is_kept_with_every_round_and_the_largest_memory():
+    runs = [{"seconds": 12.0, "tree_mb": 400.0, "max_process_mb": 390.0},
+            {"seconds": 10.5, "tree_mb": 420.0, "max_process_mb": 380.0}]
+    best = bench.fastest(runs, "seconds")
+    assert best["seconds"] == 10.5 and best["rounds"] == [12.0, 10.5]
+    assert best["tree_mb"] == 420.0 and best["max_process_mb"] == 390.0
+    assert "fastest of 2 rounds (12.0, 10.5 s)" in bench.rounds_note(best)
