@@ -22,6 +22,20 @@ from dataclasses import dataclass, field
 from generator.parse import cased, token_indices
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Words that say whether someone is a man or a woman: forms of address and gendered nouns,
+# before a name ("Mrs. Bush", "Queen Elizabeth") or in a title or apposition ("a spokeswoman").
+GENDER_WORDS = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "monsieur", "herr",
+                     "senor", "señor", "spokesman", "chairman", "congressman", "businessman", "councilman",
+                     "sportsman", "statesman", "man", "father", "son", "husband", "brother", "uncle",
+                     "nephew", "grandfather", "boy", "actor", "waiter", "emperor"), "m"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess",
+                     "baroness", "madame", "mme", "mme.", "frau", "senora", "señora", "spokeswoman",
+                     "chairwoman", "congresswoman", "businesswoman", "councilwoman", "sportswoman",
+                     "stateswoman", "woman", "mother", "daughter", "wife", "sister", "aunt", "niece",
+                     "grandmother", "girl", "actress", "waitress", "empress"), "f"),
+}
 GROUP_PRONOUNS = {"they", "it", "we", "their", "its"}
 FIRST_PERSON = {"i", "me", "we", "us", "you"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -44,6 +58,12 @@ ROLE_NOUNS = {
     "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
 }
 ROLE_LEMMAS = cased(ROLE_NOUNS)
+# Words that, capitalised before a name, are a title: "Spokeswoman", "Senator", "Queen".
+TITLE_WORDS = (ROLE_NOUNS - {"man", "woman"}) | {
+    "king", "queen", "prince", "princess", "duke", "duchess", "baron", "baroness", "lord", "lady",
+    "emperor", "empress", "spokeswoman", "chairwoman", "congresswoman", "councilman", "councilwoman",
+    "businesswoman", "father", "mother", "sister", "brother", "miss", "madame", "monsieur", "herr",
+    "frau", "senor", "senora", "señor", "señora"}
 ROLE_LINKS = ("of", "for", "to")  # inside a title: "Secretary of State", "Ambassador to the UN"
 # Relational nouns say how someone relates to another person, not what they are.
 RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",
@@ -65,6 +85,7 @@ class Person:
     words: set[str] = field(default_factory=set)  # lowercased words of role, affiliation, descriptions
     nationality: set[str] = field(default_factory=set)
     role_strength: int = 0  # 3 title, 2 apposition, 1 description
+    gender: str | None = None  # "m" or "f" when the article says so; None when unknown or contradictory
 
 
 @dataclass
@@ -87,6 +108,10 @@ def _clean_name(span) -> list:
     while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
     while toks and toks[0].text == "-":
+        toks.pop(0)
+    # a title the model took into the name, as at the start of a sentence ("Spokeswoman Maria
+    # Lopez said"): not part of the name (it becomes the role, see _title_before)
+    while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS and toks[1].text[:1].isupper():
         toks.pop(0)
     return toks
 
@@ -141,6 +166,7 @@ class Cast:
         self._collect_people()
         self._collect_roles()
         self._learn_descriptions()
+        self._learn_genders()
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
@@ -204,7 +230,8 @@ class Cast:
     def _title_before(self, ent, person: Person) -> None:
         """'Russian Foreign Minister Sergei Lavrov', 'his Chinese counterpart Wang Yi'."""
         doc = self.doc
-        i = ent.start - 1
+        name = _clean_name(ent)
+        i = (name[0].i if name else ent.start) - 1  # a title inside the entity counts too
         sent_start = ent.sent.start
         toks = []
         while i >= sent_start:
@@ -220,7 +247,7 @@ class Cast:
             if t.lower_ in ROLE_LINKS and toks and i - 1 >= sent_start and _not_a_title(doc[i - 1]):
                 break  # "part of Prime Minister X", "critics of President X": the role starts after "of"
             if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in (*ROLE_LINKS, "-") and toks):
-                if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not toks:
+                if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not toks and t.i < ent.start:
                     break
                 toks.insert(0, t)
                 i -= 1
@@ -293,6 +320,46 @@ class Cast:
                 matches[0].words |= {t.lower_ for t in chunk if t.lower_ not in STOP}
                 self._set_role(matches[0], role, 2)
 
+    def _learn_genders(self) -> None:
+        """Whether each person is a man or a woman, from what the article itself says: a form of
+        address or gendered title before a mention ("Mrs. Bush", "Queen Rania"), a gendered word in
+        their title or apposition ("a spokeswoman"), or the pronoun of a clause they are the subject
+        of ("Clinton said she would run"). Contradictory evidence leaves the gender unknown."""
+        votes: dict[str, set[str]] = {}
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or not self._usable(ent[0]):
+                continue
+            person = self._person_for_span(ent)
+            if person is None:
+                continue
+            before = self.doc[ent.start - 1] if ent.start else None
+            for tok in (ent[0], before):
+                if tok is not None and tok.lower_ in GENDER_WORDS:
+                    votes.setdefault(person.name, set()).add(GENDER_WORDS[tok.lower_])
+                    break
+            pronoun = self._own_pronoun(ent)
+            if pronoun is not None:
+                votes.setdefault(person.name, set()).add(PRONOUN_GENDER[pronoun.lower_])
+        for person in self.people.values():
+            role = re.split(r"[\s-]+", person.role.lower()) if person.role else []  # not the affiliation's words
+            said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role if w in GENDER_WORDS}
+            if len(said) == 1:
+                person.gender = next(iter(said))
+
+    def _own_pronoun(self, ent):
+        """'Clinton said she would run': the subject pronoun of a clause under the verb the name is
+        the subject of, when no one else is named in the sentence."""
+        root = ent.root
+        if root.dep_ not in SUBJECT_DEPS or ent.end - ent.start > 5:
+            return None
+        sent = ent.sent
+        if any(e.label_ == "PERSON" and e.start != ent.start for e in sent.ents):
+            return None
+        for tok in root.head.subtree:
+            if tok.i >= ent.end and tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and self._usable(tok):
+                return tok
+        return None
+
     @staticmethod
     def _set_role(person: Person, role: str, strength: int) -> None:
         if strength > person.role_strength:
@@ -314,9 +381,15 @@ class Cast:
             else:
                 self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
 
-    def _last_person(self, i: int) -> str | None:
+    def _last_person(self, i: int, gender: str | None = None) -> str | None:
+        """The last subject before token i; with a gender, the last one who is not known to be of
+        the other ("she" skips Mr. Obama)."""
         k = bisect.bisect_left(self.history, (i, ""))
-        return self.history[k - 1][1] if k else None
+        for _, name in reversed(self.history[:k]):
+            person = self.people.get(name)
+            if gender is None or person is None or person.gender in (None, gender):
+                return name
+        return None
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
@@ -334,7 +407,7 @@ class Cast:
         """The speaker a subject token (head of its noun phrase) stands for."""
         low = subj.lower_
         if low in PERSON_PRONOUNS:
-            name = self._last_person(subj.i)
+            name = self._last_person(subj.i, PRONOUN_GENDER[low])
             return Resolution(name, "person", 0.75, self.people.get(name)) if name else Resolution(None, "person", 0.3)
         if low in GROUP_PRONOUNS:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
@@ -348,6 +421,17 @@ class Cast:
                 if head is not None and head.i != subj.i:
                     return self.resolve(head, record)
             return Resolution(None, "person", 0.3)
+        if subj.ent_type_ != "PERSON":
+            # "The new President, Viktor Yushchenko, said": the apposition names the subject
+            named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if named is not None:
+                toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
+                if toks and _name_text(toks) in self.people:  # the full name, given right there
+                    person = self.people[_name_text(toks)]
+                    return Resolution(person.name, "person", 0.9, person)
+                res = self.resolve(named, record)
+                if res.name is not None:
+                    return res
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")

@@ -329,3 +329,38 @@ def test_some_and_many_are_nobody_a_pronoun_can_mean(extract_text):
                          "Some feared the worst. But on Thursday, it announced an unexpected rise in profits.")
     rise = next(c for c in brief.claims if "unexpected rise" in c.text)
     assert name_of(brief, rise) == "Microsoft"
+
+
+def test_she_skips_a_man_to_the_last_woman_or_unknown(extract_text):
+    brief = extract_text("Hillary Clinton arrived in Paris on Monday for talks on trade.\n\n"
+                         "Mr. Obama said the talks had gone well. She said she was pleased with the result.")
+    pleased = next(c for c in brief.claims if "pleased" in c.text)
+    assert name_of(brief, pleased) == "Hillary Clinton"
+    gone_well = next(c for c in brief.claims if "gone well" in c.text)
+    assert name_of(brief, gone_well) == "Obama"
+
+
+def test_gender_from_a_gendered_title_and_from_her_own_pronoun(extract_text):
+    brief = extract_text("Spokeswoman Maria Lopez spoke first. Then Mr. Peter Hall said the plan was sound. "
+                         "She said that costs would rise.\n\n"
+                         "Anna Berg said she would vote against it. John Smith said he would vote for it. "
+                         "She said the vote was close.")
+    costs = next(c for c in brief.claims if "costs would rise" in c.text)
+    assert name_of(brief, costs) == "Maria Lopez"
+    assert next(s for s in brief.speakers if s.name == "Maria Lopez").role == "Spokeswoman"
+    close = next(c for c in brief.claims if "vote was close" in c.text)
+    assert name_of(brief, close) == "Anna Berg"
+
+
+def test_a_pronoun_still_means_the_last_subject_when_genders_are_unknown(extract_text):
+    brief = extract_text("Kim Lee met Robin Park on Monday. Robin Park said the meeting was useful. "
+                         "She said more meetings would follow.")
+    follow = next(c for c in brief.claims if "more meetings" in c.text)
+    assert name_of(brief, follow) == "Robin Park"
+
+
+def test_a_subject_named_by_its_apposition_is_that_person(extract_text):
+    brief = extract_text("The former President, Leonid Kuchma, left office in January. "
+                         "The new President, Viktor Yushchenko, has said a limited list is being drawn up.")
+    listed = next(c for c in brief.claims if "limited list" in c.text)
+    assert name_of(brief, listed) == "Viktor Yushchenko"
