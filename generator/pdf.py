@@ -275,12 +275,14 @@ def book_pdf(briefs: list[Brief], corpus: Corpus, **options) -> bytes:
     return to_pdf(book_html(briefs, corpus, **options))
 
 
-def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache_dir: Path | None = None) -> bytes:
+def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache_dir: Path | None = None,
+              used: set[Path] | None = None) -> bytes:
     """One brief alone (no cover, contents or index): the PDF linked from the brief's page.
 
     Laying out a PDF takes about a second, so with `cache_dir` each one is kept there by a
     hash of its HTML (which holds everything shown) and WeasyPrint's version: a rebuild lays
-    out only the briefs whose page changed.
+    out only the briefs whose page changed. The cache file is added to `used`, so that
+    `prune_pdf_cache` can delete the PDFs of pages that no longer exist.
     """
     html = book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False)
     if cache_dir is None:
@@ -292,6 +294,8 @@ def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache_dir: Path |
 
     key = hashlib.sha256(f"{version('weasyprint')}\n{html}".encode("utf-8")).hexdigest()
     path = Path(cache_dir) / f"{key}.pdf"
+    if used is not None:
+        used.add(path)
     try:
         data = path.read_bytes()
         if data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"):
@@ -301,6 +305,16 @@ def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache_dir: Path |
     data = to_pdf(html)
     write.write_bytes(path, data)
     return data
+
+
+def prune_pdf_cache(cache_dir: Path, used: set[Path]) -> int:
+    """Delete the cached PDFs a build did not use (pages edited or gone); how many went."""
+    from generator import write
+
+    stale = [p for p in Path(cache_dir).glob("*.pdf") if p not in used]
+    for path in stale:
+        write.remove(path)
+    return len(stale)
 
 
 def add_pdf_link(md: str, pdf_name: str) -> str:

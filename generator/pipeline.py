@@ -40,6 +40,26 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def brief_folder(cache_dir: Path) -> Path:
+    """Where this extractor keeps its briefs: one folder per extractor fingerprint, so the entries
+    of older versions, which nothing can use again, can go as a whole."""
+    return Path(cache_dir) / "briefs" / extractor_fingerprint()
+
+
+def prune_stale_briefs(cache_dir: Path) -> None:
+    """Delete the briefs cached by other versions of the extractor (and by the flat layout of
+    earlier releases, entries straight in cache_dir): they would only pile up."""
+    current = brief_folder(cache_dir)
+    folders = current.parent
+    if folders.is_dir():
+        for folder in folders.iterdir():
+            if folder.name != current.name and folder.is_dir():
+                write.remove_tree(folder)
+    for entry in Path(cache_dir).glob("*.json"):
+        if len(entry.stem) == 64 and all(c in "0123456789abcdef" for c in entry.stem):
+            write.remove(entry)  # an entry of the flat layout: a sha256 key
+
+
 def cache_key(article: Article, model_name: str) -> str:
     """Hash of what an extraction depends on: the article, the model, the extractor."""
     h = hashlib.sha256()
@@ -124,6 +144,9 @@ def extract_articles(articles: list[Article], model: str | None = None,
                      cache_dir: Path | None = None, workers: int = 1,
                      progress: Progress | None = None) -> Iterator[Brief]:
     """Briefs in article order; only articles missing from the cache go through spaCy."""
+    if cache_dir is not None:
+        prune_stale_briefs(cache_dir)
+        cache_dir = brief_folder(cache_dir)
     name = parse.model_fingerprint(model)
     keys = [cache_key(a, name) for a in articles]
     cached = [load_cached(cache_dir, k) for k in keys]

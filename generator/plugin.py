@@ -125,11 +125,14 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
         from generator import pdf
 
         self.pdf_pages = {}
+        used: set[Path] = set()
         for brief in self.corpus.briefs:
             name = f"{brief.article.id}.pdf"
-            content = pdf.brief_pdf(brief, self.corpus, cache_dir=cache_dir)
+            content = pdf.brief_pdf(brief, self.corpus, cache_dir=cache_dir, used=used)
             files.append(File.generated(config, f"briefs/{name}", content=content))
             self.pdf_pages[f"briefs/{brief.article.id}.md"] = name
+        if cache_dir is not None:
+            pdf.prune_pdf_cache(cache_dir, used)  # every brief is laid out above: the rest are stale
 
     def on_pre_page(self, page, config, files):
         """Route this page's Markdown conversion through the page cache.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,11 @@ def write_text(path: Path, text: str) -> None:
 
 def remove(path: Path) -> None:
     Path(path).unlink(missing_ok=True)
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder and everything in it; a folder already gone is not an error."""
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[Path]:

@@ -281,3 +281,15 @@ def test_brief_pdfs_are_cached_by_their_html(tmp_path, monkeypatch):
     for cached in tmp_path.glob("*.pdf"):
         cached.write_bytes(b"%PDF-cut off")  # a cut-off file is laid out again
     assert pdf.brief_pdf(brief, corpus, cache_dir=tmp_path) == b"%PDF-1.7 new %%EOF" and len(laid_out) == 2
+
+
+def test_pdfs_of_pages_that_changed_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "to_pdf", lambda html: b"%PDF-1.7 " + html.encode() + b" %%EOF")
+    before, after = tiny_corpus("First title"), tiny_corpus("Edited title")
+    first: set = set()
+    pdf.brief_pdf(before.briefs[0], before, cache_dir=tmp_path, used=first)
+    pdf.brief_pdf(after.briefs[0], after, cache_dir=tmp_path, used=set())
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
+    assert pdf.prune_pdf_cache(tmp_path, first) == 1  # the build used only the first: the other goes
+    assert list(tmp_path.glob("*.pdf")) == list(first)
+    assert b"First title" in next(iter(first)).read_bytes()

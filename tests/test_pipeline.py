@@ -65,7 +65,7 @@ def test_pool_is_used_only_when_there_is_more_than_one_chunk(monkeypatch, count_
 def test_second_run_parses_nothing(tmp_path, count_parsed):
     first = list(pipeline.extract_articles(articles(), cache_dir=tmp_path, workers=1))
     assert len(count_parsed) == len(TEXTS)
-    assert len(list(tmp_path.glob("*.json"))) == len(TEXTS)
+    assert len(list(pipeline.brief_folder(tmp_path).glob("*.json"))) == len(TEXTS)
     count_parsed.clear()
     second = list(pipeline.extract_articles(articles(), cache_dir=tmp_path, workers=1))
     assert count_parsed == []
@@ -91,7 +91,7 @@ def test_cache_key_changes_with_text_and_model():
 
 def test_corrupt_cache_entry_is_extracted_again(tmp_path, count_parsed):
     list(pipeline.extract_articles(articles()[:1], cache_dir=tmp_path))
-    entry = next(tmp_path.glob("*.json"))
+    entry = next(pipeline.brief_folder(tmp_path).glob("*.json"))
     entry.write_text("{not json", "utf-8")
     count_parsed.clear()
     briefs = list(pipeline.extract_articles(articles()[:1], cache_dir=tmp_path))

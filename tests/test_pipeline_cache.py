@@ -19,9 +19,9 @@ def article():
 @pytest.fixture
 def cache(tmp_path, article):
     """A cache folder holding the real entry for `article`; returns (folder, key, entry dict)."""
-    folder = tmp_path / "cache"
-    [brief] = pipeline.extract_articles([article], cache_dir=folder)
+    [brief] = pipeline.extract_articles([article], cache_dir=tmp_path / "cache")
     assert brief.claims, "the test article should yield claims"
+    folder = pipeline.brief_folder(tmp_path / "cache")
     [entry] = folder.glob("*.json")
     return folder, entry.stem, json.loads(entry.read_text("utf-8"))
 
@@ -57,7 +57,7 @@ def test_corrupt_entry_is_discarded_and_rebuilt(cache, article, name):
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     assert pipeline.load_cached(folder, key) is None
     assert not path.exists(), "a corrupt entry must be deleted"
-    [brief] = pipeline.extract_articles([article], cache_dir=folder)
+    [brief] = pipeline.extract_articles([article], cache_dir=folder.parent.parent)
     assert brief.to_dict() == data
     assert json.loads(path.read_text("utf-8")) == data, "the entry is written again"
 
@@ -72,7 +72,7 @@ def test_temp_files_of_a_killed_write_are_never_read(cache, article):
     (folder / f"{key}.json").unlink()
     (folder / f".{key}.json.abc123.tmp").write_text(json.dumps(data)[:50])
     assert pipeline.load_cached(folder, key) is None
-    [brief] = pipeline.extract_articles([article], cache_dir=folder)
+    [brief] = pipeline.extract_articles([article], cache_dir=folder.parent.parent)
     assert brief.to_dict() == data
 
 
@@ -101,4 +101,21 @@ def test_an_extractor_crash_on_one_article_does_not_sink_the_build(tmp_path, mon
     assert problem.path.endswith("bad.txt") and problem.severity == "partial"
     assert problem.message.startswith("extraction failed (RuntimeError: boom)")
     assert [f.status for f in corpus_report(corpus).files if f.path.endswith("bad.txt")] == ["partly read"]
-    assert len(list((tmp_path / "cache").glob("*.json"))) == 1, "a failed extraction is not cached"
+    assert len(list(pipeline.brief_folder(tmp_path / "cache").glob("*.json"))) == 1, \
+        "a failed extraction is not cached"
+
+
+def test_entries_of_other_extractor_versions_are_pruned(cache, article):
+    folder, key, data = cache
+    root = folder.parent.parent
+    old = root / "briefs" / "0123456789abcdef"
+    old.mkdir()
+    (old / f"{key}.json").write_text(json.dumps(data))
+    flat = root / ("ab" * 32 + ".json")  # the flat layout of earlier releases
+    flat.write_text(json.dumps(data))
+    keep = root / "notes.json"  # not a cache entry: left alone
+    keep.write_text("{}")
+    [brief] = pipeline.extract_articles([article], cache_dir=root)
+    assert brief.to_dict() == data
+    assert not old.exists() and not flat.exists() and keep.exists()
+    assert (folder / f"{key}.json").exists(), "this version's entries stay"
