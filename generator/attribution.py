@@ -426,8 +426,8 @@ class Cast:
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if named is not None:
                 toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
-                if toks and _name_text(toks) in self.people:  # the full name, given right there
-                    person = self.people[_name_text(toks)]
+                person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
+                if person is not None:
                     return Resolution(person.name, "person", 0.9, person)
                 res = self.resolve(named, record)
                 if res.name is not None:

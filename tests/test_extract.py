@@ -13,6 +13,13 @@ def name_of(brief, claim):
     return brief.speaker(claim.speaker).name if claim.speaker else None
 
 
+def said_by(brief, words):
+    """The speaker's name of the claim whose text holds `words` (there must be one)."""
+    claim = next((c for c in brief.claims if words in c.text), None)
+    assert claim is not None, (words, [c.text for c in brief.claims])
+    return name_of(brief, claim)
+
+
 def only(brief):
     assert len(brief.claims) == 1, [(c.kind, c.text) for c in brief.claims]
     return brief.claims[0]
@@ -320,24 +327,20 @@ def test_family_name_first_with_a_hyphenated_given_name(extract_text):
 def test_it_means_the_last_body_in_the_singular(extract_text):
     brief = extract_text("British Airways said yields were expected to decline as it lowers prices. "
                          "However, it said sales would be better than forecast.")
-    sales = next(c for c in brief.claims if "sales would be better" in c.text)
-    assert name_of(brief, sales) == "British Airways"
+    assert said_by(brief, "sales would be better") == "British Airways"
 
 
 def test_some_and_many_are_nobody_a_pronoun_can_mean(extract_text):
     brief = extract_text("Microsoft warned that some of its business would be sold. "
                          "Some feared the worst. But on Thursday, it announced an unexpected rise in profits.")
-    rise = next(c for c in brief.claims if "unexpected rise" in c.text)
-    assert name_of(brief, rise) == "Microsoft"
+    assert said_by(brief, "unexpected rise") == "Microsoft"
 
 
 def test_she_skips_a_man_to_the_last_woman_or_unknown(extract_text):
     brief = extract_text("Hillary Clinton arrived in Paris on Monday for talks on trade.\n\n"
                          "Mr. Obama said the talks had gone well. She said she was pleased with the result.")
-    pleased = next(c for c in brief.claims if "pleased" in c.text)
-    assert name_of(brief, pleased) == "Hillary Clinton"
-    gone_well = next(c for c in brief.claims if "gone well" in c.text)
-    assert name_of(brief, gone_well) == "Obama"
+    assert said_by(brief, "pleased") == "Hillary Clinton"
+    assert said_by(brief, "gone well") == "Obama"
 
 
 def test_gender_from_a_gendered_title_and_from_her_own_pronoun(extract_text):
@@ -345,22 +348,18 @@ def test_gender_from_a_gendered_title_and_from_her_own_pronoun(extract_text):
                          "She said that costs would rise.\n\n"
                          "Anna Berg said she would vote against it. John Smith said he would vote for it. "
                          "She said the vote was close.")
-    costs = next(c for c in brief.claims if "costs would rise" in c.text)
-    assert name_of(brief, costs) == "Maria Lopez"
+    assert said_by(brief, "costs would rise") == "Maria Lopez"
     assert next(s for s in brief.speakers if s.name == "Maria Lopez").role == "Spokeswoman"
-    close = next(c for c in brief.claims if "vote was close" in c.text)
-    assert name_of(brief, close) == "Anna Berg"
+    assert said_by(brief, "vote was close") == "Anna Berg"
 
 
 def test_a_pronoun_still_means_the_last_subject_when_genders_are_unknown(extract_text):
     brief = extract_text("Kim Lee met Robin Park on Monday. Robin Park said the meeting was useful. "
                          "She said more meetings would follow.")
-    follow = next(c for c in brief.claims if "more meetings" in c.text)
-    assert name_of(brief, follow) == "Robin Park"
+    assert said_by(brief, "more meetings") == "Robin Park"
 
 
 def test_a_subject_named_by_its_apposition_is_that_person(extract_text):
     brief = extract_text("The former President, Leonid Kuchma, left office in January. "
                          "The new President, Viktor Yushchenko, has said a limited list is being drawn up.")
-    listed = next(c for c in brief.claims if "limited list" in c.text)
-    assert name_of(brief, listed) == "Viktor Yushchenko"
+    assert said_by(brief, "limited list") == "Viktor Yushchenko"
