@@ -144,19 +144,20 @@ def extract_articles(articles: list[Article], model: str | None = None,
                      cache_dir: Path | None = None, workers: int = 1,
                      progress: Progress | None = None) -> Iterator[Brief]:
     """Briefs in article order; only articles missing from the cache go through spaCy."""
+    folder = None
     if cache_dir is not None:
         prune_stale_briefs(cache_dir)
-        cache_dir = brief_folder(cache_dir)
+        folder = brief_folder(cache_dir)
     name = parse.model_fingerprint(model)
     keys = [cache_key(a, name) for a in articles]
-    cached = [load_cached(cache_dir, k) for k in keys]
+    cached = [load_cached(folder, k) for k in keys]
     todo = [a for a, c in zip(articles, cached) if c is None]
     fresh = parse_and_extract(todo, model, workers)
     for done, (key, brief) in enumerate(zip(keys, cached), 1):
         if brief is None:
             brief = next(fresh)
             if not failed_extraction(brief):  # a failure is tried again next build
-                store_cached(cache_dir, key, brief)
+                store_cached(folder, key, brief)
         if progress is not None:
             progress(done, len(articles))
         yield brief
