@@ -87,7 +87,8 @@ def cmd_render(args) -> int:
 
 def cmd_pdf(args) -> int:
     """The briefing book: selected briefs as one PDF (generator/pdf.py, WeasyPrint)."""
-    from generator import pdf, write
+    from generator import write
+    from generator.render import pdf
     from generator.pipeline import build_corpus
 
     corpus = build_corpus(_config(args), args.articles or None)
@@ -104,7 +105,7 @@ def cmd_pdf(args) -> int:
 
 
 def _date(value: str):
-    from generator.pdf import parse_date
+    from generator.render.pdf import parse_date
 
     try:
         return parse_date(value)

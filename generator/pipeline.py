@@ -16,12 +16,13 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator import attribution, charts, link, parse, quotes, topics, write
-from generator import extract as extract_mod
-from generator import model as model_mod
+import generator.extract as extract_mod
+from generator import link, model as model_mod, parse, write
+from generator.link import topics
+from generator.render import charts
 from generator.config import Config
 from generator.model import Article, Brief, Corpus, Problem
 from generator.read import read_paths
@@ -35,7 +36,9 @@ def extractor_fingerprint() -> str:
     """The extractor's version plus a hash of its source (and of the modules it uses, and of the
     parse stage's own components), so an edited extractor never reuses stale briefs."""
     h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
-    for module in (extract_mod, quotes, attribution, parse, topics, model_mod):
+    for path in sorted(Path(extract_mod.__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
+    for module in (parse, topics, model_mod):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 

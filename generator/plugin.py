@@ -122,7 +122,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
     def add_brief_pdfs(self, files, config, cache_dir: Path | None = None) -> None:
         """`pdf: true`: a PDF of each brief (generator/pdf.py, WeasyPrint), linked from its page;
         kept in cache_dir/pdf/, so a rebuild lays out only the briefs that changed."""
-        from generator import pdf
+        from generator.render import pdf
 
         self.pdf_pages = {}
         used: set[Path] = set()
@@ -151,7 +151,7 @@ class QuotebriefPlugin(BasePlugin[PluginConfig]):
 
             markdown = markdown.replace(HOME_MARKER, render.briefs_list(self.corpus, limit=HOME_LATEST))
         if self.config.pdf and page.file.src_uri in self.pdf_pages:
-            from generator import pdf
+            from generator.render import pdf
 
             markdown = pdf.add_pdf_link(markdown, self.pdf_pages[page.file.src_uri])
         return markdown

@@ -151,7 +151,7 @@ def test_cli_extract_prints_no_progress_to_a_pipe(tmp_path, capsys):
 
 def test_charts_are_cached_on_disk_for_the_next_process(tmp_path):
     """A new build process (empty memory cache) reads the SVG back instead of drawing it."""
-    from generator import charts
+    from generator.render import charts
 
     rows = [("Ann Example", {"direct": 2}), ("Bob Example", {"indirect": 1})]
     try:
@@ -173,7 +173,7 @@ def test_charts_are_cached_on_disk_for_the_next_process(tmp_path):
 
 
 def test_link_briefs_puts_the_chart_cache_beside_the_briefs(tmp_path):
-    from generator import charts
+    from generator.render import charts
     from generator.read import ReadResult
 
     try:

@@ -25,7 +25,8 @@ import markdown
 import pytest
 import yaml
 
-from generator import render, write
+from generator import write
+from generator.render import markup, pages
 from generator.model import Article, Brief, Claim, Span, Speaker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,7 +204,7 @@ def article_pages(site: Path) -> list[Path]:
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_md_escape_turns_every_attack_into_text(attack):
-    html = markdown.markdown("Text " + render.md_escape(attack), extensions=["attr_list", "md_in_html", "tables"])
+    html = markdown.markdown("Text " + markup.md_escape(attack), extensions=["attr_list", "md_in_html", "tables"])
     assert_inert(html)
     assert html.startswith("<p>Text ") and html.count("<") == 2, html  # only <p> and </p>
 
@@ -247,16 +248,16 @@ def assert_svg_inert(svg: str) -> None:
                                  'https://ok.example/" onmouseover="alert(1)', "https://ok.example/<script>",
                                  "https://ok example", "ftp://x", "", None, "jav\tascript:alert(1)"])
 def test_safe_url_drops_everything_but_http(url):
-    assert render.safe_url(url) is None
+    assert markup.safe_url(url) is None
 
 
 def test_safe_url_keeps_http_and_encodes_parentheses():
-    assert render.safe_url(" https://ok.example/a_(b) ") == "https://ok.example/a_%28b%29"
+    assert markup.safe_url(" https://ok.example/a_(b) ") == "https://ok.example/a_%28b%29"
 
 
 @pytest.mark.parametrize("value", ["javascript:alert(1)", "a b", '"><script>', "x)](javascript:alert(1)"])
 def test_raw_filter_never_lets_a_scheme_or_markup_through(value):
-    env = render.environment()
+    env = markup.environment()
     out = env.from_string("[x]({{ v | raw }})").render(v=value)
     html = markdown.markdown(out)
     assert_inert(html)
@@ -264,7 +265,7 @@ def test_raw_filter_never_lets_a_scheme_or_markup_through(value):
 
 
 def test_raw_filter_keeps_ids_and_urls():
-    env = render.environment()
+    env = markup.environment()
     out = env.from_string("{{ a | raw }} {{ u | safe_url | raw }}").render(a="briefs/my-id_2.md#p-3",
                                                                            u="https://x.example/a?b=1&c=2")
     assert out == "briefs/my-id_2.md#p-3 https://x.example/a?b=1&c=2"
@@ -303,10 +304,10 @@ def test_rendered_pages_of_a_hostile_corpus_are_inert_and_stay_inside(tmp_path):
                   cue=Span("said", cue, cue + 4), confidence=0.9, paragraph=1, topics=[ATTACKS[0] + " Land"])
     second = Claim(kind="indirect", text=text[:20], start=0, end=20, speaker="other-one", paragraph=1)
     corpus = link([Brief(article=article, speakers=[speaker, other], claims=[second, claim])])
-    pages = render.render_site(corpus)
+    site_pages = pages.render_site(corpus)
     exts = ["attr_list", "md_in_html", "tables", "toc"]
     svgs = 0
-    for path, content in pages.items():
+    for path, content in site_pages.items():
         assert not path.startswith(("/", "..")) and ".." not in Path(path).parts and "\x00" not in path
         if path.endswith(".md"):
             assert_inert(markdown.markdown(content.split("\n---\n", 1)[-1], extensions=exts))
@@ -317,7 +318,7 @@ def test_rendered_pages_of_a_hostile_corpus_are_inert_and_stay_inside(tmp_path):
             assert_svg_inert(svg)
             assert "pwned" not in svg or "&lt;script&gt;" in svg
     assert svgs, "a chart with the hostile speaker names should be drawn"
-    write.write_pages(pages, tmp_path / "out")
+    write.write_pages(site_pages, tmp_path / "out")
     assert all(p.resolve().is_relative_to((tmp_path / "out").resolve()) for p in (tmp_path / "out").rglob("*"))
 
 

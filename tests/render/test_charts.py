@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from generator import charts
+from generator.render import charts
 
 ROWS = [("Sergei Lavrov", {"direct": 4, "indirect": 2}), ("Wang Yi", {"mixed": 1})]
 COLOURS = [charts.speaker_colour("sergei-lavrov"), charts.speaker_colour("wang-yi")]
@@ -36,7 +36,7 @@ def test_same_data_gives_byte_identical_svg(svgs):
 
 
 def test_svg_is_identical_in_a_fresh_process():
-    code = ("import sys; from generator import charts; "
+    code = ("import sys; from generator.render import charts; "
             "sys.stdout.write(charts.share_of_voice.uncached([('A', 2), ('B', 1)], ['#1f77b4', '#d62728'], 'S'))")
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
             for _ in range(2)]

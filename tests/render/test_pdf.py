@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from generator import pdf, render
+from generator.render import pdf
+from generator.render import pages as site
 from generator.model import Article, Brief, Claim, Corpus, Speaker
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdffonts")
@@ -65,11 +66,11 @@ def test_book_has_cover_contents_a_page_per_brief_and_index(book, corpus, outlin
     pages = pdf_pages(book)
     n = len(corpus.briefs)
     assert len(pages) >= 1 + 1 + n + 1
-    starts = [outline[" ".join(b.article.title.split())] for b in render.sorted_briefs(corpus)]
+    starts = [outline[" ".join(b.article.title.split())] for b in site.sorted_briefs(corpus)]
     assert starts == sorted(starts) and len(set(starts)) == n, "each brief starts on its own page, in order"
     assert outline["Contents"] == 2 and starts[0] > 2
     assert outline["Index of speakers"] > starts[-1]
-    for brief, start in zip(render.sorted_briefs(corpus), starts):
+    for brief, start in zip(site.sorted_briefs(corpus), starts):
         assert words(brief.article.title) in words(pages[start - 1]), f"page {start} does not open {brief.article.id}"
     assert "Briefing book" in pages[0] and re.search(r"\d{4}\s+–\s+\d{1,2} \w+ \d{4}", pages[0]), pages[0]
 
@@ -101,7 +102,7 @@ def test_every_speaker_and_the_page_footer_are_in_the_text(book, corpus, outline
 
 @needs_poppler
 def test_no_speaker_heading_is_left_at_the_foot_of_a_page(book, corpus):
-    headings = {words(s["name"]) for b in corpus.briefs for s in render.speaker_sections(b)} | {"Article"}
+    headings = {words(s["name"]) for b in corpus.briefs for s in site.speaker_sections(b)} | {"Article"}
     for number, page in enumerate(pdf_pages(book)[:-1], start=1):
         body = [words(line) for line in page.splitlines() if line.strip() and not line.strip().startswith("Page ")]
         assert body, f"page {number} is empty"
@@ -122,7 +123,7 @@ def test_fonts_are_embedded(book):
 def test_first_brief_page_is_not_blank(book, outline, corpus, tmp_path):
     from PIL import Image, ImageStat
 
-    page = outline[" ".join(render.sorted_briefs(corpus)[0].article.title.split())]
+    page = outline[" ".join(site.sorted_briefs(corpus)[0].article.title.split())]
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-gray", "-f", str(page), "-l", str(page), str(book),
                     str(tmp_path / "page")], check=True)
     image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
@@ -132,7 +133,7 @@ def test_first_brief_page_is_not_blank(book, outline, corpus, tmp_path):
 
 
 def test_chart_is_drawn_as_vectors(corpus):
-    brief = next(b for b in corpus.briefs if render.brief_chart(b))
+    brief = next(b for b in corpus.briefs if site.brief_chart(b))
     html = pdf.brief_html(brief)
     assert 'src="data:image/svg+xml;base64,' in html
     assert f'src="{brief.article.id}.svg"' not in html
@@ -141,7 +142,7 @@ def test_chart_is_drawn_as_vectors(corpus):
 def test_claims_each_get_their_own_blockquote(corpus):
     brief = max(corpus.briefs, key=lambda b: len(b.claims))
     html = pdf.brief_html(brief)
-    speakers = sum(1 for s in render.speaker_sections(brief))
+    speakers = sum(1 for s in site.speaker_sections(brief))
     assert html.count('<blockquote class="claim claim-') == len(brief.claims), "one blockquote per claim"
     for kind in {c.kind for c in brief.claims}:
         assert f"claim-{kind}" in html
@@ -150,7 +151,7 @@ def test_claims_each_get_their_own_blockquote(corpus):
 
 def test_select_briefs_by_speaker_and_dates(corpus):
     everything = pdf.select_briefs(corpus)
-    assert [b.article.id for b in everything] == [b.article.id for b in render.sorted_briefs(corpus)]
+    assert [b.article.id for b in everything] == [b.article.id for b in site.sorted_briefs(corpus)]
     lavrov = pdf.select_briefs(corpus, speaker="Lavrov")
     assert [b.article.id for b in lavrov] == ["2021-05-07-lavrov-un-multilateralism"]
     assert pdf.select_briefs(corpus, speaker="sergei lavrov") == lavrov

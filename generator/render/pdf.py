@@ -1,6 +1,6 @@
 """The briefing book: the briefs as one print-only HTML document, laid out as PDF by WeasyPrint.
 
-The briefs are the site's own Markdown (render.render_brief) converted with the
+The briefs are the site's own Markdown (site.render_brief) converted with the
 markdown package, so the book and the site never disagree. Everything here but
 `to_pdf` is a pure function from briefs to HTML; write.py writes the bytes.
 The Material theme's HTML is never used: WeasyPrint lays it out badly.
@@ -19,18 +19,18 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from generator import render
+from generator.render import markup, pages as site
 from generator.model import Brief, Corpus
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables"]
-BOOK_CSS = render.TEMPLATES / "book.css"
+BOOK_CSS = markup.TEMPLATES / "book.css"
 
 
 def book_environment() -> jinja2.Environment:
-    """Jinja2 for HTML: autoescaped, unlike the Markdown environment of render.py."""
+    """Jinja2 for HTML: autoescaped, unlike the Markdown environment of pages.py."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(render.TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(markup.TEMPLATES)),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -85,7 +85,7 @@ def select_briefs(corpus: Corpus, speaker: str | None = None, since: dt.date | N
                   until: dt.date | None = None) -> list[Brief]:
     """The briefs a book holds, newest first like the site; undated briefs drop out of a date range."""
     chosen = []
-    for brief in render.sorted_briefs(corpus):
+    for brief in site.sorted_briefs(corpus):
         date = article_date(brief)
         if (since or until) and date is None:
             continue
@@ -134,7 +134,7 @@ def separate_claims(md: str) -> str:
     followed directly, or after one blank line, by the next claim's "> " line;
     Python-Markdown would run them together into one paragraph or blockquote.
     """
-    kinds = "|".join(re.escape(k) for k in render.KIND_LABELS.values())
+    kinds = "|".join(re.escape(k) for k in markup.KIND_LABELS.values())
     return re.sub(rf"(?m)^(> (?:<span[^>]*>)?\*\*(?:{kinds})\*\*.*\n)\n?(?=>)", "\\1\n<!-- -->\n\n", md)
 
 
@@ -150,7 +150,7 @@ def _meta_with_url(match: re.Match) -> str:
 
 def _claim_class(match: re.Match) -> str:
     """A claim's blockquote gets its kind as a class (claim-direct, ...), for the colour of its rule."""
-    kinds = {label: kind for kind, label in render.KIND_LABELS.items()}
+    kinds = {label: kind for kind, label in markup.KIND_LABELS.items()}
     kind = kinds.get(match.group(1))
     return f'<blockquote class="claim claim-{kind}">' if kind else match.group(0)
 
@@ -158,10 +158,10 @@ def _claim_class(match: re.Match) -> str:
 def _mark_headings(html: str, brief: Brief) -> str:
     """Speaker headings get ids (the index links to them) and the article text's heading a class.
 
-    Headings are matched to render.speaker_sections by their text, in order, so an
+    Headings are matched to site.speaker_sections by their text, in order, so an
     extra heading in the brief template never shifts the index.
     """
-    names = [" ".join(s["name"].split()) for s in render.speaker_sections(brief)]
+    names = [" ".join(s["name"].split()) for s in site.speaker_sections(brief)]
     matched = 0
 
     def heading(match: re.Match) -> str:
@@ -186,10 +186,10 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
     so the book can set it smaller.
     """
     aid = brief.article.id
-    pages = render.render_brief(env or render.environment(), brief)
-    md = separate_claims(strip_front_matter(pages[f"briefs/{aid}.md"]))
+    out = site.render_brief(env or markup.environment(), brief)
+    md = separate_claims(strip_front_matter(out[f"briefs/{aid}.md"]))
     html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
-    svg = pages.get(f"briefs/{aid}.svg")
+    svg = out.get(f"briefs/{aid}.svg")
     if svg:
         html = html.replace(f'src="{aid}.svg"', f'src="{_data_uri(svg)}"')
     html = html.replace('id="p-', f'id="{aid}-p-').replace('href="#p-', f'href="#{aid}-p-')
@@ -210,7 +210,7 @@ def speaker_index(briefs: list[Brief], corpus: Corpus) -> list[dict]:
     """Speakers A–Z, each with the briefs where they make claims: [{name, role, refs: [{anchor, title}]}]."""
     entries: dict[str, dict] = {}
     for brief in briefs:
-        for i, section in enumerate(render.speaker_sections(brief)):
+        for i, section in enumerate(site.speaker_sections(brief)):
             speaker = section["speaker"]
             if speaker is None:
                 continue
@@ -237,10 +237,10 @@ def book_html(briefs: list[Brief], corpus: Corpus, title: str = "Briefing book",
     """
     if paper not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
-    env = render.environment()
+    env = markup.environment()
     entries = []
     for brief in briefs:
-        sections = render.speaker_sections(brief)
+        sections = site.speaker_sections(brief)
         entries.append({
             "anchor": brief_anchor(brief),
             "title": brief.article.title,

@@ -2,7 +2,8 @@
 
 import time
 
-from generator.extract import MAX_QUOTE_CHARS, find_quotes
+from generator.extract.claims import find_quotes
+from generator.extract.quotes import MAX_QUOTE_CHARS
 
 FILLER = "The council met on Monday and the meeting went on for hours. " * 10
 

@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from generator import render
+from generator.render import markup, pages as render_pages
 from generator.link import link
 from generator.model import Article, Brief, Claim, Speaker
 
@@ -39,12 +39,12 @@ def corpus():
     return link(briefs)
 
 
-def pages(page_min_articles=2):
-    return render.render_site(corpus(), page_min_articles)
+def site(page_min_articles=2):
+    return render_pages.render_site(corpus(), page_min_articles)
 
 
 def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
-    p = pages()
+    p = site()
     page = p["speakers/fawzi-barhum.md"]
     assert "# Fawzi Barhum" in page and "Hamas spokesman" in page
     assert "Also written: Fawzi Barhoum" in page
@@ -59,14 +59,14 @@ def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
 
 
 def test_speakers_index_sorted_by_claims():
-    index = pages(page_min_articles=1)["speakers/index.md"]
+    index = site(page_min_articles=1)["speakers/index.md"]
     order = re.findall(r"\| \[([^\]]+)\]\(\.\./speakers/([^)]+)\.md\) \|", index)
     assert [sid for _, sid in order][:2] == ["fawzi-barhum", "condoleezza-rice"]
     assert "1 claim could not be attributed" in index
 
 
 def test_speaker_heard_in_one_article_links_to_their_section_of_the_brief():
-    p = pages()
+    p = site()
     assert "speakers/fawzi-barhum.md" in p  # two articles: a page
     assert "speakers/condoleezza-rice.md" not in p  # one article: the brief says it all
     index = p["speakers/index.md"]
@@ -82,7 +82,7 @@ def test_speaker_heard_in_one_article_links_to_their_section_of_the_brief():
 
 
 def test_topic_named_in_one_article_links_to_that_brief():
-    p = pages()
+    p = site()
     assert "topics/israel.md" in p and "topics/united-states.md" not in p
     index = p["topics/index.md"]
     assert "[Israel](../topics/israel.md) (2)" in index
@@ -93,7 +93,7 @@ def test_topic_named_in_one_article_links_to_that_brief():
 
 
 def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
-    page = pages()["briefs/a.md"]
+    page = site()["briefs/a.md"]
     front = yaml.safe_load(page.split("---\n")[1])
     assert "Fawzi Barhum" in front["tags"] and "Condoleezza Rice" in front["tags"]
     assert "United States" in front["tags"] and "Israel" in front["tags"]
@@ -104,7 +104,7 @@ def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
 
 
 def test_topic_pages_merge_variants_and_list_claims():
-    p = pages(page_min_articles=1)
+    p = site(page_min_articles=1)
     us = p["topics/united-states.md"]
     assert "Also written: U.S." in us
     assert "The calm is finished" in us and "It is going to be hard" in us
@@ -117,14 +117,14 @@ def test_timeline_shows_five_claims_a_brief_and_counts_undated_briefs():
     many = [_claim("s", f"Claim number {i}.", 1) for i in range(7)]
     corpus = link([_brief("a", "2008-01-01", many, [Speaker(id="s", name="Solo Speaker")]),
                    _brief("b", None, [_claim("s", "Undated claim.", 1)], [Speaker(id="s", name="Solo Speaker")])])
-    timeline = render.render_site(corpus)["timeline.md"]
+    timeline = render_pages.render_site(corpus)["timeline.md"]
     assert "Claim number 4" in timeline and "Claim number 5" not in timeline
     assert "[2 more claims in the brief](briefs/a.md)" in timeline
     assert "Undated claim" not in timeline and "1 brief without a date: [Title b](briefs/b.md)" in timeline
 
 
 def test_timeline_and_corpus_charts():
-    p = pages()
+    p = site()
     timeline = p["timeline.md"]
     assert timeline.index("## 2008-12-23") < timeline.index("## 2009-01-18") < timeline.index("## Undated")
     assert "timeline.svg" in p
@@ -138,21 +138,21 @@ def test_timeline_and_corpus_charts():
 
 def test_no_speaker_charts_when_there_is_nothing_to_compare():
     one = link([_brief("a", "2008-01-01", [_claim("s", "Only me.")], [Speaker(id="s", name="Solo Speaker")])])
-    p = render.render_site(one)
+    p = render_pages.render_site(one)
     assert not any(k.startswith("charts/") and k.endswith(".svg") for k in p)
     assert "Not enough speakers yet" in p["charts/index.md"]
     assert "briefs/a.svg" not in p  # one speaker: no per-brief chart either
 
 
 def test_render_is_deterministic():
-    assert pages() == pages()
+    assert site() == site()
 
 
 def test_report_lists_speaker_links():
-    report = pages()["report.md"]
+    report = site()["report.md"]
     assert "Speakers linked across articles" in report and "Fawzi Barhoum" in report
 
 
 def test_front_matter_strings_survive_yaml():
     tricky = ['a: b', '- x', '"quoted"', "it's", "#hash", "\u2028line"]
-    assert yaml.safe_load(render.front_matter({"tags": tricky}).split("---\n")[1])["tags"] == tricky
+    assert yaml.safe_load(markup.front_matter({"tags": tricky}).split("---\n")[1])["tags"] == tricky

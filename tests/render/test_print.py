@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import render
+from generator.render import markup, pages
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -117,9 +117,9 @@ def test_printed_brief_has_every_claim_and_no_navigation(browser, site_url, corp
 
 
 def test_printed_brief_shows_its_source_and_article_url(browser, site_url, corpus, tmp_path):
-    brief = next(b for b in render.sorted_briefs(corpus) if render.safe_url(b.article.url))
+    brief = next(b for b in pages.sorted_briefs(corpus) if markup.safe_url(b.article.url))
     printed = print_page(browser, f"{site_url}/briefs/{brief.article.id}/", tmp_path / "url.pdf")
-    url = render.safe_url(brief.article.url)
+    url = markup.safe_url(brief.article.url)
     assert url in "".join(printed.text.split()), f"{url} is not printed"
     assert f"Source: {brief.article.source}" in printed.text
 
@@ -128,7 +128,7 @@ def test_speaker_heading_is_never_last_on_a_page(browser, site_url, corpus, tmp_
     longest = sorted(corpus.briefs, key=lambda b: -len(b.claims))[:4]
     broken = 0
     for brief in longest:
-        headings = {words(s["name"]) for s in render.speaker_sections(brief)} | {"Article"}
+        headings = {words(s["name"]) for s in pages.speaker_sections(brief)} | {"Article"}
         printed = print_page(browser, f"{site_url}/briefs/{brief.article.id}/", tmp_path / f"{brief.article.id}.pdf")
         assert len(printed.pages) > 1, "a long brief should need more than one page"
         for number, page in enumerate(printed.pages[:-1], start=1):

@@ -5,9 +5,11 @@ import tracemalloc
 
 import pytest
 
-from generator.read import (
-    MAX_TEXT_CHARS, ReadError, cap_text, decode, read_file, read_paths, safe_id, slugify,
-)
+from generator.read import ReadError, read_file, read_paths
+from generator.read.decode import decode
+from generator.read.formats import cap_text
+from generator.read.limits import MAX_TEXT_CHARS
+from generator.slugs import safe_id, slugify
 
 from conftest import require_shared
 
@@ -334,7 +336,7 @@ def test_html_main_text_without_scripts_styles_navigation(tmp_path):
 
 
 def test_html_page_too_large_is_skipped_with_its_size(tmp_path, monkeypatch):
-    import generator.read as read_mod
+    import generator.read.files as read_mod
 
     monkeypatch.setattr(read_mod, "MAX_HTML_BYTES", 10_000)
     p = tmp_path / "big.html"
@@ -379,7 +381,7 @@ def test_jsonl_record_not_in_english_is_left_out_rest_kept(tmp_path):
     "zaakceptować dialog. Minister dodała, że negocjacje zostaną wznowione w przyszłym tygodniu z partnerami.",
 ])
 def test_other_scripts_and_languages_are_not_english(text):
-    from generator.language import not_english
+    from generator.read.language import not_english
 
     assert "not in English" in not_english(text)
 
@@ -392,7 +394,7 @@ def test_bundled_samples_are_english_and_read_cleanly():
 
 
 def test_bbc_corpus_is_all_english():
-    from generator.language import not_english
+    from generator.read.language import not_english
 
     bbc = require_shared("corpus", "bbc")
     flagged = [f.name for f in sorted(bbc.rglob("*.txt")) if not_english(f.read_text("latin-1"))]

@@ -7,104 +7,28 @@ Markdown structure, HTML or a script.
 
 from __future__ import annotations
 
-import html
-import json
-import re
-import urllib.parse
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator import charts, topics as topics_mod
+from generator.link import topics as topics_mod
+from generator.render import charts
 from generator.link import claims_by_speaker
 from generator.model import Brief, Claim, Corpus
 from generator.report import corpus_report
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
-LOW_CONFIDENCE = 0.5
 TOP_SPEAKERS = 15  # rows on the corpus charts
 TOP_TOPICS = 12  # columns on the who-talks-about-whom chart
 TIMELINE_CLAIMS = 5  # claims per brief on the timeline (the page changes with every article: keep it small)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
-
-def md_escape(value) -> str:
-    """Text safe inside Markdown: HTML entities for <>&\", backslashes for Markdown marks.
-
-    Apostrophes stay as they are: they are harmless in text and an entity would
-    leak into heading ids ("un-x27s-relief-agency").
-    """
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return str(value)
-    text = html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def count_noun(n: int, noun: str) -> str:
-    """'1 claim', '2 claims': numbers with their noun, for page text."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def meta_line(brief: Brief, n_speakers: int, counts) -> Markup:
-    """'date · Source: [outlet](url) · 3 speakers · 15 claims (…)', leaving out what is missing."""
-    article = brief.article
-    parts = [md_escape(article.date)] if article.date else []
-    url = safe_url(article.url)
-    if url:
-        parts.append(f"Source: [{md_escape(article.source or 'original article')}]({url})")
-    elif article.source:
-        parts.append(f"Source: {md_escape(article.source)}")
-    parts.append(count_noun(n_speakers, "speaker"))
-    parts.append(f"{count_noun(len(brief.claims), 'claim')} ({counts['direct']} quoted, "
-                 f"{counts['mixed']} mixed, {counts['indirect']} reported)")
-    return Markup(" · ".join(parts))
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) is dropped."""
-    if not url or not re.match(r"^https?://[^\s<>\"'`]+$", url.strip()):
-        return None
-    return url.strip().replace("(", "%28").replace(")", "%29")
-
-
-_LINK_SAFE = re.compile(r"[A-Za-z0-9._~/#?=&%+,;:@!$*\[\]-]*")
-
-
-def link_target(value) -> Markup:
-    """The `| raw` filter, for link targets only: ids, file names and safe_url output pass as they are;
-    anything else (a scheme other than http(s), spaces, quotes, brackets) is percent-encoded, inert."""
-    text = "" if value is None else str(value)
-    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text)
-    if _LINK_SAFE.fullmatch(text) and (scheme is None or safe_url(text) == text):
-        return Markup(text)
-    return Markup(urllib.parse.quote(text, safe="/#._-~"))
-
-
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=False,
-        finalize=md_escape,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["raw"] = link_target
-    env.filters["safe_url"] = safe_url
-    env.filters["count"] = count_noun
-    env.globals["kind_label"] = KIND_LABELS.get
-    return env
+from generator.render.markup import (LOW_CONFIDENCE, environment, front_matter,
+                                     meta_line, short, site_environment, tag_name)
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(number, text) of each non-empty paragraph, numbered like Claim.paragraph."""
-    from generator.extract import paragraph_starts
+    from generator.extract.claims import paragraph_starts
 
     starts = paragraph_starts(text)
     out = []
@@ -136,44 +60,6 @@ def speaker_sections(brief: Brief) -> list[dict]:
                          "name": speaker.name if speaker else "Unattributed"})
     sections.sort(key=lambda s: (s["speaker"] is None, -len(s["claims"]), s["name"]))
     return sections
-
-
-
-
-# ---------------------------------------------------------------- helpers for the site pages
-
-_TAG_UNSAFE = re.compile(r"[^\w .,'’&-]+")
-
-
-def tag_name(value: str) -> str:
-    """A tag as plain words: the theme prints tag names unescaped, so no markup characters survive."""
-    return " ".join(_TAG_UNSAFE.sub(" ", str(value)).replace("&", "and").split())[:80]
-
-
-def front_matter(meta: dict) -> str:
-    """YAML front matter; every string goes through json.dumps, which is valid YAML."""
-    lines = ["---"]
-    for key, value in meta.items():
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines += [f"  - {json.dumps(str(v))}" for v in value]
-        elif isinstance(value, dict):
-            lines.append(f"{key}:")
-            lines += [f"  {k}: {json.dumps(v)}" for k, v in value.items()]
-        else:
-            lines.append(f"{key}: {json.dumps(value)}")
-    return "\n".join(lines + ["---", ""]) + "\n"
-
-
-def site_environment() -> jinja2.Environment:
-    env = environment()
-    env.globals["speaker_colour"] = charts.speaker_colour
-    return env
-
-
-def short(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def period_of(date: str, granularity: str) -> str:

@@ -1,4 +1,4 @@
-from generator.quotes import caption_spans, find_quotes, paragraph_spans
+from generator.extract.quotes import caption_spans, find_quotes, paragraph_spans
 
 
 def texts(text, **kw):

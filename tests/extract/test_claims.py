@@ -2,7 +2,9 @@
 
 import pytest
 
-from generator.extract import EXTRACTOR_VERSION, is_title, paragraph_of, paragraph_starts
+from generator.extract import EXTRACTOR_VERSION
+from generator.extract.claims import paragraph_of, paragraph_starts
+from generator.extract.direct import is_title
 
 
 def claims_by_speaker(brief):

@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.link import _Groups, acronym, is_acronym, name_key, person_groups
+from generator.link.names import _Groups, acronym, is_acronym, name_key, person_groups
 from generator.model import Brief, Claim
-from generator.read import slugify
+from generator.slugs import slugify
 
 ENTITY_KINDS = {"GPE": "place", "LOC": "place", "ORG": "organisation", "PERSON": "person"}
 KIND_TITLES = {"place": "Countries and places", "organisation": "Organisations", "person": "People"}

@@ -5,11 +5,10 @@ import copy
 import pytest
 import yaml
 
-from generator.link import (
-    edit_distance, link, load_overrides, name_key, parse_overrides, person_groups, surname_variant,
-)
+from generator.link import link, load_overrides, parse_overrides
+from generator.link.names import edit_distance, name_key, person_groups, surname_variant
 from generator.model import Article, Brief, Claim, Speaker
-from generator.read import slugify
+from generator.slugs import slugify
 
 
 def brief(aid, date, *speakers, claims_per_speaker=1):
@@ -197,7 +196,7 @@ def test_malformed_overrides_are_reported_not_fatal(tmp_path):
 def test_shipped_speakers_file_is_valid():
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "speakers.yml"
+    path = Path(__file__).resolve().parents[2] / "speakers.yml"
     ov, problems = load_overrides(path)
     assert problems == [] and ov.people, "speakers.yml should parse without problems"
 

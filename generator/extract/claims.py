@@ -1,0 +1,176 @@
+"""From a parsed article to its claims and speakers. Pure functions, no I/O.
+
+Three passes over the spaCy parse:
+
+1. reported speech (cues.py): a cue and its content; quote marks inside the content make
+   it mixed, nothing but a quote makes it direct.
+2. direct quotes (direct.py): a quote that no reported claim holds gets the cue of its
+   sentence, or of the sentence before when that ends in a colon; a quote with no cue of its
+   own goes to the speaker of the claim before it. Short quotes with no cue (scare quotes,
+   titles) are not claims.
+3. headline and transcript attribution ("Lavrov: West is ...", "WALLACE: ...").
+
+Speakers are resolved by resolve.py (names, pronouns, descriptions, organisations,
+roles). Photo captions are not article text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract import quotes as quote_marks
+from generator.extract.cues import drop_embedded, reported_candidates
+from generator.extract.direct import (adjacent_cue, attach_floating, headline_candidates, merge_split_quotes,
+                                      quote_candidates, snap_to_quotes)
+from generator.extract.lexicon import TRAILING
+from generator.extract.quotes import Quote, caption_spans
+from generator.extract.resolve import Resolver
+from generator.extract.tree import Candidate, _span_of
+from generator.model import Article, Brief, Claim, Span, Speaker
+from generator.slugs import slugify
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included (see generator.quotes)."""
+    return [(q.start, q.end) for q in quote_marks.find_quotes(text)]
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def paragraph_of(starts: list[int], offset: int) -> int:
+    n = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            n = i
+    return n + 1
+
+
+def extract(doc, article: Article) -> Brief:
+    """Claims and speakers of one parsed article."""
+    text = article.text
+    captions = caption_spans(text)
+    quotes = quote_marks.find_quotes(text, captions)
+    qranges = [(q.start, q.end) for q in quotes]
+    cast = Resolver(doc, captions, qranges)
+
+    cands = reported_candidates(doc, captions, qranges)
+    snap_to_quotes(text, cands, quotes)
+    for c in cands:  # a quote reported with "said": the words next to it name the speaker
+        q = next((q for q in quotes if q.start == c.start and q.end == c.end), None)
+        near = adjacent_cue(doc, text, q) if q is not None and c.cue_tok is not None else None
+        if near is not None and near[0].i == c.cue_tok.i:
+            c.subject, c.mention = near[1], near[2]
+    cands = drop_embedded(cands)
+    cands += headline_candidates(text, captions)
+    cands += quote_candidates(doc, text, quotes, cands, captions)
+    cands = merge_split_quotes(text, cands)
+    cands.sort(key=lambda c: c.start)
+    cands = attach_floating(text, cands)
+
+    claims, speakers = [], {}
+    for cand in cands:
+        claim = _claim(text, cand, quotes, cast, speakers)
+        if claim is not None:
+            claims.append(claim)
+    claims.sort(key=lambda c: c.start)
+    starts = paragraph_starts(text)
+    _floating_speakers(claims, starts)
+    for claim in claims:
+        claim.paragraph = paragraph_of(starts, claim.start)
+    used = {c.speaker for c in claims if c.speaker}
+    return Brief(article=article, speakers=[s for k, s in speakers.items() if k in used], claims=claims)
+
+
+def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
+    """A quote with no cue goes to the speaker of the claim before it (within two
+    paragraphs), else of the claim after it in the same paragraph."""
+    for k, claim in enumerate(claims):
+        if claim.cue is not None or claim.speaker is not None:
+            continue
+        par = paragraph_of(starts, claim.start)
+        near = None
+        for j in range(k - 1, -1, -1):
+            if claims[j].speaker and par - paragraph_of(starts, claims[j].start) <= 2:
+                near = claims[j]
+                break
+            if claims[j].speaker or par - paragraph_of(starts, claims[j].start) > 2:
+                break
+        if near is None:
+            after = next((c for c in claims[k + 1:] if c.speaker), None)
+            if after is not None and paragraph_of(starts, after.start) == par:
+                near = after
+        if near is not None:
+            claim.speaker = near.speaker
+            claim.speaker_mention = near.speaker_mention
+            claim.confidence = round(min(near.confidence, 0.6), 2)
+
+
+def _kind(text: str, s: int, e: int, quotes: list[Quote], fragments: list[Span] = ()) -> str:
+    if fragments and all(any(q.start == f.start and q.end == f.end for q in quotes) for f in fragments):
+        return "direct"  # a quote split by its attribution
+    inside = [q for q in quotes if s <= q.start and q.end <= e]
+    if not inside:
+        partial = [q for q in quotes if q.start < e and s < q.end]
+        return "mixed" if partial else "indirect"
+    rest = text[s:e]
+    for q in sorted(inside, key=lambda q: -q.start):
+        rest = rest[: q.start - s] + rest[q.end - s:]
+    rest = re.sub(r"\b(?:that|said|says|he|she|they|it|and|adding|added)\b", "", rest)
+    return "direct" if not re.search(r"\w", rest) else "mixed"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while True:
+        while s < e and text[s] in TRAILING:
+            s += 1
+        while e > s and text[e - 1] in TRAILING:
+            e -= 1
+        m = re.search(r"\s(?:and|but|or)$", text[s:e])
+        if not m:
+            return s, e
+        e = s + m.start()
+
+
+def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -> Claim | None:
+    s, e = _trim(text, cand.start, cand.end)
+    if e <= s:
+        return None
+    kind = _kind(text, s, e, quotes, cand.fragments)
+    if kind == "direct" and text[s:s + 5].lower() == "that ":
+        s += 5
+    claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)
+    name, skind, conf, person, named = None, "person", 0.3, None, True
+    if cand.subject is not None:
+        res = cast.resolve(cand.subject)
+        name, skind, conf, person, named = res.name, res.kind, res.confidence, res.person, res.named
+        if cand.mention is not None:
+            claim.speaker_mention = cand.mention
+        else:
+            ms, me = _span_of(cast.mention_tokens(cand.subject))
+            claim.speaker_mention = Span(text[ms:me], ms, me)
+    elif cand.mention is not None:
+        claim.speaker_mention = cand.mention
+        names = cast.full_names(cand.mention.text.split()[-1])
+        name = names[0] if names else cand.mention.text.title() if cand.mention.text.isupper() else cand.mention.text
+        person = cast.people.get(name)
+        conf = 0.6
+    elif cand.speaker_name is not None:
+        name, skind, conf = cand.speaker_name, cand.speaker_kind, 0.55
+    if cand.source == "object":
+        conf -= 0.15
+    if cand.confidence is not None:
+        conf = cand.confidence
+    claim.confidence = round(max(0.05, min(conf, 0.95)), 2)
+    if name:
+        sid = slugify(name, fallback="unknown")
+        if sid not in speakers:
+            speakers[sid] = Speaker(id=sid, name=name, kind=skind,
+                                    role=person.role if person else None,
+                                    affiliation=person.affiliation if person else None, named=named)
+        claim.speaker = sid
+    return claim

@@ -1,0 +1,201 @@
+"""Reported speech: a cue of speech or stance and its content, read off the dependency tree.
+
+say, tell, warn, believe, accuse, call on, according to, ...: the content is a clausal
+complement, a "to" clause, an object or a prepositional object. Cues inside quotes are
+the quoted person's words, not claims.
+"""
+
+from __future__ import annotations
+
+from generator.extract.direct import is_title
+from generator.extract.lexicon import (CLAUSE_CUES, LIGHT_VERBS, MIN_CONTENT_CHARS, NOUN_CUE_LEMMAS, NOUN_CUES,
+                                       NOUN_PREPS, OBJECT_CUES, PREP_CUES, SUBJECT_DEPS, XCOMP_CUES)
+from generator.extract.tree import (Candidate, _cue_span, _inside, _is_cue, _span_text, _subtree_span,
+                                    subject_of)
+from generator.model import Span
+from generator.parse import token_indices
+
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN"})
+ACCORDING = frozenset({"according"})
+
+
+def _maybe_cue(doc) -> list[int]:
+    """Tokens that could be a cue (verbs, "according", nouns of speech): the rest are never read."""
+    noun_cues = set(token_indices(doc, "POS", NOUN_POS)).intersection(token_indices(doc, "LEMMA", NOUN_CUE_LEMMAS))
+    return sorted(noun_cues.union(token_indices(doc, "POS", VERB_POS), token_indices(doc, "LOWER", ACCORDING)))
+
+
+def reported_candidates(doc, captions, qranges) -> list[Candidate]:
+    out: list[Candidate] = []
+    inherited: dict[int, object] = {}  # conjoined cue -> subject of the cue it is coordinated with
+    for tok in (doc[i] for i in _maybe_cue(doc)):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            if not _inside(captions, tok.idx) and not _inside(qranges, tok.idx):
+                cand = _noun_cue(tok)
+                if cand is not None:
+                    out.append(cand)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+            continue
+        if _inside(captions, tok.idx) or _inside(qranges, tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according":
+            cand = _according_to(tok)
+            if cand:
+                out.append(cand)
+            continue
+        subj = inherited.get(tok.i) or subject_of(tok)
+        children = list(tok.children)
+        negated = any(c.dep_ == "neg" for c in children)
+        found = None
+        headless = False
+        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if lemma in CLAUSE_CUES and ccomp:
+            content = ccomp[0]
+            # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
+            # no subject of its own is coordinated with this cue, not part of what was said
+            coord = [c for c in content.children if c.dep_ == "conj" and c.i > tok.i and _is_cue(c)
+                     and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+            for c in coord:
+                inherited[c.i] = subj
+            side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
+            s, e = _subtree_span(content, exclude=coord, **side)
+            # "a proposal, which Washington says would aim to ...": the content has lost its
+            # subject to the relative clause, so the claim is a weaker reading
+            headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
+            if tok.tag_ == "VBG" and content.i > tok.i and tok.sent.root.i > content.right_edge.i:
+                # "saying while X might seem Y, the two countries wanted Z": the participle's
+                # content runs to the end of the sentence its clause was misparsed into
+                e = _subtree_span(tok.sent.root, after=content.right_edge.i)[1]
+            found = ("clause", (s, e))
+        if found is None and lemma in CLAUSE_CUES and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            # '"Only you," she said, "would ..."': the clause the cue interrupts
+            found = ("clause", _subtree_span(tok.head, exclude=[tok]))
+        if found is None and lemma in XCOMP_CUES:
+            x = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+            if x:
+                obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < x[0].i]
+                start = _subtree_span(obj[0])[0] if obj else _subtree_span(x[0])[0]
+                if lemma == "call":  # "called on UN members to ..." is found with its preposition
+                    x = []
+                else:
+                    found = ("xcomp", (start, _subtree_span(x[0])[1]))
+        if found is None and lemma in PREP_CUES and not negated:
+            for prep in [c for c in children if c.dep_ in ("prep", "prt") and c.i > tok.i]:
+                if prep.lower_ not in PREP_CUES[lemma]:
+                    continue
+                objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if not objs:
+                    continue
+                x = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
+                obj = [c for c in children if c.dep_ == "dobj" and c.i < prep.i]
+                start = _subtree_span(obj[0])[0] if obj and lemma in ("accuse", "praise", "blame",
+                                                                      "criticize", "criticise", "thank") \
+                    else _subtree_span(objs[0])[0]
+                end = _subtree_span(x[0])[1] if x else _subtree_span(objs[0])[1]
+                cue = Span(doc[tok.i:prep.i + 1].text, tok.idx, prep.idx + len(prep.text))
+                out.append(Candidate(start, end, cue, tok, subj, "prep"))
+                found = ("done", None)
+                break
+        if found is None and lemma in OBJECT_CUES and not negated:
+            obj = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
+            if obj and obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that"):
+                s, e = _subtree_span(obj[0])
+                extra = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
+                if extra:
+                    e = max(e, _subtree_span(extra[0])[1])
+                found = ("object", (s, e))
+        if found is None or found[0] == "done":
+            continue
+        if subj is None and found[0] != "clause" and tok.dep_ in ("amod", "compound"):
+            continue  # a participle used as an adjective ("pledged delegates")
+        source, (s, e) = found
+        if e - s < MIN_CONTENT_CHARS and source != "object":
+            continue
+        if e <= s:
+            continue
+        out.append(Candidate(s, e, _cue_span(tok), tok, subj, source,
+                             confidence=0.45 if source == "clause" and headless else None))
+    return out
+
+
+def _noun_cue(tok) -> Candidate | None:
+    """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
+    holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if holder is None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        holder = subject_of(tok.head)  # "Clinton made remarks about ...", "issued a statement that ..."
+        if holder is not None and tok.head.lemma_.lower() not in LIGHT_VERBS \
+                and not (holder.pos_ in ("PROPN", "PRON") or holder.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            holder = None
+    if holder is None or holder.lower_ in ("my", "our", "your"):
+        return None
+    content = None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                content = _subtree_span(obj)
+                break
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            content = _subtree_span(c)
+            break
+    if content is None or content[1] - content[0] < MIN_CONTENT_CHARS:
+        return None
+    if is_title(_span_text(tok.doc, content)):
+        return None  # "Washington's suggestion of a 'Summit for Democracy'": a name, not a claim
+    cue = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+    return Candidate(content[0], content[1], cue, tok, holder, "noun")
+
+
+def _according_to(tok) -> Candidate | None:
+    """'X happened, according to Y' / 'According to Y, X happened'."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+        head = head.head
+    pp = tok if tok.head.i == head.i else next((a for a in tok.ancestors if a.head.i == head.i), tok)
+    s, e = _subtree_span(head, exclude=[pp])
+    if e - s < MIN_CONTENT_CHARS:
+        return None
+    cue_end = to.idx + len(to.text)
+    cue = Span(tok.doc[tok.i:to.i + 1].text, tok.idx, cue_end)
+    return Candidate(s, e, cue, tok, pobj, "according")
+
+
+def drop_embedded(cands: list[Candidate]) -> list[Candidate]:
+    """One claim per attribution: drop a claim whose cue sits inside another claim's content
+    ("Wang said that Beijing believes ..."), and a stance object when its participle says
+    what the claim is ("attacked X, saying Y")."""
+    # "repeated her claim that X": the noun, not the verb's object, says what the claim is
+    cands = [c for c in cands if not (c.source == "object" and any(
+        o.source == "noun" and o.cue_tok.head.i == c.cue_tok.i for o in cands))]
+    keep = []
+    for c in cands:
+        if c.cue_tok is None:
+            keep.append(c)
+            continue
+        inside = any(o is not c and o.start <= c.cue.start < o.end for o in cands)
+        explained = c.source in ("object", "prep") and any(
+            o is not c and o.cue_tok is not None and o.cue_tok.head.i == c.cue_tok.i
+            and o.cue_tok.dep_ in ("advcl", "conj", "xcomp") and o.source in ("clause", "xcomp")
+            for o in cands)
+        if not inside and not explained:
+            keep.append(c)
+    # the same content twice (a cue with two readings): keep the first
+    out, seen = [], set()
+    for c in keep:
+        key = (c.start, c.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,254 @@
+"""Direct quotes: the attribution next to a quote, quotes split by their attribution,
+quotes with no cue of their own, and headline or transcript attribution ("Lavrov: ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.lexicon import (CLAUSE_CUES, HEADLINE_RE, MIN_CONTENT_CHARS, MIN_QUOTE_WORDS,
+                                       NOT_SPEAKERS, XCOMP_CUES)
+from generator.extract.quotes import Quote
+from generator.extract.tree import Candidate, _cue_span, _inside, _mention, subject_of
+from generator.model import Span
+
+
+def snap_to_quotes(text: str, cands: list[Candidate], quotes: list[Quote]) -> None:
+    """A content that starts or ends inside a quote takes the whole quote (marks included):
+    the parse often leaves a closing mark or an opening "But" outside the clause."""
+    for c in cands:
+        for q in quotes:
+            starts_inside = c.start <= q.start < c.end
+            opens_content = q.start < c.start < q.end and (c.start - q.start < 40 or q.paragraphs > 1)
+            if starts_inside or opens_content:
+                c.start, c.end = min(c.start, q.start), max(c.end, q.end)
+        first = next((q for q in quotes if q.start == c.start or
+                      (q.start > c.start and not text[c.start:q.start].strip(' "\u201c'))), None)
+        if first is not None and first.end < c.end:
+            after = text[first.end:c.end].lstrip()
+            if after[:1] in ("-", "\u2014", "\u2013", "("):
+                c.end = first.end  # '"..." -- a possible reference to ...' is the writer's aside
+
+
+def _covered(cands, s: int, e: int) -> bool:
+    return any(c.start <= s and e <= c.end for c in cands)
+
+
+def _overlaps(cands, s: int, e: int) -> bool:
+    return any(c.start < e and s < c.end for c in cands)
+
+
+def is_title(inner: str) -> bool:
+    """'Summit for Democracy', 'Fox News Sunday': capitalised words, no sentence."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019]*", inner)]
+    if not words:
+        return True
+    small = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "with", "by"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and all(w[0].isupper() for w in content) and not re.search(r"[.!?]\W*$", inner)
+
+
+def quote_candidates(doc, text: str, quotes: list[Quote], cands, captions) -> list[Candidate]:
+    out: list[Candidate] = []
+    for q in quotes:
+        if _covered(cands, q.start, q.end) or _overlaps(cands + out, q.start, q.end):
+            continue
+        inner = q.inner(text)
+        if is_title(inner):
+            continue
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            before = text[:q.start].rstrip(" \t")
+            if before[-1:] in (".", "!", "?", "\"", "\u201d", "'") and inner[-1:] in ".!?":
+                # '"...," he said. "We're hopeful."': may continue the claim before it
+                out.append(Candidate(q.start, q.end, None, None, None, "continuation"))
+            continue  # scare quotes, single quoted words
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        near = adjacent_cue(doc, text, q)
+        if near is not None:
+            tok, subj, mention = near
+            out.append(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote", mention=mention))
+            continue
+        cue = _quote_cue(doc, q, span)
+        if cue is not None:
+            tok, subj = cue
+            out.append(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote"))
+            continue
+        out.append(Candidate(q.start, q.end, None, None, None, "floating"))
+    return out
+
+
+NP_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
+HEAD_POS = ("PROPN", "NOUN", "PRON")
+
+
+def _speech_verb(tok) -> bool:
+    return tok.lemma_.lower() in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("said", "says")
+
+
+def adjacent_cue(doc, text: str, q: Quote):
+    """News attribution right next to a quote, read from the words themselves (the parse of
+    a sentence broken by quote marks is often wrong): '"...," said Lavrov', '"...," he said',
+    '"...," Mr. Conant, the consultant, said', 'Lavrov said: "..."'.
+    Returns (cue token, speaker head token, mention span) or None."""
+    after = doc.char_span(q.end, min(len(text), q.end + 200), alignment_mode="expand")
+    toks = []
+    if after is not None:
+        for t in after:
+            if t.idx < q.end:
+                continue
+            if t.is_space and "\n" in t.text or t.is_quote or t.text in (".", "!", "?", ";"):
+                break
+            toks.append(t)
+            if len(toks) >= 14:
+                break
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if toks and _speech_verb(toks[0]):  # '"...," said Lavrov'
+        run = []
+        for t in toks[1:]:
+            if t.pos_ in NP_POS or t.text == "." and run:
+                run.append(t)
+            else:
+                break
+        heads = [t for t in run if t.pos_ in HEAD_POS]
+        if heads:
+            return toks[0], heads[-1], _mention(text, run[:run.index(heads[-1]) + 1])
+    for k, t in enumerate(toks):  # '"...," he said' / '"...," Mr. Conant, the consultant, said'
+        if _speech_verb(t):
+            before = [x for x in toks[:k] if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
+            np = []
+            for x in toks[:k]:
+                if x.text == "," or x.pos_ in ("AUX", "ADV", "VERB", "ADP", "SCONJ"):
+                    break
+                np.append(x)
+            heads = [x for x in np if x.pos_ in HEAD_POS]
+            if heads and before and not any(x.pos_ == "VERB" for x in toks[:k]):
+                return t, heads[-1], _mention(text, np[:np.index(heads[-1]) + 1])
+            break
+    # 'Lavrov said: "..."' / 'he added, "..."'
+    prev = doc.char_span(max(0, q.start - 120), q.start, alignment_mode="contract")
+    if prev is not None and len(prev) >= 2:
+        toks = [t for t in prev if not t.is_space]
+        if toks and toks[-1].text in (",", ":") and len(toks) >= 2 and _speech_verb(toks[-2]):
+            verb = toks[-2]
+            subj = subject_of(verb)
+            if subj is not None and subj.i < verb.i and verb.i - subj.i <= 6:
+                return verb, subj, None
+    return None
+
+
+def _quote_cue(doc, q: Quote, span):
+    """The speech verb (outside the quote) of the sentences the quote is in, and its subject;
+    or the cue of a sentence just before that ends in a colon ('Caddell continued:')."""
+    sents = []
+    for tok in (span[0], span[-1]):
+        if tok.sent not in sents:
+            sents.append(tok.sent)
+    best = None
+    for sent in sents:
+        for tok in sent:
+            if q.start <= tok.idx < q.end or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if tok.lemma_.lower() not in CLAUSE_CUES | XCOMP_CUES:
+                continue
+            subj = subject_of(tok)
+            if subj is None or q.start <= subj.idx < q.end:
+                continue
+            dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end))
+            if best is None or dist < best[0]:
+                best = (dist, tok, subj)
+    if best is not None:
+        return best[1], best[2]
+    first = span[0].sent
+    if first.start > 0:
+        prev = doc[first.start - 1]
+        while prev.is_space and prev.i > 0:
+            prev = doc[prev.i - 1]
+        if prev.text == ":" or prev.text.endswith(":"):
+            root = prev.sent.root
+            subj = subject_of(root)
+            if subj is not None and root.pos_ in ("VERB", "AUX"):
+                return root, subj
+    return None
+
+
+def merge_split_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'"A," he said, "B."' is one claim: join direct-quote claims that share a cue token."""
+    by_cue: dict[int, list[Candidate]] = {}
+    rest = []
+    for c in cands:
+        if c.cue_tok is not None and c.source in ("quote", "clause"):
+            by_cue.setdefault(c.cue_tok.i, []).append(c)
+        else:
+            rest.append(c)
+    for group in by_cue.values():
+        if len(group) == 1:
+            rest.append(group[0])
+            continue
+        group.sort(key=lambda c: c.start)
+        first = group[0]
+        frags = []
+        for c in group:
+            frags.extend(c.fragments or [Span(text[c.start:c.end], c.start, c.end)])
+        first.end = max(c.end for c in group)
+        first.fragments = frags
+        rest.append(first)
+    return rest
+
+
+def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A quote with no cue of its own continues the claim before it in the same paragraph
+    (one claim, several fragments), else goes to the speaker of the nearest claim."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.source not in ("floating", "continuation"):
+            out.append(c)
+            continue
+        before = text[:c.start].rstrip()
+        if before and before[-1] not in ".!?:\"\u201d'" and not text[len(before):c.start].count("\n") \
+                and len(text[c.start:c.end].split()) < 8:
+            continue  # a quote inside a sentence with no cue: a scare quote, not a claim
+        prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
+                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)), None)
+        if prev is not None:
+            if not prev.fragments:
+                prev.fragments = [Span(text[prev.start:prev.end], prev.start, prev.end)]
+            prev.fragments.append(Span(text[c.start:c.end], c.start, c.end))
+            prev.end = c.end
+            continue
+        if c.source == "floating":
+            out.append(c)
+    return out
+
+
+def _ends_in_quote(text: str, end: int) -> bool:
+    tail = text[:end].rstrip(" \t,.;:")
+    return tail[-1:] in ("\"", "\u201d", "'") 
+
+
+def headline_candidates(text: str, captions) -> list[Candidate]:
+    """'Pence: Flowers Won't Be at Debate' and transcripts 'WALLACE: Let's start ...'."""
+    out = []
+    for m in re.finditer(r"(?:^|\n)[ \t]*", text):
+        pos = m.end()
+        if text[pos:pos + 1] in ("\"", "\u201c"):
+            pos += 1  # a transcript inside quote marks: '"WALLACE: ...'
+        h = HEADLINE_RE.match(text, pos)
+        if h is None or _inside(captions, pos):
+            continue
+        who = h.group("who")
+        if who.split()[0].lower().strip(".") in NOT_SPEAKERS or len(who) > 60:
+            continue
+        s = h.start("what")
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        while e > s and text[e - 1] in " \t.":
+            e -= 1
+        if e - s < MIN_CONTENT_CHARS:
+            continue
+        colon = h.end("who")
+        out.append(Candidate(s, e, Span(":", colon, colon + 1), None, None, "headline",
+                             mention=Span(who, h.start("who"), h.end("who"))))
+    return out

@@ -1,0 +1,152 @@
+"""The words extraction reads: cues of speech and stance, role nouns, pronouns, titles.
+
+Kept apart from the rules that use them, so a list can be read and tuned in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.parse import cased
+
+
+# Cues whose content is a clause: "said (that) ...", "believes ...".
+CLAUSE_CUES = {
+    "say", "tell", "add", "argue", "warn", "promise", "insist", "note", "deny", "believe",
+    "state", "claim", "declare", "explain", "announce", "stress", "suggest", "comment", "write",
+    "report", "admit", "acknowledge", "confirm", "assert", "maintain", "predict", "reply",
+    "respond", "think", "caution", "emphasize", "emphasise", "allege", "concede", "contend",
+    "estimate", "vow", "pledge", "threaten", "recall", "observe", "remark", "agree", "hope",
+    "fear", "show", "find", "indicate", "reveal", "conclude", "testify", "tweet", "post",
+    "know", "feel", "worry", "complain", "boast", "joke", "point", "counter", "acknowledge",
+    "continue", "repeat", "insist", "guarantee", "assure", "reassure", "remind", "inform",
+    "recommend", "propose", "demand", "ask", "urge", "question", "wonder", "doubt", "expect",
+    "understand", "signal", "mention", "charge", "accuse", "concur", "speculate", "clarify",
+    "declare", "proclaim", "highlight", "underline", "underscore", "imply", "hint", "seem",
+    "appear", "learn", "discover", "determine", "rule", "forecast", "project", "calculate",
+    "agree", "decide", "announce", "swear", "bet", "figure", "reckon", "suspect", "suppose",
+    "add", "say", "read", "state", "explain", "muse", "quip", "scoff", "shout", "yell",
+    "tout", "brag", "lament", "concede", "recognize", "recognise", "admit", "demonstrate",
+    "prove", "illustrate", "contend", "opine", "posit", "presume", "insinuate", "surmise",
+}
+# Cues whose content is a "to" clause: "promised to ...", "urged X to ...".
+XCOMP_CUES = {
+    "promise", "vow", "pledge", "threaten", "refuse", "decline", "want", "plan", "hope", "agree",
+    "urge", "ask", "call", "tell", "encourage", "warn", "intend", "offer", "propose", "demand",
+    "seek", "expect", "aim", "wish", "prefer", "advise", "invite", "challenge", "beg", "order",
+    "instruct", "press", "push", "appeal", "plead", "swear", "insist", "claim", "vote",
+}
+# Cues of stance whose content is their object: "criticized the plan", "backs Clinton".
+OBJECT_CUES = {
+    "criticize", "criticise", "praise", "support", "back", "endorse", "oppose", "condemn", "blame",
+    "accuse", "call", "announce", "deny", "admit", "acknowledge", "mention", "cite", "propose",
+    "demand", "reject", "welcome", "slam", "blast", "defend", "dismiss", "question", "mock",
+    "thank", "applaud", "reveal", "express", "describe", "predict", "recommend", "favor",
+    "favour", "denounce", "decry", "dispute", "challenge", "ridicule", "lambaste", "laud",
+    "hail", "champion", "advocate", "urge", "fault", "attack", "criticize", "label", "dub",
+    "characterize", "promise", "pledge", "vow", "want", "prefer", "like", "dislike", "hate",
+    "love", "fear", "reiterate", "repeat", "recall", "emphasize", "stress", "highlight",
+    "claim", "tout", "insist", "estimate", "forecast", "project", "suggest", "show",
+    "tell", "ask", "answer", "say", "write", "tweet", "declare", "state", "note", "add",
+    "recognize", "concede", "confirm", "rule", "float", "rebuke", "chide", "scold", "assail",
+}
+# Verb + preposition cues: "called for ...", "warned of ...", "accused X of ...".
+PREP_CUES = {
+    "call": {"for", "on"}, "ask": {"for", "about"}, "push": {"for"}, "argue": {"for", "against"},
+    "talk": {"about", "of"}, "speak": {"about", "of", "out"}, "warn": {"of", "about", "against"},
+    "complain": {"about", "of"}, "accuse": {"of"}, "praise": {"for"}, "blame": {"for", "on"},
+    "criticize": {"for"}, "criticise": {"for"}, "insist": {"on"}, "comment": {"on"},
+    "agree": {"with", "on"}, "vote": {"for", "against"}, "advocate": {"for"}, "lobby": {"for"},
+    "campaign": {"for", "against"}, "thank": {"for"}, "apologize": {"for"}, "apologise": {"for"},
+    "rail": {"against"}, "lash": {"at"}, "hit": {"at"}, "point": {"to", "at"}, "refer": {},
+    "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "focus": {"on"},
+    "fight": {"for", "against"}, "side": {"with"}, "disagree": {"with"}, "object": {"to"},
+    "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "hope": {"for"},
+}
+# Nouns of speech or stance: "Trump's remarks about Mexico", "her claim that ...".
+NOUN_CUES = {
+    "remark", "comment", "statement", "view", "criticism", "denunciation", "praise", "support",
+    "opposition", "call", "promise", "pledge", "claim", "warning", "assertion", "accusation",
+    "allegation", "argument", "belief", "fear", "concern", "opinion", "stance", "position",
+    "attack", "defense", "defence", "endorsement", "vow", "threat", "demand", "suggestion",
+    "proposal", "complaint", "insistence", "approval", "condemnation", "refusal", "announcement",
+    "prediction", "assessment", "conclusion", "finding", "message", "tweet", "admission",
+    "denial", "rejection", "rhetoric", "characterization", "description", "reference", "dismissal",
+    "push", "plea", "appeal", "request", "testimony", "answer", "response", "reply", "insult",
+}
+NOUN_CUE_LEMMAS = cased(NOUN_CUES)
+LIGHT_VERBS = {"make", "issue", "express", "offer", "voice", "deliver", "repeat", "reiterate", "post",
+               "send", "give", "publish", "release", "echo", "renew", "air", "lodge", "file", "level"}
+NOUN_PREPS = {"about", "of", "on", "for", "to", "against", "over", "that"}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "ccomp")
+MIN_QUOTE_WORDS = 4
+MIN_CONTENT_CHARS = 8
+TRAILING = " \t\n,;:\u2014\u2013-"
+HEADLINE_RE = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'\u2019\-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w.'\u2019\-]*|of|de|van|von|al-\w+)){0,4}):"
+    r"[ \t]+(?P<what>\S)")
+NOT_SPEAKERS = {"update", "note", "editor", "photo", "related", "read", "watch", "video", "source",
+                "sources", "credit", "image", "caption", "breaking", "exclusive", "analysis",
+                "opinion", "live", "q", "a", "question", "answer", "warning", "correction", "tags",
+                "topics", "share", "partial", "transcript", "comment", "example", "via", "see",
+                "by", "and", "but", "so", "then", "now", "here", "there", "this", "that", "also",
+                "after", "before", "when", "today", "yesterday", "tomorrow", "first", "second",
+                "third", "finally", "still", "meanwhile", "plus", "bottom", "background", "reporting",
+                "edited", "contact", "email", "phone", "monday", "tuesday", "wednesday", "thursday",
+                "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+                "june", "july", "august", "september", "october", "november", "december"}
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Words that say whether someone is a man or a woman: forms of address and gendered nouns,
+# before a name ("Mrs. Bush", "Queen Elizabeth") or in a title or apposition ("a spokeswoman").
+GENDER_WORDS = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "monsieur", "herr",
+                     "senor", "señor", "spokesman", "chairman", "congressman", "businessman", "councilman",
+                     "sportsman", "statesman", "man", "father", "son", "husband", "brother", "uncle",
+                     "nephew", "grandfather", "boy", "actor", "waiter", "emperor"), "m"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess",
+                     "baroness", "madame", "mme", "mme.", "frau", "senora", "señora", "spokeswoman",
+                     "chairwoman", "congresswoman", "businesswoman", "councilwoman", "sportswoman",
+                     "stateswoman", "woman", "mother", "daughter", "wife", "sister", "aunt", "niece",
+                     "grandmother", "girl", "actress", "waitress", "empress"), "f"),
+}
+GROUP_PRONOUNS = {"they", "it", "we", "their", "its"}
+FIRST_PERSON = {"i", "me", "we", "us", "you"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "rev", "rev."}
+# Nouns that name a person by what they do; a definite description headed by one of
+# these ("the veteran diplomat", "the spokeswoman") refers to a person.
+ROLE_NOUNS = {
+    "diplomat", "minister", "president", "premier", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "official", "senator", "governor", "mayor", "leader",
+    "candidate", "nominee", "lawmaker", "congressman", "congresswoman", "representative",
+    "chairman", "chairwoman", "chair", "director", "chief", "head", "ambassador", "envoy",
+    "general", "commander", "judge", "justice", "attorney", "lawyer", "prosecutor", "king",
+    "queen", "prince", "pope", "prime", "economist", "analyst", "expert", "professor",
+    "author", "activist", "pollster", "strategist", "adviser", "advisor", "aide", "founder",
+    "executive", "ceo", "manager", "coach", "player", "officer", "inspector", "businessman",
+    "businesswoman", "billionaire", "host", "anchor", "columnist", "reporter", "writer",
+    "politician", "counterpart", "mogul", "rival", "opponent", "incumbent", "challenger",
+    "veteran", "sheriff", "commissioner", "researcher", "scientist", "doctor", "physician",
+    "spokesperson", "negotiator", "delegate", "speaker", "treasurer", "deputy", "vice",
+    "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
+}
+ROLE_LEMMAS = cased(ROLE_NOUNS)
+# Words that, capitalised before a name, are a title: "Spokeswoman", "Senator", "Queen".
+TITLE_WORDS = (ROLE_NOUNS - {"man", "woman"}) | {
+    "king", "queen", "prince", "princess", "duke", "duchess", "baron", "baroness", "lord", "lady",
+    "emperor", "empress", "spokeswoman", "chairwoman", "congresswoman", "councilman", "councilwoman",
+    "businesswoman", "father", "mother", "sister", "brother", "miss", "madame", "monsieur", "herr",
+    "frau", "senor", "senora", "señor", "señora"}
+ROLE_LINKS = ("of", "for", "to")  # inside a title: "Secretary of State", "Ambassador to the UN"
+# Relational nouns say how someone relates to another person, not what they are.
+RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",
+              "daughter", "father", "mother", "brother", "sister", "predecessor", "successor",
+              "opponent", "partner"}
+STOP = {"the", "a", "an", "of", "for", "and", "in", "at", "to", "on", "his", "her", "its", "their",
+        "'s", "\u2019s", "-", "former", "then", "new", "top", "senior"}
+MENTION_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
+NEGATIONS = {"no", "nobody", "none", "neither"}

@@ -1,0 +1,96 @@
+"""What a mention says: the name in it, its words, and the people an article names.
+
+`Person` is someone named in the article with what the article says they are;
+`Resolution` is the speaker a mention stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+
+
+@dataclass
+class Person:
+    """Someone named in the article, with what the article says they are."""
+
+    name: str
+    kind: str = "person"  # person | organisation | place
+    role: str | None = None
+    affiliation: str | None = None
+    words: set[str] = field(default_factory=set)  # lowercased words of role, affiliation, descriptions
+    nationality: set[str] = field(default_factory=set)
+    role_strength: int = 0  # 3 title, 2 apposition, 1 description
+    gender: str | None = None  # "m" or "f" when the article says so; None when unknown or contradictory
+
+
+@dataclass
+class Resolution:
+    """A speaker for a mention: name (None when unknown), kind and how sure we are."""
+
+    name: str | None
+    kind: str
+    confidence: float
+    person: Person | None = None
+    named: bool = True  # False when `name` is a description ("Officials", "The report"), not a name
+
+
+def _in(ranges, i: int) -> bool:
+    return any(s <= i < e for s, e in ranges)
+
+
+def _clean_name(span) -> list:
+    toks = [t for t in span if not (t.is_punct and t.text != "-") and t.lower_ not in HONORIFICS]
+    while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
+        toks.pop()
+    while toks and toks[0].text == "-":
+        toks.pop(0)
+    # a title the model took into the name, as at the start of a sentence ("Spokeswoman Maria
+    # Lopez said"): not part of the name (it becomes the role, see _title_before)
+    while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS and toks[1].text[:1].isupper():
+        toks.pop(0)
+    return toks
+
+
+def _name_text(toks) -> str:
+    """The name as written ("Ban Ki-moon"), from its first to its last token."""
+    doc = toks[0].doc
+    return doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i < 8 else _words_text(toks)
+
+
+def _words_text(toks) -> str:
+    """Tokens as written, keeping the text's own spacing ("the UN's relief agency", not "UN 's")."""
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _nationality(tok) -> bool:
+    return tok.ent_type_ in ("NORP", "GPE") and tok.pos_ in ("ADJ", "PROPN")
+
+
+NP_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "pcomp", "appos", "attr", "oprd", "ROOT"}
+
+
+def _noun_chunk(head):
+    """The noun phrase `head` heads, up to the head ("the veteran Russian diplomat"), as spaCy's
+    noun_chunks gives it; None when the word heads no noun phrase of its own."""
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    top = head
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head  # "the minister and the envoy": a conjunct of a noun phrase is one too
+    if top.dep_ not in NP_DEPS:
+        return None
+    return head.doc[head.left_edge.i:head.i + 1]
+
+
+def _not_a_title(tok) -> bool:
+    """A lower-case common noun that is no role ("part", "critics", "effort") before "of"."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and tok.lemma_.lower() not in ROLE_NOUNS
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text

@@ -1,0 +1,204 @@
+"""Who is speaking: from a subject mention to a named speaker.
+
+- a name or surname ("Lavrov", "Wang") -> the full name given elsewhere;
+- a pronoun ("he", "she") -> the last person who was the subject of a clause;
+- a description ("the veteran Russian diplomat") -> the person whose title or
+  apposition shares its words, a nationality never contradicting;
+- an organisation or place ("Hamas", "Washington", "the EU") -> itself.
+
+The order in which people appear as grammatical subjects is what news writing relies
+on for "he said": the Resolver keeps it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from generator.extract.lexicon import (FIRST_PERSON, GROUP_PRONOUNS, MENTION_CUT, NEGATIONS, PERSON_PRONOUNS,
+                                       PRONOUN_GENDER, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
+from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det, _words_text
+from generator.extract.speakers import Cast
+from generator.parse import token_indices
+
+
+class Resolver:
+    """Resolves subject mentions of one article to the people and bodies of its Cast."""
+
+    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+        self.cast = cast = Cast(doc, skip, quotes)
+        self.doc, self.people, self.ent_at, self.word_ids = doc, cast.people, cast.ent_at, cast.word_ids
+        self.full_names = cast.full_names
+        self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
+        self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
+        self._collect_history()
+
+    def _collect_history(self) -> None:
+        """People (and bodies) who are subjects of clauses, in text order."""
+        for tok in (self.doc[i] for i in token_indices(self.doc, "DEP", SUBJECT_DEPS)):
+            if not self.cast._usable(tok):
+                continue
+            if tok.is_stop and tok.text[1:].islower():
+                continue  # "some", "many", "others": nobody a later "it" or "they" could mean
+            res = self.resolve(tok, record=False)
+            if res.name is None:
+                continue
+            if res.kind == "person":
+                self.history.append((tok.i, res.name))
+            else:
+                self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
+
+    def _last_person(self, i: int, gender: str | None = None) -> str | None:
+        """The last subject before token i; with a gender, the last one who is not known to be of
+        the other ("she" skips Mr. Obama)."""
+        k = bisect.bisect_left(self.history, (i, ""))
+        for _, name in reversed(self.history[:k]):
+            person = self.people.get(name)
+            if gender is None or person is None or person.gender in (None, gender):
+                return name
+        return None
+
+    def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
+        """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
+        for j, name, kind, named, plural in reversed(self.org_history):
+            if j < i and i - j <= window:
+                if singular and plural and not named:
+                    continue
+                return name, kind, named
+            if j < i:
+                break
+        return None
+
+    # ----------------------------------------------------------------- resolution
+    def resolve(self, subj, record: bool = True) -> Resolution:
+        """The speaker a subject token (head of its noun phrase) stands for."""
+        low = subj.lower_
+        if low in PERSON_PRONOUNS:
+            name = self._last_person(subj.i, PRONOUN_GENDER[low])
+            return Resolution(name, "person", 0.75, self.people.get(name)) if name else Resolution(None, "person", 0.3)
+        if low in GROUP_PRONOUNS:
+            org = self._last_org(subj.i, singular=low in ("it", "its"))
+            if org:
+                return Resolution(org[0], org[1], 0.6, named=org[2])
+            return Resolution(None, "organisation", 0.3)
+        if low in FIRST_PERSON or low in RELATIVE:
+            if low in RELATIVE and subj.head is not None:
+                # "Blinken, who said ..." -> the noun the clause hangs on
+                head = subj.head.head if subj.head.dep_ == "relcl" else None
+                if head is not None and head.i != subj.i:
+                    return self.resolve(head, record)
+            return Resolution(None, "person", 0.3)
+        if subj.ent_type_ != "PERSON":
+            # "The new President, Viktor Yushchenko, said": the apposition names the subject
+            named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if named is not None:
+                toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
+                person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
+                if person is not None:
+                    return Resolution(person.name, "person", 0.9, person)
+                res = self.resolve(named, record)
+                if res.name is not None:
+                    return res
+        # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
+        np = self.mention_tokens(subj)
+        # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
+        named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
+        for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
+            names = self.full_names(t.text)
+            if names:
+                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
+        ent = self.ent_at.get(subj.i)
+        if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+            name = _strip_det(ent.text)
+            kind = "place" if ent.label_ == "GPE" else "organisation"
+            return Resolution(name, kind, 0.85, named=not self._common_word(ent))
+        if ent is not None and ent.label_ == "PERSON":
+            toks = _clean_name(ent)
+            if toks:
+                return Resolution(_name_text(toks), "person", 0.8, named=not self._common_word(ent))
+        if subj.pos_ == "PROPN":
+            toks = [t for t in np if t.pos_ == "PROPN"]
+            if all(t.lower_ in ROLE_NOUNS for t in toks):
+                return self._description(subj, np)  # "The Vice President remarked": a title, not a name
+            # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
+            # at the start of a sentence) are more likely a description than a name
+            named = any(t.ent_type_ for t in toks)
+            return Resolution(_words_text(toks), "organisation", 0.6, named=named)
+        return self._description(subj, np)
+
+    def _common_word(self, span) -> bool:
+        """One capitalised word opening a sentence that the article also writes in lower case, or
+        a function word ("Company said", "Some argue"): an entity the model saw in a common noun."""
+        if len(span) != 1 or not span[0].is_sent_start:
+            return False
+        return span[0].is_stop or (span[0].lower_.islower() and span[0].lower in self.word_ids)
+
+    def _closest(self, names: list[str], i: int) -> str:
+        if len(names) == 1:
+            return names[0]
+        for j, name in reversed(self.history):
+            if j < i and name in names:
+                return name
+        return names[0]
+
+    def _description(self, subj, np) -> Resolution:
+        """'the veteran Russian diplomat' -> the person whose known words it shares."""
+        words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
+        nationality = {t.lower_ for t in np if _nationality(t)}
+        head = subj.lemma_.lower()
+        is_person_noun = head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP")
+        definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
+        if is_person_noun and definite:
+            best, best_score = None, 0
+            for name, person in self.people.items():
+                if nationality and person.nationality and not (nationality & person.nationality):
+                    continue
+                score = len(words & person.words)
+                if person.role and head in person.role.lower():
+                    score += 1
+                if score > best_score or (score == best_score and score and self._later(name, best, subj.i)):
+                    best, best_score = name, score
+            if best is not None:
+                person = self.people[best]
+                if nationality and not person.nationality:
+                    person.nationality |= nationality
+                return Resolution(best, "person", 0.75, person)
+            last = self._last_person(subj.i)
+            if last is not None and not nationality:
+                return Resolution(last, "person", 0.5, self.people.get(last))
+        if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
+            return Resolution(None, "person", 0.3)  # "no one said": nobody to name
+        text = _words_text([t for t in np if not (t.dep_ == "det" and t.i == np[0].i)])
+        kind = "person" if is_person_noun else "organisation"
+        return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5, named=False)
+
+    def _later(self, name: str, other: str | None, i: int) -> bool:
+        """Whether `name` was a subject more recently than `other` before token i."""
+        if other is None:
+            return True
+        last = {n: j for j, n in self.history if j < i}
+        return last.get(name, -1) > last.get(other, -1)
+
+    def mention_tokens(self, subj) -> list:
+        """The subject's noun phrase without relative clauses, appositions or conjuncts."""
+        cut = set()
+        for t in subj.subtree:
+            if t.i != subj.i and t.dep_ in MENTION_CUT and t.head.i >= subj.left_edge.i:
+                cut.update(x.i for x in t.subtree)
+        toks = [t for t in subj.subtree if t.i not in cut]
+        # keep one contiguous run around the head
+        run = [subj]
+        for t in reversed([t for t in toks if t.i < subj.i]):
+            if t.i == run[0].i - 1:
+                run.insert(0, t)
+            else:
+                break
+        for t in [t for t in toks if t.i > subj.i]:
+            if t.i == run[-1].i + 1:
+                run.append(t)
+            else:
+                break
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run.pop()
+        while run and (run[0].is_punct or run[0].is_space):
+            run.pop(0)
+        return run or [subj]

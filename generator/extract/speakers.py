@@ -1,0 +1,228 @@
+"""The people of an article: names, titles, appositions, descriptions and genders.
+
+A `Cast` collects the people named in an article's text (never in photo captions or
+inside quotes), their titles and appositions ("Russian Foreign Minister Sergei Lavrov",
+"Fawzi Barhum, a spokesman for Hamas"), and what the article says of their gender.
+Resolving a mention to one of them is resolve.py's work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.lexicon import (GENDER_WORDS, HONORIFICS, PRONOUN_GENDER, RELATIONAL, ROLE_LEMMAS,
+                                       ROLE_LINKS, STOP, SUBJECT_DEPS)
+from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _noun_chunk, _not_a_title
+from generator.parse import token_indices
+
+
+class Cast:
+    """The people and bodies an article names, with their roles, affiliations and genders."""
+
+    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+        self.doc = doc
+        self.ents = list(doc.ents)
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self.skip = skip  # captions: not article text
+        self.quotes = quotes  # inside quotes "he" is someone else
+        self.people: dict[str, Person] = {}
+        self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
+        self.word_ids = set(doc.to_array("ORTH").tolist())  # each word form the article writes
+        self._collect_people()
+        self._collect_roles()
+        self._learn_descriptions()
+        self._learn_genders()
+
+    # ----------------------------------------------------------------- people
+    def _usable(self, tok) -> bool:
+        return not _in(self.skip, tok.idx) and not _in(self.quotes, tok.idx)
+
+    def _collect_people(self) -> None:
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
+                continue
+            toks = _clean_name(ent)
+            # every word capitalised; the part after a hyphen need not be ("Ban Ki-moon", "Jean-luc")
+            words = [t for t in toks if t.text != "-" and not (t.i > 0 and t.doc[t.i - 1].text == "-")]
+            if not words or not all(t.text[:1].isupper() for t in words):
+                continue
+            name = _name_text(toks)
+            if len([t for t in toks if t.text != "-"]) >= 2:
+                self._add_person(name)
+        # single names never given in full ("Trump" alone) are people too
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
+                continue
+            toks = _clean_name(ent)
+            if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text):
+                self._add_person(toks[0].text)
+
+    def _add_person(self, name: str) -> None:
+        if name in self.people:
+            return
+        # "Sergei Lavrov" then "Sergei Viktorovich Lavrov": keep the first as given
+        self.people[name] = Person(name=name)
+        for part in re.split(r"[\s-]+", name):
+            if part:
+                self.by_token.setdefault(part.lower(), []).append(name)
+
+    def full_names(self, token_text: str) -> list[str]:
+        return self.by_token.get(token_text.lower().strip(".,'\u2019"), [])
+
+    def _collect_roles(self) -> None:
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
+                continue
+            person = self._person_for_span(ent)
+            if person is None:
+                continue
+            self._title_before(ent, person)
+            self._apposition(ent, person)
+
+    def _person_for_span(self, span) -> Person | None:
+        toks = _clean_name(span)
+        if not toks:
+            return None
+        name = _name_text(toks)
+        if name in self.people:
+            return self.people[name]
+        names = self.full_names(toks[-1].text)
+        return self.people[names[0]] if len(names) == 1 else None
+
+    def _title_before(self, ent, person: Person) -> None:
+        """'Russian Foreign Minister Sergei Lavrov', 'his Chinese counterpart Wang Yi'."""
+        doc = self.doc
+        name = _clean_name(ent)
+        i = (name[0].i if name else ent.start) - 1  # a title inside the entity counts too
+        sent_start = ent.sent.start
+        toks = []
+        while i >= sent_start:
+            t = doc[i]
+            if t.is_punct and t.text not in ("-", ".") or t.is_space:
+                break
+            if t.lower_ in HONORIFICS and not toks:
+                break  # "Mr. Ahern", "Mrs. Bush": a form of address, not a role
+            if t.lower_ == "the" and toks and i - 1 >= sent_start and doc[i - 1].lower_ in ROLE_LINKS:
+                toks.insert(0, t)  # "Ambassador to the United States"
+                i -= 1
+                continue
+            if t.lower_ in ROLE_LINKS and toks and i - 1 >= sent_start and _not_a_title(doc[i - 1]):
+                break  # "part of Prime Minister X", "critics of President X": the role starts after "of"
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") or (t.lower_ in (*ROLE_LINKS, "-") and toks):
+                if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not toks and t.i < ent.start:
+                    break
+                toks.insert(0, t)
+                i -= 1
+                continue
+            break
+        while toks and (toks[0].lower_ in (*ROLE_LINKS, "-", "the") or toks[0].pos_ == "ADP"):
+            toks.pop(0)
+        if not toks:
+            return
+        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") for t in toks):
+            return
+        if all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in toks):
+            return  # "... to the United States Hamdullah Mohib": a place is no role
+        if toks[0].is_sent_start and len(toks) == 1 and toks[0].pos_ == "ADJ":
+            return
+        role = " ".join(t.text for t in toks).replace(" - ", "-")
+        person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
+        person.nationality |= {t.lower_ for t in toks if _nationality(t)}
+        strength = 1 if toks[-1].lower_ in RELATIONAL else 3
+        orgs = [t for t in toks if t.ent_type_ == "ORG" and not (t.i > toks[0].i and t.doc[t.i - 1].lower_ == "of")]
+        if orgs and person.affiliation is None:
+            person.affiliation = " ".join(t.text for t in orgs)
+        self._set_role(person, role, strength)
+
+    def _apposition(self, ent, person: Person) -> None:
+        """'Fawzi Barhum, a spokesman for Hamas' -> role spokesman, affiliation Hamas."""
+        root = ent.root
+        for child in root.children:
+            if child.dep_ != "appos" or child.i < root.i or child.ent_type_ == "PERSON":
+                continue
+            if child.pos_ not in ("NOUN",):
+                continue
+            words = [t for t in child.subtree if t.dep_ not in ("relcl", "punct") and
+                     not any(a.dep_ == "relcl" for a in t.ancestors if a.i >= child.i)]
+            role_toks, aff_toks = [], []
+            for t in words:
+                if t.dep_ == "det" and t.head == child:
+                    continue
+                if t.i > child.i and t.dep_ == "prep" and t.head == child and t.lower_ in ("for", "of", "at", "with"):
+                    aff_toks = [a for a in t.subtree if a.i != t.i]
+                    break
+                role_toks.append(t)
+            role_toks = [t for t in role_toks if t.i <= child.i or t.dep_ in ("compound", "amod")]
+            if not role_toks:
+                continue
+            role = " ".join(t.text for t in role_toks)
+            person.words |= {t.lower_ for t in role_toks + aff_toks if t.lower_ not in STOP}
+            person.nationality |= {t.lower_ for t in role_toks if _nationality(t)}
+            if aff_toks and person.affiliation is None:
+                person.affiliation = " ".join(t.text for t in aff_toks if t.dep_ != "det" or t.i > aff_toks[0].i)
+            self._set_role(person, role, 2)
+            return
+
+    def _learn_descriptions(self) -> None:
+        """'the Chinese foreign minister', said of Wang Yi (his Chinese counterpart), is his role."""
+        if not any(p.nationality for p in self.people.values()):
+            return  # nobody a nationality could point to
+        for head in (self.doc[i] for i in token_indices(self.doc, "LEMMA", ROLE_LEMMAS)):
+            chunk = _noun_chunk(head)
+            if chunk is None or _in(self.skip, head.idx) or _in(self.quotes, head.idx) or head.ent_type_ == "PERSON":
+                continue
+            if chunk[0].lower_ != "the" or head.lower_ in RELATIONAL:
+                continue
+            nationality = {t.lower_ for t in chunk if _nationality(t)}
+            if not nationality:
+                continue
+            matches = [p for p in self.people.values() if p.nationality & nationality]
+            if len(matches) == 1 and matches[0].role_strength < 2:
+                role = " ".join(t.text for t in chunk[1:])
+                matches[0].words |= {t.lower_ for t in chunk if t.lower_ not in STOP}
+                self._set_role(matches[0], role, 2)
+
+    def _learn_genders(self) -> None:
+        """Whether each person is a man or a woman, from what the article itself says: a form of
+        address or gendered title before a mention ("Mrs. Bush", "Queen Rania"), a gendered word in
+        their title or apposition ("a spokeswoman"), or the pronoun of a clause they are the subject
+        of ("Clinton said she would run"). Contradictory evidence leaves the gender unknown."""
+        votes: dict[str, set[str]] = {}
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or not self._usable(ent[0]):
+                continue
+            person = self._person_for_span(ent)
+            if person is None:
+                continue
+            before = self.doc[ent.start - 1] if ent.start else None
+            for tok in (ent[0], before):
+                if tok is not None and tok.lower_ in GENDER_WORDS:
+                    votes.setdefault(person.name, set()).add(GENDER_WORDS[tok.lower_])
+                    break
+            pronoun = self._own_pronoun(ent)
+            if pronoun is not None:
+                votes.setdefault(person.name, set()).add(PRONOUN_GENDER[pronoun.lower_])
+        for person in self.people.values():
+            role = re.split(r"[\s-]+", person.role.lower()) if person.role else []  # not the affiliation's words
+            said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role if w in GENDER_WORDS}
+            if len(said) == 1:
+                person.gender = next(iter(said))
+
+    def _own_pronoun(self, ent):
+        """'Clinton said she would run': the subject pronoun of a clause under the verb the name is
+        the subject of, when no one else is named in the sentence."""
+        root = ent.root
+        if root.dep_ not in SUBJECT_DEPS or ent.end - ent.start > 5:
+            return None
+        sent = ent.sent
+        if any(e.label_ == "PERSON" and e.start != ent.start for e in sent.ents):
+            return None
+        for tok in root.head.subtree:
+            if tok.i >= ent.end and tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and self._usable(tok):
+                return tok
+        return None
+
+    @staticmethod
+    def _set_role(person: Person, role: str, strength: int) -> None:
+        if strength > person.role_strength:
+            person.role, person.role_strength = role, strength

@@ -1,0 +1,10 @@
+"""link: briefs of many articles into one Corpus; the same person or body gets one id everywhere.
+
+names (name variants, acronyms, groups) -> overrides (the editor's speakers.yml) -> corpus (link)
+-> topics (who and what the claims are about).
+"""
+
+from generator.link.corpus import claims_by_speaker, link
+from generator.link.overrides import Overrides, load_overrides, parse_overrides
+
+__all__ = ["Overrides", "claims_by_speaker", "link", "load_overrides", "parse_overrides"]

@@ -1,0 +1,207 @@
+"""Link speakers across articles: the same person gets one id everywhere.
+
+Extraction names speakers article by article ("Fawzi Barhum" in one article,
+"Fawzi Barhoum" or just "Barhum" in another). Linking groups these names into
+one speaker per person with general rules:
+
+- people whose first names agree and whose surnames are equal, or differ by a
+  spelling variant (a small edit distance on the surname only), are one person;
+- an initial ("G. Bush") or a surname alone ("Barhum") joins the one person it
+  fits; when it fits several (George Bush and Laura Bush) it stays apart;
+- organisations and places are one when their names are the same once case,
+  dots and a leading "the" are ignored, or one is the other's acronym.
+
+An editor's `speakers.yml` (see README) then adds aliases and merges, keeps
+names apart, sets preferred names, roles and affiliations, and lists names that
+are not speakers. Every link and every override applied is reported.
+Pure: no file is read here except the overrides file by `load_overrides`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from generator.model import Brief, Claim, Corpus, Speaker
+from generator.slugs import slugify
+
+from generator.link.names import _Groups, acronym, is_acronym, name_key, name_tokens, person_groups
+from generator.link.overrides import Overrides
+
+
+def _pick_name(counts: Counter) -> str:
+    """The name written most often; ties go to the fuller, then the alphabetically first."""
+    return sorted(counts, key=lambda n: (-counts[n], n.lower().startswith("the "), -len(n.split()), -len(n), n))[0]
+
+
+def _most_common(values: list[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return sorted(counts, key=lambda v: (-counts[v], v))[0] if counts else None
+
+
+def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
+    """Give every speaker one corpus-wide id. Input briefs are not modified (they may be cached)."""
+    ov = overrides or Overrides()
+    notes: list[str] = []
+
+    # Every (brief, local speaker) and how many claims it has.
+    mentions: list[tuple[int, Speaker]] = [(i, s) for i, b in enumerate(briefs) for s in b.speakers]
+    claim_counts: Counter = Counter()
+    for i, b in enumerate(briefs):
+        for c in b.claims:
+            if c.speaker:
+                claim_counts[(i, c.speaker)] += 1
+
+    key_of = {s.name: name_key(s.name) for _, s in mentions}  # name_key is slow: once per name
+
+    def matches(s: Speaker, wanted: str) -> bool:
+        return key_of[s.name] == name_key(wanted) or s.id == wanted or s.id == slugify(wanted, fallback="")
+
+    # Not speakers: their claims become unattributed.
+    dropped: set[tuple[int, str]] = set()
+    for wanted in ov.not_speakers:
+        hit = [(i, s) for i, s in mentions if matches(s, wanted)]
+        if hit:
+            dropped |= {(i, s.id) for i, s in hit}
+            n = sum(claim_counts[(i, s.id)] for i, s in hit)
+            notes.append(f"{ov.source}: '{wanted}' is not a speaker: {n} claims unattributed")
+        else:
+            notes.append(f"{ov.source}: not_speakers '{wanted}' matched no speaker")
+    mentions = [(i, s) for i, s in mentions if (i, s.id) not in dropped]
+    # A description ("officials", "the report", "a spokesman") names nobody: the officials of one
+    # article are not those of the next, so each stays a speaker of its own article only.
+    # A description the editor names in speakers.yml (an alias, a merge) counts as a name.
+    edited = [n for group in [[p["name"], *p["aliases"]] for p in ov.people] + ov.merge for n in group]
+    edited_keys = {name_key(n) for n in edited}  # what `matches` compares, computed once
+    edited_ids = set(edited) | {slugify(n, fallback="") for n in edited}
+    unnamed = [(i, s) for i, s in mentions
+               if not s.named and key_of[s.name] not in edited_keys and s.id not in edited_ids]
+    unnamed_ids = {(i, s.id) for i, s in unnamed}
+    mentions = [(i, s) for i, s in mentions if (i, s.id) not in unnamed_ids]
+
+    # Group names: the editor's merges first (forced), then the automatic rules.
+    keys_by_id: dict[str, set[str]] = defaultdict(set)
+    for _, s in mentions:
+        keys_by_id[s.id].add(key_of[s.name])
+    all_keys = set(key_of[s.name] for _, s in mentions)
+
+    def keys_for(wanted: str) -> set[str]:
+        """Name keys of the speakers an editor's name means (as `matches`, without a scan of every mention)."""
+        key = name_key(wanted)
+        found = {key} if key in all_keys else set()
+        return found | keys_by_id.get(wanted, set()) | keys_by_id.get(slugify(wanted, fallback=""), set())
+
+    apart = [set().union(*(keys_for(n) for n in group)) for group in ov.apart]
+    groups = _Groups([g for g in apart if len(g) > 1])
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for _, s in mentions:
+        groups.find(key_of[s.name])
+        kinds[key_of[s.name]][s.kind] += 1
+    editor_groups = [[p["name"], *p["aliases"]] for p in ov.people if p["aliases"]] + ov.merge
+    for group in editor_groups:
+        found = [k for n in group for k in sorted(keys_for(n))]
+        missing = [n for n in group if not keys_for(n)]
+        for k in found[1:]:
+            groups.union(found[0], k, forced=True)
+        if len(found) > 1:
+            notes.append(f"{ov.source}: merged {', '.join(repr(n) for n in group if keys_for(n))}")
+        if missing:
+            notes.append(f"{ov.source}: {', '.join(repr(n) for n in missing)} matched no speaker")
+
+    def kind_of(key: str) -> str:
+        return kinds[key].most_common(1)[0][0] if kinds[key] else "person"
+
+    names_by_key = {key_of[s.name]: s.name for _, s in mentions}
+    people = sorted(n for k, n in names_by_key.items() if kind_of(k) == "person")
+    person_groups(people, groups, notes)
+    bodies = sorted(k for k in names_by_key if kind_of(k) != "person")
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    for k in bodies:
+        if acronym(names_by_key[k]):
+            by_acronym[acronym(names_by_key[k])].append(k)
+    for k in bodies:
+        if not is_acronym(names_by_key[k]):
+            continue
+        longs = {groups.find(o) for o in by_acronym.get(k.replace(" ", ""), [])}
+        if len(longs) == 1 and groups.union(longs.pop(), k):
+            notes.append(f"'{names_by_key[k]}' is {names_by_key[by_acronym[k.replace(' ', '')][0]]} (acronym)")
+
+    # One corpus speaker per group.
+    members: dict[str, list[tuple[int, Speaker]]] = defaultdict(list)
+    for i, s in mentions:
+        members[groups.find(key_of[s.name])].append((i, s))
+    merged_name = {}
+    for group in ov.merge:
+        first = next((n for n in group if keys_for(n)), None)
+        if first:
+            key = sorted(keys_for(first))[0]
+            merged_name[groups.find(key)] = names_by_key[key]  # the first name listed, as articles write it
+    people_by_key = {}
+    for p in ov.people:
+        keys = set().union(*(keys_for(n) for n in [p["name"], *p["aliases"]]))
+        for k in keys:
+            people_by_key[groups.find(k)] = p
+        if not keys:
+            notes.append(f"{ov.source}: speaker '{p['name']}' matched no speaker")
+
+    speakers: dict[str, Speaker] = {}
+    local_to_corpus: dict[tuple[int, str], str] = {}
+    for root in sorted(members, key=lambda r: min(i for i, _ in members[r])):
+        group = members[root]
+        counts = Counter()
+        for i, s in group:
+            counts[s.name] += max(claim_counts[(i, s.id)], 1)
+        full = Counter({n: c for n, c in counts.items() if len(name_tokens(n)) > 1}) or counts
+        name = merged_name.get(root) or _pick_name(full)
+        p = people_by_key.get(root)
+        if p:
+            name = p["name"]
+            notes.append(f"{ov.source}: '{name}' applied ({', '.join(k for k in ('role', 'affiliation', 'kind') if k in p) or 'name'})")
+        sid = slugify(name, fallback="speaker")
+        n = 2
+        while sid in speakers:
+            sid, n = f"{slugify(name, fallback='speaker')}-{n}", n + 1
+        speakers[sid] = Speaker(
+            id=sid, name=name,
+            kind=(p or {}).get("kind") or _most_common([s.kind for _, s in group]) or "person",
+            role=(p or {}).get("role") or _most_common([s.role for _, s in group]),
+            affiliation=(p or {}).get("affiliation") or _most_common([s.affiliation for _, s in group]),
+            aliases=sorted({s.name for _, s in group} - {name}),
+        )
+        for i, s in group:
+            local_to_corpus[(i, s.id)] = sid
+    for i, s in unnamed:
+        sid, n = s.id, 2
+        while sid in speakers:
+            sid, n = f"{s.id}-{n}", n + 1
+        speakers[sid] = replace(s, id=sid, aliases=[])
+        local_to_corpus[(i, s.id)] = sid
+
+    linked = []
+    for i, b in enumerate(briefs):
+        local = []
+        for s in b.speakers:
+            sid = local_to_corpus.get((i, s.id))
+            if sid and all(x.id != sid for x in local):
+                local.append(replace(s, id=sid, name=speakers[sid].name, aliases=list(s.aliases)))
+        claims = [replace(c, speaker=local_to_corpus.get((i, c.speaker)) if c.speaker else None)
+                  for c in b.claims]
+        linked.append(Brief(article=b.article, speakers=local, claims=claims))
+    return Corpus(briefs=linked, speakers=speakers, speaker_notes=notes)
+
+
+def _claim_order(bc: tuple[Brief, Claim]):
+    brief, claim = bc
+    return brief.article.date is None, brief.article.date or "", brief.article.id, claim.start
+
+
+def claims_by_speaker(corpus: Corpus) -> dict[str, list[tuple[Brief, Claim]]]:
+    """Every speaker's claims with their briefs, oldest first (undated last), in one pass."""
+    out: dict[str, list[tuple[Brief, Claim]]] = {sid: [] for sid in corpus.speakers}
+    for brief in corpus.briefs:
+        for claim in brief.claims:
+            if claim.speaker in out:
+                out[claim.speaker].append((brief, claim))
+    for claims in out.values():
+        claims.sort(key=_claim_order)
+    return out

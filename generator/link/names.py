@@ -1,0 +1,198 @@
+"""Names across articles: folding, surnames, acronyms, spelling variants, and groups of one person's names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "lord", "lady"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded words of a person's name, without honorifics and suffixes ("Mr", "Jr")."""
+    words = [w.strip(".,'’\"") for w in fold(name).replace("’", "'").split()]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [w for w in words if w]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def name_key(name: str) -> str:
+    """Exact-match key of any name: folded, dots and a leading "the" dropped."""
+    words = re.sub(r"[.\u2019']", "", fold(name)).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym(name: str) -> str | None:
+    """Initials of a name of several capitalised words ("United States" -> "us"), else None."""
+    words = [w for w in re.split(r"[\s-]+", name.strip()) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    words = [w for w in words if w.lower() not in ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return fold("".join(w[0] for w in words))
+
+
+def is_acronym(name: str) -> bool:
+    """"US", "U.S.", "UN": capitals (and dots) only."""
+    bare = name.replace(".", "").strip()
+    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, cut off at `limit` (enough to tell a spelling variant)."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) >= limit:
+            return limit
+        previous = current
+    return min(previous[-1], limit)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """At most one insertion, deletion or substitution between a and b (linear time)."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return len(b) - len(a) == 1 and a[i:] == b[i + 1:]
+
+
+def surname_variant(a: str, b: str) -> bool:
+    """Two spellings of one surname: "barhum" / "barhoum", never "bush" / "rush"."""
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < 5:
+        return False
+    allowed = 2 if min(len(a), len(b)) >= 9 else 1
+    if allowed == 1:
+        return _one_edit_apart(a, b)
+    return abs(len(a) - len(b)) <= allowed and edit_distance(a, b, limit=allowed + 1) <= allowed
+
+
+@dataclass
+class _Name:
+    """A person's name as written, split into first name and surname."""
+
+    text: str
+    first: str | None  # folded; None for a surname alone
+    last: str
+
+    @property
+    def initial_only(self) -> bool:
+        return self.first is not None and len(self.first) == 1
+
+    @classmethod
+    def parse(cls, text: str) -> "_Name | None":
+        words = name_tokens(text)
+        if not words:
+            return None
+        if len(words) == 1:
+            return cls(text, None, words[0])
+        return cls(text, words[0], words[-1])
+
+
+class _Groups:
+    """Union-find over name keys that refuses unions the editor said to keep apart."""
+
+    def __init__(self, apart: list[set[str]]):
+        self.parent: dict[str, str] = {}
+        self.apart = apart
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def members(self, x: str) -> set[str]:
+        root = self.find(x)
+        return {k for k in self.parent if self.find(k) == root}
+
+    def union(self, a: str, b: str, forced: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if not forced and self.apart:
+            joined = self.members(a) | self.members(b)
+            if any(len(group & joined) > 1 for group in self.apart):
+                return False
+        self.parent[rb] = ra
+        return True
+
+
+def person_groups(names: list[str], groups: _Groups | None = None,
+                  notes: list[str] | None = None) -> _Groups:
+    """Group person names (keys from name_key) that denote one person; see the module doc."""
+    groups = groups or _Groups([])
+    notes = notes if notes is not None else []
+    parsed = {}
+    for text in names:
+        n = _Name.parse(text)
+        if n is not None:
+            parsed.setdefault(name_key(text), n)
+            groups.find(name_key(text))
+    full = {k: n for k, n in parsed.items() if n.first and not n.initial_only}
+    # 1. Full names: first names agree, surnames equal or spelling variants.
+    by_first: dict[tuple[str, str], list[str]] = defaultdict(list)  # variants share a first letter
+    for k, n in sorted(full.items()):
+        by_first[(n.first, n.last[0])].append(k)
+    for keys in by_first.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                na, nb = full[a], full[b]
+                if surname_variant(na.last, nb.last) and groups.union(a, b):
+                    if na.last != nb.last:
+                        notes.append(f"'{nb.text}' and '{na.text}' are one person (spelling variant of the surname)")
+    # 2. Initials and surnames alone join the one person they fit.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for f, m in full.items():
+        by_last[m.last].append(f)
+    lasts_by_initial: dict[str, list[str]] = defaultdict(list)
+    for last in by_last:
+        lasts_by_initial[last[0]].append(last)
+    for k, n in sorted(parsed.items()):
+        if k in full:
+            continue
+
+        def fitting(lasts):
+            return {groups.find(f) for last in lasts for f in by_last[last]
+                    if n.first is None or full[f].first.startswith(n.first)}
+
+        fits = fitting([n.last]) or fitting(
+            [last for last in lasts_by_initial[n.last[0]] if abs(len(last) - len(n.last)) <= 2
+             and surname_variant(last, n.last)])
+        if len(fits) == 1:
+            target = fits.pop()
+            if groups.find(k) != target and groups.union(target, k):
+                notes.append(f"'{n.text}' is {parsed[target].text if target in parsed else target}")
+        elif len(fits) > 1:
+            who = sorted(parsed[f].text for f in fits if f in parsed)
+            notes.append(f"'{n.text}' could be {' or '.join(who)}: kept apart (add it to speakers.yml to decide)")
+    return groups
