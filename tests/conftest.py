@@ -54,3 +54,25 @@ def built_site(tmp_path_factory):
     return site
 
 
+
+
+def make_build(base_dir: Path, **values):
+    """A Build whose relative paths start at `base_dir` (as if its mkdocs.yml were there).
+
+    `articles` defaults to base_dir itself and `cache_dir` to no cache."""
+    from generator import options
+    from generator.build import Build
+
+    values.setdefault("articles", str(base_dir))
+    values.setdefault("cache_dir", "")
+    opts = options.load(values, Path(base_dir) / "mkdocs.yml")
+    return Build(opts, base_dir=Path(base_dir))
+
+
+def project_build():
+    """The Build of this repository's own site: the options of its mkdocs.yml."""
+    from generator import options
+    from generator.build import Build
+
+    config = ROOT / "mkdocs.yml"
+    return Build(options.load(options.from_mkdocs_yml(config), config), base_dir=ROOT)

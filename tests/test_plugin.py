@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from types import SimpleNamespace
 
-from generator import parse, pipeline
-from generator.config import Config
+from conftest import make_build
+from generator import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "articles"
@@ -42,55 +43,72 @@ def parses(monkeypatch):
 
 
 def test_disk_cache_means_an_unchanged_article_is_never_parsed_again(folder, parses):
-    cfg = Config(base_dir=folder, cache_dir=str(folder / "cache"), workers=1)
-    first = pipeline.build_corpus(cfg)
+    def corpus():  # a new Build each time: a new process, as far as memory goes
+        return make_build(folder, articles="articles", cache_dir=str(folder / "cache"), workers=1).corpus()
+
+    first = corpus()
     assert len(parses) == 2
-    second = pipeline.build_corpus(cfg)
+    second = corpus()
     assert len(parses) == 2, "a cached article was parsed again"
     assert [b.to_dict() for b in first.briefs] == [b.to_dict() for b in second.briefs]
     path = folder / "articles" / TWO[0]
     path.write_text(path.read_text("utf-8") + "\n\n\"We will not stop,\" said Fawzi Barhum.\n", "utf-8")
-    pipeline.build_corpus(cfg)
+    corpus()
     assert len(parses) == 3 and "We will not stop" in parses[-1]
 
 
-def _plugin(folder, cache_dir=""):
+def _plugin(folder, cache_dir="", **values):
+    """The plugin as MkDocs makes it for a mkdocs.yml in `folder`."""
     from generator.plugin import QuotebriefPlugin
 
     plugin = QuotebriefPlugin()
-    plugin.load_config({"articles": "articles", "cache_dir": cache_dir, "speakers_file": "speakers.yml"})
+    errors, _ = plugin.load_config({"articles": "articles", "cache_dir": cache_dir, "workers": 1, **values},
+                                   config_file_path=str(folder / "mkdocs.yml"))
+    assert not errors, errors
     return plugin
+
+
+def _rebuild(plugin, folder):
+    """What one (complete) `mkdocs serve` rebuild asks of the plugin's Build."""
+    plugin.on_pre_build(SimpleNamespace(config_file_path=str(folder / "mkdocs.yml")))
+    corpus = plugin.build.corpus()
+    plugin.build.finish()
+    return corpus
 
 
 def test_plugin_keeps_briefs_in_memory_across_rebuilds(folder, parses):
     plugin = _plugin(folder)  # no disk cache: only the in-memory one can help
-    cfg = Config(base_dir=folder, cache_dir="", workers=1)
-    corpus = plugin.build_corpus(cfg)
+    corpus = _rebuild(plugin, folder)
     assert len(parses) == 2 and len(corpus.briefs) == 2
-    plugin.build_corpus(cfg)
+    _rebuild(plugin, folder)
     assert len(parses) == 2, "rebuild parsed an unchanged article"
-    # edit one article: only it is parsed again, and its page changes
+    # edit one article: only it is parsed again
     path = folder / "articles" / TWO[1]
-    path.write_text(path.read_text("utf-8").replace("Ehud Olmert", "Ehud Olmert", 1) + "\n\nAn added line.\n",
-                    "utf-8")
-    plugin.build_corpus(cfg)
+    path.write_text(path.read_text("utf-8") + "\n\nAn added line.\n", "utf-8")
+    _rebuild(plugin, folder)
     assert len(parses) == 3
     # add one, delete one
     new = "2007-11-28-annapolis-joint-understanding.md"
     shutil.copy(ARTICLES / new, folder / "articles" / new)
     (folder / "articles" / TWO[0]).unlink()
-    corpus = plugin.build_corpus(cfg)
+    corpus = _rebuild(plugin, folder)
     assert len(parses) == 4
     assert sorted(b.article.id for b in corpus.briefs) == sorted(
         ["2009-01-18-israel-announces-gaza-ceasefire", "2007-11-28-annapolis-joint-understanding"])
-    assert len(plugin.briefs) == 2  # forgotten: the deleted article and the old version of the edited one
+    briefs = [slot for slot in plugin.build.cache.memory if slot[0] == "briefs"]
+    assert len(briefs) == 2  # forgotten: the deleted article and the old version of the edited one
 
 
 def test_plugin_applies_the_speakers_file(folder, parses):
     (folder / "speakers.yml").write_text("not_speakers: [Fawzi Barhum]\n", "utf-8")
-    corpus = _plugin(folder).build_corpus(Config(base_dir=folder, cache_dir="", speakers_file="speakers.yml"))
+    corpus = _rebuild(_plugin(folder, speakers_file="speakers.yml"), folder)
     assert "fawzi-barhum" not in corpus.speakers
     assert any("'Fawzi Barhum' is not a speaker" in n for n in corpus.speaker_notes)
+
+
+def test_speakers_yml_beside_mkdocs_yml_is_used_when_the_option_is_not_set(folder, parses):
+    (folder / "speakers.yml").write_text("not_speakers: [Fawzi Barhum]\n", "utf-8")
+    assert "fawzi-barhum" not in _rebuild(_plugin(folder), folder).speakers
 
 
 class _Server:
@@ -121,10 +139,8 @@ def test_plugin_object_and_its_memory_survive_a_config_reload():
     from mkdocs.config import load_config
 
     first = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins["quotebrief"]
-    first.briefs["marker"] = object()
     second = load_config(config_file=str(ROOT / "mkdocs.yml")).plugins["quotebrief"]
-    assert second is first and "marker" in second.briefs
-    first.briefs.pop("marker")
+    assert second is first
 
 
 def _free_port():
@@ -170,15 +186,15 @@ def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_pa
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
-    # a copy of the project's extraction cache: the first build parses nothing, so only the memory cache
-    # is measured, and this site's page cache never prunes the project's own (`html/`, `pdf/` left out)
+    # a copy of the project's brief cache, so this site's build never prunes the project's own
     cache = tmp_path / "cache"
     project_cache = ROOT / ".cache" / "quotebrief"
     if project_cache.is_dir():
-        shutil.copytree(project_cache, cache, ignore=shutil.ignore_patterns("html", "pdf", "charts"))
+        shutil.copytree(project_cache, cache, ignore=shutil.ignore_patterns("pages", "pdf", "charts"))
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "quotebrief" in plugin:
             plugin["quotebrief"].update({"articles": "articles", "cache_dir": str(cache), "workers": 1})
+            plugin["quotebrief"].pop("speakers_file", None)  # this project has none
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -208,8 +224,8 @@ def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_pa
         proc.terminate()
         proc.wait(timeout=30)
     text = open(log.name, encoding="utf-8").read()
-    memory = [int(n) for n in re.findall(r"articles \((\d+) not in memory\)", text)]
-    assert memory[0] == 2 and 1 in memory[1:] and max(memory[1:]) <= 1, memory
+    extracted = [int(n) for n in re.findall(r"articles \((\d+) extracted", text)]
+    assert extracted[0] <= 2 and 1 in extracted[1:] and max(extracted[1:]) <= 1, extracted
 
 
 # ---------------------------------------------------------------- page cache (converted HTML)
@@ -225,7 +241,6 @@ plugins:
   - quotebrief:
       articles: articles
       cache_dir: {cache}
-      speakers_file: speakers.yml
       workers: 1
 markdown_extensions:
   - attr_list
@@ -250,14 +265,16 @@ def project(folder):
 
 @pytest.fixture
 def conversions(monkeypatch):
-    """Count Markdown conversions (Python-Markdown's convert)."""
+    """Count Markdown conversions (Python-Markdown's convert) of real Markdown: a cached page hands
+    MkDocs empty Markdown, whose conversion costs nothing."""
     import markdown
 
     seen = []
     real = markdown.Markdown.convert
 
     def counting(self, source):
-        seen.append(source)
+        if source:
+            seen.append(source)
         return real(self, source)
 
     monkeypatch.setattr(markdown.Markdown, "convert", counting)
@@ -272,10 +289,14 @@ def _build_site(project, site, cache="cache", memory=False):
     (project / "mkdocs.yml").write_text(SITE_YML.format(cache=cache or "''"), "utf-8")
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / site))
     plugin = config.plugins["quotebrief"]
-    if not memory:
-        plugin.pages.memory.clear()
+    if not memory and plugin.build is not None:
+        plugin.build.cache.memory.clear()
     build(config)
     return plugin
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
 def _outputs(site: Path) -> dict[str, bytes]:
@@ -294,15 +315,17 @@ def test_page_cache_skips_conversion_of_unchanged_pages_and_changes_nothing(proj
     _build_site(project, "cold")  # fills the disk cache
     assert len(conversions) == 2 * pages
     assert _outputs(project / "cold") == expected
-    cached = project / "cache" / "html"
-    assert len(list(cached.glob("*/*.json"))) == pages
+    cached = project / "cache" / "pages"
+    assert len(entries(cached)) == pages
 
     plugin = _build_site(project, "from-disk")  # a fresh process would start like this
     assert len(conversions) == 2 * pages, "an unchanged page was converted again"
     assert plugin.pages.reused == pages
     assert _outputs(project / "from-disk") == expected
 
-    _build_site(project, "from-memory", cache="", memory=True)  # `mkdocs serve` rebuild
+    (project / "cache").rename(project / "away")  # `mkdocs serve` rebuild: only the memory can answer
+    _build_site(project, "from-memory", memory=True)
+    (project / "away").rename(project / "cache")
     assert len(conversions) == 2 * pages
     assert _outputs(project / "from-memory") == expected
 
@@ -313,26 +336,26 @@ def test_page_cache_skips_conversion_of_unchanged_pages_and_changes_nothing(proj
     assert len(conversions) == 2 * pages + 1 and "Edited text." in conversions[-1]
     assert plugin.pages.converted == 1
     assert "Edited text." in (project / "edited" / "notes" / "index.html").read_text("utf-8")
-    assert len(list(cached.glob("*/*.json"))) == pages
+    assert len(entries(cached)) == pages
 
     # a page added (that no page links to) is converted; the others are not
     (project / "docs" / "new.md").write_text("# New\n\n[Notes](notes.md#first)\n", "utf-8")
     plugin = _build_site(project, "added")
     assert plugin.pages.converted == 1 and plugin.pages.reused == pages
-    assert len(list(cached.glob("*/*.json"))) == pages + 1
+    assert len(entries(cached)) == pages + 1
 
 
 def test_damaged_page_cache_entry_is_ignored_and_rewritten(project, conversions):
     _build_site(project, "cold")
     expected = _outputs(project / "cold")
-    entries = sorted((project / "cache" / "html").glob("*/*.json"))
-    entries[0].write_text("{not json", "utf-8")
-    entries[1].write_text('{"content": 3}', "utf-8")
+    damaged = entries(project / "cache" / "pages")
+    damaged[0].write_text("{not json", "utf-8")
+    damaged[1].write_text('{"content": 3}', "utf-8")
     before = len(conversions)
     _build_site(project, "again")
     assert len(conversions) == before + 2
     assert _outputs(project / "again") == expected
-    assert json.loads(entries[0].read_text("utf-8"))["content"]
+    assert json.loads(damaged[0].read_text("utf-8"))["content"]
 
 
 def test_cached_page_still_warns_about_its_broken_link_and_a_removed_target(project, caplog):

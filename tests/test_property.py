@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.model import Article
-from generator.pipeline import extract_doc
+from generator.build import extract_doc
 
 NEWS = [
     '"We will not back down from this fight," said Jane Smith, the mayor of Springfield.',

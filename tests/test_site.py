@@ -44,10 +44,9 @@ def _speaker_page(site, sid):
 
 
 def test_speakers_quoted_in_several_articles_get_one_page_with_all_claims(built_site):
-    from generator.config import Config
-    from generator.pipeline import build_corpus
+    from conftest import project_build
 
-    corpus = build_corpus(Config(base_dir=ROOT, cache_dir=str(ROOT / ".cache" / "quotebrief")))
+    corpus = project_build().corpus()
     several = {sid for sid in corpus.speakers
                if len({b.article.id for b in corpus.briefs for c in b.claims if c.speaker == sid}) > 1}
     assert "fawzi-barhum" in several  # "Fawzi Barhum" and "Fawzi Barhoum" are one man

@@ -1,11 +1,10 @@
 """matplotlib charts as SVG text. Deterministic: the same data gives the same bytes.
 
-Drawing a chart costs tens of milliseconds, so every chart is cached in
-memory by a hash of its data: `mkdocs serve` redraws only charts whose
-numbers changed. With `use_disk_cache(folder)` the SVGs are also kept on disk,
-content-addressed (data + this module's source), so a new build process redraws
-only the charts whose data changed. Each speaker keeps one colour on every chart
-(`speaker_colour`, derived from the speaker id).
+Drawing a chart costs tens of milliseconds, so charts are drawn through a `Drawer`,
+which keeps each SVG in the build's cache by a hash of its data and this module's code:
+a rebuild redraws only the charts whose numbers changed. The chart functions themselves
+are plain. Each speaker keeps one colour on every chart (`speaker_colour`, derived from
+the speaker id).
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ import functools
 import hashlib
 import html
 import io
-import json
 from pathlib import Path
+
+from generator.cache import Cache
 
 KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#d4a72c"}
 KIND_LABELS = {"direct": "quoted", "mixed": "mixed", "indirect": "reported"}
@@ -25,14 +25,6 @@ SPEAKER_PALETTE = (
     "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
     "#e6550d", "#31a354", "#756bb1", "#636363",
 )
-_CACHE: dict[str, str] = {}
-_DISK: list[Path] = []  # the on-disk cache folder, when one is in use
-draws = 0  # charts actually drawn in this process (the rest came from the cache)
-
-
-def use_disk_cache(folder: Path | None) -> None:
-    """Keep chart SVGs in `folder` too (None: memory only)."""
-    _DISK[:] = [Path(folder)] if folder else []
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,10 +33,6 @@ def _code_version() -> str:
     from importlib.metadata import version
 
     return hashlib.sha256(Path(__file__).read_bytes() + version("matplotlib").encode()).hexdigest()[:16]
-
-
-def _disk_path(key: str) -> Path | None:
-    return _DISK[0] / f"{key}-{_code_version()}.svg" if _DISK else None
 
 
 def speaker_colour(speaker_id: str | None) -> str:
@@ -72,41 +60,25 @@ def _pyplot():
     return plt
 
 
-def _cached(draw):
-    """Cache a chart function's SVG by a hash of its name and arguments."""
+class Drawer:
+    """Draws charts through the cache: a chart is drawn once per distinct data and code, ever.
 
-    @functools.wraps(draw)
-    def wrapper(*args, **kwargs):
-        global draws
-        key = hashlib.sha256(json.dumps([draw.__name__, args, kwargs], sort_keys=True,
-                                        default=str).encode("utf-8")).hexdigest()
-        if key not in _CACHE:
-            path = _disk_path(key)
-            svg = _read(path)
-            if svg is None:
-                svg = draw(*args, **kwargs)
-                draws += 1
-                if path:
-                    from generator import write
+    `drawer(share_of_voice, rows, colours, title)` returns the SVG, from the cache when a chart
+    of the same function, arguments, code and matplotlib version was drawn before.
+    """
 
-                    write.write_text(path, svg)
-            _CACHE[key] = svg
-        return _CACHE[key]
+    def __init__(self, cache: Cache | None = None):
+        self.cache = cache or Cache(None, memory=("charts",))
+        self.drawn = 0  # charts drawn by this drawer (the rest came from the cache)
 
-    wrapper.uncached = draw
-    return wrapper
-
-
-def _read(path: Path | None) -> str | None:
-    try:
-        svg = path.read_text("utf-8") if path else None
-    except (OSError, UnicodeDecodeError):
-        return None
-    return svg if svg and svg.rstrip().endswith("</svg>") else None  # a cut-off file is drawn again
-
-
-def clear_cache() -> None:
-    _CACHE.clear()
+    def __call__(self, chart, *args, **kwargs) -> str:
+        key = Cache.key("chart", chart.__name__, _code_version(), args, kwargs)
+        svg = self.cache.load_text("charts", key, valid=lambda s: s.rstrip().endswith("</svg>"))
+        if svg is None:
+            svg = chart(*args, **kwargs)
+            self.drawn += 1
+            self.cache.store_text("charts", key, svg)
+        return svg
 
 
 def _colour_labels(ax, colours: list[str] | None) -> None:
@@ -119,7 +91,6 @@ def _height(rows: int) -> float:
     return 0.9 + 0.3 * max(rows, 1)
 
 
-@_cached
 def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str,
                    colours: list[str] | None = None) -> str:
     """Horizontal stacked bars: one row per name, quoted / mixed / reported counts.
@@ -178,7 +149,6 @@ def _xml(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-@_cached
 def share_of_voice(rows: list[tuple[str, int]], colours: list[str], title: str) -> str:
     """Horizontal bars: each speaker's share of all attributed claims, in their colour."""
     plt = _pyplot()
@@ -197,7 +167,6 @@ def share_of_voice(rows: list[tuple[str, int]], colours: list[str], title: str) 
     return _svg(fig)
 
 
-@_cached
 def counts_over_time(periods: list[str], counts: list[int], colour: str, title: str) -> str:
     """Vertical bars: claims per period, in one colour (a speaker's)."""
     plt = _pyplot()
@@ -212,7 +181,6 @@ def counts_over_time(periods: list[str], counts: list[int], colour: str, title: 
     return _svg(fig)
 
 
-@_cached
 def kinds_over_time(periods: list[str], rows: list[dict[str, int]], title: str) -> str:
     """Vertical stacked bars: claims per period by kind (the timeline)."""
     plt = _pyplot()
@@ -232,7 +200,6 @@ def kinds_over_time(periods: list[str], rows: list[dict[str, int]], title: str) 
     return _svg(fig)
 
 
-@_cached
 def matrix(rows: list[str], columns: list[str], values: list[list[int]], row_colours: list[str],
            title: str) -> str:
     """A grid of counts: rows (speakers) against columns (topics), darker = more."""

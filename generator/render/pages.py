@@ -100,9 +100,10 @@ class SiteData:
     keeps a large site's page count, build time and search index in proportion.
     """
 
-    def __init__(self, corpus: Corpus, page_min_articles: int = 2):
+    def __init__(self, corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer | None = None):
         self.corpus = corpus
         self.page_min_articles = page_min_articles
+        self.draw = draw or charts.Drawer()
         names = {sid: s.name for sid, s in corpus.speakers.items()}
         self.topics = topics_mod.corpus_topics(corpus.briefs, names)
         self.topics_of: dict[int, list[topics_mod.Topic]] = defaultdict(list)
@@ -147,14 +148,14 @@ class SiteData:
         return Markup(f"{up}briefs/{self.topic_brief[tid]}.md")
 
 
-def brief_chart(brief: Brief) -> tuple[str, str] | None:
+def brief_chart(brief: Brief, draw: charts.Drawer | None = None) -> tuple[str, str] | None:
     """(SVG, alt text) of claims per speaker; None when fewer than two speakers (nothing to compare)."""
     sections = [s for s in speaker_sections(brief) if s["speaker"]]
     if len(sections) < 2:
         return None
     rows = [(s["name"], dict(Counter(c.kind for c in s["claims"]))) for s in sections]
     colours = [charts.speaker_colour(s["speaker"].id) for s in sections]
-    svg = charts.claims_by_kind(rows, "Claims per speaker", colours)
+    svg = (draw or charts.Drawer())(charts.claims_by_kind, rows, "Claims per speaker", colours)
     alt = "Claims per speaker: " + "; ".join(
         f"{name} {sum(c.values())} ({', '.join(f'{n} {charts.KIND_LABELS[k]}' for k, n in c.items())})"
         for name, c in rows)
@@ -163,7 +164,7 @@ def brief_chart(brief: Brief) -> tuple[str, str] | None:
 
 def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = None) -> dict[str, str]:
     pages = {}
-    chart = brief_chart(brief)
+    chart = brief_chart(brief, data.draw if data else None)
     aid = brief.article.id
     if chart:
         pages[f"briefs/{aid}.svg"] = chart[0]
@@ -235,7 +236,7 @@ def speaker_chart(data: SiteData, sid: str) -> tuple[str, str, list[tuple[str, i
     periods = all_periods(dates, unit) if unit != "day" else dates
     counts = [sum(n for d, n in per_date.items() if period_of(d, unit) == p) for p in periods]
     name = data.corpus.speakers[sid].name
-    svg = charts.counts_over_time(periods, counts, charts.speaker_colour(sid), f"Claims by {name} over time")
+    svg = data.draw(charts.counts_over_time, periods, counts, charts.speaker_colour(sid), f"Claims by {name} over time")
     rows = [(p, n) for p, n in zip(periods, counts) if n]
     alt = f"Claims by {name} per {unit}: " + "; ".join(f"{p}: {n}" for p, n in rows)
     return svg, alt, rows
@@ -297,7 +298,7 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         rows.append((p, articles, dict(kinds)))
     chart_alt = None
     if len(periods) >= 2:
-        pages["timeline.svg"] = charts.kinds_over_time(periods, [k for _, _, k in rows], f"Claims per {unit}")
+        pages["timeline.svg"] = data.draw(charts.kinds_over_time, periods, [k for _, _, k in rows], f"Claims per {unit}")
         chart_alt = f"Claims per {unit}: " + "; ".join(f"{p}: {sum(k.values())}" for p, _, k in rows if k)
     by_date: dict[str, list[Brief]] = {}
     for b in reversed(briefs):
@@ -319,7 +320,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     if len(top) >= 2:
         rows = [(s.name, len(data.claims[s.id])) for s in top]
         colours = [charts.speaker_colour(s.id) for s in top]
-        pages["charts/share-of-voice.svg"] = charts.share_of_voice(rows, colours, "Share of voice")
+        pages["charts/share-of-voice.svg"] = data.draw(charts.share_of_voice, rows, colours, "Share of voice")
         figures.append({
             "title": "Share of voice", "file": "share-of-voice.svg",
             "text": f"Each speaker's share of the {attributed} attributed claims"
@@ -328,7 +329,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "header": ["speaker", "claims", "share"],
             "rows": [[(s, s.name), str(c), f"{100 * c / attributed:.0f}%"] for s, (_, c) in zip(top, rows)]})
         kinds = [(s.name, dict(Counter(c.kind for _, c in data.claims[s.id]))) for s in top]
-        pages["charts/quoted-vs-reported.svg"] = charts.claims_by_kind(kinds, "Quoted, mixed and reported claims",
+        pages["charts/quoted-vs-reported.svg"] = data.draw(charts.claims_by_kind, kinds, "Quoted, mixed and reported claims",
                                                                        colours)
         figures.append({
             "title": "Quoted or reported", "file": "quoted-vs-reported.svg",
@@ -353,7 +354,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         talkers = [s for s in top if any(pairs[(s.id, t)] for t in columns)]
         grid = [[pairs[(s.id, t)] for t in columns] for s in talkers]
         names = [data.topics[t].name for t in columns]
-        pages["charts/who-talks-about-whom.svg"] = charts.matrix(
+        pages["charts/who-talks-about-whom.svg"] = data.draw(charts.matrix, 
             [s.name for s in talkers], names, grid, [charts.speaker_colour(s.id) for s in talkers],
             "Who talks about whom")
         figures.append({
@@ -375,10 +376,10 @@ def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
     return env.get_template("report.md.j2").render(report=corpus_report(corpus), corpus=corpus)
 
 
-def render_site(corpus: Corpus, page_min_articles: int = 2) -> dict[str, str]:
+def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer | None = None) -> dict[str, str]:
     """All generated pages of the site, keyed by path relative to docs/."""
     env = site_environment()
-    data = SiteData(corpus, page_min_articles)
+    data = SiteData(corpus, page_min_articles, draw)
     pages: dict[str, str] = {}
     for brief in corpus.briefs:
         pages.update(render_brief(env, brief, data))

@@ -20,6 +20,7 @@ import markdown
 from markupsafe import Markup
 
 from generator.render import markup, pages as site
+from generator.cache import Cache
 from generator.model import Brief, Corpus
 
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -275,46 +276,30 @@ def book_pdf(briefs: list[Brief], corpus: Corpus, **options) -> bytes:
     return to_pdf(book_html(briefs, corpus, **options))
 
 
-def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache_dir: Path | None = None,
-              used: set[Path] | None = None) -> bytes:
+def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache: Cache | None = None) -> bytes:
     """One brief alone (no cover, contents or index): the PDF linked from the brief's page.
 
-    Laying out a PDF takes about a second, so with `cache_dir` each one is kept there by a
-    hash of its HTML (which holds everything shown) and WeasyPrint's version: a rebuild lays
-    out only the briefs whose page changed. The cache file is added to `used`, so that
-    `prune_pdf_cache` can delete the PDFs of pages that no longer exist.
+    Laying out a PDF takes about a second, so with a `cache` each one is kept by a hash of
+    its HTML (which holds everything shown) and WeasyPrint's version: a rebuild lays out
+    only the briefs whose page changed.
     """
     html = book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False)
-    if cache_dir is None:
+    if cache is None:
         return to_pdf(html)
-    import hashlib
     from importlib.metadata import version
 
-    from generator import write
-
-    key = hashlib.sha256(f"{version('weasyprint')}\n{html}".encode("utf-8")).hexdigest()
-    path = Path(cache_dir) / f"{key}.pdf"
-    if used is not None:
-        used.add(path)
-    try:
-        data = path.read_bytes()
-        if data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"):
-            return data
-    except OSError:
-        pass  # not cached yet, or unreadable: lay it out again
-    data = to_pdf(html)
-    write.write_bytes(path, data)
+    key = Cache.key("pdf", version("weasyprint"), html)
+    data = cache.load("pdf", key, _whole_pdf)
+    if data is None:
+        data = to_pdf(html)
+        cache.store_bytes("pdf", key, data)
     return data
 
 
-def prune_pdf_cache(cache_dir: Path, used: set[Path]) -> int:
-    """Delete the cached PDFs a build did not use (pages edited or gone); how many went."""
-    from generator import write
-
-    stale = [p for p in Path(cache_dir).glob("*.pdf") if p not in used]
-    for path in stale:
-        write.remove(path)
-    return len(stale)
+def _whole_pdf(data: bytes) -> bytes:
+    if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
+        raise ValueError("not a whole PDF")
+    return data
 
 
 def add_pdf_link(md: str, pdf_name: str) -> str:

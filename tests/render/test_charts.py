@@ -25,11 +25,11 @@ def _all_charts(draw):
 
 @pytest.fixture(scope="module")
 def svgs():
-    return _all_charts(lambda f: f.uncached)
+    return _all_charts(lambda f: f)
 
 
 def test_same_data_gives_byte_identical_svg(svgs):
-    assert _all_charts(lambda f: f.uncached) == svgs
+    assert _all_charts(lambda f: f) == svgs
     for svg in svgs:
         assert svg.startswith("<?xml") and "<svg" in svg
         assert "<dc:date>" not in svg  # no build time inside
@@ -37,10 +37,10 @@ def test_same_data_gives_byte_identical_svg(svgs):
 
 def test_svg_is_identical_in_a_fresh_process():
     code = ("import sys; from generator.render import charts; "
-            "sys.stdout.write(charts.share_of_voice.uncached([('A', 2), ('B', 1)], ['#1f77b4', '#d62728'], 'S'))")
+            "sys.stdout.write(charts.share_of_voice([('A', 2), ('B', 1)], ['#1f77b4', '#d62728'], 'S'))")
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
             for _ in range(2)]
-    assert runs[0] == runs[1] == charts.share_of_voice.uncached([("A", 2), ("B", 1)], ["#1f77b4", "#d62728"], "S")
+    assert runs[0] == runs[1] == charts.share_of_voice([("A", 2), ("B", 1)], ["#1f77b4", "#d62728"], "S")
 
 
 def test_svg_loads_nothing_from_outside(svgs):
@@ -54,25 +54,24 @@ def test_speaker_colour_is_stable_and_from_the_palette():
     assert all(re.fullmatch(r"#[0-9a-f]{6}", charts.speaker_colour(f"s{i}")) for i in range(50))
     assert len({charts.speaker_colour(f"s{i}") for i in range(50)}) > 10
     # the colour is drawn: the speaker's bar in the share-of-voice chart carries it
-    svg = charts.share_of_voice.uncached([("A", 2), ("B", 1)], ["#123456", "#abcdef"], "S")
+    svg = charts.share_of_voice([("A", 2), ("B", 1)], ["#123456", "#abcdef"], "S")
     assert "#123456" in svg and "#abcdef" in svg
 
 
-def test_cache_draws_each_distinct_chart_once():
-    charts.use_disk_cache(None)  # memory only: a disk cache left by an earlier build would answer instead
-    charts.clear_cache()
-    before = charts.draws
-    a = charts.counts_over_time(["2008", "2009"], [1, 7], "#123456", "cache test")
-    b = charts.counts_over_time(["2008", "2009"], [1, 7], "#123456", "cache test")
-    assert a == b and charts.draws == before + 1
-    charts.counts_over_time(["2008", "2009"], [1, 8], "#123456", "cache test")
-    assert charts.draws == before + 2
+def test_drawer_draws_each_distinct_chart_once():
+    draw = charts.Drawer()  # memory only
+    a = draw(charts.counts_over_time, ["2008", "2009"], [1, 7], "#123456", "cache test")
+    b = draw(charts.counts_over_time, ["2008", "2009"], [1, 7], "#123456", "cache test")
+    assert a == b == charts.counts_over_time(["2008", "2009"], [1, 7], "#123456", "cache test") and draw.drawn == 1
+    draw(charts.counts_over_time, ["2008", "2009"], [1, 8], "#123456", "cache test")
+    assert draw.drawn == 2
+    assert charts.Drawer().drawn == 0, "no state is shared between drawers"
 
 
 def test_claims_by_kind_escapes_and_shortens_names():
     """The per-brief chart is written as SVG text: article names must never become markup."""
     long = "Mohammed Abdullah Wahidi al-Rashid Bakri al-Something Very Long Indeed"
-    svg = charts.claims_by_kind.uncached([("<script>x</script>", {"direct": 1}), (long, {"indirect": 3})], "T")
+    svg = charts.claims_by_kind([("<script>x</script>", {"direct": 1}), (long, {"indirect": 3})], "T")
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert f"<title>{long}: 3 reported</title>" in svg and f">{long}</text>" not in svg
     assert svg.rstrip().endswith("</svg>")

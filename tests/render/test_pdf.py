@@ -32,10 +32,9 @@ def pdf_pages(path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def corpus():
-    from generator.config import Config
-    from generator.pipeline import build_corpus
+    from conftest import project_build
 
-    return build_corpus(Config(base_dir=ROOT))
+    return project_build().corpus()
 
 
 @pytest.fixture(scope="session")

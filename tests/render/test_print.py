@@ -62,10 +62,9 @@ def site_url(built_site):
 
 @pytest.fixture(scope="module")
 def corpus():
-    from generator.config import Config
-    from generator.pipeline import build_corpus
+    from conftest import project_build
 
-    return build_corpus(Config(base_dir=ROOT))
+    return project_build().corpus()
 
 
 class Printed:

@@ -1,4 +1,4 @@
-"""The pipeline's speed machinery: worker pool, cache, streaming order, progress."""
+"""The Build's steps and speed machinery: worker pool, brief cache, streaming order, progress."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import cli, parse, pipeline
-from generator.config import Config
+from conftest import make_build
+from generator import build as pipeline, cli, parse
 from generator.model import Article
 
 TEXTS = [
@@ -62,62 +62,68 @@ def test_pool_is_used_only_when_there_is_more_than_one_chunk(monkeypatch, count_
     assert len(count_parsed) == len(TEXTS)
 
 
+def extract(tmp_path, arts, **values):
+    """Briefs of `arts` by a new Build (a new process, as far as the cache's memory goes)."""
+    values.setdefault("cache_dir", str(tmp_path / "cache"))
+    return make_build(tmp_path, **values).extract(arts, values.pop("progress", None))
+
+
 def test_second_run_parses_nothing(tmp_path, count_parsed):
-    first = list(pipeline.extract_articles(articles(), cache_dir=tmp_path, workers=1))
+    first = extract(tmp_path, articles(), workers=1)
     assert len(count_parsed) == len(TEXTS)
-    assert len(list(pipeline.brief_folder(tmp_path).glob("*.json"))) == len(TEXTS)
+    assert len([p for p in (tmp_path / "cache" / "briefs").rglob("*") if p.is_file()]) == len(TEXTS)
     count_parsed.clear()
-    second = list(pipeline.extract_articles(articles(), cache_dir=tmp_path, workers=1))
+    second = extract(tmp_path, articles(), workers=1)
     assert count_parsed == []
     assert dicts(second) == dicts(first)
 
 
 def test_only_the_changed_article_is_parsed_again(tmp_path, count_parsed):
-    list(pipeline.extract_articles(articles(), cache_dir=tmp_path))
+    extract(tmp_path, articles())
     count_parsed.clear()
     changed = list(TEXTS)
     changed[2] = changed[2].replace("disappointment", "triumph")
-    briefs = list(pipeline.extract_articles(articles(changed), cache_dir=tmp_path))
+    briefs = extract(tmp_path, articles(changed))
     assert count_parsed == [changed[2]]
     assert [b.article.text for b in briefs] == changed
 
 
 def test_cache_key_changes_with_text_and_model():
     a, b = articles()[:2]
-    assert pipeline.cache_key(a, "m-1") != pipeline.cache_key(b, "m-1")
-    assert pipeline.cache_key(a, "m-1") != pipeline.cache_key(a, "m-2")
-    assert pipeline.cache_key(a, "m-1") == pipeline.cache_key(articles()[0], "m-1")
+    assert pipeline.brief_key(a, "m-1") != pipeline.brief_key(b, "m-1")
+    assert pipeline.brief_key(a, "m-1") != pipeline.brief_key(a, "m-2")
+    assert pipeline.brief_key(a, "m-1") == pipeline.brief_key(articles()[0], "m-1")
 
 
 def test_corrupt_cache_entry_is_extracted_again(tmp_path, count_parsed):
-    list(pipeline.extract_articles(articles()[:1], cache_dir=tmp_path))
-    entry = next(pipeline.brief_folder(tmp_path).glob("*.json"))
+    extract(tmp_path, articles()[:1])
+    entry = next(p for p in (tmp_path / "cache" / "briefs").rglob("*") if p.is_file())
     entry.write_text("{not json", "utf-8")
     count_parsed.clear()
-    briefs = list(pipeline.extract_articles(articles()[:1], cache_dir=tmp_path))
+    briefs = extract(tmp_path, articles()[:1])
     assert len(count_parsed) == 1 and briefs[0].article.id == "a0"
     assert json.loads(entry.read_text("utf-8"))["article"]["id"] == "a0"
 
 
 def test_progress_reports_every_article_in_order(tmp_path):
     calls = []
-    list(pipeline.extract_articles(articles(), cache_dir=tmp_path, progress=lambda d, t: calls.append((d, t))))
+    make_build(tmp_path).extract(articles(), progress=lambda d, t: calls.append((d, t)))
     assert calls == [(i, len(TEXTS)) for i in range(1, len(TEXTS) + 1)]
 
 
-def test_build_corpus_uses_the_configured_workers(tmp_path, monkeypatch):
+def test_build_uses_the_configured_workers(tmp_path, monkeypatch):
     seen = {}
-    real = pipeline.extract_articles
+    real = pipeline.parse_and_extract
 
-    def spy(arts, model=None, cache_dir=None, workers=1, progress=None):
+    def spy(arts, model=None, workers=1):
         seen["workers"] = workers
-        return real(arts, model, cache_dir, 1, progress)
+        return real(arts, model, 1)
 
-    monkeypatch.setattr(pipeline, "extract_articles", spy)
+    monkeypatch.setattr(pipeline, "parse_and_extract", spy)
     (tmp_path / "a.txt").write_text("Headline\n\n" + TEXTS[0], "utf-8")
-    pipeline.build_corpus(Config(articles=str(tmp_path), cache_dir="", workers=3, base_dir=tmp_path))
+    make_build(tmp_path, workers=3).corpus()
     assert seen["workers"] == 3
-    pipeline.build_corpus(Config(articles=str(tmp_path), cache_dir="", workers=0, base_dir=tmp_path))
+    make_build(tmp_path, workers=0).corpus()
     assert seen["workers"] == pipeline.default_workers() >= 1
 
 
@@ -150,39 +156,27 @@ def test_cli_extract_prints_no_progress_to_a_pipe(tmp_path, capsys):
 
 
 def test_charts_are_cached_on_disk_for_the_next_process(tmp_path):
-    """A new build process (empty memory cache) reads the SVG back instead of drawing it."""
+    """A new build process (a new Drawer and Cache, empty memory) reads the SVG back instead of drawing it."""
+    from generator.cache import Cache
     from generator.render import charts
 
     rows = [("Ann Example", {"direct": 2}), ("Bob Example", {"indirect": 1})]
-    try:
-        charts.use_disk_cache(tmp_path)
-        charts.clear_cache()
-        before = charts.draws
-        svg = charts.claims_by_kind(rows, "Claims per speaker")
-        assert charts.draws == before + 1 and len(list(tmp_path.glob("*.svg"))) == 1
-        charts.clear_cache()
-        assert charts.claims_by_kind(rows, "Claims per speaker") == svg
-        assert charts.draws == before + 1
-        next(tmp_path.glob("*.svg")).write_text("<svg", "utf-8")  # cut off: drawn again
-        charts.clear_cache()
-        assert charts.claims_by_kind(rows, "Claims per speaker") == svg
-        assert charts.draws == before + 2
-    finally:
-        charts.use_disk_cache(None)
-        charts.clear_cache()
+    first = charts.Drawer(Cache(tmp_path))
+    svg = first(charts.claims_by_kind, rows, "Claims per speaker")
+    assert first.drawn == 1 and first(charts.claims_by_kind, rows, "Claims per speaker") == svg and first.drawn == 1
+    [entry] = [p for p in tmp_path.rglob("*") if p.is_file()]
+    second = charts.Drawer(Cache(tmp_path))
+    assert second(charts.claims_by_kind, rows, "Claims per speaker") == svg and second.drawn == 0
+    entry.write_text("<svg", "utf-8")  # cut off: drawn again
+    third = charts.Drawer(Cache(tmp_path))
+    assert third(charts.claims_by_kind, rows, "Claims per speaker") == svg and third.drawn == 1
 
 
-def test_link_briefs_puts_the_chart_cache_beside_the_briefs(tmp_path):
-    from generator.render import charts
-    from generator.read import ReadResult
-
-    try:
-        pipeline.link_briefs(Config(cache_dir=str(tmp_path / "c"), base_dir=tmp_path), [], ReadResult())
-        assert charts._disk_path("k").parent == tmp_path / "c" / "charts"
-        pipeline.link_briefs(Config(cache_dir="", base_dir=tmp_path), [], ReadResult())
-        assert charts._disk_path("k") is None
-    finally:
-        charts.use_disk_cache(None)
+def test_the_build_draws_charts_through_its_cache(tmp_path):
+    build = make_build(tmp_path, cache_dir=str(tmp_path / "c"))
+    build.render(build.link([], pipeline.ReadResult()))
+    assert build.cache.folder == tmp_path / "c"
+    assert make_build(tmp_path, cache_dir="").cache.folder is None
 
 
 def test_pool_forks_only_while_no_other_thread_runs():

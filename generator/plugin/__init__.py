@@ -1,0 +1,138 @@
+"""The MkDocs plugin: a thin face over generator.build.Build, wired to MkDocs' events.
+
+on_files runs the build (read, extract, link, render) and hands MkDocs the pages as
+virtual files: nothing is written into docs/ (that would make `mkdocs serve` rebuild in a
+loop); the articles folder and the speakers file are added to serve's watch list instead.
+The plugin object lives for the whole `mkdocs serve` (it has `on_startup`), and so does
+its Build with the cache's memory: a rebuild after an edit extracts only the article that
+changed, redraws only the charts whose numbers changed and converts only the pages whose
+Markdown changed (page_cache.py, through on_page_markdown and on_page_content).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from generator.build import Build
+from generator.options import Options
+from generator.plugin.page_cache import PageCache
+
+log = logging.getLogger("mkdocs.plugins.quotebrief")
+HOME_MARKER = "<!-- quotebrief:briefs -->"
+HOME_LATEST = 20  # briefs listed on the home page; the briefs index lists them all
+
+
+class QuotebriefPlugin(BasePlugin[Options]):
+    def __init__(self):
+        super().__init__()
+        self.build: Build | None = None
+        self.corpus = None
+        self.pages: PageCache | None = None
+        self.pdf_pages: dict[str, str] = {}  # `pdf: true`: brief page -> its PDF's file name
+        self.last_extracted = 0  # articles parsed in the last build (not in the cache)
+        self.dirty = False
+
+    def on_startup(self, *, command, dirty):
+        """Present so that MkDocs keeps this object (and its Build's cache) across `mkdocs serve` rebuilds."""
+        self.dirty = dirty
+
+    def _build(self, config) -> Build:
+        """The Build for these options, kept while they stay the same (its cache's memory with it)."""
+        if self.build is None or dict(self.build.options) != dict(self.config):
+            self.build = Build(self.config, base_dir=Path(config.config_file_path).resolve().parent,
+                               warn=lambda message: log.info(message))  # INFO: a cache problem never fails --strict
+            self.pages = PageCache(self.build.cache)
+        return self.build
+
+    def on_pre_build(self, config):
+        self._build(config).start()
+        self.pages.start_build()
+
+    def on_files(self, files, config):
+        from generator.report import console_lines, corpus_report
+
+        before = self.build.extracted
+        self.corpus = self.build.corpus()
+        self.last_extracted = self.build.extracted - before
+        # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
+        # own `strict` option decides that. The same report is the site's Build report page.
+        report = corpus_report(self.corpus)
+        for line in console_lines(report):
+            log.info(f"quotebrief: {line}")
+        for note in self.corpus.speaker_notes:
+            log.info(f"quotebrief: speakers: {note}")
+        log.info(f"quotebrief: {len(self.corpus.briefs)} articles ({self.last_extracted} extracted, "
+                 f"the rest from the cache), {len(self.corpus.speakers)} speakers")
+        if self.config.strict and report.skipped:
+            names = ", ".join(f.path for f in report.skipped)
+            raise PluginError(f"quotebrief: {len(report.skipped)} article files skipped (strict): {names}")
+        generated = dict(self.build.render(self.corpus))
+        self.pdf_pages = {}
+        if self.config.pdf:
+            for path, data in self.build.pdfs(self.corpus).items():
+                generated[path] = data
+                self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
+        for path, content in generated.items():
+            if files.get_file_from_path(path) is not None:
+                files.remove(files.get_file_from_path(path))
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    @event_priority(-100)  # last: the page cache keys a page by its final Markdown
+    def on_page_markdown(self, markdown, page, config, files):
+        if HOME_MARKER in markdown and self.corpus is not None:
+            from generator.render import briefs_list
+
+            markdown = markdown.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
+        if page.file.src_uri in self.pdf_pages:
+            from generator.render import pdf
+
+            markdown = pdf.add_pdf_link(markdown, self.pdf_pages[page.file.src_uri])
+        return self.pages.before_conversion(markdown, page, config, files)
+
+    @event_priority(100)  # first: later plugins see the page's real HTML
+    def on_page_content(self, html, page, config, files):
+        """The converted (or cached) HTML; the page's title pinned, still HTML-escaped, as its meta title.
+
+        MkDocs takes a title from the page's H1 with its entities kept (&lt;), but
+        Material writes `page.title | striptags` into <title>, and striptags unescapes
+        them: an article headline "</title><script>..." would become markup there.
+        Material prints page.meta.title as it is, so the escaped form is pinned there.
+        """
+        html = self.pages.after_conversion(html, page)
+        if "title" not in page.meta and page.title:
+            page.meta["title"] = page.title
+        return html
+
+    def on_post_build(self, config):
+        """Keep the search index small (the browser loads all of it): Material repeats a
+        page's tags on every section's entry; they are kept on the page's first entry only,
+        which is enough to find the page by a tag. Then, after a complete build, the cache
+        drops what this build did not use."""
+        from generator import write
+
+        log.info(f"quotebrief: {self.pages.converted} pages converted from Markdown, "
+                 f"{self.pages.reused} taken from the page cache")
+        if not self.dirty:  # a dirty build skips unchanged pages: their entries are still needed
+            self.build.finish()
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.exists():
+            return
+        index = json.loads(path.read_text("utf-8"))
+        for doc in index.get("docs", []):
+            if "#" in doc.get("location", ""):
+                doc.pop("tags", None)
+        write.write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+
+    def on_serve(self, server, config, builder):
+        build = self._build(config)
+        for path in (build.path(self.config.articles), build.speakers_file):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
