@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from markupsafe import escape
 
 from conftest import ROOT
 from generator.render import pdf
@@ -261,12 +262,23 @@ def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
     assert made.read_bytes() in [p.read_bytes() for p in cached]  # kept for the next build
 
 
-def test_front_matter_stays_off_paper(corpus):
-    brief = next(b for b in corpus.briefs if b.speakers)
+def test_brief_html_comes_from_its_template(corpus):
+    """Each claim once, in a blockquote of its kind; speaker headings carry the anchors the index links to."""
+    brief = max(corpus.briefs, key=lambda b: len(b.claims))
     html = pdf.brief_html(brief)
-    assert html.lstrip().startswith("<h1>"), html[:200]
-    assert pdf.strip_front_matter("---\ntags:\n- a\n---\n# T\n") == "# T\n"
-    assert pdf.strip_front_matter("# T\n---\n") == "# T\n---\n"
+    assert html.lstrip().startswith("<h1>") and "tags:" not in html, "no front matter on paper"
+    for claim in brief.claims:
+        quoted = f'<blockquote class="claim claim-{claim.kind}">\n<p>{escape(claim.text)}</p>'
+        assert html.count(quoted) == sum((c.text, c.kind) == (claim.text, claim.kind) for c in brief.claims), claim.text
+        assert f'href="#{brief.article.id}-p-{claim.paragraph}">¶{claim.paragraph}</a>' in html
+    anchors = {ref["anchor"] for entry in pdf.speaker_index([brief], corpus) for ref in entry["refs"]}
+    for i, section in enumerate(site.speaker_sections(brief)):
+        heading = f'<h2 id="{pdf.section_anchor(brief, i)}" class="speaker">{escape(section["name"])}</h2>'
+        assert html.count(heading) == 1, heading
+        anchors.discard(pdf.section_anchor(brief, i))
+    assert not anchors, f"the index links to anchors no heading has: {anchors}"
+    for number, _ in site.paragraphs(brief.article.text):
+        assert html.count(f'<a id="{brief.article.id}-p-{number}"></a><strong>¶{number}</strong>') == 1
 
 
 def test_brief_pdfs_are_cached_by_their_html(tmp_path, monkeypatch):
