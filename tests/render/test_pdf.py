@@ -185,10 +185,20 @@ def tiny_corpus(title: str = "A title", claim: str = "We will act.") -> Corpus:
 
 
 def test_article_text_is_escaped_in_the_book():
-    corpus = tiny_corpus(title="<script>alert(1)</script> & co", claim="<img src=x onerror=alert(1)>")
-    html = pdf.book_html(corpus.briefs, corpus)
-    assert "<script>alert" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;" in html
+    corpus = tiny_corpus(title="</title><script>alert(1)</script> & co", claim="<img src=x onerror=alert(1)>")
+    for html in (pdf.book_html(corpus.briefs, corpus), pdf.book_html(corpus.briefs, corpus, title=corpus.briefs[0]
+                                                                       .article.title, front_matter=False)):
+        assert "<script>alert" not in html and "<img src=x" not in html and "</title><script>" not in html
+        assert "&lt;/title&gt;&lt;script&gt;" in html and "&lt;img src=x" in html
+
+
+@needs_poppler
+def test_an_html_headline_prints_as_text(tmp_path):
+    corpus = tiny_corpus(title="</title><script>alert(1)</script> & co", claim="<b>bold</b> words")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf.brief_pdf(corpus.briefs[0], corpus))
+    text = words(" ".join(pdf_pages(path)))
+    assert "</title><script>alert(1)</script> & co" in text and "<b>bold</b> words" in text
 
 
 @needs_poppler
@@ -279,6 +289,15 @@ def test_brief_html_comes_from_its_template(corpus):
     assert not anchors, f"the index links to anchors no heading has: {anchors}"
     for number, _ in site.paragraphs(brief.article.text):
         assert html.count(f'<a id="{brief.article.id}-p-{number}"></a><strong>¶{number}</strong>') == 1
+
+
+def test_ids_are_unique_in_the_book_and_every_link_lands(corpus):
+    html = pdf.book_html(site.sorted_briefs(corpus), corpus)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id is repeated in the book"
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets and targets <= set(ids), f"links to nowhere: {sorted(targets - set(ids))[:5]}"
+    assert not re.search(r'(?:href|src)="(?!#|https?://|data:image/svg\+xml;base64,)', html), "a link to a site page"
 
 
 def test_brief_pdfs_are_cached_by_their_html(tmp_path, monkeypatch):
