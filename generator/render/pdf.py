@@ -1,22 +1,22 @@
 """The briefing book: the briefs as one print-only HTML document, laid out as PDF by WeasyPrint.
 
-The briefs are the site's own Markdown (site.render_brief) converted with the
-markdown package, so the book and the site never disagree. Everything here but
-`to_pdf` is a pure function from briefs to HTML; write.py writes the bytes.
+Each brief is printed from a template of its own (templates/book_brief.html.j2, in
+the autoescaped HTML environment), fed the same data as the site's brief
+(pages.py: speaker_sections, lede, paragraphs, brief_chart), so the book and the
+site never disagree. Everything here but `to_pdf` is a pure function from briefs
+to HTML; write.py writes the bytes.
 The Material theme's HTML is never used: WeasyPrint lays it out badly.
 """
 
 from __future__ import annotations
 
 import base64
-import html as html_mod
 import datetime as dt
-import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
-import markdown
 from markupsafe import Markup
 
 from generator.render import markup, pages as site
@@ -24,19 +24,21 @@ from generator.cache import Cache
 from generator.model import Brief, Corpus
 
 PAPERS = {"a4": "A4", "letter": "letter"}
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables"]
 BOOK_CSS = markup.TEMPLATES / "book.css"
 
 
 def book_environment() -> jinja2.Environment:
-    """Jinja2 for HTML: autoescaped, unlike the Markdown environment of pages.py."""
-    return jinja2.Environment(
+    """Jinja2 for HTML: autoescaped (every value prints as text), unlike the Markdown environment of pages.py."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(markup.TEMPLATES)),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["count"] = markup.count_noun
+    env.globals.update(kind_label=markup.KIND_LABELS.get, low_confidence=markup.LOW_CONFIDENCE)
+    return env
 
 
 def parse_date(value: str) -> dt.date:
@@ -119,92 +121,26 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def strip_front_matter(md: str) -> str:
-    """The page without its YAML front matter (tags and such are for MkDocs, not for paper)."""
-    if md.startswith("---\n"):
-        end = md.find("\n---\n", 4)
-        if end != -1:
-            return md[end + 5:]
-    return md
+def brief_context(brief: Brief) -> dict:
+    """What book_brief.html.j2 prints of one brief: the data of the site's brief (pages.py), for paper.
 
-
-def separate_claims(md: str) -> str:
-    """Give every claim its own blockquote.
-
-    In the brief's Markdown a claim's kind line ("> **Quoted** · ...") can be
-    followed directly, or after one blank line, by the next claim's "> " line;
-    Python-Markdown would run them together into one paragraph or blockquote.
+    Sections carry the anchor the speaker index links to; the chart is a data: URI (drawn as
+    vectors); the article's URL is kept only when it is http(s) (markup.safe_url).
     """
-    kinds = "|".join(re.escape(k) for k in markup.KIND_LABELS.values())
-    return re.sub(rf"(?m)^(> (?:<span[^>]*>)?\*\*(?:{kinds})\*\*.*\n)\n?(?=>)", "\\1\n<!-- -->\n\n", md)
-
-
-def _meta_with_url(match: re.Match) -> str:
-    """The brief's meta line, with the article's URL printed in full on a line of its own."""
-    meta = re.sub(r"·(\s*·)+", "·", match.group(0))  # no empty field between two separators
-    link = re.search(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', meta)
-    if not link:
-        return meta
-    meta = meta.replace(link.group(0), link.group(2))
-    return f'{meta}\n<p class="article-url"><a href="{link.group(1)}">{link.group(1)}</a></p>'
-
-
-def _claim_class(match: re.Match) -> str:
-    """A claim's blockquote gets its kind as a class (claim-direct, ...), for the colour of its rule."""
-    kinds = {label: kind for kind, label in markup.KIND_LABELS.items()}
-    kind = kinds.get(match.group(1))
-    return f'<blockquote class="claim claim-{kind}">' if kind else match.group(0)
-
-
-def _mark_headings(html: str, brief: Brief) -> str:
-    """Speaker headings get ids (the index links to them) and the article text's heading a class.
-
-    Headings are matched to site.speaker_sections by their text, in order, so an
-    extra heading in the brief template never shifts the index.
-    """
-    names = [" ".join(s["name"].split()) for s in site.speaker_sections(brief)]
-    matched = 0
-
-    def heading(match: re.Match) -> str:
-        nonlocal matched
-        text = " ".join(html_mod.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
-        if matched < len(names) and text == names[matched]:
-            matched += 1
-            return f'<h2 id="{section_anchor(brief, matched - 1)}" class="speaker">{match.group(1)}</h2>'
-        if text == "Article":
-            return f'<h2 class="article-text">{match.group(1)}</h2>'
-        return match.group(0)
-
-    return re.sub(r"<h2(?:\s[^>]*)?>(.*?)</h2>", heading, html, flags=re.S)
+    sections = [dict(s, anchor=section_anchor(brief, i)) for i, s in enumerate(site.speaker_sections(brief))]
+    chart = site.brief_chart(brief)
+    return {
+        "brief": brief, "article": brief.article, "anchor": brief_anchor(brief),
+        "url": markup.safe_url(brief.article.url), "lede": site.lede(brief),
+        "chart": {"src": _data_uri(chart[0]), "alt": chart[1]} if chart else None,
+        "sections": sections, "speakers": [s["name"] for s in sections if s["speaker"]],
+        "counts": Counter(c.kind for c in brief.claims), "paragraphs": site.paragraphs(brief.article.text),
+    }
 
 
 def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
-    """One brief as HTML: the site's Markdown brief converted with markdown, made fit for a book.
-
-    Paragraph anchors get the article id as prefix (unique in the book), the chart
-    becomes a data: URI (drawn as vectors), links to other site pages become plain
-    text, speaker headings get ids for the index, and the article text a wrapper
-    so the book can set it smaller.
-    """
-    aid = brief.article.id
-    out = site.render_brief(env or markup.environment(), brief)
-    md = separate_claims(strip_front_matter(out[f"briefs/{aid}.md"]))
-    html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
-    svg = out.get(f"briefs/{aid}.svg")
-    if svg:
-        html = html.replace(f'src="{aid}.svg"', f'src="{_data_uri(svg)}"')
-    html = html.replace('id="p-', f'id="{aid}-p-').replace('href="#p-', f'href="#{aid}-p-')
-    html = re.sub(r'<a href="(?!#|https?:)[^"]*"[^>]*>(.*?)</a>', r'<span class="site-link">\1</span>', html)
-    html = re.sub(r'<p class="qb-meta"[^>]*>.*?</p>', _meta_with_url, html, count=1, flags=re.S)
-    html = _mark_headings(html, brief)
-    html = re.sub(r"<blockquote>(?=(?:(?!</blockquote>).)*?<strong>(\w+)</strong>)", _claim_class, html, flags=re.S)
-    head, sep, rest = html.partition("<h2")
-    html = head.replace("<blockquote>", '<blockquote class="lede">', 1) + sep + rest
-    before, sep, after = html.partition('<h2 class="article-text">')
-    if sep:
-        title, _, body = after.partition("</h2>")
-        html = f'{before}{sep}{title}</h2>\n<div class="article-text-body">{body}</div>'
-    return html
+    """One brief as the book prints it: templates/book_brief.html.j2, autoescaped (`env`: book_environment())."""
+    return (env or book_environment()).get_template("book_brief.html.j2").render(b=brief_context(brief))
 
 
 def speaker_index(briefs: list[Brief], corpus: Corpus) -> list[dict]:
@@ -238,24 +174,11 @@ def book_html(briefs: list[Brief], corpus: Corpus, title: str = "Briefing book",
     """
     if paper not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
-    env = markup.environment()
-    entries = []
-    for brief in briefs:
-        sections = site.speaker_sections(brief)
-        entries.append({
-            "anchor": brief_anchor(brief),
-            "title": brief.article.title,
-            "date": brief.article.date or "",
-            "source": brief.article.source or "",
-            "speakers": [s["name"] for s in sections if s["speaker"]],
-            "claims": len(brief.claims),
-            "html": Markup(brief_html(brief, env)),
-        })
     return book_environment().get_template("book.html.j2").render(
-        title=title, subtitle=subtitle, dates=date_range(briefs), briefs=entries,
+        title=title, subtitle=subtitle, dates=date_range(briefs), briefs=[brief_context(b) for b in briefs],
         index=speaker_index(briefs, corpus) if front_matter else [],
         front_matter=front_matter, css=Markup(book_css()), page_size=PAPERS[paper],
-        claims=sum(e["claims"] for e in entries),
+        claims=sum(len(b.claims) for b in briefs),
         speakers=len({s for b in briefs for s in (c.speaker for c in b.claims) if s}),
     )
 

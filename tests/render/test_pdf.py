@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from markupsafe import escape
 
 from conftest import ROOT
 from generator.render import pdf
@@ -183,10 +184,20 @@ def tiny_corpus(title: str = "A title", claim: str = "We will act.") -> Corpus:
 
 
 def test_article_text_is_escaped_in_the_book():
-    corpus = tiny_corpus(title="<script>alert(1)</script> & co", claim="<img src=x onerror=alert(1)>")
-    html = pdf.book_html(corpus.briefs, corpus)
-    assert "<script>alert" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;" in html
+    corpus = tiny_corpus(title="</title><script>alert(1)</script> & co", claim="<img src=x onerror=alert(1)>")
+    for html in (pdf.book_html(corpus.briefs, corpus), pdf.book_html(corpus.briefs, corpus, title=corpus.briefs[0]
+                                                                       .article.title, front_matter=False)):
+        assert "<script>alert" not in html and "<img src=x" not in html and "</title><script>" not in html
+        assert "&lt;/title&gt;&lt;script&gt;" in html and "&lt;img src=x" in html
+
+
+@needs_poppler
+def test_an_html_headline_prints_as_text(tmp_path):
+    corpus = tiny_corpus(title="</title><script>alert(1)</script> & co", claim="<b>bold</b> words")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(pdf.brief_pdf(corpus.briefs[0], corpus))
+    text = words(" ".join(pdf_pages(path)))
+    assert "</title><script>alert(1)</script> & co" in text and "<b>bold</b> words" in text
 
 
 @needs_poppler
@@ -260,12 +271,32 @@ def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
     assert made.read_bytes() in [p.read_bytes() for p in cached]  # kept for the next build
 
 
-def test_front_matter_stays_off_paper(corpus):
-    brief = next(b for b in corpus.briefs if b.speakers)
+def test_brief_html_comes_from_its_template(corpus):
+    """Each claim once, in a blockquote of its kind; speaker headings carry the anchors the index links to."""
+    brief = max(corpus.briefs, key=lambda b: len(b.claims))
     html = pdf.brief_html(brief)
-    assert html.lstrip().startswith("<h1>"), html[:200]
-    assert pdf.strip_front_matter("---\ntags:\n- a\n---\n# T\n") == "# T\n"
-    assert pdf.strip_front_matter("# T\n---\n") == "# T\n---\n"
+    assert html.lstrip().startswith("<h1>") and "tags:" not in html, "no front matter on paper"
+    for claim in brief.claims:
+        quoted = f'<blockquote class="claim claim-{claim.kind}">\n<p>{escape(claim.text)}</p>'
+        assert html.count(quoted) == sum((c.text, c.kind) == (claim.text, claim.kind) for c in brief.claims), claim.text
+        assert f'href="#{brief.article.id}-p-{claim.paragraph}">¶{claim.paragraph}</a>' in html
+    anchors = {ref["anchor"] for entry in pdf.speaker_index([brief], corpus) for ref in entry["refs"]}
+    for i, section in enumerate(site.speaker_sections(brief)):
+        heading = f'<h2 id="{pdf.section_anchor(brief, i)}" class="speaker">{escape(section["name"])}</h2>'
+        assert html.count(heading) == 1, heading
+        anchors.discard(pdf.section_anchor(brief, i))
+    assert not anchors, f"the index links to anchors no heading has: {anchors}"
+    for number, _ in site.paragraphs(brief.article.text):
+        assert html.count(f'<a id="{brief.article.id}-p-{number}"></a><strong>¶{number}</strong>') == 1
+
+
+def test_ids_are_unique_in_the_book_and_every_link_lands(corpus):
+    html = pdf.book_html(site.sorted_briefs(corpus), corpus)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id is repeated in the book"
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets and targets <= set(ids), f"links to nowhere: {sorted(targets - set(ids))[:5]}"
+    assert not re.search(r'(?:href|src)="(?!#|https?://|data:image/svg\+xml;base64,)', html), "a link to a site page"
 
 
 def test_brief_pdfs_are_cached_by_their_html(tmp_path, monkeypatch):
