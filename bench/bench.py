@@ -139,8 +139,8 @@ def stage_build(config_file: str, site_dir: str, articles: str, cache_dir: str, 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from generator import build as build_mod
     from generator import plugin as plugin_mod
-    from generator import render
 
     spent = {"quotebrief": 0.0, "render": 0.0}
 
@@ -156,7 +156,7 @@ def stage_build(config_file: str, site_dir: str, articles: str, cache_dir: str, 
     cls = plugin_mod.QuotebriefPlugin
     for name in [n for n in vars(cls) if n.startswith("on_")]:
         setattr(cls, name, timed(getattr(cls, name), "quotebrief"))
-    render.render_site = timed(render.render_site, "render")
+    build_mod.Build.render = timed(build_mod.Build.render, "render")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
 
     t0 = time.perf_counter()

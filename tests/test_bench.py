@@ -11,6 +11,10 @@ from conftest import ROOT, require_shared
 sys.path.insert(0, str(ROOT / "bench"))
 import bench  # noqa: E402
 
+import pytest
+
+pytestmark = [pytest.mark.slow]
+
 
 def test_limit_spreads_over_topics_and_links_instead_of_copying(tmp_path):
     corpus = require_shared("corpus", "bbc")

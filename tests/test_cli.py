@@ -53,3 +53,63 @@ def test_extract_jsonl_contract(tmp_path):
     text = art.read_text().split("\n\n", 1)[1].strip("\n")
     assert text[claim["start"]:claim["end"]] == claim["text"]
     assert record["speakers"][0]["name"] == "Jane Smith" and claim["speaker"] == record["speakers"][0]["id"]
+
+
+def run_cli(*args, stdin=None, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+                          input=stdin, cwd=cwd)
+
+
+def test_a_missing_path_is_one_line_and_a_non_zero_exit(tmp_path):
+    proc = run_cli("extract", str(tmp_path / "nope.txt"), "--no-cache")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"quotebrief: {tmp_path / 'nope.txt'}: no such file or folder"
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_bad_option_names_the_option_and_the_value(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Mayor quits\n\nJane Smith said that she would leave the council today.\n")
+    proc = run_cli("extract", str(art), "--workers", "-2", "--no-cache")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "workers" in proc.stderr and "-2" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    proc = run_cli("extract", str(art), "--model", "no_such_pipeline", "--no-cache")
+    assert proc.returncode == 2 and "no_such_pipeline" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_dash_reads_an_article_from_standard_input():
+    proc = run_cli("extract", "-", "--jsonl", "--no-cache", "--workers", "1",
+                   stdin='Mayor quits\n\n"I am leaving the city council today," said Jane Smith.\n')
+    assert proc.returncode == 0, proc.stderr
+    import json
+
+    [record] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert record["speakers"][0]["name"] == "Jane Smith" and record["title"] == "Mayor quits"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    for i in range(40):
+        (tmp_path / f"a{i}.txt").write_text(f"Title {i}\n\nJane Smith said that the council would meet on day {i}.\n")
+    cmd = (f"{sys.executable} -m generator extract {tmp_path} --jsonl --workers 1 --cache-free 2>/dev/null; true")
+    proc = subprocess.run(f"{sys.executable} -m generator extract {tmp_path} --jsonl --workers 1 --no-cache | head -c 10",
+                          shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert cmd and len(proc.stdout) == 10
+    assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
+
+
+def test_config_takes_the_plugin_options_of_a_mkdocs_yml(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Mayor quits\n\nJane Smith said that she would leave the council.\n")
+    (tmp_path / "names.yml").write_text("not_speakers: [Jane Smith]\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - search\n  - quotebrief:\n"
+                                         "      articles: news\n      cache_dir: ''\n      speakers_file: names.yml\n")
+    out = tmp_path / "out"
+    proc = run_cli("render", "--out", str(out), "--config", str(tmp_path / "mkdocs.yml"), "--workers", "1",
+                   cwd=tmp_path.parent)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "briefs" / "a.md").exists(), "the articles option of mkdocs.yml was read, relative to it"
+    assert "'Jane Smith' is not a speaker" in (out / "report.md").read_text() or \
+        "jane-smith" not in (out / "briefs" / "a.md").read_text()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - quotebrief:\n      articles: missing\n")
+    proc = run_cli("render", "--out", str(out), "--config", str(tmp_path / "mkdocs.yml"))
+    assert proc.returncode == 2 and "articles" in proc.stderr and "missing" in proc.stderr

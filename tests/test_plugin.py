@@ -175,6 +175,7 @@ def _until(check, timeout=120.0):
     return False
 
 
+@pytest.mark.slow
 def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_path):
     """A real `mkdocs serve`, started from another folder: each change shows, and only it is extracted."""
     import subprocess

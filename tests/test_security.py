@@ -425,6 +425,7 @@ def served(hostile_site):
     server.server_close()
 
 
+@pytest.mark.browser
 def test_no_script_from_an_article_runs_in_a_browser(served):
     from playwright.sync_api import sync_playwright
 

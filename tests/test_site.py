@@ -28,10 +28,23 @@ def test_home_lists_briefs_newest_first(built_site):
 
 def test_no_request_to_other_hosts(built_site):
     """Scripts, stylesheets, images and fonts all come from the site itself."""
-    loads = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="((?:https?:)?//[^"]+)"')
-    for page in built_site.rglob("*.html"):
-        external = [u for u in loads.findall(page.read_text("utf-8")) if "rel=\"canonical\"" not in u]
+    tags = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*>")
+    target = re.compile(r'(?:src|href)="((?:https?:)?//[^"]+)"')
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        external = [m.group(1) for tag in tags.findall(page.read_text("utf-8"))
+                    if 'rel="canonical"' not in tag and (m := target.search(tag))]
         assert external == [], f"{page} loads {external}"
+
+
+def test_the_external_load_check_catches_a_load():
+    """The check above is not blind: a script from another host in a page is caught."""
+    tags = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*>")
+    target = re.compile(r'(?:src|href)="((?:https?:)?//[^"]+)"')
+    html = '<link rel="canonical" href="https://x.org/a/"><script src="https://cdn.example/x.js"></script>'
+    found = [m.group(1) for tag in tags.findall(html) if 'rel="canonical"' not in tag and (m := target.search(tag))]
+    assert found == ["https://cdn.example/x.js"]
 
 
 # ---------------------------------------------------------------- pages across articles

@@ -27,8 +27,9 @@ def test_stray_closing_marks_are_ignored():
 
 def test_one_paragraph_article_with_an_unclosed_quote_is_not_swallowed():
     text = 'He said "it is over. ' + FILLER * 10 + 'Then "the end," she said.'
-    for s, e in find_quotes(text):
-        assert e - s <= MAX_QUOTE_CHARS
+    spans = find_quotes(text)
+    assert [text[s:e] for s, e in spans] == ['"the end,"'], "the closed quote is found, the open one dropped"
+    assert all(e - s <= MAX_QUOTE_CHARS for s, e in spans)
 
 
 def test_many_unclosed_marks_take_linear_time():

@@ -256,8 +256,8 @@ def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
         "site_name: pdf test\ntheme:\n  name: material\n  font: false\n"
         "plugins:\n  - quotebrief:\n"
         f"      articles: {ROOT / 'articles' / (seed + '.md')}\n"
-        f"      cache_dir: {ROOT / '.cache' / 'quotebrief'}\n"
-        "      speakers_file: ''\n      pdf: true\n"
+        f"      cache_dir: {tmp_path / 'cache'}\n"
+        "      pdf: true\n"
         "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - tables\n", "utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                           capture_output=True, text=True, cwd=tmp_path)
@@ -267,7 +267,7 @@ def test_plugin_pdf_option_links_a_pdf_per_brief(tmp_path):
     assert "Sergei Lavrov" in words(" ".join(pdf_pages(made)))
     html = (tmp_path / "site" / "briefs" / seed / "index.html").read_text("utf-8")
     assert f'href="../{seed}.pdf"' in html
-    cached = list((ROOT / ".cache" / "quotebrief" / "pdf").glob("*.pdf"))
+    cached = [p for p in (tmp_path / "cache" / "pdf").rglob("*") if p.is_file()]
     assert made.read_bytes() in [p.read_bytes() for p in cached]  # kept for the next build
 
 
@@ -299,28 +299,38 @@ def test_ids_are_unique_in_the_book_and_every_link_lands(corpus):
     assert not re.search(r'(?:href|src)="(?!#|https?://|data:image/svg\+xml;base64,)', html), "a link to a site page"
 
 
+def cached_pdfs(folder):
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
 def test_brief_pdfs_are_cached_by_their_html(tmp_path, monkeypatch):
+    from generator.cache import Cache
+
     corpus = tiny_corpus()
     brief = corpus.briefs[0]
-    first = pdf.brief_pdf(brief, corpus, cache_dir=tmp_path)
-    assert first.startswith(b"%PDF-") and len(list(tmp_path.glob("*.pdf"))) == 1
+    first = pdf.brief_pdf(brief, corpus, cache=Cache(tmp_path))
+    assert first.startswith(b"%PDF-") and len(cached_pdfs(tmp_path)) == 1
     laid_out = []
     monkeypatch.setattr(pdf, "to_pdf", lambda html: laid_out.append(html) or b"%PDF-1.7 new %%EOF")
-    assert pdf.brief_pdf(brief, corpus, cache_dir=tmp_path) == first and laid_out == []  # from the cache
-    a4, letter = pdf.brief_pdf(brief, corpus, cache_dir=tmp_path), pdf.brief_pdf(brief, corpus, "letter", tmp_path)
+    assert pdf.brief_pdf(brief, corpus, cache=Cache(tmp_path)) == first and laid_out == []  # from the cache
+    a4 = pdf.brief_pdf(brief, corpus, cache=Cache(tmp_path))
+    letter = pdf.brief_pdf(brief, corpus, "letter", Cache(tmp_path))
     assert a4 == first and letter == b"%PDF-1.7 new %%EOF" and len(laid_out) == 1  # other HTML: laid out
-    for cached in tmp_path.glob("*.pdf"):
+    for cached in cached_pdfs(tmp_path):
         cached.write_bytes(b"%PDF-cut off")  # a cut-off file is laid out again
-    assert pdf.brief_pdf(brief, corpus, cache_dir=tmp_path) == b"%PDF-1.7 new %%EOF" and len(laid_out) == 2
+    assert pdf.brief_pdf(brief, corpus, cache=Cache(tmp_path)) == b"%PDF-1.7 new %%EOF" and len(laid_out) == 2
 
 
 def test_pdfs_of_pages_that_changed_are_pruned(tmp_path, monkeypatch):
+    from generator.cache import Cache
+
     monkeypatch.setattr(pdf, "to_pdf", lambda html: b"%PDF-1.7 " + html.encode() + b" %%EOF")
     before, after = tiny_corpus("First title"), tiny_corpus("Edited title")
-    first: set = set()
-    pdf.brief_pdf(before.briefs[0], before, cache_dir=tmp_path, used=first)
-    pdf.brief_pdf(after.briefs[0], after, cache_dir=tmp_path, used=set())
-    assert len(list(tmp_path.glob("*.pdf"))) == 2
-    assert pdf.prune_pdf_cache(tmp_path, first) == 1  # the build used only the first: the other goes
-    assert list(tmp_path.glob("*.pdf")) == list(first)
-    assert b"First title" in next(iter(first)).read_bytes()
+    pdf.brief_pdf(before.briefs[0], before, cache=Cache(tmp_path))
+    build = Cache(tmp_path)
+    build.start_build()
+    pdf.brief_pdf(after.briefs[0], after, cache=build)
+    assert len(cached_pdfs(tmp_path)) == 2
+    assert build.prune() == 1  # the build used only the edited page's PDF: the other goes
+    [kept] = cached_pdfs(tmp_path)
+    assert b"Edited title" in kept.read_bytes()
