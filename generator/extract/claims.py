@@ -50,8 +50,9 @@ def paragraph_of(starts: list[int], offset: int) -> int:
     return n + 1
 
 
-def extract(doc, article: Article) -> Brief:
-    """Claims and speakers of one parsed article."""
+def extract(doc, article: Article, *, stances: bool = False) -> Brief:
+    """Claims and speakers of one parsed article. With `stances`, also what people believe, want
+    or plan (kind "stance"); by default only acts of communication are claims."""
     text = article.text
     captions = caption_spans(text)
     quotes = quote_marks.find_quotes(text, captions)
