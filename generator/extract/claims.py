@@ -60,6 +60,8 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cast = Resolver(doc, captions, qranges)
 
     cands = reported_candidates(doc, captions, qranges)
+    if not stances:
+        cands = [c for c in cands if not c.stance]
     snap_to_quotes(text, cands, quotes)
     for c in cands:  # a quote reported with "said": the words next to it name the speaker
         q = next((q for q in quotes if q.start == c.start and q.end == c.end), None)
@@ -141,7 +143,7 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     s, e = _trim(text, cand.start, cand.end)
     if e <= s:
         return None
-    kind = _kind(text, s, e, quotes, cand.fragments)
+    kind = "stance" if cand.stance else _kind(text, s, e, quotes, cand.fragments)
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)

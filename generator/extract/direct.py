@@ -211,7 +211,8 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and len(text[c.start:c.end].split()) < 8:
             continue  # a quote inside a sentence with no cue: a scare quote, not a claim
         prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
-                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)), None)
+                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)
+                     and _attribution_gap(text[p.end:c.start])), None)
         if prev is not None:
             if not prev.fragments:
                 prev.fragments = [Span(text[prev.start:prev.end], prev.start, prev.end)]
@@ -224,8 +225,14 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _ends_in_quote(text: str, end: int) -> bool:
+    """A claim that ends with a quote, closed ('..."') or reopened at the next sentence ('... "B')."""
     tail = text[:end].rstrip(" \t,.;:")
-    return tail[-1:] in ("\"", "\u201d", "'") 
+    return tail[-1:] in ("\"", "\u201d", "'") or text[end:].lstrip(" ")[:1] in ("\"", "\u201c")
+
+
+def _attribution_gap(gap: str) -> bool:
+    """Between two quotes of one speaker: nothing, or the attribution of the first ('," he said. ')."""
+    return len(gap) <= 80 and not any(m in gap for m in ("\"", "\u201c", "\u201d"))
 
 
 def headline_candidates(text: str, captions) -> list[Candidate]:

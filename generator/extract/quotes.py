@@ -22,7 +22,8 @@ DOUBLE_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"]")
 SINGLE_OPEN = "\u2018"
 SINGLE_CLOSE = "\u2019"
 PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-MAX_QUOTE_CHARS = 3000  # a longer "quote" inside one paragraph is an unbalanced mark, not speech
+MAX_QUOTE_CHARS = 3000
+SENTENCE_QUOTE_CHARS = 500  # one sentence of a quote whose mark is never closed  # a longer "quote" inside one paragraph is an unbalanced mark, not speech
 
 
 @dataclass
@@ -107,11 +108,20 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
                     quotes.append(Quote(open_at, pos + len(mark), n_pars))
                 open_at = None
             else:  # a second opener: the first one was never closed
+                if open_par == p and pos - open_at <= SENTENCE_QUOTE_CHARS and _sentence_open(text, open_at, ps) \
+                        and _sentence_open(text, pos, ps):
+                    # '"A. "B.' (news style): a quote of several sentences whose marks reopen at
+                    # each sentence; the first part ends where the next opens
+                    quotes.append(Quote(open_at, len(text[:pos].rstrip()), 1))
                 open_at, open_par, n_pars = pos, p, 1
-        if open_at is not None and (not _continues(text, paragraphs, p)
-                                    or ATTRIBUTED_END_RE.search(text, max(open_at, pe - 120), pe)):
+        attributed = open_at is not None and ATTRIBUTED_END_RE.search(text, max(open_at, pe - 120), pe)
+        if open_at is not None and (not _continues(text, paragraphs, p) or attributed):
             # an attribution at the paragraph's end ('"..., said the mayor.') means the
-            # closing mark was forgotten: the quote does not run on
+            # closing mark was forgotten: the quote does not run on; a quote that opened a
+            # sentence and is never closed runs to the end of its paragraph
+            if open_par == p and not attributed and _sentence_open(text, open_at, ps) and text[pe - 1] in ".!?" \
+                    and len(text[open_at:pe].split()) >= 4 and pe - open_at <= SENTENCE_QUOTE_CHARS:
+                quotes.append(Quote(open_at, pe, 1))
             open_at = None
     quotes.extend(_single_quotes(text, paragraphs, quotes, skip))
     quotes.sort(key=lambda q: q.start)
@@ -121,6 +131,12 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
 ATTRIBUTED_END_RE = re.compile(
     r",\s+(?:(?:said|says|added|told|asked|wrote)\b|(?:[\w.'\u2019-]+\s+){1,4}(?:said|says|added|told|asked|wrote)\b)"
     r"[^\"\u201c\u201d]{0,80}$")
+
+
+def _sentence_open(text: str, pos: int, par_start: int) -> bool:
+    """A mark that opens a sentence: at its paragraph's start or after . ! ? (and a space)."""
+    before = text[par_start:pos].rstrip()
+    return not before or before[-1] in ".!?:"
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p: int) -> bool:
