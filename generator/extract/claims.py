@@ -57,7 +57,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     captions = caption_spans(text)
     quotes = quote_marks.find_quotes(text, captions)
     qranges = [(q.start, q.end) for q in quotes]
-    cast = Resolver(doc, captions, qranges)
+    cast = Resolver(doc, captions, qranges, article.title or "")
 
     cands = reported_candidates(doc, captions, qranges)
     if not stances:

@@ -141,7 +141,11 @@ TITLE_WORDS = (ROLE_NOUNS - {"man", "woman"}) | {
     "king", "queen", "prince", "princess", "duke", "duchess", "baron", "baroness", "lord", "lady",
     "emperor", "empress", "spokeswoman", "chairwoman", "congresswoman", "councilman", "councilwoman",
     "businesswoman", "father", "mother", "sister", "brother", "miss", "madame", "monsieur", "herr",
-    "frau", "senor", "senora", "señor", "señora"}
+    "frau", "senor", "senora", "señor", "señora",
+    # military and academic ranks, written out or cut short ("Lt Col", "Cpl.", "Prof")
+    "lt", "lt.", "col", "col.", "cpl", "cpl.", "sgt", "sgt.", "gen", "gen.", "maj", "maj.", "capt", "capt.",
+    "brig", "brig.", "adm", "adm.", "cmdr", "lieutenant", "colonel", "corporal", "sergeant", "major",
+    "captain", "private", "professor", "prof", "prof.", "dr", "dr."}
 ROLE_LINKS = ("of", "for", "to")  # inside a title: "Secretary of State", "Ambassador to the UN"
 # Relational nouns say how someone relates to another person, not what they are.
 RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",

@@ -17,17 +17,38 @@ import bisect
 from generator.extract.lexicon import (FIRST_PERSON, GROUP_PRONOUNS, MENTION_CUT, NEGATIONS, PERSON_PRONOUNS,
                                        PRONOUN_GENDER, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det, _words_text
+from generator.extract.orgs import Orgs
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
+
+
+def name_run(head) -> list:
+    """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
+    Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes."""
+    doc = head.doc
+
+    def part(t):
+        return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "'")
+
+    i = head.i
+    while i > head.sent.start and part(doc[i - 1]) and not doc[i - 1].is_sent_start:
+        i -= 1
+    j = head.i
+    while j + 1 < head.sent.end and part(doc[j + 1]):
+        j += 1
+    while j > head.i and doc[j].text in ("-", "'"):
+        j -= 1
+    return [t for t in doc[i:j + 1]]
 
 
 class Resolver:
     """Resolves subject mentions of one article to the people and bodies of its Cast."""
 
-    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]], title: str = ""):
         self.cast = cast = Cast(doc, skip, quotes)
         self.doc, self.people, self.ent_at, self.word_ids = doc, cast.people, cast.ent_at, cast.word_ids
         self.full_names = cast.full_names
+        self.orgs = Orgs(doc, skip, quotes, title)
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
@@ -70,7 +91,14 @@ class Resolver:
 
     # ----------------------------------------------------------------- resolution
     def resolve(self, subj, record: bool = True) -> Resolution:
-        """The speaker a subject token (head of its noun phrase) stands for."""
+        """The speaker a subject token (head of its noun phrase) stands for. A description that
+        names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
+        res = self._resolve(subj, record)
+        if res.name is not None and not res.named and res.kind != "person":
+            return Resolution(None, res.kind, min(res.confidence, 0.35), named=False)
+        return res
+
+    def _resolve(self, subj, record: bool = True) -> Resolution:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
             name = self._last_person(subj.i, PRONOUN_GENDER[low])
@@ -100,6 +128,9 @@ class Resolver:
                     return res
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
+        body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
+        if body is not None:
+            return Resolution(body, "organisation", 0.8)
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
@@ -108,21 +139,27 @@ class Resolver:
                 return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
-            name = _strip_det(ent.text)
+            name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
             return Resolution(name, kind, 0.85, named=not self._common_word(ent))
         if ent is not None and ent.label_ == "PERSON":
             toks = _clean_name(ent)
             if toks:
-                return Resolution(_name_text(toks), "person", 0.8, named=not self._common_word(ent))
+                return Resolution(_name_text(toks), "person", 0.8)
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
+            run = _clean_name(name_run(subj))
             # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
-            # at the start of a sentence) are more likely a description than a name
-            named = any(t.ent_type_ for t in toks)
-            return Resolution(_words_text(toks), "organisation", 0.6, named=named)
+            # at the start of a sentence) are more likely a description than a name; two
+            # capitalised words, or one the article capitalises inside a sentence, are a name
+            named = any(t.ent_type_ for t in toks) or len(run) >= 2 or (
+                len(run) == 1 and run[0].text in self.cast.mid_caps)
+            if not run:
+                return self._description(subj, np)
+            kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
+            return Resolution(_name_text(run), kind, 0.6, named=named)
         return self._description(subj, np)
 
     def _common_word(self, span) -> bool:
@@ -141,7 +178,11 @@ class Resolver:
         return names[0]
 
     def _description(self, subj, np) -> Resolution:
-        """'the veteran Russian diplomat' -> the person whose known words it shares."""
+        """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->
+        the company the article is about."""
+        body = self.orgs.described(subj, np)
+        if body is not None:
+            return Resolution(body, "organisation", 0.7)
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
         head = subj.lemma_.lower()
@@ -167,9 +208,8 @@ class Resolver:
                 return Resolution(last, "person", 0.5, self.people.get(last))
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3)  # "no one said": nobody to name
-        text = _words_text([t for t in np if not (t.dep_ == "det" and t.i == np[0].i)])
-        kind = "person" if is_person_noun else "organisation"
-        return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5, named=False)
+        # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
+        return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False)
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""

@@ -28,6 +28,9 @@ class Cast:
         self.people: dict[str, Person] = {}
         self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
         self.word_ids = set(doc.to_array("ORTH").tolist())  # each word form the article writes
+        # capitalised words the article writes inside a sentence: names, not sentence openers
+        self.mid_caps = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start
+                         and not doc[t.i - 1].is_punct}
         self._collect_people()
         self._collect_roles()
         self._learn_descriptions()

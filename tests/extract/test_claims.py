@@ -290,7 +290,9 @@ def test_a_description_is_marked_as_no_name(extract_text):
                          "Hamas said the truce was over. "
                          'Jane Smith, the mayor, said: "We are ready."')
     named = {s.name: s.named for s in brief.speakers}
-    assert named.get("Officials") is False, named
+    assert "Officials" not in named, named  # a generic group is an unnamed source, no speaker
+    claim = next(c for c in brief.claims if "border" in c.text)
+    assert claim.speaker is None and claim.speaker_mention.text == "Officials"
     assert named.get("Hamas") is True and named.get("Jane Smith") is True, named
 
 
