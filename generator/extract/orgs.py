@@ -47,12 +47,13 @@ def initials(name: str) -> str:
 class Orgs:
     """Organisations named in an article: canonical names, aliases and where they are named."""
 
-    def __init__(self, doc, skip, quotes, title: str = ""):
+    def __init__(self, doc, skip, quotes, title: str = "", ents=None):
         self.doc = doc
+        self.ents = list(ents if ents is not None else doc.ents)
         text = doc.text
         self.mentions: list[tuple[int, str]] = []  # (token index, canonical name) in text order
         names = []
-        for ent in doc.ents:
+        for ent in ents if ents is not None else doc.ents:
             if ent.label_ == "ORG" and not _in(skip, ent.start_char):
                 names.append((ent.start, _bare(ent.text)))
         orgs = {n for _, n in names if len(n.split()) >= 2}
@@ -99,8 +100,8 @@ class Orgs:
     def named_in(self, toks) -> str | None:
         """The body named inside a noun phrase ('a BBC spokesman', 'a spokesman for the BBC')."""
         for t in toks:
-            if t.ent_type_ in ORG_LABELS and t.ent_iob_ in ("B", "I"):
-                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+            if t.ent_type_ in ORG_LABELS + ("PERSON",) and t.ent_iob_ in ("B", "I"):
+                ent = next((e for e in self.ents if e.start <= t.i < e.end), None)
                 if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
                     text = _bare(ent.text)
                     if ent.label_ == "NORP" and text.lower() not in self.alias:

@@ -48,7 +48,7 @@ class Resolver:
         self.cast = cast = Cast(doc, skip, quotes)
         self.doc, self.people, self.ent_at, self.word_ids = doc, cast.people, cast.ent_at, cast.word_ids
         self.full_names = cast.full_names
-        self.orgs = Orgs(doc, skip, quotes, title)
+        self.orgs = Orgs(doc, skip, quotes, title, cast.ents)
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
@@ -80,14 +80,18 @@ class Resolver:
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
+        place = None  # "it said" is a body more often than a place: a place only when no body is near
         for j, name, kind, named, plural in reversed(self.org_history):
             if j < i and i - j <= window:
                 if singular and plural and not named:
                     continue
+                if kind == "place":
+                    place = place or (name, kind, named)
+                    continue
                 return name, kind, named
             if j < i:
                 break
-        return None
+        return place
 
     # ----------------------------------------------------------------- resolution
     def resolve(self, subj, record: bool = True) -> Resolution:
