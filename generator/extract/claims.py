@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from generator.extract import quotes as quote_marks
+from generator.extract.confidence import confidence
 from generator.extract.cues import drop_embedded, reported_candidates
 from generator.extract.direct import (adjacent_cue, attach_floating, headline_candidates, merge_split_quotes,
                                       quote_candidates, snap_to_quotes)
@@ -110,7 +111,7 @@ def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
         if near is not None:
             claim.speaker = near.speaker
             claim.speaker_mention = near.speaker_mention
-            claim.confidence = round(min(near.confidence, 0.6), 2)
+            claim.confidence = round(min(near.confidence, claim.confidence), 2)
 
 
 def _kind(text: str, s: int, e: int, quotes: list[Quote], fragments: list[Span] = ()) -> str:
@@ -147,10 +148,12 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)
-    name, skind, conf, person, named = None, "person", 0.3, None, True
+    name, skind, person, named = None, "person", None, True
+    how = "none"
     if cand.subject is not None:
         res = cast.resolve(cand.subject)
-        name, skind, conf, person, named = res.name, res.kind, res.confidence, res.person, res.named
+        name, skind, person, named = res.name, res.kind, res.person, res.named
+        how = res.how
         if cand.mention is not None:
             claim.speaker_mention = cand.mention
         else:
@@ -161,14 +164,13 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
         names = cast.full_names(cand.mention.text.split()[-1])
         name = names[0] if names else cand.mention.text.title() if cand.mention.text.isupper() else cand.mention.text
         person = cast.people.get(name)
-        conf = 0.6
+        how = "headline"
     elif cand.speaker_name is not None:
-        name, skind, conf = cand.speaker_name, cand.speaker_kind, 0.55
-    if cand.source == "object":
-        conf -= 0.15
-    if cand.confidence is not None:
-        conf = cand.confidence
-    claim.confidence = round(max(0.05, min(conf, 0.95)), 2)
+        name, skind, how = cand.speaker_name, cand.speaker_kind, "fixed"
+    if cand.source in ("floating", "continuation"):
+        how = "floating"
+    claim.confidence = confidence(cand, how, name, cast, place=skind == "place")
+    claim.evidence = (cand.source, how, cand.cue_tok.lemma_.lower() if cand.cue_tok is not None else "")
     if name:
         sid = slugify(name, fallback="unknown")
         if sid not in speakers:

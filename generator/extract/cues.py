@@ -91,6 +91,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
             # no subject of its own is coordinated with this cue, not part of what was said
             coord = [c for c in content.children if c.dep_ == "conj" and c.i > tok.i and _is_cue(c)
+                     and c.lemma_.lower() in SPEECH_CUES  # "... aware of it but continued to work": one clause
+                     and any(g.dep_ in ("ccomp", "xcomp", "prep") for g in c.children)
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
             for c in coord:
                 inherited[c.i] = subj

@@ -99,26 +99,26 @@ class Resolver:
         names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
         res = self._resolve(subj, record)
         if res.name is not None and not res.named and res.kind != "person":
-            return Resolution(None, res.kind, min(res.confidence, 0.35), named=False)
+            return Resolution(None, res.kind, min(res.confidence, 0.35), named=False, how=res.how)
         return res
 
     def _resolve(self, subj, record: bool = True) -> Resolution:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
             name = self._last_person(subj.i, PRONOUN_GENDER[low])
-            return Resolution(name, "person", 0.75, self.people.get(name)) if name else Resolution(None, "person", 0.3)
+            return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun") if name else Resolution(None, "person", 0.3, how="pronoun")
         if low in GROUP_PRONOUNS:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
-                return Resolution(org[0], org[1], 0.6, named=org[2])
-            return Resolution(None, "organisation", 0.3)
+                return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
+            return Resolution(None, "organisation", 0.3, how="group-pronoun")
         if low in FIRST_PERSON or low in RELATIVE:
             if low in RELATIVE and subj.head is not None:
                 # "Blinken, who said ..." -> the noun the clause hangs on
                 head = subj.head.head if subj.head.dep_ == "relcl" else None
                 if head is not None and head.i != subj.i:
                     return self.resolve(head, record)
-            return Resolution(None, "person", 0.3)
+            return Resolution(None, "person", 0.3, how="first-person")
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -126,7 +126,7 @@ class Resolver:
                 toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
                 person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
                 if person is not None:
-                    return Resolution(person.name, "person", 0.9, person)
+                    return Resolution(person.name, "person", 0.9, person, how="apposition")
                 res = self.resolve(named, record)
                 if res.name is not None:
                     return res
@@ -134,22 +134,22 @@ class Resolver:
         np = self.mention_tokens(subj)
         body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
         if body is not None:
-            return Resolution(body, "organisation", 0.8)
+            return Resolution(body, "organisation", 0.8, how="spokes")
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
+                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)], how="name")
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
-            return Resolution(name, kind, 0.85, named=not self._common_word(ent))
+            return Resolution(name, kind, 0.85, named=not self._common_word(ent), how="org")
         if ent is not None and ent.label_ == "PERSON":
             toks = _clean_name(ent)
             if toks:
-                return Resolution(_name_text(toks), "person", 0.8)
+                return Resolution(_name_text(toks), "person", 0.8, how="person-ent")
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
@@ -163,7 +163,7 @@ class Resolver:
             if not run:
                 return self._description(subj, np)
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
-            return Resolution(_name_text(run), kind, 0.6, named=named)
+            return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
 
     def _common_word(self, span) -> bool:
@@ -186,7 +186,7 @@ class Resolver:
         the company the article is about."""
         body = self.orgs.described(subj, np)
         if body is not None:
-            return Resolution(body, "organisation", 0.7)
+            return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
         head = subj.lemma_.lower()
@@ -206,14 +206,16 @@ class Resolver:
                 person = self.people[best]
                 if nationality and not person.nationality:
                     person.nationality |= nationality
-                return Resolution(best, "person", 0.75, person)
+                return Resolution(best, "person", 0.75, person, how="role-description")
             last = self._last_person(subj.i)
             if last is not None and not nationality:
-                return Resolution(last, "person", 0.5, self.people.get(last))
+                return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
-            return Resolution(None, "person", 0.3)  # "no one said": nobody to name
+            return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
-        return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False)
+        group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many") for t in np if t.i < subj.i)
+        return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
+                          how="unnamed-group" if group else "unnamed-definite")
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""
