@@ -22,6 +22,12 @@ def snap_to_quotes(text: str, cands: list[Candidate], quotes: list[Quote]) -> No
             opens_content = q.start < c.start < q.end and (c.start - q.start < 40 or q.paragraphs > 1)
             if starts_inside or opens_content:
                 c.start, c.end = min(c.start, q.start), max(c.end, q.end)
+        for q in quotes:
+            # '"Why did nobody claim? It was clear," he said': the parse starts the content at the
+            # quote's last sentence; the claim is the whole quote
+            if q.start < c.start < q.end and q.end - 3 <= c.end <= q.end + 3 \
+                    and re.search(r"[.?!]\W*\s", text[q.start:c.start]):
+                c.start, c.end = q.start, max(c.end, q.end)
         first = next((q for q in quotes if q.start == c.start or
                       (q.start > c.start and not text[c.start:q.start].strip(' "\u201c'))), None)
         if first is not None and first.end < c.end:
@@ -248,6 +254,10 @@ def headline_candidates(text: str, captions) -> list[Candidate]:
         who = h.group("who")
         if who.split()[0].lower().strip(".") in NOT_SPEAKERS or len(who) > 60:
             continue
+        line_end = text.find("\n", h.start("what"))
+        what = text[h.start("what"):len(text) if line_end < 0 else line_end]
+        if _data_line(text, who, what):
+            continue
         s = h.start("what")
         e = text.find("\n", s)
         e = len(text) if e < 0 else e
@@ -259,3 +269,12 @@ def headline_candidates(text: str, captions) -> list[Candidate]:
         out.append(Candidate(s, e, Span(":", colon, colon + 1), None, None, "headline",
                              mention=Span(who, h.start("who"), h.end("who"))))
     return out
+
+
+def _data_line(text: str, label: str, content: str) -> bool:
+    """'Replacements: Everitt for Mapletoft (53), ...', 'Scorers: ...': a label and a list, not a
+    speaker and what they said. A one-word label the article also writes in lower case is a
+    common word, not a name."""
+    if re.search(r"\(\d+\)", content) or content.count(",") >= 3 and not re.search(r"[.!?]\s", content):
+        return True
+    return " " not in label and re.search(r"(?<![\w-])" + re.escape(label.lower()) + r"(?![\w-])", text) is not None

@@ -181,7 +181,8 @@ def _single_quotes(text, paragraphs, doubles, skip) -> list[Quote]:
 
 
 def caption_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs that are photo captions or credit lines, not article text.
+    """Paragraphs that are photo captions, credit lines or web furniture ("READ MORE: ...",
+    "WATCH BELOW"), not article text.
 
     A caption is a paragraph repeated (or a prefix of the next one, as when a
     caption is printed twice, once with its credit), or one that ends in a credit
@@ -199,7 +200,7 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
                         for j in (k - 1, k + 1))
         if len(body.split()) > 80:
             continue
-        if repeated or neighbour or CREDIT_RE.search(body) or PHOTO_RE.match(body):
+        if repeated or neighbour or CREDIT_RE.search(body) or PHOTO_RE.match(body) or FURNITURE_RE.match(body):
             out.append((s, e))
     return out
 
@@ -208,4 +209,9 @@ CREDIT_RE = re.compile(
     r"(?:\b[A-Z][A-Z.]{1,}|Getty Images|Reuters|Shutterstock)\s*/\s*"
     r"(?:[A-Z][\w.'\-]*\s*){1,4}(?:/\s*[A-Z][\w.'\-]*\s*)*\)?\s*$"
     r"|\((?:Photo|Image|Picture|Credit)s?(?: credit)?:[^)]*\)\s*$")
+# web page furniture: links and prompts between paragraphs, not article text
+FURNITURE_RE = re.compile(
+    r"\s*(?:READ MORE|MORE ON THIS|WATCH(?: BELOW| NOW| LIVE| MORE)?|LISTEN(?: NOW)?|RELATED(?: STORIES| LINKS)?|SEE ALSO"
+    r"|ADVERTISEMENT|SPONSORED|Read more|Watch below|Related stories|Click here|Follow us|Sign up|Share this"
+    r"|Most read|Top stories)\b")
 PHOTO_RE = re.compile(r"(?:Photo|Image|Picture|Caption|Photograph)(?: credit)?\s*:", re.IGNORECASE)
