@@ -195,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         sys.exit(f"eval: {EVAL} is missing (the evaluation data lives in ../shared beside the checkout)")
+    if args.keep:
+        Path(args.keep).mkdir(parents=True, exist_ok=True)
     rc = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.sets:

@@ -170,7 +170,6 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     if cand.source in ("floating", "continuation"):
         how = "floating"
     claim.confidence = confidence(cand, how, name, cast, place=skind == "place")
-    claim.evidence = (cand.source, how, cand.cue_tok.lemma_.lower() if cand.cue_tok is not None else "")
     if name:
         sid = slugify(name, fallback="unknown")
         if sid not in speakers:

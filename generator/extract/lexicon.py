@@ -171,7 +171,7 @@ SPEECH_CUES = {
     "underscore", "hint", "forecast", "reveal", "conclude", "rule", "swear", "read", "muse", "quip",
     "scoff", "shout", "yell", "tout", "brag", "lament", "opine", "insinuate", "call", "advise",
     "instruct", "order", "plead", "appeal", "beg", "encourage", "apologise", "apologize", "confess",
-    "protest", "retort", "concur", "describe", "brand", "dub", "label", "announce", "continue",
+    "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
 }
 # Finding verbs and nouns: "the survey found", "figures showed", "research suggests" are not
 # speech; "suggest", "reveal", "conclude", "predict" are when a person or body does it.

@@ -16,7 +16,7 @@ import bisect
 
 from generator.extract.lexicon import (FIRST_PERSON, GROUP_PRONOUNS, MENTION_CUT, NEGATIONS, PERSON_PRONOUNS,
                                        PRONOUN_GENDER, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
-from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det, _words_text
+from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import Orgs
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
