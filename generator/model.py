@@ -24,6 +24,9 @@ class Article:
     licence: str | None = None
     tags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader noticed (decoded, cut, ...)
+    # `id` is the URL-safe slug that page paths use; `record_id` is an input record's own id
+    # exactly as given ("business/006"), which `quotebrief extract` prints as "id"
+    record_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -125,7 +128,8 @@ class Brief:
         a = self.article
         return {
             "path": a.path,
-            "id": a.id,
+            "id": a.record_id if a.record_id is not None else a.id,
+            "slug": a.id,
             "title": a.title,
             "date": a.date,
             "source": a.source,

@@ -1,7 +1,15 @@
 """Score quotebrief's extractor against the gold files in ../shared/eval.
 
-    python scripts/eval.py                      # seed, PolNeAR dev, PolNeAR train
-    python scripts/eval.py --sets seed dev      # a choice of them
+    python scripts/eval.py                       # seed, bbc-speech dev, PolNeAR dev, PolNeAR train
+    python scripts/eval.py --sets seed bbc       # a choice of them
+    python scripts/eval.py --sets dev --limit 84 --stances
+
+bbc (bbc-speech dev, the product's speech convention) also gets an error table (what kind of
+mistake each wrong or missed claim is), the calibration of `confidence` (end-to-end precision
+by confidence bucket; claims under 0.5 are flagged for review) and a check that no speaker
+is a generic phrase ("Analysts", "Officials"). PolNeAR counts stances as attributions, so its
+sets are run with `stances=True` when --stances is given (through `python -m generator.extract`,
+as the CLI has no such option yet).
 
 PolNeAR's compartments (meta.compartment: dev or train) are written to a temporary
 JSONL and scored with ../shared/eval/evaluate.py; no gold text is kept in the repository.
@@ -10,18 +18,30 @@ JSONL and scored with ../shared/eval/evaluate.py; no gold text is kept in the re
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 CMD = f"{ROOT / '.venv/bin/quotebrief'} extract {{input}} --jsonl --no-cache"
+STANCE_CMD = f"{sys.executable} -m generator.extract {{input}} --stances"
+# a speaker name made of these words only is a description, never a name
+GENERIC = {"analyst", "analysts", "official", "officials", "critic", "critics", "expert", "experts", "fan", "fans",
+           "spokesman", "spokeswoman", "spokesperson", "source", "sources", "observer", "observers", "firm",
+           "company", "group", "paper", "papers", "report", "reports", "people", "residents", "witnesses",
+           "economist", "economists", "investor", "investors", "trader", "traders", "campaigners", "police",
+           "doctors", "scientists", "researchers", "some", "others", "many", "one", "the", "a", "an", "of",
+           "senior", "local", "industry", "government", "officers", "executives", "bosses", "insiders", "aides"}
+BUCKETS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.01)
 
 
-def compartment(gold: Path, name: str, out: Path) -> int:
+def compartment(gold: Path, name: str, out: Path, limit: int = 0) -> int:
     """Write the articles of one PolNeAR compartment to `out`; return how many."""
     n = 0
     with gold.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as o:
@@ -29,6 +49,8 @@ def compartment(gold: Path, name: str, out: Path) -> int:
             if line.strip() and json.loads(line)["meta"].get("compartment") == name:
                 o.write(line)
                 n += 1
+                if limit and n >= limit:
+                    break
     return n
 
 
@@ -38,24 +60,164 @@ def evaluate(gold: Path, title: str, extra: list[str], extractor: str = CMD) -> 
     return subprocess.run(cmd).returncode
 
 
+def _scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", EVAL / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def is_generic(name: str) -> bool:
+    """'Analysts', 'Senior officials', 'The firm': a phrase for a group or a role, not a name."""
+    words = re.findall(r"[\w']+", name.lower())
+    return not words or all(w in GENERIC for w in words)
+
+
+def diagnose(gold_arts: list[dict], pred_arts: list[dict]) -> dict:
+    """Each gold and predicted claim of bbc-speech sorted into right or one kind of error, the
+    calibration of confidence and the generic speakers."""
+    sc = _scorer()
+    preds = {str(a.get("id")): a for a in pred_arts}
+    errors: Counter = Counter()
+    calib: dict[int, list[int]] = {k: [0, 0] for k in range(len(BUCKETS) - 1)}  # bucket -> [right, all]
+    kept = Counter()
+    generic = Counter()
+    for ga in gold_arts:
+        text, gclaims = ga["text"], ga.get("claims") or []
+        pa = preds.get(str(ga["id"]), {})
+        pclaims = pa.get("claims") or []
+        names = {s["id"]: s for s in pa.get("speakers") or []}
+        for s in names.values():
+            if is_generic(s["name"]):
+                generic[s["name"]] += 1
+        gsp, psp = sc._prep(text, gclaims), sc._prep(text, pclaims)
+        opt = [bool(c.get("optional")) for c in gclaims]
+
+        def pname(j):
+            sp = names.get(pclaims[j].get("speaker"))
+            return sp["name"] if sp else None
+
+        def ok(i, j):
+            g, pm = gclaims[i], pclaims[j].get("speaker_mention")
+            if g.get("speaker"):
+                return sc.name_match(pname(j), g["speaker"])[1]
+            gm = g.get("speaker_mention")
+            if gm:
+                return bool(pm) and sc.overlap((gm["start"], gm["end"]), (pm["start"], pm["end"])) >= 1
+            return True
+
+        m3 = sc.greedy_match(gsp, psp, 0.3)
+        m8 = sc.greedy_match(gsp, psp, 0.8)
+        e2e = sc.greedy_match(gsp, psp, 0.3, eligible=ok)
+        right = {j for j, _ in e2e.values()}
+        matched = {j: i for i, (j, _) in m3.items()}
+        for j, c in enumerate(pclaims):
+            b = next(k for k in range(len(BUCKETS) - 1) if BUCKETS[k] <= c.get("confidence", 0.5) < BUCKETS[k + 1])
+            calib[b][0] += j in right
+            calib[b][1] += 1
+        unflagged = [j for j, c in enumerate(pclaims) if c.get("confidence", 0.5) >= 0.5]
+        kept["unflagged"] += len(unflagged)
+        kept["unflagged_right"] += sum(1 for j in unflagged if j in right)
+        e2e_hi = sc.greedy_match(gsp, [psp[j] if j in unflagged else (0, 0) for j in range(len(psp))], 0.3, eligible=ok)
+        kept["gold"] += sum(1 for o in opt if not o)
+        kept["gold_kept"] += sum(1 for i in e2e_hi if not opt[i])
+        for j, c in enumerate(pclaims):  # predicted claims matching no gold claim
+            if j in matched:
+                continue
+            cue = ((c.get("cue") or {}).get("text") or "").lower()
+            if c.get("kind") == "stance":
+                errors["stance kept (stances=True)"] += 1
+            elif re.match(r"(wants?|plan|plans|planned|expects?|expected|believes?|believed|hopes?|hoped|thinks?|"
+                          r"thought|found|finds|showed|shows|intends?|fears?|feared|wanted)\b", cue):
+                errors["stance or finding as speech"] += 1
+            elif not cue:
+                errors["claim with no cue, not in gold"] += 1
+            else:
+                errors["claim not in gold (other)"] += 1
+        for i, g in enumerate(gclaims):
+            if opt[i]:
+                continue
+            if i not in m3:
+                near = any(sc.overlap(gsp[i], p) > 0 for p in psp)
+                errors["span cut (< 0.3 of gold)" if near else "missed claim"] += 1
+                continue
+            j = m3[i][0]
+            if i not in m8:
+                errors["span short or long (0.3-0.8)"] += 1
+            if ok(i, j):
+                continue
+            gm = g.get("speaker_mention") or {}
+            gtype = sc.mention_type(g, text)
+            name = pname(j)
+            if not g.get("speaker"):
+                errors["generic source: mention missed"] += 1
+            elif name is None:
+                errors["speaker missing (resolved to nobody)"] += 1
+            elif names.get(pclaims[j].get("speaker"), {}).get("named") is False or is_generic(name):
+                errors["invented speaker (a description)"] += 1
+            elif gtype == "pronoun":
+                errors["wrong antecedent (pronoun)"] += 1
+            elif gtype == "description":
+                errors["description unresolved/wrong"] += 1
+            elif gtype == "none":
+                errors["uncued quote, wrong speaker"] += 1
+            else:
+                errors["wrong name"] += 1
+            del gm
+    return {"errors": errors, "calibration": calib, "kept": kept, "generic": generic}
+
+
+def print_diagnosis(d: dict) -> None:
+    print("\nerrors (required gold claims; predicted claims matching no gold)")
+    for name, n in sorted(d["errors"].items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<42} {n:4d}")
+    print("\nconfidence calibration (end-to-end right / predicted)")
+    for k, (right, n) in d["calibration"].items():
+        share = f"{100 * right / n:5.1f}" if n else "    -"
+        print(f"  [{BUCKETS[k]:.2f}, {min(BUCKETS[k + 1], 1.0):.2f})  {share} %  {right:4d}/{n}")
+    k = d["kept"]
+    prec = 100 * k["unflagged_right"] / k["unflagged"] if k["unflagged"] else 0.0
+    share = 100 * k["gold_kept"] / k["gold"] if k["gold"] else 0.0
+    print(f"unflagged (confidence >= 0.5): end-to-end precision {prec:.1f} % ({k['unflagged_right']}/{k['unflagged']}),"
+          f" gold kept {share:.1f} % ({k['gold_kept']}/{k['gold']})")
+    generic = d["generic"]
+    print("generic speakers: " + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", nargs="+", default=["seed", "dev", "train"], choices=["seed", "dev", "train"])
+    ap.add_argument("--sets", nargs="+", default=["seed", "bbc", "dev", "train"],
+                    choices=["seed", "bbc", "dev", "train"])
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
     ap.add_argument("--cmd", default=CMD, help="extractor command, {input} is the articles JSONL (default: %(default)s)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each PolNeAR compartment")
+    ap.add_argument("--stances", action="store_true", help="PolNeAR sets with stances=True (python -m generator.extract)")
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         sys.exit(f"eval: {EVAL} is missing (the evaluation data lives in ../shared beside the checkout)")
+    if args.keep:
+        Path(args.keep).mkdir(parents=True, exist_ok=True)
     rc = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.sets:
-            keep = ["--keep", str(Path(args.keep) / f"{name}.jsonl")] if args.keep else []
+            out = Path(args.keep) / f"{name}.jsonl" if args.keep else Path(tmp) / f"{name}.jsonl"
+            keep = ["--keep", str(out)]
             if name == "seed":
                 rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep, args.cmd)
                 continue
+            if name == "bbc":
+                gold = EVAL / "bbc-speech-dev.jsonl"
+                rc |= evaluate(gold, "bbc-speech-dev.jsonl (speech convention, names resolved)", keep, args.cmd)
+                if out.exists():
+                    with gold.open(encoding="utf-8") as g, out.open(encoding="utf-8") as p:
+                        print_diagnosis(diagnose([json.loads(x) for x in g if x.strip()],
+                                                 [json.loads(x) for x in p if x.strip()]))
+                continue
             part = Path(tmp) / f"polnear-{name}.jsonl"
-            n = compartment(EVAL / "polnear-dev.jsonl", name, part)
-            rc |= evaluate(part, f"polnear-dev.jsonl, {name} compartment ({n} articles)", keep, args.cmd)
+            n = compartment(EVAL / "polnear-dev.jsonl", name, part, args.limit)
+            cmd = STANCE_CMD if args.stances else args.cmd
+            title = f"polnear-dev.jsonl, {name} compartment ({n} articles{', stances' if args.stances else ''})"
+            rc |= evaluate(part, title, keep, cmd)
     return rc
 
 

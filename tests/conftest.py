@@ -37,8 +37,8 @@ def extract_text(nlp):
     from generator.extract import extract
     from generator.model import Article
 
-    def run(text: str, title: str = "Test"):
-        return extract(nlp(text), Article(path="test.txt", id="test", title=title, text=text))
+    def run(text: str, title: str = "Test", **options):
+        return extract(nlp(text), Article(path="test.txt", id="test", title=title, text=text), **options)
 
     return run
 

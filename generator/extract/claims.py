@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from generator.extract import quotes as quote_marks
+from generator.extract.confidence import confidence
 from generator.extract.cues import drop_embedded, reported_candidates
 from generator.extract.direct import (adjacent_cue, attach_floating, headline_candidates, merge_split_quotes,
                                       quote_candidates, snap_to_quotes)
@@ -50,15 +51,18 @@ def paragraph_of(starts: list[int], offset: int) -> int:
     return n + 1
 
 
-def extract(doc, article: Article) -> Brief:
-    """Claims and speakers of one parsed article."""
+def extract(doc, article: Article, *, stances: bool = False) -> Brief:
+    """Claims and speakers of one parsed article. With `stances`, also what people believe, want
+    or plan (kind "stance"); by default only acts of communication are claims."""
     text = article.text
     captions = caption_spans(text)
     quotes = quote_marks.find_quotes(text, captions)
     qranges = [(q.start, q.end) for q in quotes]
-    cast = Resolver(doc, captions, qranges)
+    cast = Resolver(doc, captions, qranges, article.title or "")
 
     cands = reported_candidates(doc, captions, qranges)
+    if not stances:
+        cands = [c for c in cands if not c.stance]
     snap_to_quotes(text, cands, quotes)
     for c in cands:  # a quote reported with "said": the words next to it name the speaker
         q = next((q for q in quotes if q.start == c.start and q.end == c.end), None)
@@ -107,7 +111,7 @@ def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
         if near is not None:
             claim.speaker = near.speaker
             claim.speaker_mention = near.speaker_mention
-            claim.confidence = round(min(near.confidence, 0.6), 2)
+            claim.confidence = round(min(near.confidence, claim.confidence), 2)
 
 
 def _kind(text: str, s: int, e: int, quotes: list[Quote], fragments: list[Span] = ()) -> str:
@@ -140,14 +144,16 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     s, e = _trim(text, cand.start, cand.end)
     if e <= s:
         return None
-    kind = _kind(text, s, e, quotes, cand.fragments)
+    kind = "stance" if cand.stance else _kind(text, s, e, quotes, cand.fragments)
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)
-    name, skind, conf, person, named = None, "person", 0.3, None, True
+    name, skind, person, named = None, "person", None, True
+    how = "none"
     if cand.subject is not None:
         res = cast.resolve(cand.subject)
-        name, skind, conf, person, named = res.name, res.kind, res.confidence, res.person, res.named
+        name, skind, person, named = res.name, res.kind, res.person, res.named
+        how = res.how
         if cand.mention is not None:
             claim.speaker_mention = cand.mention
         else:
@@ -158,14 +164,12 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
         names = cast.full_names(cand.mention.text.split()[-1])
         name = names[0] if names else cand.mention.text.title() if cand.mention.text.isupper() else cand.mention.text
         person = cast.people.get(name)
-        conf = 0.6
+        how = "headline"
     elif cand.speaker_name is not None:
-        name, skind, conf = cand.speaker_name, cand.speaker_kind, 0.55
-    if cand.source == "object":
-        conf -= 0.15
-    if cand.confidence is not None:
-        conf = cand.confidence
-    claim.confidence = round(max(0.05, min(conf, 0.95)), 2)
+        name, skind, how = cand.speaker_name, cand.speaker_kind, "fixed"
+    if cand.source in ("floating", "continuation"):
+        how = "floating"
+    claim.confidence = confidence(cand, how, name, cast, place=skind == "place")
     if name:
         sid = slugify(name, fallback="unknown")
         if sid not in speakers:

@@ -8,8 +8,9 @@ the quoted person's words, not claims.
 from __future__ import annotations
 
 from generator.extract.direct import is_title
-from generator.extract.lexicon import (CLAUSE_CUES, LIGHT_VERBS, MIN_CONTENT_CHARS, NOUN_CUE_LEMMAS, NOUN_CUES,
-                                       NOUN_PREPS, OBJECT_CUES, PREP_CUES, SUBJECT_DEPS, XCOMP_CUES)
+from generator.extract.lexicon import (CLAUSE_CUES, DATA_NOUNS, FINDING_CUES, LIGHT_VERBS, MIN_CONTENT_CHARS,
+                                       NOUN_CUE_LEMMAS, NOUN_CUES, NOUN_PREPS, OBJECT_CUES, PREP_CUES, RELATIVE,
+                                       SPEECH_CUES, SPEECH_NOUNS, SPEECH_PREP, SPEECH_XCOMP, SUBJECT_DEPS, XCOMP_CUES)
 from generator.extract.tree import (Candidate, _cue_span, _inside, _is_cue, _span_text, _subtree_span,
                                     subject_of)
 from generator.model import Span
@@ -25,6 +26,38 @@ def _maybe_cue(doc) -> list[int]:
     """Tokens that could be a cue (verbs, "according", nouns of speech): the rest are never read."""
     noun_cues = set(token_indices(doc, "POS", NOUN_POS)).intersection(token_indices(doc, "LEMMA", NOUN_CUE_LEMMAS))
     return sorted(noun_cues.union(token_indices(doc, "POS", VERB_POS), token_indices(doc, "LOWER", ACCORDING)))
+
+
+def is_data(tok) -> bool:
+    """'figures', 'the survey', 'research', 'which' of 'a study, which': a finding, not a speaker."""
+    if tok is None:
+        return False
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return tok.lemma_.lower() in DATA_NOUNS or tok.lower_ in DATA_NOUNS
+
+
+def _passive(tok) -> bool:
+    """'is expected to', 'was asked to': the subject is not the one who speaks."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def is_speech(cand: Candidate) -> bool:
+    """Whether a reported claim is an act of communication (the speech convention) rather than a
+    stance, belief, intention, finding or a verb's noun object."""
+    tok, lemma, source = cand.cue_tok, cand.cue_tok.lemma_.lower(), cand.source
+    if source == "according":
+        return not is_data(cand.subject)
+    if source == "noun":
+        return lemma in SPEECH_NOUNS and cand.content_is_clause
+    if source == "object" or lemma in FINDING_CUES or lemma not in SPEECH_CUES:
+        return False
+    if source == "xcomp":
+        return lemma in SPEECH_XCOMP and not _passive(tok)
+    if source == "prep":
+        return lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
+            and len(cand.cue.text.split()) <= 4
+    return not is_data(cand.subject)
 
 
 def reported_candidates(doc, captions, qranges) -> list[Candidate]:
@@ -58,6 +91,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
             # no subject of its own is coordinated with this cue, not part of what was said
             coord = [c for c in content.children if c.dep_ == "conj" and c.i > tok.i and _is_cue(c)
+                     and c.lemma_.lower() in SPEECH_CUES  # "... aware of it but continued to work": one clause
+                     and any(g.dep_ in ("ccomp", "xcomp", "prep") for g in c.children)
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
             for c in coord:
                 inherited[c.i] = subj
@@ -119,6 +154,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             continue
         out.append(Candidate(s, e, _cue_span(tok), tok, subj, source,
                              confidence=0.45 if source == "clause" and headless else None))
+    for cand in out:
+        cand.stance = not is_speech(cand)
     return out
 
 
@@ -132,7 +169,7 @@ def _noun_cue(tok) -> Candidate | None:
             holder = None
     if holder is None or holder.lower_ in ("my", "our", "your"):
         return None
-    content = None
+    content, clause = None, False
     for c in tok.children:
         if c.i < tok.i:
             continue
@@ -142,14 +179,16 @@ def _noun_cue(tok) -> Candidate | None:
                 content = _subtree_span(obj)
                 break
         if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            content = _subtree_span(c)
+            content, clause = _subtree_span(c), True
             break
     if content is None or content[1] - content[0] < MIN_CONTENT_CHARS:
         return None
     if is_title(_span_text(tok.doc, content)):
         return None  # "Washington's suggestion of a 'Summit for Democracy'": a name, not a claim
     cue = Span(tok.text, tok.idx, tok.idx + len(tok.text))
-    return Candidate(content[0], content[1], cue, tok, holder, "noun")
+    cand = Candidate(content[0], content[1], cue, tok, holder, "noun")
+    cand.content_is_clause = clause
+    return cand
 
 
 def _according_to(tok) -> Candidate | None:

@@ -22,6 +22,12 @@ def snap_to_quotes(text: str, cands: list[Candidate], quotes: list[Quote]) -> No
             opens_content = q.start < c.start < q.end and (c.start - q.start < 40 or q.paragraphs > 1)
             if starts_inside or opens_content:
                 c.start, c.end = min(c.start, q.start), max(c.end, q.end)
+        for q in quotes:
+            # '"Why did nobody claim? It was clear," he said': the parse starts the content at the
+            # quote's last sentence; the claim is the whole quote
+            if q.start < c.start < q.end and q.end - 3 <= c.end <= q.end + 3 \
+                    and re.search(r"[.?!]\W*\s", text[q.start:c.start]):
+                c.start, c.end = q.start, max(c.end, q.end)
         first = next((q for q in quotes if q.start == c.start or
                       (q.start > c.start and not text[c.start:q.start].strip(' "\u201c'))), None)
         if first is not None and first.end < c.end:
@@ -211,7 +217,8 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and len(text[c.start:c.end].split()) < 8:
             continue  # a quote inside a sentence with no cue: a scare quote, not a claim
         prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
-                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)), None)
+                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)
+                     and _attribution_gap(text[p.end:c.start])), None)
         if prev is not None:
             if not prev.fragments:
                 prev.fragments = [Span(text[prev.start:prev.end], prev.start, prev.end)]
@@ -224,8 +231,14 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _ends_in_quote(text: str, end: int) -> bool:
+    """A claim that ends with a quote, closed ('..."') or reopened at the next sentence ('... "B')."""
     tail = text[:end].rstrip(" \t,.;:")
-    return tail[-1:] in ("\"", "\u201d", "'") 
+    return tail[-1:] in ("\"", "\u201d", "'") or text[end:].lstrip(" ")[:1] in ("\"", "\u201c")
+
+
+def _attribution_gap(gap: str) -> bool:
+    """Between two quotes of one speaker: nothing, or the attribution of the first ('," he said. ')."""
+    return len(gap) <= 80 and not any(m in gap for m in ("\"", "\u201c", "\u201d"))
 
 
 def headline_candidates(text: str, captions) -> list[Candidate]:
@@ -241,6 +254,10 @@ def headline_candidates(text: str, captions) -> list[Candidate]:
         who = h.group("who")
         if who.split()[0].lower().strip(".") in NOT_SPEAKERS or len(who) > 60:
             continue
+        line_end = text.find("\n", h.start("what"))
+        what = text[h.start("what"):len(text) if line_end < 0 else line_end]
+        if _data_line(text, who, what):
+            continue
         s = h.start("what")
         e = text.find("\n", s)
         e = len(text) if e < 0 else e
@@ -252,3 +269,12 @@ def headline_candidates(text: str, captions) -> list[Candidate]:
         out.append(Candidate(s, e, Span(":", colon, colon + 1), None, None, "headline",
                              mention=Span(who, h.start("who"), h.end("who"))))
     return out
+
+
+def _data_line(text: str, label: str, content: str) -> bool:
+    """'Replacements: Everitt for Mapletoft (53), ...', 'Scorers: ...': a label and a list, not a
+    speaker and what they said. A one-word label the article also writes in lower case is a
+    common word, not a name."""
+    if re.search(r"\(\d+\)", content) or content.count(",") >= 3 and not re.search(r"[.!?]\s", content):
+        return True
+    return " " not in label and re.search(r"(?<![\w-])" + re.escape(label.lower()) + r"(?![\w-])", text) is not None

@@ -28,13 +28,14 @@ CLAUSE_CUES = {
     "add", "say", "read", "state", "explain", "muse", "quip", "scoff", "shout", "yell",
     "tout", "brag", "lament", "concede", "recognize", "recognise", "admit", "demonstrate",
     "prove", "illustrate", "contend", "opine", "posit", "presume", "insinuate", "surmise",
+    "hop",  # the small English model lemmatises "hoped" as "hop"
 }
 # Cues whose content is a "to" clause: "promised to ...", "urged X to ...".
 XCOMP_CUES = {
     "promise", "vow", "pledge", "threaten", "refuse", "decline", "want", "plan", "hope", "agree",
     "urge", "ask", "call", "tell", "encourage", "warn", "intend", "offer", "propose", "demand",
     "seek", "expect", "aim", "wish", "prefer", "advise", "invite", "challenge", "beg", "order",
-    "instruct", "press", "push", "appeal", "plead", "swear", "insist", "claim", "vote",
+    "instruct", "press", "push", "appeal", "plead", "swear", "insist", "claim", "vote", "hop",
 }
 # Cues of stance whose content is their object: "criticized the plan", "backs Clinton".
 OBJECT_CUES = {
@@ -140,7 +141,11 @@ TITLE_WORDS = (ROLE_NOUNS - {"man", "woman"}) | {
     "king", "queen", "prince", "princess", "duke", "duchess", "baron", "baroness", "lord", "lady",
     "emperor", "empress", "spokeswoman", "chairwoman", "congresswoman", "councilman", "councilwoman",
     "businesswoman", "father", "mother", "sister", "brother", "miss", "madame", "monsieur", "herr",
-    "frau", "senor", "senora", "señor", "señora"}
+    "frau", "senor", "senora", "señor", "señora",
+    # military and academic ranks, written out or cut short ("Lt Col", "Cpl.", "Prof")
+    "lt", "lt.", "col", "col.", "cpl", "cpl.", "sgt", "sgt.", "gen", "gen.", "maj", "maj.", "capt", "capt.",
+    "brig", "brig.", "adm", "adm.", "cmdr", "lieutenant", "colonel", "corporal", "sergeant", "major",
+    "captain", "private", "professor", "prof", "prof.", "dr", "dr."}
 ROLE_LINKS = ("of", "for", "to")  # inside a title: "Secretary of State", "Ambassador to the UN"
 # Relational nouns say how someone relates to another person, not what they are.
 RELATIONAL = {"counterpart", "colleague", "rival", "ally", "friend", "wife", "husband", "son",
@@ -150,3 +155,43 @@ STOP = {"the", "a", "an", "of", "for", "and", "in", "at", "to", "on", "his", "he
         "'s", "\u2019s", "-", "former", "then", "new", "top", "senior"}
 MENTION_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 NEGATIONS = {"no", "nobody", "none", "neither"}
+
+# ---------------------------------------------------------------- speech, stance, finding
+# The speech convention (see README "How extraction works"): a claim is an act of
+# communication. Cues outside these lists (believe, want, plan, hope, expect, back, ...)
+# give claims of kind "stance", kept only with extract(stances=True).
+SPEECH_CUES = {
+    "say", "tell", "add", "argue", "warn", "promise", "insist", "note", "deny", "state", "claim",
+    "declare", "explain", "announce", "stress", "suggest", "comment", "write", "report", "admit",
+    "acknowledge", "confirm", "assert", "maintain", "predict", "reply", "respond", "caution", "emphasize",
+    "emphasise", "allege", "concede", "contend", "vow", "pledge", "threaten", "recall", "observe", "remark",
+    "testify", "tweet", "post", "complain", "boast", "joke", "point", "counter", "repeat", "guarantee",
+    "assure", "reassure", "remind", "inform", "recommend", "propose", "demand", "ask", "urge", "question",
+    "mention", "charge", "accuse", "speculate", "clarify", "proclaim", "highlight", "underline",
+    "underscore", "hint", "forecast", "reveal", "conclude", "rule", "swear", "read", "muse", "quip",
+    "scoff", "shout", "yell", "tout", "brag", "lament", "opine", "insinuate", "call", "advise",
+    "instruct", "order", "plead", "appeal", "beg", "encourage", "apologise", "apologize", "confess",
+    "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
+}
+# Finding verbs and nouns: "the survey found", "figures showed", "research suggests" are not
+# speech; "suggest", "reveal", "conclude", "predict" are when a person or body does it.
+FINDING_CUES = {"find", "show", "indicate", "discover", "demonstrate", "prove", "illustrate", "seem",
+                "appear", "learn", "determine", "calculate", "project", "estimate"}
+DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "survey", "poll", "polls",
+              "statistic", "statistics", "result", "results", "evidence", "finding", "findings", "number",
+              "numbers", "test", "tests", "investigation", "investigations", "calculation", "calculations",
+              "experiment", "experiments", "trial", "trials", "analysis", "index", "chart", "table",
+              "census", "estimate", "estimates", "model", "forecast", "projection", "projections",
+              "poster", "webpage", "page", "picture", "photo", "image", "video", "footage"}
+# "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to")
+SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
+                "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",
+                "encourage", "swear", "offer"}
+SPEECH_PREP = {"call": {"for", "on"}, "warn": {"of", "about", "against"}, "complain": {"about", "of"},
+               "apologise": {"for"}, "apologize": {"for"}, "insist": {"on"}, "comment": {"on"},
+               "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "accuse": {"of"},
+               "argue": {"for", "against"}, "plead": {"for"}, "appeal": {"for"}}
+# Nouns of speech whose "that" clause is a claim: "his claim that ...", "a statement that ..."
+SPEECH_NOUNS = {"claim", "statement", "warning", "assertion", "allegation", "accusation", "announcement",
+                "remark", "comment", "promise", "pledge", "insistence", "admission", "denial", "suggestion",
+                "argument", "message", "assurance", "prediction", "vow", "threat", "complaint", "testimony"}

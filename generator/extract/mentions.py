@@ -34,6 +34,7 @@ class Resolution:
     confidence: float
     person: Person | None = None
     named: bool = True  # False when `name` is a description ("Officials", "The report"), not a name
+    how: str = ""  # which rule resolved it (name, pronoun, spokes, unnamed-group, ...): confidence reads it
 
 
 def _in(ranges, i: int) -> bool:

@@ -22,7 +22,8 @@ DOUBLE_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"]")
 SINGLE_OPEN = "\u2018"
 SINGLE_CLOSE = "\u2019"
 PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-MAX_QUOTE_CHARS = 3000  # a longer "quote" inside one paragraph is an unbalanced mark, not speech
+MAX_QUOTE_CHARS = 3000
+SENTENCE_QUOTE_CHARS = 500  # one sentence of a quote whose mark is never closed  # a longer "quote" inside one paragraph is an unbalanced mark, not speech
 
 
 @dataclass
@@ -107,11 +108,20 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
                     quotes.append(Quote(open_at, pos + len(mark), n_pars))
                 open_at = None
             else:  # a second opener: the first one was never closed
+                if open_par == p and pos - open_at <= SENTENCE_QUOTE_CHARS and _sentence_open(text, open_at, ps) \
+                        and _sentence_open(text, pos, ps):
+                    # '"A. "B.' (news style): a quote of several sentences whose marks reopen at
+                    # each sentence; the first part ends where the next opens
+                    quotes.append(Quote(open_at, len(text[:pos].rstrip()), 1))
                 open_at, open_par, n_pars = pos, p, 1
-        if open_at is not None and (not _continues(text, paragraphs, p)
-                                    or ATTRIBUTED_END_RE.search(text, max(open_at, pe - 120), pe)):
+        attributed = open_at is not None and ATTRIBUTED_END_RE.search(text, max(open_at, pe - 120), pe)
+        if open_at is not None and (not _continues(text, paragraphs, p) or attributed):
             # an attribution at the paragraph's end ('"..., said the mayor.') means the
-            # closing mark was forgotten: the quote does not run on
+            # closing mark was forgotten: the quote does not run on; a quote that opened a
+            # sentence and is never closed runs to the end of its paragraph
+            if open_par == p and not attributed and _sentence_open(text, open_at, ps) and text[pe - 1] in ".!?" \
+                    and len(text[open_at:pe].split()) >= 4 and pe - open_at <= SENTENCE_QUOTE_CHARS:
+                quotes.append(Quote(open_at, pe, 1))
             open_at = None
     quotes.extend(_single_quotes(text, paragraphs, quotes, skip))
     quotes.sort(key=lambda q: q.start)
@@ -121,6 +131,12 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
 ATTRIBUTED_END_RE = re.compile(
     r",\s+(?:(?:said|says|added|told|asked|wrote)\b|(?:[\w.'\u2019-]+\s+){1,4}(?:said|says|added|told|asked|wrote)\b)"
     r"[^\"\u201c\u201d]{0,80}$")
+
+
+def _sentence_open(text: str, pos: int, par_start: int) -> bool:
+    """A mark that opens a sentence: at its paragraph's start or after . ! ? (and a space)."""
+    before = text[par_start:pos].rstrip()
+    return not before or before[-1] in ".!?:"
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], p: int) -> bool:
@@ -165,7 +181,8 @@ def _single_quotes(text, paragraphs, doubles, skip) -> list[Quote]:
 
 
 def caption_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs that are photo captions or credit lines, not article text.
+    """Paragraphs that are photo captions, credit lines or web furniture ("READ MORE: ...",
+    "WATCH BELOW"), not article text.
 
     A caption is a paragraph repeated (or a prefix of the next one, as when a
     caption is printed twice, once with its credit), or one that ends in a credit
@@ -183,7 +200,7 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
                         for j in (k - 1, k + 1))
         if len(body.split()) > 80:
             continue
-        if repeated or neighbour or CREDIT_RE.search(body) or PHOTO_RE.match(body):
+        if repeated or neighbour or CREDIT_RE.search(body) or PHOTO_RE.match(body) or FURNITURE_RE.match(body):
             out.append((s, e))
     return out
 
@@ -192,4 +209,9 @@ CREDIT_RE = re.compile(
     r"(?:\b[A-Z][A-Z.]{1,}|Getty Images|Reuters|Shutterstock)\s*/\s*"
     r"(?:[A-Z][\w.'\-]*\s*){1,4}(?:/\s*[A-Z][\w.'\-]*\s*)*\)?\s*$"
     r"|\((?:Photo|Image|Picture|Credit)s?(?: credit)?:[^)]*\)\s*$")
+# web page furniture: links and prompts between paragraphs, not article text
+FURNITURE_RE = re.compile(
+    r"\s*(?:READ MORE|MORE ON THIS|WATCH(?: BELOW| NOW| LIVE| MORE)?|LISTEN(?: NOW)?|RELATED(?: STORIES| LINKS)?|SEE ALSO"
+    r"|ADVERTISEMENT|SPONSORED|Read more|Watch below|Related stories|Click here|Follow us|Sign up|Share this"
+    r"|Most read|Top stories)\b")
 PHOTO_RE = re.compile(r"(?:Photo|Image|Picture|Caption|Photograph)(?: credit)?\s*:", re.IGNORECASE)

@@ -16,18 +16,39 @@ import bisect
 
 from generator.extract.lexicon import (FIRST_PERSON, GROUP_PRONOUNS, MENTION_CUT, NEGATIONS, PERSON_PRONOUNS,
                                        PRONOUN_GENDER, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
-from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det, _words_text
+from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
+from generator.extract.orgs import Orgs
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
+
+
+def name_run(head) -> list:
+    """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
+    Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes."""
+    doc = head.doc
+
+    def part(t):
+        return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "'")
+
+    i = head.i
+    while i > head.sent.start and part(doc[i - 1]) and not doc[i - 1].is_sent_start:
+        i -= 1
+    j = head.i
+    while j + 1 < head.sent.end and part(doc[j + 1]):
+        j += 1
+    while j > head.i and doc[j].text in ("-", "'"):
+        j -= 1
+    return [t for t in doc[i:j + 1]]
 
 
 class Resolver:
     """Resolves subject mentions of one article to the people and bodies of its Cast."""
 
-    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+    def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]], title: str = ""):
         self.cast = cast = Cast(doc, skip, quotes)
         self.doc, self.people, self.ent_at, self.word_ids = doc, cast.people, cast.ent_at, cast.word_ids
         self.full_names = cast.full_names
+        self.orgs = Orgs(doc, skip, quotes, title, cast.ents)
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
@@ -59,34 +80,45 @@ class Resolver:
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
+        place = None  # "it said" is a body more often than a place: a place only when no body is near
         for j, name, kind, named, plural in reversed(self.org_history):
             if j < i and i - j <= window:
                 if singular and plural and not named:
                     continue
+                if kind == "place":
+                    place = place or (name, kind, named)
+                    continue
                 return name, kind, named
             if j < i:
                 break
-        return None
+        return place
 
     # ----------------------------------------------------------------- resolution
     def resolve(self, subj, record: bool = True) -> Resolution:
-        """The speaker a subject token (head of its noun phrase) stands for."""
+        """The speaker a subject token (head of its noun phrase) stands for. A description that
+        names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
+        res = self._resolve(subj, record)
+        if res.name is not None and not res.named and res.kind != "person":
+            return Resolution(None, res.kind, min(res.confidence, 0.35), named=False, how=res.how)
+        return res
+
+    def _resolve(self, subj, record: bool = True) -> Resolution:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
             name = self._last_person(subj.i, PRONOUN_GENDER[low])
-            return Resolution(name, "person", 0.75, self.people.get(name)) if name else Resolution(None, "person", 0.3)
+            return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun") if name else Resolution(None, "person", 0.3, how="pronoun")
         if low in GROUP_PRONOUNS:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
-                return Resolution(org[0], org[1], 0.6, named=org[2])
-            return Resolution(None, "organisation", 0.3)
+                return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
+            return Resolution(None, "organisation", 0.3, how="group-pronoun")
         if low in FIRST_PERSON or low in RELATIVE:
             if low in RELATIVE and subj.head is not None:
                 # "Blinken, who said ..." -> the noun the clause hangs on
                 head = subj.head.head if subj.head.dep_ == "relcl" else None
                 if head is not None and head.i != subj.i:
                     return self.resolve(head, record)
-            return Resolution(None, "person", 0.3)
+            return Resolution(None, "person", 0.3, how="first-person")
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -94,35 +126,44 @@ class Resolver:
                 toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
                 person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
                 if person is not None:
-                    return Resolution(person.name, "person", 0.9, person)
+                    return Resolution(person.name, "person", 0.9, person, how="apposition")
                 res = self.resolve(named, record)
                 if res.name is not None:
                     return res
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
+        body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
+        if body is not None:
+            return Resolution(body, "organisation", 0.8, how="spokes")
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)])
+                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)], how="name")
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
-            name = _strip_det(ent.text)
+            name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
-            return Resolution(name, kind, 0.85, named=not self._common_word(ent))
+            return Resolution(name, kind, 0.85, named=not self._common_word(ent), how="org")
         if ent is not None and ent.label_ == "PERSON":
             toks = _clean_name(ent)
             if toks:
-                return Resolution(_name_text(toks), "person", 0.8, named=not self._common_word(ent))
+                return Resolution(_name_text(toks), "person", 0.8, how="person-ent")
         if subj.pos_ == "PROPN":
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
+            run = _clean_name(name_run(subj))
             # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
-            # at the start of a sentence) are more likely a description than a name
-            named = any(t.ent_type_ for t in toks)
-            return Resolution(_words_text(toks), "organisation", 0.6, named=named)
+            # at the start of a sentence) are more likely a description than a name; two
+            # capitalised words, or one the article capitalises inside a sentence, are a name
+            named = any(t.ent_type_ for t in toks) or len(run) >= 2 or (
+                len(run) == 1 and run[0].text in self.cast.mid_caps)
+            if not run:
+                return self._description(subj, np)
+            kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
+            return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
 
     def _common_word(self, span) -> bool:
@@ -141,7 +182,11 @@ class Resolver:
         return names[0]
 
     def _description(self, subj, np) -> Resolution:
-        """'the veteran Russian diplomat' -> the person whose known words it shares."""
+        """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->
+        the company the article is about."""
+        body = self.orgs.described(subj, np)
+        if body is not None:
+            return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
         head = subj.lemma_.lower()
@@ -161,15 +206,16 @@ class Resolver:
                 person = self.people[best]
                 if nationality and not person.nationality:
                     person.nationality |= nationality
-                return Resolution(best, "person", 0.75, person)
+                return Resolution(best, "person", 0.75, person, how="role-description")
             last = self._last_person(subj.i)
             if last is not None and not nationality:
-                return Resolution(last, "person", 0.5, self.people.get(last))
+                return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
-            return Resolution(None, "person", 0.3)  # "no one said": nobody to name
-        text = _words_text([t for t in np if not (t.dep_ == "det" and t.i == np[0].i)])
-        kind = "person" if is_person_noun else "organisation"
-        return Resolution(text[:1].upper() + text[1:] if text else None, kind, 0.5, named=False)
+            return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
+        # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
+        group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many") for t in np if t.i < subj.i)
+        return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
+                          how="unnamed-group" if group else "unnamed-definite")
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from generator.extract.lexicon import (GENDER_WORDS, HONORIFICS, PRONOUN_GENDER, RELATIONAL, ROLE_LEMMAS,
                                        ROLE_LINKS, STOP, SUBJECT_DEPS)
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _noun_chunk, _not_a_title
 from generator.parse import token_indices
+
+
+def _bare(name: str) -> str:
+    """'the BBC's' -> 'BBC'."""
+    name = re.sub(r"^[Tt]he\s+", "", name.strip())
+    return re.sub(r"['\u2019]s?$", "", name)
 
 
 class Cast:
@@ -22,12 +30,20 @@ class Cast:
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.doc = doc
         self.ents = list(doc.ents)
+        # a name the model tags as an organisation somewhere is one wherever it is tagged as a
+        # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
+        self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
+        self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names
+                     else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = skip  # captions: not article text
         self.quotes = quotes  # inside quotes "he" is someone else
         self.people: dict[str, Person] = {}
         self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
         self.word_ids = set(doc.to_array("ORTH").tolist())  # each word form the article writes
+        # capitalised words the article writes inside a sentence: names, not sentence openers
+        self.mid_caps = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start
+                         and not doc[t.i - 1].is_punct}
         self._collect_people()
         self._collect_roles()
         self._learn_descriptions()

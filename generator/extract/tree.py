@@ -26,6 +26,8 @@ class Candidate:
     speaker_name: str | None = None  # fixed speaker (floating quotes)
     speaker_kind: str = "person"
     confidence: float | None = None
+    content_is_clause: bool = False  # a noun cue's content is a "that" clause ("the claim that ...")
+    stance: bool = False  # a belief, intention, finding or noun object: not an act of communication
 
 
 def _inside(ranges, i: int) -> bool:

@@ -122,6 +122,7 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
             id=safe_id(str(raw_id), fallback=f"{stem}-{number}") if raw_id not in (None, "") else f"{stem}-{number}",
             title=_text_field(record.get("title")) or "",
             text=body,
+            record_id=str(raw_id) if raw_id not in (None, "") else None,
         )
         if raw_id not in (None, ""):
             article.notes.append(f"source id: {raw_id}")

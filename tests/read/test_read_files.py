@@ -419,3 +419,16 @@ def test_slugify_and_safe_id_never_make_a_path(raw):
         assert value and len(value) <= 80
         assert "/" not in value and "\\" not in value and "\x00" not in value and ".." not in value
         assert not value.startswith(".") and value.lower() not in {"con", "lpt1", "index", "nul"}
+
+
+def test_jsonl_record_id_kept_as_given_slug_apart(tmp_path):
+    from generator.model import Brief
+
+    p = tmp_path / "x.jsonl"
+    p.write_text(json.dumps({"id": "business/006", "title": "T", "text": "One sentence here."}) + "\n"
+                 + json.dumps({"title": "U", "text": "Another sentence."}) + "\n")
+    first, second = read_paths([p]).articles
+    assert first.record_id == "business/006" and "/" not in first.id  # the slug makes page paths
+    record = Brief(article=first).contract()
+    assert record["id"] == "business/006" and record["slug"] == first.id
+    assert second.record_id is None and Brief(article=second).contract()["id"] == second.id

@@ -1,0 +1,142 @@
+"""The organisations of an article, and the descriptions that stand for them.
+
+- an acronym and its long form are one body: "the FDA" is the "Food and Drug Administration"
+  when the article spells it out; a short form is the full name ("Contrack" -> "Contrack
+  International");
+- an unnamed spokesperson, official, source or team of a body speaks for the body: "a BBC
+  spokesman", "Pentagon officials", "a spokeswoman for the Home Office", "Google's team";
+- a definite description of a body ("the firm", "the company", "the bank") is the body the
+  article last named whose kind it fits, else the organisation the article is about (the one
+  it names most, counting its acronym and short forms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from generator.extract.mentions import _in, _strip_det
+
+# heads of descriptions that stand for an organisation
+ORG_NOUNS = {"firm", "company", "group", "bank", "carmaker", "retailer", "airline", "agency", "chain",
+             "business", "operator", "maker", "giant", "manufacturer", "supermarket", "insurer", "lender",
+             "publisher", "studio", "club", "association", "union", "organisation", "organization", "body",
+             "watchdog", "regulator", "department", "ministry", "broadcaster", "charity", "foundation",
+             "corporation", "conglomerate", "developer", "provider", "network", "institute", "authority",
+             "council", "committee", "commission", "party", "administration", "government", "board",
+             "federation", "league", "society", "trust", "service", "office", "court", "tribunal"}
+# people and things that speak for a body: "a BBC spokesman", "Pentagon officials", "an SFA statement"
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "source",
+          "sources", "representative", "representatives", "team", "staff", "management", "statement",
+          "spokesmen", "spokeswomen", "insider", "insiders", "executive", "executives", "analyst", "analysts",
+          "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs"}
+SMALL = {"and", "of", "the", "for", "&", "de", "on", "in", "to", "at"}
+ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
+LONG_FORM_RE = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|of|the|for|&|on|de)\s+)*[A-Z][\w'\u2019-]*)+")
+
+
+def _bare(name: str) -> str:
+    """'the BBC's' -> 'BBC'."""
+    return re.sub(r"['\u2019]s?$", "", _strip_det(name).strip())
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL and w[0].isupper())
+
+
+class Orgs:
+    """Organisations named in an article: canonical names, aliases and where they are named."""
+
+    def __init__(self, doc, skip, quotes, title: str = "", ents=None):
+        self.doc = doc
+        self.ents = list(ents if ents is not None else doc.ents)
+        text = doc.text
+        self.mentions: list[tuple[int, str]] = []  # (token index, canonical name) in text order
+        names = []
+        for ent in ents if ents is not None else doc.ents:
+            if ent.label_ == "ORG" and not _in(skip, ent.start_char):
+                names.append((ent.start, _bare(ent.text)))
+        orgs = {n for _, n in names if len(n.split()) >= 2}
+        full = orgs | {m.group() for m in LONG_FORM_RE.finditer(text) if len(initials(m.group())) >= 2}
+        self.alias: dict[str, str] = {}
+        for _, name in names:
+            canon = self._long_form(name, full) or self._full_form(name, orgs) or name
+            self.alias[name.lower()] = canon
+        for i, name in names:
+            self.mentions.append((i, self.alias[name.lower()]))
+        # the organisation the article is about: the one it names most (its name, acronym and
+        # short forms written anywhere, headline included, whatever the model tagged them as)
+        counts = Counter()
+        for alias, canon in self.alias.items():
+            counts[canon] += len(re.findall(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", (title + "\n" + text).lower()))
+        first = {}
+        for i, n in self.mentions:
+            first.setdefault(n, i)
+        ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+        self.salient = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+
+    @staticmethod
+    def _long_form(name: str, full: set[str]) -> str | None:
+        """'FDA' -> 'Food and Drug Administration' when the article spells it out."""
+        if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+            return None
+        forms = [f for f in full if initials(f).upper() == name and f.upper() != name]
+        forms = [f.removeprefix("The ") for f in forms]
+        return min(forms, key=len) if forms else None
+
+    @staticmethod
+    def _full_form(name: str, full: set[str]) -> str | None:
+        """'Contrack' -> 'Contrack International': the one longer organisation name that starts with
+        it (never for an acronym: the "BBC" is not "BBC One")."""
+        if len(name.split()) != 1 or name.isupper():
+            return None
+        forms = {f for f in full if f.startswith(name + " ") and len(f.split()) <= 4 and not f.endswith("'s")}
+        return next(iter(forms)) if len(forms) == 1 else None
+
+    def canonical(self, name: str) -> str:
+        name = _strip_det(name).strip()
+        return self.alias.get(name.lower()) or self._long_form(name, set(self.alias.values())) or name
+
+    def named_in(self, toks) -> str | None:
+        """The body named inside a noun phrase ('a BBC spokesman', 'a spokesman for the BBC')."""
+        for t in toks:
+            if t.ent_type_ in ORG_LABELS + ("PERSON",) and t.ent_iob_ in ("B", "I"):
+                ent = next((e for e in self.ents if e.start <= t.i < e.end), None)
+                if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+                    text = _bare(ent.text)
+                    if ent.label_ == "NORP" and text.lower() not in self.alias:
+                        continue  # "German officials": a nationality, no body
+                    return self.canonical(text)
+            if t.pos_ == "PROPN" and t.text.isupper() and len(t.text) >= 2:
+                return self.canonical(t.text)  # an acronym the model tags as no entity
+        return None
+
+    def speaks_for(self, subj, np) -> str | None:
+        """'a BBC spokesman', 'Pentagon officials', 'a spokeswoman for the Home Office', 'the
+        Google team', 'an SFA statement': the body they speak for."""
+        if subj.lower_ not in SPOKES:
+            return None
+        found = self.named_in([t for t in np if t.i != subj.i])
+        if found:
+            return found
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by")):
+            found = self.named_in(list(prep.subtree))
+            if found:
+                return found
+        return None
+
+    def described(self, subj, np) -> str | None:
+        """'the firm', 'the company', 'the bank': the body last named whose name holds the noun,
+        else the organisation the article is about."""
+        head = subj.lemma_.lower()
+        if head not in ORG_NOUNS or subj.tag_ not in ("NN",):
+            return None
+        if not any(t.lower_ in ("the", "this") for t in np if t.i < subj.i):
+            return None
+        before = [n for i, n in self.mentions if i < subj.i]
+        fits = [n for n in before if head in n.lower().split()]
+        if fits:
+            return fits[-1]
+        if self.salient and self.salient in before:
+            return self.salient
+        return None

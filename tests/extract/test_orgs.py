@@ -1,0 +1,61 @@
+"""Speakers are people and bodies by their canonical names: unnamed sources, spokespeople of a
+body, acronyms, "the firm", names cleaned of titles."""
+
+import pytest
+
+
+def speaker_of(brief, words):
+    claim = next((c for c in brief.claims if words in c.text), None)
+    assert claim is not None, (words, [c.text for c in brief.claims])
+    return brief.speaker(claim.speaker).name if claim.speaker else None, claim
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Analysts said the shares were likely to fall further.", "Analysts"),
+    ("Critics warned that the scheme would cost far more than planned.", "Critics"),
+    ("Some fans said the shares were likely to fall further.", "Some fans"),
+    ("One expert said the shares were likely to fall further.", "One expert"),
+])
+def test_a_generic_group_is_an_unnamed_source(extract_text, sentence, mention):
+    brief = extract_text(sentence)
+    name, claim = speaker_of(brief, "")
+    assert name is None and brief.speakers == []
+    assert claim.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("A BBC spokesman said the programme would return in the spring.", "BBC"),
+    ("Pentagon officials said the contract would be offered to other firms.", "Pentagon"),
+    ("A spokeswoman for Tesco said the stores would stay open over Easter.", "Tesco"),
+])
+def test_a_spokesperson_speaks_for_the_body(extract_text, sentence, body):
+    name, _ = speaker_of(extract_text(sentence), "")
+    assert name == body
+
+
+def test_an_acronym_is_its_long_form(extract_text):
+    text = ("The Food and Drug Administration is under pressure over the painkiller. "
+            "The FDA said it would set up a new board to watch over drug safety.")
+    name, _ = speaker_of(extract_text(text), "new board")
+    assert name == "Food and Drug Administration"
+
+
+def test_the_firm_is_the_company_the_article_is_about(extract_text):
+    text = ("Parmalat has sued dozens of banks, Reuters reported. Parmalat's case against Citigroup "
+            "was heard first. The firm said it was preparing more law suits.")
+    name, claim = speaker_of(extract_text(text), "more law suits")
+    assert name == "Parmalat" and claim.speaker_mention.text == "The firm"
+
+
+def test_the_firm_with_no_company_named_is_no_speaker(extract_text):
+    name, claim = speaker_of(extract_text("The firm said it was preparing more law suits."), "law suits")
+    assert name is None and claim.speaker_mention.text == "The firm"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Lt Col Eric Sandler of the PCO said the withdrawal had been agreed.", "Eric Sandler"),
+    ("Rory O'Neill, the editor of the magazine, said the rules were ignored.", "Rory O'Neill"),
+])
+def test_names_are_clean(extract_text, sentence, name):
+    got, _ = speaker_of(extract_text(sentence), "")
+    assert got == name

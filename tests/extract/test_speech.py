@@ -1,0 +1,69 @@
+"""The speech convention: a claim is an act of communication; stances, beliefs, plans and
+findings are claims only with stances=True (kind "stance")."""
+
+import pytest
+
+from generator.extract.quotes import find_quotes
+
+
+def kinds(brief):
+    return [(c.kind, c.text) for c in brief.claims]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Peter Hall believes the economy will recover soon.", "the economy will recover soon"),
+    ("Peter Hall wants to sell the club before the summer.", "to sell the club before the summer"),
+    ("Peter Hall plans to open three new shops in the north.", "to open three new shops in the north"),
+    ("Peter Hall thinks the rates will go up again.", "the rates will go up again"),
+    ("Peter Hall hoped that the talks would resume in March.", "the talks would resume in March"),
+])
+def test_stances_are_claims_only_when_asked_for(extract_text, sentence, content):
+    assert extract_text(sentence).claims == []
+    brief = extract_text(sentence, stances=True)
+    assert ("stance", content) in kinds(brief)
+    assert brief.speaker(brief.claims[0].speaker).name == "Peter Hall"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The survey found that most shoppers had cut their spending.",
+    "Figures showed that exports had fallen for a third month.",
+    "Research suggests that the drug may harm the heart.",
+    "Sales are expected to rise by 5% next year, according to figures from the trade body.",
+    "The minister is expected to announce the new budget on Monday.",
+    "Peter Hall criticised the plan.",
+])
+def test_findings_expectations_and_noun_objects_are_not_speech(extract_text, sentence):
+    assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("A report by the Audit Commission warned that councils were running out of money.",
+     "councils were running out of money"),
+    ("Peter Hall suggested that the vote should be delayed.", "the vote should be delayed"),
+    ("Peter Hall urged voters to turn out early.", "voters to turn out early"),
+    ("Peter Hall called for a public inquiry into the crash.", "a public inquiry into the crash"),
+])
+def test_speech_acts_stay_claims(extract_text, sentence, content):
+    brief = extract_text(sentence)
+    assert [c.text for c in brief.claims] == [content]
+    assert brief.claims[0].kind == "indirect"
+
+
+def test_a_quote_reopened_at_each_sentence_is_one_claim(extract_text):
+    text = ('"We have played well," said Tom Baker. "The squad is strong and the players are ready. '
+            '"Now we need a win on Saturday."\n\nThe match starts at three.')
+    spans = [text[q.start:q.end] for q in find_quotes(text)]
+    assert spans == ['"We have played well,"', '"The squad is strong and the players are ready.',
+                     '"Now we need a win on Saturday."']
+    brief = extract_text(text)
+    [claim] = brief.claims
+    assert claim.start == 0 and claim.text.endswith('Saturday."')
+    assert brief.speaker(claim.speaker).name == "Tom Baker"
+
+
+def test_a_new_paragraph_of_the_same_quote_is_a_new_claim(extract_text):
+    text = ('"We have played well," said Tom Baker.\n\n'
+            '"Now we need a win on Saturday against the leaders."\n\nThe match starts at three.')
+    brief = extract_text(text)
+    assert len(brief.claims) == 2
+    assert {brief.speaker(c.speaker).name for c in brief.claims} == {"Tom Baker"}
