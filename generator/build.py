@@ -67,11 +67,12 @@ class Build:
         """Briefs in article order; only articles missing from the cache go through spaCy."""
         model = self.options.spacy_model
         fingerprint = parse.model_fingerprint(model)
-        keys = [brief_key(a, fingerprint) for a in articles]
+        stances = self.options.stances
+        keys = [brief_key(a, fingerprint, stances) for a in articles]
         cached = [self.cache.load("briefs", k, decode_brief) for k in keys]
         todo = [a for a, c in zip(articles, cached) if c is None]
         self.extracted += len(todo)
-        fresh = parse_and_extract(todo, model, self.options.workers or default_workers())
+        fresh = parse_and_extract(todo, model, self.options.workers or default_workers(), stances)
         briefs = []
         for done, (key, brief) in enumerate(zip(keys, cached), 1):
             if brief is None:
@@ -132,9 +133,9 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def brief_key(article: Article, model_name: str) -> str:
-    """Hash of what an extraction depends on: the article, the model, the extractor."""
-    return Cache.key("brief", article.to_dict(), model_name, extractor_fingerprint())
+def brief_key(article: Article, model_name: str, stances: bool = False) -> str:
+    """Hash of what an extraction depends on: the article, the model, the extractor and its settings."""
+    return Cache.key("brief", article.to_dict(), model_name, extractor_fingerprint(), {"stances": stances})
 
 
 def encode_brief(brief: Brief) -> bytes:
@@ -175,13 +176,13 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_doc(doc, article: Article) -> Brief:
+def extract_doc(doc, article: Article, stances: bool = False) -> Brief:
     """A parsed article to its Brief: the one place extraction is called from.
 
     An extractor bug on one article gives that article an empty brief and a note
     (reported in the build report), never a failed build."""
     try:
-        return topics.tag_claims(doc, extract_mod.extract(doc, article))
+        return topics.tag_claims(doc, extract_mod.extract(doc, article, stances=stances))
     except Exception as exc:  # noqa: BLE001 - one article must not sink the build
         failed = Article.from_dict(article.to_dict())
         failed.notes.append(f"{EXTRACTION_FAILED} ({type(exc).__name__}: {str(exc)[:200]}); no claims listed")
@@ -192,7 +193,8 @@ def failed_extraction(brief: Brief) -> str | None:
     return next((n for n in brief.article.notes if n.startswith(EXTRACTION_FAILED)), None)
 
 
-def parse_and_extract(articles: list[Article], model: str | None = None, workers: int = 1) -> Iterator[Brief]:
+def parse_and_extract(articles: list[Article], model: str | None = None, workers: int = 1,
+                      stances: bool = False) -> Iterator[Brief]:
     """Briefs of `articles` in order: in this process, or in a pool of `workers` processes.
 
     The pool is only worth its start-up (each worker loads the model) when there
@@ -201,12 +203,12 @@ def parse_and_extract(articles: list[Article], model: str | None = None, workers
     if workers <= 1 or len(articles) <= CHUNK:
         docs = parse.parse((a.text for a in articles), model)
         for article, doc in zip(articles, docs):
-            yield extract_doc(doc, article)
+            yield extract_doc(doc, article, stances)
         return
     chunks = list(split_chunks(articles, workers, CHUNK))
     ctx = multiprocessing.get_context(start_method())
     with ctx.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
-        for briefs in pool.imap(_worker_extract, [(model, chunk) for chunk in chunks]):
+        for briefs in pool.imap(_worker_extract, [(model, chunk, stances) for chunk in chunks]):
             yield from briefs
 
 
@@ -233,6 +235,6 @@ def _worker_start(model: str | None) -> None:
     parse.load_nlp(model)  # once per worker, before the first chunk arrives
 
 
-def _worker_extract(task: tuple[str | None, list[Article]]) -> list[Brief]:
-    model, articles = task
-    return list(parse_and_extract(articles, model, workers=1))
+def _worker_extract(task: tuple[str | None, list[Article], bool]) -> list[Brief]:
+    model, articles, stances = task
+    return list(parse_and_extract(articles, model, workers=1, stances=stances))

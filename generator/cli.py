@@ -49,6 +49,8 @@ def load_options(args, paths: list[Path] | None = None) -> options_mod.Options:
         values["cache_dir"] = ""
     if getattr(args, "strict", False):
         values["strict"] = True
+    if getattr(args, "stances", False):
+        values["stances"] = True
     if paths:
         values["articles"] = str(paths[0].resolve())
     try:
@@ -206,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
             sp.add_argument(flag, help=docs[name].replace("%", "%%"), **kwargs)
         sp.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
         sp.add_argument("--strict", action="store_true", help=docs["strict"] + " Also: no article at all.")
+        sp.add_argument("--stances", action="store_true", help=docs["stances"].replace("%", "%%"))
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ex = sub.add_parser("extract", help="print claims and speakers as JSON",

@@ -85,6 +85,9 @@ class Options(Config):
     max_article_chars = Count(minimum=1_000, default=100_000)
     """Longest article text analysed; longer text is cut at a paragraph or sentence break (reported)."""
 
+    stances = c.Type(bool, default=False)
+    """Also list stances, beliefs and intentions ("X wants", "X plans", "X believes") as claims of kind stance, shown apart from what was said; by default a claim is an act of communication."""
+
     pdf = c.Type(bool, default=False)
     """Also write a PDF per brief and link it from the brief page."""
 
@@ -159,5 +162,25 @@ class OptionsError(ValueError):
     """An option with a wrong value; the message names the option and the value."""
 
 
+README_MARK = "<!-- the table is made from generator/options.py: python -m generator.options README.md -->"
+
+
+def update_readme(path: Path) -> None:
+    """Put the current table after README_MARK in `path` (the table ends at the first blank line)."""
+    from generator import write
+
+    text = path.read_text("utf-8")
+    head, mark, rest = text.partition(README_MARK)
+    if not mark:
+        raise SystemExit(f"{path}: no line {README_MARK}")
+    _old, blank, tail = rest.lstrip("\n").partition("\n\n")
+    write.write_text(path, head + mark + "\n" + readme_table() + "\n\n" + tail)
+
+
 if __name__ == "__main__":
-    print(readme_table())
+    import sys
+
+    if len(sys.argv) > 1:
+        update_readme(Path(sys.argv[1]))
+    else:
+        print(readme_table())

@@ -115,7 +115,7 @@ def test_build_uses_the_configured_workers(tmp_path, monkeypatch):
     seen = {}
     real = pipeline.parse_and_extract
 
-    def spy(arts, model=None, workers=1):
+    def spy(arts, model=None, workers=1, stances=False):
         seen["workers"] = workers
         return real(arts, model, 1)
 
@@ -206,3 +206,15 @@ def test_chunks_shrink_towards_the_end_so_workers_finish_together():
     assert sizes == sorted(sizes, reverse=True)
     assert all(s <= 8 for s in sizes[-3:])  # the last tasks are small: little waiting at the end
     assert [len(c) for c in pipeline.split_chunks(list(range(5)), workers=2, size=2)] == [2, 2, 1]
+
+
+def test_stances_option_reaches_extraction_and_the_cache_key(tmp_path):
+    text = "Jane Smith wants a new hospital in the town. She said the old one was falling apart."
+    (tmp_path / "a.txt").write_text("Hospital\n\n" + text, "utf-8")
+    speech = make_build(tmp_path, workers=1, cache_dir=str(tmp_path / "c")).corpus()
+    stances = make_build(tmp_path, workers=1, cache_dir=str(tmp_path / "c"), stances=True).corpus()
+    kinds = [c.kind for c in speech.briefs[0].claims]
+    assert "stance" not in kinds and any(k != "stance" for k in kinds)
+    assert "stance" in [c.kind for c in stances.briefs[0].claims], "a cached speech-only brief was reused"
+    [article] = speech.briefs[0:1]
+    assert pipeline.brief_key(article.article, "m", False) != pipeline.brief_key(article.article, "m", True)

@@ -93,10 +93,10 @@ def test_an_extractor_crash_on_one_article_does_not_sink_the_build(tmp_path, mon
 
     real = extract_mod.extract
 
-    def fragile(doc, article):
+    def fragile(doc, article, **options):
         if "BOOM" in article.text:
             raise RuntimeError("boom")
-        return real(doc, article)
+        return real(doc, article, **options)
 
     monkeypatch.setattr(extract_mod, "extract", fragile)
     articles = tmp_path / "articles"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from generator.cache import Cache
 
-KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#d4a72c"}
-KIND_LABELS = {"direct": "quoted", "mixed": "mixed", "indirect": "reported"}
+KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#d4a72c", "stance": "#57606a"}
+KIND_LABELS = {"direct": "quoted", "mixed": "mixed", "indirect": "reported", "stance": "stance"}
 # Dark enough to read as text on white, distinct enough side by side.
 SPEAKER_PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",

@@ -20,7 +20,7 @@ from generator.render import charts
 from generator.model import Brief
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
+KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported", "stance": "Stance"}
 LOW_CONFIDENCE = 0.5
 TOP_SPEAKERS = 15  # rows on the corpus charts
 TOP_TOPICS = 12  # columns on the who-talks-about-whom chart

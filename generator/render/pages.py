@@ -48,8 +48,13 @@ def lede(brief: Brief, limit: int = 320) -> str:
     return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
+UNNAMED = "Unnamed sources"
+
+
 def speaker_sections(brief: Brief) -> list[dict]:
-    """Speakers with their claims, most claims first; unattributed claims last."""
+    """Speakers with their claims, most claims first; claims of unnamed sources ("analysts said")
+    last. Each section's `said` are its acts of communication, `stances` (with the stances
+    option) what the speaker believes, wants or plans, shown apart."""
     groups: dict[str | None, list[Claim]] = {}
     for claim in brief.claims:
         groups.setdefault(claim.speaker, []).append(claim)
@@ -57,7 +62,9 @@ def speaker_sections(brief: Brief) -> list[dict]:
     for sid, claims in groups.items():
         speaker = brief.speaker(sid)
         sections.append({"speaker": speaker, "claims": claims,
-                         "name": speaker.name if speaker else "Unattributed"})
+                         "said": [c for c in claims if c.kind != "stance"],
+                         "stances": [c for c in claims if c.kind == "stance"],
+                         "name": speaker.name if speaker else UNNAMED})
     sections.sort(key=lambda s: (s["speaker"] is None, -len(s["claims"]), s["name"]))
     return sections
 

@@ -156,3 +156,31 @@ def test_report_lists_speaker_links():
 def test_front_matter_strings_survive_yaml():
     tricky = ['a: b', '- x', '"quoted"', "it's", "#hash", "\u2028line"]
     assert yaml.safe_load(markup.front_matter({"tags": tricky}).split("---\n")[1])["tags"] == tricky
+
+
+def test_stances_are_shown_apart_from_what_was_said():
+    text = "Jane Doe said the plant would close. Jane Doe wants a new plant."
+    said = Claim(kind="indirect", text="the plant would close", start=14, end=35, speaker="jane-doe", paragraph=1)
+    stance = Claim(kind="stance", text="a new plant", start=51, end=62, speaker="jane-doe", paragraph=1)
+    brief = Brief(article=Article(path="s.txt", id="s", title="S", text=text),
+                  speakers=[Speaker(id="jane-doe", name="Jane Doe")], claims=[stance, said])
+    page = render_pages.render_site(link([brief]))["briefs/s.md"]
+    page = page[page.index("## Jane Doe"):page.index("## Article")]
+    label = page.index("**Stances**")
+    assert page.index("the plant would close") < label < page.index("a new plant")
+    assert "**Stance**" in page[label:] and "**Stance**" not in page[:label]
+    [section] = render_pages.speaker_sections(brief)
+    assert section["said"] == [said] and section["stances"] == [stance]
+
+
+def test_an_unnamed_source_shows_its_words_and_has_no_speaker_page():
+    from generator.model import Span
+
+    text = "Analysts said prices would rise next year."
+    claim = Claim(kind="indirect", text="prices would rise next year", start=14, end=41, speaker=None, paragraph=1,
+                  cue=Span("said", 9, 13), speaker_mention=Span("Analysts", 0, 8))
+    brief = Brief(article=Article(path="u.txt", id="u", title="U", text=text), claims=[claim])
+    pages = render_pages.render_site(link([brief]), page_min_articles=1)
+    page = pages["briefs/u.md"]
+    assert "## Unnamed sources" in page and "*Analysts said*" in page
+    assert not [p for p in pages if p.startswith("speakers/") and p != "speakers/index.md"]
