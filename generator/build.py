@@ -72,7 +72,12 @@ class Build:
         cached = [self.cache.load("briefs", k, decode_brief) for k in keys]
         todo = [a for a, c in zip(articles, cached) if c is None]
         self.extracted += len(todo)
-        fresh = parse_and_extract(todo, model, self.options.workers or default_workers(), stances)
+        if self.options.scheduler and todo:
+            from generator import distributed
+
+            fresh = distributed.parse_and_extract(todo, self.options.scheduler, model, stances)
+        else:
+            fresh = parse_and_extract(todo, model, self.options.workers or default_workers(), stances)
         briefs = []
         for done, (key, brief) in enumerate(zip(keys, cached), 1):
             if brief is None:

@@ -23,6 +23,7 @@ OPTION_FLAGS = {
     "--workers": ("workers", {"type": int, "metavar": "N"}),
     "--max-article-chars": ("max_article_chars", {"type": int, "metavar": "N"}),
     "--speakers-file": ("speakers_file", {"metavar": "FILE"}),
+    "--scheduler": ("scheduler", {"metavar": "ADDRESS"}),
 }
 
 
@@ -249,6 +250,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except CommandError as e:
+        print(f"quotebrief: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        from generator.distributed import SchedulerError
+
+        if not isinstance(e, SchedulerError):
+            raise
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

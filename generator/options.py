@@ -79,6 +79,9 @@ class Options(Config):
     workers = Count(minimum=0, default=0)
     """Processes for extraction; 0 means one per CPU core."""
 
+    scheduler = c.Optional(c.Type(str))
+    """Address of a Dask distributed scheduler (tcp://host:8786) to parse and extract on other machines; none: this machine's processes (workers)."""
+
     strict = c.Type(bool, default=False)
     """Fail the build (non-zero exit) when an article file is skipped."""
 

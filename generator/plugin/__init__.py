@@ -57,8 +57,13 @@ class QuotebriefPlugin(BasePlugin[Options]):
     def on_files(self, files, config):
         from generator.report import console_lines, corpus_report
 
+        from generator.distributed import SchedulerError
+
         before = self.build.extracted
-        self.corpus = self.build.corpus()
+        try:
+            self.corpus = self.build.corpus()
+        except SchedulerError as e:
+            raise PluginError(f"quotebrief: {e}") from None
         self.last_extracted = self.build.extracted - before
         # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
         # own `strict` option decides that. The same report is the site's Build report page.
