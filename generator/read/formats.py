@@ -10,7 +10,8 @@ import yaml
 
 from generator.model import Article, Problem
 from generator.read.language import not_english
-from generator.read.limits import JUNK_RUN, MAX_TEXT_CHARS, ReadError
+from generator.read.limits import JUNK_RUN, MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, ReadError
+from generator.read.safe_yaml import YamlLimit, load_yaml
 from generator.slugs import safe_id, slugify
 
 
@@ -28,7 +29,8 @@ def read_txt(text: str, path: str, problems: list[Problem] | None = None) -> Art
 
 
 def read_markdown(text: str, path: str, problems: list[Problem] | None = None) -> Article:
-    """YAML front matter (loaded safely: no tags that build objects) then the article text.
+    """YAML front matter (loaded safely: no tags that build objects, no aliases, at most
+    MAX_FRONT_MATTER_BYTES) then the article text.
 
     Broken front matter is reported and ignored; the text is still read.
     """
@@ -54,7 +56,10 @@ def read_markdown(text: str, path: str, problems: list[Problem] | None = None) -
 
 def _front_matter(block: str, path: str, problems: list[Problem]) -> dict:
     try:
-        loaded = yaml.safe_load(block)
+        loaded = load_yaml(block, max_bytes=MAX_FRONT_MATTER_BYTES, max_aliases=0, what="front matter")
+    except YamlLimit as exc:
+        problems.append(Problem(path, f"{exc}; front matter ignored, text read", "partial", "front matter"))
+        return {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"front matter line {mark.line + 2}" if mark else "front matter"
