@@ -112,6 +112,9 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
             problems.append(Problem(path, f"broken JSON ({exc.msg} at column {exc.colno}); line skipped",
                                     "partial", where))
             continue
+        except RecursionError:  # json gives up on lists or objects nested thousands deep
+            problems.append(Problem(path, "JSON nested too deeply to read; line skipped", "partial", where))
+            continue
         if not isinstance(record, dict):
             problems.append(Problem(path, f"record is a JSON {type(record).__name__}, not an object; line skipped",
                                     "partial", where))
