@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import Article, Problem
+from generator.read.clean import removed_note, strip_invisible
 from generator.read.language import not_english
 from generator.read.limits import JUNK_RUN, MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, ReadError
 from generator.read.safe_yaml import YamlLimit, load_yaml
@@ -132,7 +133,7 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
             text=body,
         )
         if raw_id not in (None, ""):
-            article.notes.append(f"source id: {raw_id}")
+            article.notes.append(f"source id: {' '.join(strip_invisible(str(raw_id)[:200])[0].split())}")
         _apply_meta(article, record, path, problems, where)
         article = finish(article, problems, where, max_chars)
         if article is not None:
@@ -158,7 +159,7 @@ def _apply_meta(article: Article, meta: dict, path: str, problems: list[Problem]
             problems.append(Problem(path, note, "note", f"{where} date" if where else "date"))
     tags = meta.get("tags")
     if isinstance(tags, list):
-        article.tags = [str(t) for t in tags]
+        article.tags = [t for t in map(_text_field, tags) if t]
     elif isinstance(tags, str):
         article.tags = [t.strip() for t in tags.split(",") if t.strip()]
 
@@ -206,8 +207,10 @@ def _title_from_text(text: str, limit: int = 90) -> str:
 
 def finish(article: Article, problems: list[Problem], where: str | None,
            max_chars: int = MAX_TEXT_CHARS) -> Article | None:
-    """Checks every reader shares: cut over-long text, blank out junk runs, note a made-up title,
-    leave out non-English text (None: the article is not analysed; the problem says why)."""
+    """Checks every reader shares: remove control and invisible characters, cut over-long text,
+    blank out junk runs, note a made-up title, leave out non-English text (None: the article
+    is not analysed; the problem says why)."""
+    _strip_invisible(article, problems, where)
     text, cut = cap_text(article.text, max_chars)
     if cut:
         article.text = text
@@ -236,6 +239,27 @@ def finish(article: Article, problems: list[Problem], where: str | None,
         article.notes.append(note)
         problems.append(Problem(article.path, note, "note", where or "title"))
     return article
+
+
+def _strip_invisible(article: Article, problems: list[Problem], where: str | None) -> None:
+    """Clean the text (no claim offset exists yet) and every field shown as a heading or a name."""
+    for name in ("text", "title", "source", "licence", "url", "tags"):
+        value = getattr(article, name)
+        values = value if name == "tags" else [value]
+        cleaned, removed = [], []
+        for v in values:
+            c, r = strip_invisible(v) if v else (v, [])
+            cleaned.append(c if name == "text" or not r else " ".join(c.split()))
+            removed.extend(r)
+        if not removed:
+            continue
+        if name == "tags":
+            article.tags = [t for t in cleaned if t]
+        else:
+            setattr(article, name, cleaned[0] if cleaned[0] or name in ("text", "title") else None)
+        note = removed_note(name, removed)
+        article.notes.append(note)
+        problems.append(Problem(article.path, note, "note", f"{where} {name}" if where else name))
 
 
 def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, str | None]:
