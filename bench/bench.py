@@ -119,7 +119,7 @@ def stage_bare(articles_dir: str, model: str | None) -> None:
     from generator import parse
     from generator.read import read_paths
 
-    texts = [a.text for a in read_paths([articles_dir]).articles]
+    texts = [a.text for a in read_paths([articles_dir], follow_links=True).articles]  # links to the corpus
     t0 = time.perf_counter()
     nlp = parse.load_nlp(model)
     t1 = time.perf_counter()
@@ -139,8 +139,15 @@ def stage_build(config_file: str, site_dir: str, articles: str, cache_dir: str, 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    import functools
+
+    import generator.read
     from generator import plugin as plugin_mod
     from generator import render
+
+    # The articles folder holds links to the corpus, which quotebrief follows only when asked
+    # (issue 17). Until the plugin has a follow_links option, ask for it here.
+    generator.read.read_paths = functools.partial(generator.read.read_paths, follow_links=True)
 
     spent = {"quotebrief": 0.0, "render": 0.0}
 
@@ -225,6 +232,7 @@ def run(args, stages: list[str], work: Path) -> int:
     files = pick_files(args.corpus, args.limit)
     articles = work / "articles"
     link_articles(files, args.corpus, articles)
+    linked = [articles / f.relative_to(args.corpus) for f in files]
     py = sys.executable
     me = str(Path(__file__).resolve())
     model = ["--model", args.model] if args.model else []
@@ -257,7 +265,9 @@ def run(args, stages: list[str], work: Path) -> int:
         for n in (1, 2):
             name = f"extract{n}"
             if name in stages:
-                cmd = [py, "-m", "generator", "extract", str(articles), "--jsonl", "--quiet",
+                # the linked files named one by one: quotebrief reads links it is given by name,
+                # but does not follow links out of a folder it walks (issue 17)
+                cmd = [py, "-m", "generator", "extract", *map(str, linked), "--jsonl", "--quiet",
                        "--workers", str(n), *model]
                 shutil.rmtree(work / name, ignore_errors=True)  # a fresh cwd: an empty .cache/quotebrief
                 r = stage(name, cmd, work / name)
