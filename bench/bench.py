@@ -119,7 +119,7 @@ def stage_bare(articles_dir: str, model: str | None) -> None:
     from generator import parse
     from generator.read import read_paths
 
-    texts = [a.text for a in read_paths([articles_dir]).articles]
+    texts = [a.text for a in read_paths([articles_dir], follow_links=True).articles]  # links to the corpus
     t0 = time.perf_counter()
     nlp = parse.load_nlp(model)
     t1 = time.perf_counter()
@@ -163,6 +163,7 @@ def stage_build(config_file: str, site_dir: str, articles: str, cache_dir: str, 
     config = load_config(config_file, site_dir=site_dir)
     qb = config.plugins["quotebrief"].config
     qb.articles, qb.cache_dir, qb.workers = articles, cache_dir, workers
+    qb.follow_links = True  # the articles folder holds links to the corpus
     build(config)
     total = time.perf_counter() - t0
     print(json.dumps({"seconds": total, "quotebrief_seconds": spent["quotebrief"],
@@ -257,7 +258,8 @@ def run(args, stages: list[str], work: Path) -> int:
         for n in (1, 2):
             name = f"extract{n}"
             if name in stages:
-                cmd = [py, "-m", "generator", "extract", str(articles), "--jsonl", "--quiet",
+                # --follow-links: the articles folder holds links to the corpus
+                cmd = [py, "-m", "generator", "extract", str(articles), "--follow-links", "--jsonl", "--quiet",
                        "--workers", str(n), *model]
                 shutil.rmtree(work / name, ignore_errors=True)  # a fresh cwd: an empty .cache/quotebrief
                 r = stage(name, cmd, work / name)

@@ -61,7 +61,8 @@ class Build:
 
     # ------------------------------------------------------------------ the steps, in order
     def read(self, paths: list[str | Path] | None = None) -> ReadResult:
-        return read_paths(paths or [self.path(self.options.articles)], max_chars=self.options.max_article_chars)
+        return read_paths(paths or [self.path(self.options.articles)], max_chars=self.options.max_article_chars,
+                          follow_links=self.options.follow_links)
 
     def extract(self, articles: list[Article], progress: Progress | None = None) -> list[Brief]:
         """Briefs in article order; only articles missing from the cache go through spaCy."""

@@ -52,6 +52,8 @@ def load_options(args, paths: list[Path] | None = None) -> options_mod.Options:
         values["strict"] = True
     if getattr(args, "stances", False):
         values["stances"] = True
+    if getattr(args, "follow_links", False):
+        values["follow_links"] = True
     if paths:
         values["articles"] = str(paths[0].resolve())
     try:
@@ -210,6 +212,7 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
         sp.add_argument("--strict", action="store_true", help=docs["strict"] + " Also: no article at all.")
         sp.add_argument("--stances", action="store_true", help=docs["stances"].replace("%", "%%"))
+        sp.add_argument("--follow-links", action="store_true", help=docs["follow_links"].replace("%", "%%"))
         sp.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ex = sub.add_parser("extract", help="print claims and speakers as JSON",

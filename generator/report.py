@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Corpus, Problem
 
-READ, PARTIAL, SKIPPED = "read", "partly read", "skipped"
+READ, PARTIAL, SKIPPED, IGNORED = "read", "partly read", "skipped", "ignored"
 
 
 @dataclass
@@ -24,11 +24,12 @@ class FileStatus:
 
     @property
     def notes(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "note"]
+        """Notes, and why a path that is no article was ignored (the site lists both as notes)."""
+        return [p for p in self.problems if p.severity in ("note", "ignored")]
 
     @property
     def faults(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "note"]
+        return [p for p in self.problems if p.severity not in ("note", "ignored")]
 
 
 @dataclass
@@ -62,18 +63,24 @@ class Report:
         return self.having(SKIPPED)
 
     @property
+    def ignored(self) -> list[FileStatus]:
+        return self.having(IGNORED)
+
+    @property
     def notes(self) -> list[Problem]:
         return [p for f in self.files for p in f.notes]
 
     def summary(self) -> str:
-        notes = len(self.notes)
+        notes = sum(1 for p in self.notes if p.severity == "note")
+        ignored = f", {len(self.ignored)} ignored" if self.ignored else ""
         return (f"{len(self.files)} files: {len(self.read)} read, {len(self.partial)} partly read, "
-                f"{len(self.skipped)} skipped; {self.articles} articles briefed; "
+                f"{len(self.skipped)} skipped{ignored}; {self.articles} articles briefed; "
                 f"{notes} note{'s' if notes != 1 else ''}")
 
 
 def build_report(files: list[str], problems: list[Problem], articles: int) -> Report:
-    """Status per file: skipped when it yielded no article, partly read when some of it was lost."""
+    """Status per file: skipped when it yielded no article, partly read when some of it was lost,
+    ignored when it is no article (a hidden file, a NOTICE: see read/find.py)."""
     by_path: dict[str, FileStatus] = {f: FileStatus(f) for f in files}
     for problem in problems:
         by_path.setdefault(problem.path, FileStatus(problem.path)).problems.append(problem)
@@ -83,6 +90,8 @@ def build_report(files: list[str], problems: list[Problem], articles: int) -> Re
             status.status = SKIPPED
         elif "partial" in severities:
             status.status = PARTIAL
+        elif "ignored" in severities:
+            status.status = IGNORED
     paths = [p for p in by_path if os.path.isabs(p)]
     base = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
     return Report(files=list(by_path.values()), articles=articles, base=base)

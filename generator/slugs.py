@@ -23,6 +23,6 @@ _RESERVED = {"con", "prn", "aux", "nul", "index", *(f"com{i}" for i in range(10)
 def safe_id(raw: str, fallback: str = "article") -> str:
     """An id kept as given when it is already a safe file name, else its slug."""
     raw = str(raw)
-    if _SAFE_ID.match(raw) and raw.lower() not in _RESERVED:
+    if _SAFE_ID.fullmatch(raw) and raw.lower() not in _RESERVED:  # fullmatch: "$" would let "a\n" through
         return raw
     return slugify(raw, fallback)

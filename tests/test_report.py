@@ -29,3 +29,15 @@ def test_status_per_file_and_summary():
 def test_a_problem_for_a_file_outside_the_list_is_still_reported():
     report = build_report([], [Problem("speakers.yml", "not a mapping")], articles=0)
     assert [f.path for f in report.skipped] == ["speakers.yml"]
+
+
+def test_ignored_paths_are_listed_with_their_reason_but_fail_nothing():
+    files = ["/data/articles/a.txt"]
+    problems = [Problem("/data/articles/NOTICE", "not an article file; not read", "ignored"),
+                Problem("/data/articles/.DS_Store", "hidden (its name starts with a dot); not read", "ignored")]
+    report = build_report(files, problems, articles=1)
+    assert [f.path for f in report.ignored] == ["/data/articles/NOTICE", "/data/articles/.DS_Store"]
+    assert report.skipped == [] and [f.path for f in report.read] == files
+    assert [p.message for p in report.notes][0].startswith("not an article file"), "the site lists them as notes"
+    assert report.summary() == "3 files: 1 read, 0 partly read, 0 skipped, 2 ignored; 1 articles briefed; 0 notes"
+    assert "/data/articles/NOTICE: ignored: not an article file; not read" in console_lines(report)

@@ -150,3 +150,20 @@ def test_write_pages_leaves_unchanged_pages_alone(tmp_path):
     assert (tmp_path / "briefs/a.md").stat().st_mtime_ns == 1
     assert (tmp_path / "charts/c.svg").stat().st_mtime_ns == before["charts/c.svg"]
     assert (tmp_path / "briefs/b.md").read_text() == "changed"
+
+
+@pytest.mark.parametrize("umask, file_mode, dir_mode", [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750),
+                                                        (0o077, 0o600, 0o700)])
+def test_files_and_folders_get_the_users_umask(tmp_path, umask, file_mode, dir_mode):
+    """Built pages are readable as any file the user makes (mkstemp made them 0600)."""
+    old = os.umask(umask)
+    try:
+        write.write_text(tmp_path / "new" / "page.md", "x")
+        write.write_pages({"briefs/a.md": "a"}, tmp_path / "site")
+    finally:
+        os.umask(old)
+    for path in (tmp_path / "new" / "page.md", tmp_path / "site" / "briefs" / "a.md"):
+        assert path.stat().st_mode & 0o777 == file_mode
+    for path in (tmp_path / "new", tmp_path / "site" / "briefs"):
+        assert path.stat().st_mode & 0o777 == dir_mode
+    assert leftovers(tmp_path / "new") == []

@@ -53,22 +53,132 @@ def _span_of(tokens) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_OPENING = "\"\u201c\u2018`'"  # marks a span may start with
+_CLOSING = "\"\u201d\u2019'"  # marks a span may end with
+
+
 def _subtree_span(tok, exclude=(), after: int | None = None, before: int | None = None) -> tuple[int, int]:
     """Characters of a token's subtree, trimmed of leading "that"/punctuation and of excluded
-    subtrees; only tokens after (or before) a cue's index when given."""
-    skip = set()
-    for e in exclude:
-        skip.update(t.i for t in e.subtree)
-    toks = [t for t in tok.subtree if t.i not in skip and not t.is_space
-            and (after is None or t.i > after) and (before is None or t.i < before)]
-    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if")
-                    or (toks[0].is_punct and toks[0].text not in "\"\u201c\u2018`'")):
-        toks.pop(0)
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"\u201d\u2019'":
-        toks.pop()
-    if not toks:
+    subtrees; only tokens after (or before) a cue's index when given.
+
+    Only the tokens at the two ends of the span are looked at (see _Tree), never the whole
+    subtree: a paragraph with thousands of cues costs linear time, not quadratic.
+    """
+    tree = _tree(tok.doc)
+    x = tok.i
+    lo, hi = tree.left[x], tree.right[x]
+    if after is not None:
+        lo = max(lo, after + 1)
+    if before is not None:
+        hi = min(hi, before - 1)
+    ex = [e.i for e in exclude]
+    first = tree.first(x, ex, lo, hi)
+    last = tree.last(x, ex, first, hi) if first is not None else None
+    if last is None:
         return tok.idx, tok.idx
-    return _span_of(toks)
+    end = tok.doc[last]
+    return tok.doc[first].idx, end.idx + len(end.text)
+
+
+class _Tree:
+    """One parsed document read once, in time linear in its tokens: pre-order numbers and
+    sizes (t is in x's subtree when order[x] <= order[t] < order[x] + size[x]), subtree
+    edges, and for each token the next token a span may start with (front) or end with
+    (back), jumping over spaces and the punctuation and "that" a span is trimmed of.
+
+    `visited` counts the tokens the span finders stepped on (tests assert its growth).
+    """
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE
+
+        n = len(doc)
+        cols = doc.to_array([HEAD, IS_SPACE, IS_PUNCT, DEP]).astype("int64").reshape(n, 4)
+        kids: list[list[int]] = [[] for _ in range(n)]
+        roots = []
+        for i, rel in enumerate(cols[:, 0].tolist()):  # HEAD is the offset to the head
+            (kids[i + rel] if rel else roots).append(i)
+        self.order, self.size = [0] * n, [1] * n
+        self.left, self.right = list(range(n)), list(range(n))
+        count = 0
+        for root in roots:
+            stack = [(root, False)]
+            while stack:
+                i, done = stack.pop()
+                if done:
+                    for c in kids[i]:
+                        self.size[i] += self.size[c]
+                        self.left[i] = min(self.left[i], self.left[c])
+                        self.right[i] = max(self.right[i], self.right[c])
+                    continue
+                self.order[i] = count
+                count += 1
+                stack.append((i, True))
+                stack.extend((c, False) for c in kids[i])
+        lead = cols[:, 1].tolist()  # spaces, then the punctuation and "that" a span is trimmed of
+        trail = list(lead)
+        mark = doc.vocab.strings["mark"]
+        for i in (cols[:, 2].astype(bool) | (cols[:, 3] == mark)).nonzero()[0].tolist():
+            t = doc[i]
+            lead[i] = lead[i] or (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if")) \
+                or (t.is_punct and t.text not in _OPENING)
+            trail[i] = trail[i] or (t.is_punct and t.text not in _CLOSING)
+        self.front, self.back = [n] * (n + 1), [-1] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            self.front[i] = self.front[i + 1] if lead[i] else i
+        for i in range(n):
+            self.back[i] = self.back[i - 1] if trail[i] else i  # back[-1] is -1
+        self.visited = 0
+
+    def _in(self, x: int, t: int) -> bool:
+        return self.order[x] <= self.order[t] < self.order[x] + self.size[x]
+
+    def _contiguous(self, e: int) -> bool:
+        return self.size[e] == self.right[e] - self.left[e] + 1
+
+    def first(self, x: int, ex: list[int], lo: int, hi: int) -> int | None:
+        """The first token of x's subtree in [lo, hi], outside the subtrees of `ex`, that is
+        not a space and that a span is not trimmed of at its start."""
+        j = lo
+        while j <= hi:
+            self.visited += 1
+            j = self.front[j]
+            if j > hi:
+                return None
+            if not self._in(x, j):
+                j += 1
+                continue
+            e = next((e for e in ex if self._in(e, j)), None)
+            if e is None:
+                return j
+            j = self.right[e] + 1 if self._contiguous(e) else j + 1
+        return None
+
+    def last(self, x: int, ex: list[int], lo: int, hi: int) -> int | None:
+        """The last such token that a span is not trimmed of at its end."""
+        j = hi
+        while j >= lo:
+            self.visited += 1
+            j = self.back[j]
+            if j < lo:
+                return None
+            if not self._in(x, j):
+                j -= 1
+                continue
+            e = next((e for e in ex if self._in(e, j)), None)
+            if e is None:
+                return j
+            j = self.left[e] - 1 if self._contiguous(e) else j - 1
+        return None
+
+
+_LAST_TREE: list = [None, None]  # the document last asked about and its _Tree
+
+
+def _tree(doc) -> _Tree:
+    if _LAST_TREE[0] is not doc:
+        _LAST_TREE[:] = [doc, _Tree(doc)]
+    return _LAST_TREE[1]
 
 
 def _cue_span(tok) -> Span:

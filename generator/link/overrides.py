@@ -1,10 +1,22 @@
-"""The editor's speakers file (speakers.yml): aliases, merges, names, roles, not-a-speaker list."""
+"""The editor's speakers file (speakers.yml): aliases, merges, names, roles, not-a-speaker list.
+
+The file is untrusted input like any article: anything wrong in it (a value of the wrong
+type, a YAML bomb, deep nesting, the path being a folder) is a Problem naming the file and
+what is wrong; the build goes on, without the parts that are wrong or without the file.
+"""
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Problem
+from generator.read.clean import removed_note, strip_invisible
+
+MAX_SPEAKERS_BYTES = 1024 * 1024
+"""Largest speakers file read."""
+MAX_SPEAKERS_ALIASES = 100
+"""Most YAML aliases (*name) in a speakers file; their expansion is bounded too (read.safe_yaml)."""
 
 
 @dataclass
@@ -22,11 +34,37 @@ def _strings(value, where: str, problems: list[Problem], source: str) -> list[st
     if value is None:
         return []
     if isinstance(value, str):
-        return [value]
+        value = [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    problems.append(Problem(source, "expected a name or a list of names", "partial", where))
+        return [name for name in (_name(v, where, problems, source) for v in value) if name]
+    problems.append(Problem(source, f"expected a name or a list of names, not {_what(value)}", "partial", where))
     return []
+
+
+def _name(value: str, where: str, problems: list[Problem], source: str) -> str:
+    """A name as shown on the site: without control or invisible characters (noted)."""
+    cleaned, removed = strip_invisible(value)
+    if removed:
+        problems.append(Problem(source, removed_note("name", removed), "note", where))
+    return " ".join(cleaned.split())
+
+
+def _what(value) -> str:
+    """'a number (5)', 'a mapping', ... for a message; never the whole value."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
+             dict: "a mapping", type(None): "nothing"}
+    kind = kinds.get(type(value), type(value).__name__)
+    return f"{kind} ({value!r})" if isinstance(value, (bool, int, float)) else kind
+
+
+def _list(data: dict, key: str, problems: list[Problem], source: str) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(source, f"'{key}' should be a list, not {_what(value)}; ignored", "partial", key))
+        return []
+    return value
 
 
 def parse_overrides(data, source: str = "speakers.yml") -> tuple[Overrides, list[Problem]]:
@@ -36,23 +74,34 @@ def parse_overrides(data, source: str = "speakers.yml") -> tuple[Overrides, list
     if data is None:
         return out, problems
     if not isinstance(data, dict):
-        return out, [Problem(source, "expected a mapping with speakers, merge, apart, not_speakers", "partial")]
+        return out, [Problem(source, f"expected a mapping with speakers, merge, apart, not_speakers, not "
+                                     f"{_what(data)}", "partial")]
     known = {"speakers", "merge", "apart", "not_speakers"}
-    for key in sorted(set(data) - known):
-        problems.append(Problem(source, f"unknown key '{key}' (known: {', '.join(sorted(known))})", "partial", key))
-    for i, entry in enumerate(data.get("speakers") or []):
+    for key in sorted(map(str, set(data) - known)):  # keys may be numbers, dates, ... as well as text
+        problems.append(Problem(source, f"unknown key '{key[:80]}' (known: {', '.join(sorted(known))})",
+                                "partial", key[:80]))
+    for i, entry in enumerate(_list(data, "speakers", problems, source)):
         where = f"speakers[{i}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
             problems.append(Problem(source, "each speaker needs a name", "partial", where))
             continue
-        person = {"name": entry["name"].strip(),
-                  "aliases": _strings(entry.get("aliases"), where + ".aliases", problems, source)}
+        name = _name(entry["name"], where, problems, source)
+        if not name:
+            problems.append(Problem(source, "each speaker needs a name", "partial", where))
+            continue
+        person = {"name": name, "aliases": _strings(entry.get("aliases"), where + ".aliases", problems, source)}
         for key in ("role", "affiliation", "kind"):
-            if entry.get(key) is not None:
-                person[key] = str(entry[key])
+            value = entry.get(key)
+            if value is None:
+                continue
+            if isinstance(value, (dict, list)):
+                problems.append(Problem(source, f"'{key}' should be a text, not {_what(value)}; ignored",
+                                        "partial", f"{where}.{key}"))
+                continue
+            person[key] = _name(str(value), f"{where}.{key}", problems, source)
         out.people.append(person)
     for key in ("merge", "apart"):
-        for i, group in enumerate(data.get(key) or []):
+        for i, group in enumerate(_list(data, key, problems, source)):
             names = _strings(group, f"{key}[{i}]", problems, source)
             if len(names) >= 2:
                 getattr(out, key).append(names)
@@ -63,13 +112,56 @@ def parse_overrides(data, source: str = "speakers.yml") -> tuple[Overrides, list
 
 
 def load_overrides(path: Path | None) -> tuple[Overrides, list[Problem]]:
-    """Read speakers.yml; a missing file means no overrides, a broken one is reported."""
+    """Read speakers.yml; a missing file means no overrides, a broken one is reported and ignored."""
     import yaml
 
-    if path is None or not Path(path).exists():
+    from generator.read.safe_yaml import YamlLimit, load_yaml
+
+    if path is None or not (Path(path).exists() or Path(path).is_symlink()):
         return Overrides(), []
+    path = Path(path)
+    ignored = "; the speakers file is ignored"
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return Overrides(source=Path(path).name), [Problem(str(path), f"not valid YAML: {exc}", "partial")]
-    return parse_overrides(data, Path(path).name)
+        text = _read_text(path)
+        data = load_yaml(text, max_bytes=MAX_SPEAKERS_BYTES, max_aliases=MAX_SPEAKERS_ALIASES,
+                         what="speakers file")
+    except YamlLimit as exc:
+        return Overrides(source=path.name), [Problem(str(path), f"{exc}{ignored}", "partial")]
+    except yaml.YAMLError as exc:
+        return Overrides(source=path.name), [Problem(str(path), f"not valid YAML: {exc}{ignored}", "partial")]
+    except UnicodeDecodeError as exc:
+        return Overrides(source=path.name), [Problem(str(path), f"not UTF-8 text (byte {exc.start}){ignored}",
+                                                     "partial")]
+    except OSError as exc:
+        return Overrides(source=path.name), [Problem(str(path), f"cannot be read ({_os_reason(exc)}){ignored}",
+                                                     "partial")]
+    try:
+        return parse_overrides(data, path.name)
+    except RecursionError:
+        return Overrides(source=path.name), [Problem(str(path), f"nested too deeply{ignored}", "partial")]
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, refusing a folder, a named pipe or a file too large before reading it."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if st.st_size > MAX_SPEAKERS_BYTES:
+            raise OSError(errno.EFBIG, f"{st.st_size:,} bytes, more than the {MAX_SPEAKERS_BYTES:,} read at most")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(MAX_SPEAKERS_BYTES + 1).decode("utf-8")
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)

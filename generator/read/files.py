@@ -8,11 +8,14 @@ the line or field, and what is wrong; it never stops the others from being read.
 Problem severities: `skipped` (nothing of the file or record is analysed),
 `partial` (some of it is: a line dropped, text cut, front matter ignored),
 `note` (read in full, but something was guessed or changed: an encoding, a
-title, a renamed id).
+title, a renamed id, control characters removed), `ignored` (a path in an articles
+folder that is not an article: a hidden file, a NOTICE; see find.py).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from generator.model import Article, Problem
 from generator.read.limits import MAX_HTML_BYTES, MAX_JSONL_BYTES, MAX_TEXT_CHARS, SUFFIXES, ReadError
 
 from generator.read.decode import _decode_noted
+from generator.read.find import _kind, find_files
 from generator.read.formats import finish, read_html, read_jsonl, read_markdown, read_txt
 
 
@@ -31,24 +35,24 @@ class ReadResult:
     files: list[str] = field(default_factory=list)
 
 
-def find_article_files(paths: list[str | Path]) -> list[Path]:
-    """Article files under the given files and folders, in a stable order."""
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
-            )
-        else:
-            found.append(p)
-    return found
+def find_article_files(paths: list[str | Path], *, follow_links: bool = False) -> list[Path]:
+    """Article files under the given files and folders, in a stable order (see find.find_files:
+    links out of a folder are followed only with `follow_links`)."""
+    return find_files(paths, follow_links=follow_links)[0]
 
 
-def read_paths(paths: list[str | Path], max_chars: int = MAX_TEXT_CHARS) -> ReadResult:
-    """Read every article under `paths`; problems are collected, not raised."""
+def read_paths(paths: list[str | Path], max_chars: int = MAX_TEXT_CHARS, *,
+               follow_links: bool = False) -> ReadResult:
+    """Read every article under `paths`; problems are collected, not raised.
+
+    Every path given or found that is not read is a Problem too: skipped (an article file
+    that cannot be read: a missing path, a broken link or a link out of the folder, a
+    named pipe) or ignored (not an article: a hidden or other kind of file).
+    """
     result = ReadResult()
-    for path in find_article_files(paths):
+    found, not_read = find_files(paths, follow_links=follow_links)
+    result.problems.extend(not_read)
+    for path in found:
         result.files.append(str(path))
         try:
             articles, problems = read_file(path, max_chars)
@@ -68,7 +72,7 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, ReadError):
         return str(exc)
     if isinstance(exc, FileNotFoundError):
-        return "file not found"
+        return "no such file or directory"
     if isinstance(exc, PermissionError):
         return "permission denied"
     if isinstance(exc, IsADirectoryError):
@@ -114,17 +118,33 @@ def _size(n: int) -> str:
 
 
 def _read_bytes(path: Path, limit: int, what: str) -> bytes:
-    size = path.stat().st_size
-    if size > limit:
-        raise ReadError(f"{what} is {_size(size)}, more than the {_size(limit)} read at most")
-    return path.read_bytes()
+    with _open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise ReadError(f"{what} is {_size(size)}, more than the {_size(limit)} read at most")
+        return fh.read()
 
 
 def _read_head(path: Path, limit: int) -> tuple[bytes, int]:
     """At most `limit` bytes of a file (memory stays bounded for huge files) and the file's size."""
-    with open(path, "rb") as fh:
-        size = Path(path).stat().st_size
-        return fh.read(limit), size
+    with _open_regular(path) as fh:
+        return fh.read(limit), os.fstat(fh.fileno()).st_size
+
+
+def _open_regular(path: Path):
+    """The file opened for reading, if it is a regular file: opening never waits (a named
+    pipe would wait for a writer), and a pipe, socket or device is refused, not read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ReadError(f"not a regular file ({_kind(mode)}); not read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _make_ids_unique(result: ReadResult) -> None:

@@ -9,8 +9,10 @@ from pathlib import Path
 import yaml
 
 from generator.model import Article, Problem
+from generator.read.clean import removed_note, strip_invisible
 from generator.read.language import not_english
-from generator.read.limits import JUNK_RUN, MAX_TEXT_CHARS, ReadError
+from generator.read.limits import JUNK_RUN, MAX_FRONT_MATTER_BYTES, MAX_TEXT_CHARS, ReadError
+from generator.read.safe_yaml import YamlLimit, load_yaml
 from generator.slugs import safe_id, slugify
 
 
@@ -28,7 +30,8 @@ def read_txt(text: str, path: str, problems: list[Problem] | None = None) -> Art
 
 
 def read_markdown(text: str, path: str, problems: list[Problem] | None = None) -> Article:
-    """YAML front matter (loaded safely: no tags that build objects) then the article text.
+    """YAML front matter (loaded safely: no tags that build objects, no aliases, at most
+    MAX_FRONT_MATTER_BYTES) then the article text.
 
     Broken front matter is reported and ignored; the text is still read.
     """
@@ -54,7 +57,10 @@ def read_markdown(text: str, path: str, problems: list[Problem] | None = None) -
 
 def _front_matter(block: str, path: str, problems: list[Problem]) -> dict:
     try:
-        loaded = yaml.safe_load(block)
+        loaded = load_yaml(block, max_bytes=MAX_FRONT_MATTER_BYTES, max_aliases=0, what="front matter")
+    except YamlLimit as exc:
+        problems.append(Problem(path, f"{exc}; front matter ignored, text read", "partial", "front matter"))
+        return {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"front matter line {mark.line + 2}" if mark else "front matter"
@@ -107,6 +113,9 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
             problems.append(Problem(path, f"broken JSON ({exc.msg} at column {exc.colno}); line skipped",
                                     "partial", where))
             continue
+        except RecursionError:  # json gives up on lists or objects nested thousands deep
+            problems.append(Problem(path, "JSON nested too deeply to read; line skipped", "partial", where))
+            continue
         if not isinstance(record, dict):
             problems.append(Problem(path, f"record is a JSON {type(record).__name__}, not an object; line skipped",
                                     "partial", where))
@@ -125,7 +134,7 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
             record_id=str(raw_id) if raw_id not in (None, "") else None,
         )
         if raw_id not in (None, ""):
-            article.notes.append(f"source id: {raw_id}")
+            article.notes.append(f"source id: {' '.join(strip_invisible(str(raw_id)[:200])[0].split())}")
         _apply_meta(article, record, path, problems, where)
         article = finish(article, problems, where, max_chars)
         if article is not None:
@@ -151,7 +160,7 @@ def _apply_meta(article: Article, meta: dict, path: str, problems: list[Problem]
             problems.append(Problem(path, note, "note", f"{where} date" if where else "date"))
     tags = meta.get("tags")
     if isinstance(tags, list):
-        article.tags = [str(t) for t in tags]
+        article.tags = [t for t in map(_text_field, tags) if t]
     elif isinstance(tags, str):
         article.tags = [t.strip() for t in tags.split(",") if t.strip()]
 
@@ -199,8 +208,10 @@ def _title_from_text(text: str, limit: int = 90) -> str:
 
 def finish(article: Article, problems: list[Problem], where: str | None,
            max_chars: int = MAX_TEXT_CHARS) -> Article | None:
-    """Checks every reader shares: cut over-long text, blank out junk runs, note a made-up title,
-    leave out non-English text (None: the article is not analysed; the problem says why)."""
+    """Checks every reader shares: remove control and invisible characters, cut over-long text,
+    blank out junk runs, note a made-up title, leave out non-English text (None: the article
+    is not analysed; the problem says why)."""
+    _strip_invisible(article, problems, where)
     text, cut = cap_text(article.text, max_chars)
     if cut:
         article.text = text
@@ -229,6 +240,27 @@ def finish(article: Article, problems: list[Problem], where: str | None,
         article.notes.append(note)
         problems.append(Problem(article.path, note, "note", where or "title"))
     return article
+
+
+def _strip_invisible(article: Article, problems: list[Problem], where: str | None) -> None:
+    """Clean the text (no claim offset exists yet) and every field shown as a heading or a name."""
+    for name in ("text", "title", "source", "licence", "url", "tags"):
+        value = getattr(article, name)
+        values = value if name == "tags" else [value]
+        cleaned, removed = [], []
+        for v in values:
+            c, r = strip_invisible(v) if v else (v, [])
+            cleaned.append(c if name == "text" or not r else " ".join(c.split()))
+            removed.extend(r)
+        if not removed:
+            continue
+        if name == "tags":
+            article.tags = [t for t in cleaned if t]
+        else:
+            setattr(article, name, cleaned[0] if cleaned[0] or name in ("text", "title") else None)
+        note = removed_note(name, removed)
+        article.notes.append(note)
+        problems.append(Problem(article.path, note, "note", f"{where} {name}" if where else name))
 
 
 def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, str | None]:

@@ -15,6 +15,8 @@ MAX_HTML_BYTES = 16 * 1024 * 1024
 """Longest HTML page read: past this the page is skipped (main-text extraction would crawl)."""
 MAX_JSONL_BYTES = 512 * 1024 * 1024
 """Largest JSONL file read."""
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+"""Largest YAML front matter read; past this it is ignored and the text read."""
 
 
 class ReadError(ValueError):

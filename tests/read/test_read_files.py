@@ -390,7 +390,8 @@ def test_bundled_samples_are_english_and_read_cleanly():
     from conftest import ARTICLES
 
     result = read_paths([ARTICLES])
-    assert len(result.articles) == 11 and result.problems == []
+    assert len(result.articles) == 11
+    assert [(p.path, p.severity) for p in result.problems] == [(str(ARTICLES / "NOTICE"), "ignored")]
 
 
 def test_bbc_corpus_is_all_english():
@@ -407,7 +408,7 @@ def test_missing_and_unsupported_files_are_named(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     result = read_paths([tmp_path / "gone.txt", tmp_path / "notes.docx"])
     assert [(pr.path.rsplit("/", 1)[1], pr.message) for pr in result.problems] == [
-        ("gone.txt", "file not found"),
+        ("gone.txt", "no such file or directory"),
         ("notes.docx", "unsupported file type .docx; expected one of .txt, .md, .markdown, .html, .htm, .jsonl"),
     ]
 

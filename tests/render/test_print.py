@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from generator.render import markup, pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

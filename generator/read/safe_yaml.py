@@ -1,0 +1,99 @@
+"""YAML from untrusted files (front matter, speakers.yml) on a budget of bytes, aliases,
+nesting and nodes, so that a billion-laughs bomb or 5,000 nested lists is a clear error
+instead of minutes and gigabytes or a RecursionError.
+
+Only YAML's plain data is built (yaml.SafeLoader: no tags that make objects).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings."""
+EXPANSION = 4
+"""A document's values, once its aliases are expanded, may weigh at most this many times its
+bytes (each list or mapping weighs 1, each scalar 1 + its length)."""
+
+
+class YamlLimit(ValueError):
+    """YAML over budget; the message says which limit and is meant for the build report."""
+
+
+def load_yaml(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML") -> object:
+    """The data of one YAML document, or YamlLimit / yaml.YAMLError saying what is wrong.
+
+    `max_aliases` 0 refuses every alias (`*name`): front matter has no use for them.
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise YamlLimit(f"{what} is {size:,} bytes, more than the {max_bytes:,} read at most")
+    loader = _BudgetLoader(text)
+    loader.max_aliases = max_aliases
+    loader.what = what
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _weigh(node, EXPANSION * max(size, 1_000), what)
+        return loader.construct_document(node)
+    except RecursionError:  # a deep structure past what the limits above let through
+        raise YamlLimit(f"{what} is nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+class _BudgetLoader(yaml.SafeLoader):
+    max_aliases = 0
+    what = "YAML"
+    _aliases = 0
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > self.max_aliases:
+                if self.max_aliases == 0:
+                    raise YamlLimit(f"{self.what} uses an alias (*name); aliases are not allowed here")
+                raise YamlLimit(f"{self.what} uses more than {self.max_aliases} aliases (*name)")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlLimit(f"{self.what} is nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _weigh(root, limit: int, what: str) -> None:
+    """Refuse a document whose aliases expand it past `limit`, or that contains itself."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        kids = _children(node)
+        if done:
+            open_.discard(key)
+            own = 1 + len(node.value) if isinstance(node, yaml.ScalarNode) else 1
+            sizes[key] = own + sum(sizes[id(k)] for k in kids)
+            if sizes[key] > limit:
+                raise YamlLimit(f"{what} expands to more than {limit:,} characters through its aliases "
+                                "(aliases repeated within aliases)")
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            raise YamlLimit(f"{what} contains itself through an alias")
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids)
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
