@@ -35,7 +35,7 @@ def _ambiguous_pronoun(cast, subj, name: str | None) -> bool:
         if ent.label_ != "PERSON" or not (start <= ent.start < subj.i):
             continue
         person = cast.cast._person_for_span(ent)
-        if person is None:
+        if person is None or person.kind != "person":
             continue
         if gender and person.gender not in (None, gender):
             continue

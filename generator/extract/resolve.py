@@ -73,7 +73,7 @@ class Resolver:
                 continue
             if res.name is None:
                 continue
-            if res.kind == "person":
+            if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
             else:
                 self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
@@ -144,6 +144,11 @@ class Resolver:
             if org:
                 return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
             return Resolution(None, "organisation", 0.3, how="group-pronoun")
+        if low in ("himself", "herself"):
+            # "Mr Bez - himself a former executive at Porsche - said": the name before it
+            prev = [t for t in subj.doc[max(subj.sent.start, subj.i - 3):subj.i] if not t.is_punct]
+            if prev and prev[-1].pos_ == "PROPN":
+                return self.resolve(prev[-1], record)
         if low in FIRST_PERSON or low in RELATIVE:
             if low in RELATIVE and subj.head is not None:
                 # "Blinken, who said ..." -> the noun the clause hangs on
@@ -175,7 +180,8 @@ class Resolver:
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)], how="name")
+                person = self.people[self._closest(names, subj.i)]
+                return Resolution(person.name, person.kind, 0.9, person, how="name")
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
                 and any(t.lower_ == "the" for t in np if t.i < subj.i):
@@ -266,6 +272,8 @@ class Resolver:
         if is_person_noun and definite:
             best, best_score = None, 0
             for name, person in self.people.items():
+                if person.kind != "person":
+                    continue
                 if nationality and person.nationality and not (nationality & person.nationality):
                     continue
                 if person.role and (QUALIFIERS & set(person.role.lower().split())) - words:

@@ -58,3 +58,17 @@ def test_the_firm_is_the_body_last_named_as_a_subject(extract_text):
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["it would sue its auditors"] == got["the banks knew of its problems"]
     assert got["it would sue its auditors"] is not None
+
+
+def test_a_name_titled_as_a_company_is_no_he(extract_text):
+    text = ('British car maker Velmont Rigg has launched its cheapest model yet. '
+            'Chief executive Peter Holm said the car was the most important in its history. '
+            'Velmont Rigg will show the car in Geneva. The car would make the brand visible, he added.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["The car would make the brand visible"] == "Peter Holm"
+
+
+def test_himself_in_a_dash_aside_is_the_name_before_it(extract_text):
+    text = ('Mr Holm - himself a former executive at a rival firm - said the car was the cheapest ever.')
+    [(name, _)] = names(extract_text(text))
+    assert name == "Holm"
