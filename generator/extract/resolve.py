@@ -19,6 +19,10 @@ from generator.extract.lexicon import (DATA_NOUNS, FIRST_PERSON, GENDER_WORDS, G
                                        PRONOUN_GENDER, QUALIFIERS, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, Orgs
+
+# verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
+# told", never "the latest speculation suggests")
+EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
 
@@ -204,7 +208,7 @@ class Resolver:
             # capitalised words, or one the article capitalises inside a sentence, are a name
             named = any(t.ent_type_ for t in toks) or len(run) >= 2 or (
                 len(run) == 1 and run[0].text in self.cast.mid_caps)
-            if not run:
+            if not run or len(run) == 1 and run[0].lower_ in ROLE_NOUNS:  # "Head of genetics at ..."
                 return self._description(subj, np)
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
@@ -264,7 +268,7 @@ class Resolver:
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
             and subj.pos_ == "NOUN" and head not in BODY_NOUNS and head not in DATA_NOUNS \
-            and subj.dep_ in SUBJECT_DEPS
+            and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._last_person(subj.i)
             if last is not None:

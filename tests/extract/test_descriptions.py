@@ -72,3 +72,24 @@ def test_himself_in_a_dash_aside_is_the_name_before_it(extract_text):
     text = ('Mr Holm - himself a former executive at a rival firm - said the car was the cheapest ever.')
     [(name, _)] = names(extract_text(text))
     assert name == "Holm"
+
+
+def test_a_passive_accusation_names_no_speaker(extract_text):
+    brief = extract_text("The Labour Party has been accused of racism over a new poster.")
+    assert brief.claims == []
+
+
+def test_a_generic_group_is_unflagged_a_named_group_is_not(extract_text):
+    brief = extract_text("Analysts said the shares were likely to fall further. "
+                         "The papers said the election would be held in May.")
+    conf = {c.text: c.confidence for c in brief.claims}
+    assert all(c.speaker is None for c in brief.claims)
+    assert conf["the shares were likely to fall further"] >= 0.5
+    assert conf["the election would be held in May"] < 0.5
+
+
+def test_an_abstract_subject_is_no_epithet(extract_text):
+    text = ("Harold Wilson called an election in 1966.\n\n"
+            "The latest speculation suggests that the vote will be held in May.")
+    got = dict((t, n) for n, t in names(extract_text(text, stances=True)))
+    assert got.get("the vote will be held in May") is None
