@@ -6,6 +6,6 @@ quotes (quote marks) -> cues (reported speech) and direct (direct quotes, headli
 
 from generator.extract.claims import extract
 
-EXTRACTOR_VERSION = "0.4"
+EXTRACTOR_VERSION = "0.5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]

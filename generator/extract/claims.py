@@ -21,8 +21,8 @@ import re
 from generator.extract import quotes as quote_marks
 from generator.extract.confidence import confidence
 from generator.extract.cues import drop_embedded, reported_candidates
-from generator.extract.direct import (adjacent_cue, attach_floating, headline_candidates, merge_split_quotes,
-                                      quote_candidates, snap_to_quotes)
+from generator.extract.direct import (adjacent_cue, attach_floating, cut_at_sentence, headline_candidates,
+                                      merge_chains, merge_split_quotes, quote_candidates, snap_to_quotes)
 from generator.extract.lexicon import TRAILING
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
@@ -69,9 +69,11 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
         near = adjacent_cue(doc, text, q) if q is not None and c.cue_tok is not None else None
         if near is not None and near[0].i == c.cue_tok.i:
             c.subject, c.mention = near[1], near[2]
+    cut_at_sentence(text, cands, quotes)
     cands = drop_embedded(cands)
     cands += headline_candidates(text, captions)
     cands += quote_candidates(doc, text, quotes, cands, captions)
+    cands = merge_chains(text, cands, quotes)
     cands = merge_split_quotes(text, cands)
     cands.sort(key=lambda c: c.start)
     cands = attach_floating(text, cands)
@@ -81,6 +83,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
         claim = _claim(text, cand, quotes, cast, speakers)
         if claim is not None:
             claims.append(claim)
+    claims = [part for claim in claims for part in split_paragraphs(text, claim, quotes)]
     claims.sort(key=lambda c: c.start)
     starts = paragraph_starts(text)
     _floating_speakers(claims, starts)
@@ -112,6 +115,36 @@ def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
             claim.speaker = near.speaker
             claim.speaker_mention = near.speaker_mention
             claim.confidence = round(min(near.confidence, claim.confidence), 2)
+
+
+def split_paragraphs(text: str, claim: Claim, quotes: list[Quote]) -> list[Claim]:
+    """A quote that runs on into the next paragraph is a new claim there (speech convention): one
+    claim per paragraph, all of the same speaker; the cue and mention stay with the paragraph they
+    are in (or nearest to)."""
+    cuts = [m for m in re.finditer(r"\n\s*\n\s*", text[claim.start:claim.end])]
+    if not cuts:
+        return [claim]
+    bounds, s = [], claim.start
+    for m in cuts:
+        bounds.append((s, claim.start + m.start()))
+        s = claim.start + m.end()
+    bounds.append((s, claim.end))
+    anchor = claim.cue.start if claim.cue else claim.start
+    home = min(range(len(bounds)), key=lambda k: 0 if bounds[k][0] <= anchor < bounds[k][1]
+               else min(abs(anchor - bounds[k][0]), abs(anchor - bounds[k][1])))
+    parts = []
+    for k, (ps, pe) in enumerate(bounds):
+        ps, pe = _trim(text, ps, pe)
+        if pe <= ps:
+            continue
+        frags = [Span(text[max(f.start, ps):min(f.end, pe)], max(f.start, ps), min(f.end, pe))
+                 for f in claim.fragments if f.start < pe and ps < f.end]
+        kind = claim.kind if claim.kind in ("stance", "direct") else _kind(text, ps, pe, quotes, frags)
+        parts.append(Claim(kind=kind, text=text[ps:pe], start=ps, end=pe, speaker=claim.speaker,
+                           cue=claim.cue if k == home else None,
+                           speaker_mention=claim.speaker_mention if k == home else None,
+                           confidence=claim.confidence, fragments=frags if len(frags) > 1 else []))
+    return parts or [claim]
 
 
 def _kind(text: str, s: int, e: int, quotes: list[Quote], fragments: list[Span] = ()) -> str:

@@ -13,7 +13,7 @@ from generator.extract.lexicon import PRONOUN_GENDER
 ATTRIBUTION = {
     "name": 0.92, "apposition": 0.92, "person-ent": 0.85, "org": 0.88, "place": 0.6, "spokes": 0.8,
     "pronoun": 0.8, "group-pronoun": 0.45, "propn": 0.6, "org-description": 0.6, "role-description": 0.6,
-    "role-last": 0.45, "headline": 0.4, "fixed": 0.55, "floating": 0.45,
+    "role-last": 0.6, "epithet": 0.45, "spokes-pronoun": 0.7, "unnamed-pronoun": 0.2, "headline": 0.4, "fixed": 0.55, "floating": 0.45,
     # no speaker: right only when the source is a generic group the article never names
     "unnamed-group": 0.4, "unnamed-definite": 0.2, "negation": 0.2, "first-person": 0.2, "none": 0.2,
 }
@@ -35,12 +35,24 @@ def _ambiguous_pronoun(cast, subj, name: str | None) -> bool:
         if ent.label_ != "PERSON" or not (start <= ent.start < subj.i):
             continue
         person = cast.cast._person_for_span(ent)
-        if person is None:
+        if person is None or person.kind != "person":
             continue
         if gender and person.gender not in (None, gender):
             continue
         seen.add(person.name)
     return len(seen - {name}) >= 1
+
+
+def _generic_group(subj) -> bool:
+    """'analysts', 'City traders' no: a plural of common nouns alone, with no determiner ('the
+    papers', 'both newspapers' are a group the article has named) and no name in it."""
+    if subj.tag_ != "NNS":
+        return False
+    words = [t for t in subj.subtree if t.i <= subj.i]
+    if any(t.ent_type_ or t.pos_ == "PROPN" for t in subj.subtree):
+        return False  # "Campaign groups including Friends of the Earth"
+    return all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and (t.text.islower() or t.is_sent_start and t.i == words[0].i)
+               for t in words)
 
 
 def confidence(cand, how: str, name: str | None, cast, place: bool = False) -> float:
@@ -49,6 +61,8 @@ def confidence(cand, how: str, name: str | None, cast, place: bool = False) -> f
     if place and how == "org":
         how = "place"
     attribution = ATTRIBUTION.get(how, 0.5)
+    if how == "unnamed-group" and cand.subject is not None and _generic_group(cand.subject):
+        attribution = 0.65  # "analysts said", "reports suggest": a generic source, rightly no name
     if name is None and how != "unnamed-group":
         attribution = min(attribution, 0.2)  # "he said" with nobody to bind "he" to
     if how == "pronoun" and name is not None and cand.subject is not None \

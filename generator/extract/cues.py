@@ -55,7 +55,8 @@ def is_speech(cand: Candidate) -> bool:
     if source == "xcomp":
         return lemma in SPEECH_XCOMP and not _passive(tok)
     if source == "prep":
-        return lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
+        # "Labour has been accused of ...": the subject of a passive cue is not who spoke
+        return not _passive(tok) and lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
             and len(cand.cue.text.split()) <= 4
     return not is_data(cand.subject)
 

@@ -121,8 +121,11 @@ def adjacent_cue(doc, text: str, q: Quote):
         heads = [t for t in run if t.pos_ in HEAD_POS]
         if heads:
             return toks[0], heads[-1], _mention(text, run[:run.index(heads[-1]) + 1])
+    closed = _closes_sentence(text, q)
     for k, t in enumerate(toks):  # '"...," he said' / '"...," Mr. Conant, the consultant, said'
         if _speech_verb(t):
+            if closed and _has_content(t) or any(x.lower_ in ("who", "which", "whose") for x in toks[:k]):
+                break  # '"... ." He suggested changing ...', '"..." Mr Barber, who said ...': a new claim
             before = [x for x in toks[:k] if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
             np = []
             for x in toks[:k]:
@@ -143,6 +146,74 @@ def adjacent_cue(doc, text: str, q: Quote):
             if subj is not None and subj.i < verb.i and verb.i - subj.i <= 6:
                 return verb, subj, None
     return None
+
+
+def _closes_sentence(text: str, q: Quote) -> bool:
+    """'"... the nation."': the quote ends its sentence (news attribution follows '," he said')."""
+    return text[q.start:q.end].rstrip("\"'\u201d\u2019 ")[-1:] == "."
+
+
+def _has_content(verb) -> bool:
+    """A speech verb with its own clause, 'to' clause or object after it: the cue of a new claim."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
+
+
+def cut_at_sentence(text: str, cands: list[Candidate], quotes: list[Quote]) -> None:
+    """'"... nation." He said the plan ...': a parse that runs two sentences together gives the
+    cue of the second a content starting in the first. A clause whose content starts before a
+    sentence end (outside quote marks) that comes before its cue keeps only what follows its cue."""
+    for c in cands:
+        if c.source != "clause" or c.cue is None or c.subject is None or c.start >= c.cue.start:
+            continue
+        who = c.subject.idx
+        if c.cue.end >= c.end or not c.start < who < c.cue.start:
+            continue
+        for m in SENTENCE_END_RE.finditer(text, c.start, who):
+            if not any(q.start < m.start() < q.end - 1 for q in quotes):
+                s = c.cue.end
+                rest = text[s:c.end]
+                k = len(rest) - len(rest.lstrip(" ,:"))
+                if rest[k:k + 5].lower() == "that ":
+                    k += 5
+                c.start = s + k
+                break
+
+
+SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c]?[A-Z])")
+
+
+def quote_chains(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """'"A. "B. "C."': a quote whose mark is never closed and is reopened at the next sentence
+    (news style) is one quotation: (start, end) of each chain of two parts or more."""
+    chains, cur = [], None
+    for a, b in zip(quotes, quotes[1:]):
+        gap = text[a.end:b.start]
+        if not gap.strip() and "\n" not in gap and text[a.end - 1] not in ("\"", "\u201d", "'", "\u2019"):
+            cur = (cur[0] if cur else a.start, b.end)
+            continue
+        if cur:
+            chains.append(cur)
+        cur = None
+    if cur:
+        chains.append(cur)
+    return chains
+
+
+def merge_chains(text: str, cands: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+    """The parts of one chain of reopened quotes are one claim: the part with a cue (or the
+    first) holds the whole chain; a claim that runs on past the chain keeps its own content."""
+    out = list(cands)
+    for s, e in quote_chains(text, quotes):
+        parts = [c for c in out if s <= c.start and c.end <= e]
+        if not parts or any(c not in parts and c.start < e and s < c.end for c in out):
+            continue
+        holder = next((c for c in parts if c.cue_tok is not None and c.source in ("quote", "clause")), None) \
+            or next((c for c in parts if c.source not in ("continuation",)), parts[0])
+        holder.start, holder.end = s, e
+        if holder.source == "continuation":
+            holder.source = "floating"
+        out = [c for c in out if c is holder or c not in parts]
+    return out
 
 
 def _quote_cue(doc, q: Quote, span):

@@ -136,6 +136,8 @@ ROLE_NOUNS = {
     "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
 }
 ROLE_LEMMAS = cased(ROLE_NOUNS)
+# words that make a role another one: "the chancellor" is not the shadow chancellor
+QUALIFIERS = {"shadow", "former", "deputy", "vice", "assistant", "junior", "ex", "acting", "interim", "late"}
 # Words that, capitalised before a name, are a title: "Spokeswoman", "Senator", "Queen".
 TITLE_WORDS = (ROLE_NOUNS - {"man", "woman"}) | {
     "king", "queen", "prince", "princess", "duke", "duchess", "baron", "baroness", "lord", "lady",

@@ -25,6 +25,9 @@ ORG_NOUNS = {"firm", "company", "group", "bank", "carmaker", "retailer", "airlin
              "corporation", "conglomerate", "developer", "provider", "network", "institute", "authority",
              "council", "committee", "commission", "party", "administration", "government", "board",
              "federation", "league", "society", "trust", "service", "office", "court", "tribunal"}
+# nouns for a body, the press included: "the Reuters news agency", "the Liverpool Echo newspaper"
+BODY_NOUNS = ORG_NOUNS | {"newspaper", "paper", "magazine", "daily", "tabloid", "news", "channel", "station",
+                          "website", "site", "consultancy", "analyst", "analysts", "firms", "consultants", "team"}
 # people and things that speak for a body: "a BBC spokesman", "Pentagon officials", "an SFA statement"
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "source",
           "sources", "representative", "representatives", "team", "staff", "management", "statement",

@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import bisect
 
-from generator.extract.lexicon import (FIRST_PERSON, GROUP_PRONOUNS, MENTION_CUT, NEGATIONS, PERSON_PRONOUNS,
-                                       PRONOUN_GENDER, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
+from generator.extract.lexicon import (DATA_NOUNS, FIRST_PERSON, GENDER_WORDS, GROUP_PRONOUNS, MENTION_CUT,
+                                       NEGATIONS, PERSON_PRONOUNS,
+                                       PRONOUN_GENDER, QUALIFIERS, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import Orgs
+from generator.extract.orgs import BODY_NOUNS, Orgs
+
+# verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
+# told", never "the latest speculation suggests")
+EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
 
@@ -50,6 +55,10 @@ class Resolver:
         self.full_names = cast.full_names
         self.orgs = Orgs(doc, skip, quotes, title, cast.ents)
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
+        # singular people no name is known for ("a spokesman", "the minister"): a later "he" may
+        # mean them, so they stand between a pronoun and the person named before; a spokesman of a
+        # body stands for the body (token index -> (name or None, kind, gender))
+        self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
 
@@ -61,21 +70,44 @@ class Resolver:
             if tok.is_stop and tok.text[1:].islower():
                 continue  # "some", "many", "others": nobody a later "it" or "they" could mean
             res = self.resolve(tok, record=False)
+            if tok.tag_ == "NN" and (res.how == "spokes" or res.name is None and res.kind == "person"
+                                     and res.how in ("unnamed-group", "unnamed-definite")):
+                self.history.append((tok.i, ""))
+                self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_))
+                continue
             if res.name is None:
                 continue
-            if res.kind == "person":
+            if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
             else:
                 self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
 
     def _last_person(self, i: int, gender: str | None = None) -> str | None:
         """The last subject before token i; with a gender, the last one who is not known to be of
-        the other ("she" skips Mr. Obama)."""
+        the other ("she" skips Mr. Obama). An unnamed person in between ("a spokesman") is who
+        the pronoun means: None, or the body they speak for (see `stand_in`)."""
         k = bisect.bisect_left(self.history, (i, ""))
-        for _, name in reversed(self.history[:k]):
+        for j, name in reversed(self.history[:k]):
+            if j in self.stand_ins:
+                if gender is None or self.stand_ins[j][2] in (None, gender):
+                    return None
+                continue
             person = self.people.get(name)
             if gender is None or person is None or person.gender in (None, gender):
                 return name
+        return None
+
+    def stand_in(self, i: int, gender: str | None) -> tuple[str | None, str] | None:
+        """The unnamed person a pronoun at token i means, when it means one: (body or None, kind)."""
+        k = bisect.bisect_left(self.history, (i, ""))
+        for j, name in reversed(self.history[:k]):
+            if j in self.stand_ins:
+                if gender is None or self.stand_ins[j][2] in (None, gender):
+                    return self.stand_ins[j][:2]
+                continue
+            person = self.people.get(name)
+            if gender is None or person is None or person.gender in (None, gender):
+                return None
         return None
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
@@ -106,12 +138,21 @@ class Resolver:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
             name = self._last_person(subj.i, PRONOUN_GENDER[low])
+            if name is None and (unnamed := self.stand_in(subj.i, PRONOUN_GENDER[low])) is not None:
+                if unnamed[0] is not None:  # "A Labour spokesman denied it. '...,' he said."
+                    return Resolution(unnamed[0], unnamed[1], 0.7, how="spokes-pronoun")
+                return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
             return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun") if name else Resolution(None, "person", 0.3, how="pronoun")
         if low in GROUP_PRONOUNS:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
                 return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
             return Resolution(None, "organisation", 0.3, how="group-pronoun")
+        if low in ("himself", "herself"):
+            # "Mr Bez - himself a former executive at Porsche - said": the name before it
+            prev = [t for t in subj.doc[max(subj.sent.start, subj.i - 3):subj.i] if not t.is_punct]
+            if prev and prev[-1].pos_ == "PROPN":
+                return self.resolve(prev[-1], record)
         if low in FIRST_PERSON or low in RELATIVE:
             if low in RELATIVE and subj.head is not None:
                 # "Blinken, who said ..." -> the noun the clause hangs on
@@ -135,13 +176,20 @@ class Resolver:
         body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
+        body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
+        if body is not None:
+            return Resolution(body, "organisation", 0.85, how="org")
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)], how="name")
+                person = self.people[self._closest(names, subj.i)]
+                return Resolution(person.name, person.kind, 0.9, person, how="name")
         ent = self.ent_at.get(subj.i)
+        if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
+                and any(t.lower_ == "the" for t in np if t.i < subj.i):
+            return self._description(subj, np, person_noun=True)  # "said the German": a person
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
@@ -160,7 +208,7 @@ class Resolver:
             # capitalised words, or one the article capitalises inside a sentence, are a name
             named = any(t.ent_type_ for t in toks) or len(run) >= 2 or (
                 len(run) == 1 and run[0].text in self.cast.mid_caps)
-            if not run:
+            if not run or len(run) == 1 and run[0].lower_ in ROLE_NOUNS:  # "Head of genetics at ..."
                 return self._description(subj, np)
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
@@ -177,26 +225,63 @@ class Resolver:
         if len(names) == 1:
             return names[0]
         for j, name in reversed(self.history):
-            if j < i and name in names:
+            if j < i and name and name in names:
                 return name
         return names[0]
 
-    def _description(self, subj, np) -> Resolution:
+    def _body_described(self, subj, np) -> str | None:
+        """A body named inside or beside a common noun for it: 'the Reuters news agency', 'the
+        Liverpool Echo newspaper', 'market analysts Nielsen/NetRatings'."""
+        if subj.pos_ != "NOUN" or subj.lemma_.lower() not in BODY_NOUNS:
+            return None
+        found = self.orgs.named_in([t for t in np if t.i < subj.i and t.ent_type_ == "ORG"])
+        if found:
+            return found
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.ent_type_ == "ORG"), None)
+        if appos is not None and appos.i in self.ent_at:
+            return self.orgs.canonical(self.ent_at[appos.i].text)
+        return None
+
+    def _last_body(self, i: int, window: int = 400) -> str | None:
+        """The body last named as the subject of a clause before token i (never a place)."""
+        for j, name, kind, named, plural in reversed(self.org_history):
+            if j < i and i - j <= window and kind == "organisation" and named:
+                return name
+            if j < i and i - j > window:
+                break
+        return None
+
+    def _description(self, subj, np, person_noun: bool = False) -> Resolution:
         """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->
         the company the article is about."""
         body = self.orgs.described(subj, np)
+        definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
+        head = subj.lemma_.lower()
+        if body is None and definite and head in BODY_NOUNS and subj.tag_ == "NN" and np[0].lower_ == "the":
+            body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
-        head = subj.lemma_.lower()
-        is_person_noun = head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP")
-        definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
+        is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP")
+        # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
+        # document and no group, as the subject of a speech verb, is an epithet for a person
+        epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
+            and subj.pos_ == "NOUN" and head not in BODY_NOUNS and head not in DATA_NOUNS \
+            and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
+        if epithet:
+            last = self._last_person(subj.i)
+            if last is not None:
+                return Resolution(last, "person", 0.5, self.people.get(last), how="epithet")
         if is_person_noun and definite:
             best, best_score = None, 0
             for name, person in self.people.items():
+                if person.kind != "person":
+                    continue
                 if nationality and person.nationality and not (nationality & person.nationality):
                     continue
+                if person.role and (QUALIFIERS & set(person.role.lower().split())) - words:
+                    continue  # "the chancellor" is not the shadow chancellor
                 score = len(words & person.words)
                 if person.role and head in person.role.lower():
                     score += 1
@@ -208,7 +293,8 @@ class Resolver:
                     person.nationality |= nationality
                 return Resolution(best, "person", 0.75, person, how="role-description")
             last = self._last_person(subj.i)
-            if last is not None and not nationality:
+            known = self.people[last].nationality if last in self.people else set()
+            if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name

@@ -14,8 +14,12 @@ from spacy.tokens import Span
 
 from generator.extract.lexicon import (GENDER_WORDS, HONORIFICS, PRONOUN_GENDER, RELATIONAL, ROLE_LEMMAS,
                                        ROLE_LINKS, STOP, SUBJECT_DEPS)
+from generator.extract.orgs import ORG_NOUNS
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _noun_chunk, _not_a_title
 from generator.parse import token_indices
+
+
+BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "service", "court", "board"}
 
 
 def _bare(name: str) -> str:
@@ -142,6 +146,8 @@ class Cast:
         if toks[0].is_sent_start and len(toks) == 1 and toks[0].pos_ == "ADJ":
             return
         role = " ".join(t.text for t in toks).replace(" - ", "-")
+        if toks[-1].lower_ in BODY_HEADS and toks[-1].pos_ == "NOUN":
+            person.kind = "organisation"  # "British car maker Aston Martin", "retail group Kingfisher"
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
         person.nationality |= {t.lower_ for t in toks if _nationality(t)}
         strength = 1 if toks[-1].lower_ in RELATIONAL else 3

@@ -56,9 +56,13 @@ def test_quote_over_several_paragraphs(extract_text):
             '"We have waited for this agreement for a very long time.\n\n'
             '"Now it is up to the company to keep its word," he said.\n\n'
             'The company did not comment.')
-    claim = only(extract_text(text))
-    assert claim.kind == "direct"
-    assert claim.text.startswith('"We have waited') and claim.text.endswith('its word,"')
+    brief = extract_text(text)
+    # one claim per paragraph (speech convention), both of the speaker the second one names
+    assert [(c.kind, c.text) for c in brief.claims] == [
+        ("direct", '"We have waited for this agreement for a very long time.'),
+        ("direct", '"Now it is up to the company to keep its word,"')]
+    assert {name_of(brief, c) for c in brief.claims} == {"Tom Baker"}
+    assert [c.cue.text if c.cue else None for c in brief.claims] == [None, "said"]
 
 
 def test_nested_single_quotes_and_tex_marks(extract_text):

@@ -67,3 +67,38 @@ def test_a_new_paragraph_of_the_same_quote_is_a_new_claim(extract_text):
     brief = extract_text(text)
     assert len(brief.claims) == 2
     assert {brief.speaker(c.speaker).name for c in brief.claims} == {"Tom Baker"}
+
+
+def test_reopened_quote_is_not_taken_by_the_next_sentence_cue(extract_text):
+    text = ('Union leader Tom Baker said: "Nobody should lose a job for asking about safety. '
+            '"Workers must never have to choose between their pay and their health." '
+            'Mr Baker, who said the problem was getting worse, called for new laws.')
+    brief = extract_text(text)
+    texts = [c.text for c in brief.claims]
+    assert texts[0] == ('"Nobody should lose a job for asking about safety. '
+                        '"Workers must never have to choose between their pay and their health."')
+    assert "the problem was getting worse" in texts
+    assert {name_of(brief, c) for c in brief.claims} == {"Tom Baker"}
+
+
+def test_a_clause_cue_does_not_take_the_sentence_before_it(extract_text):
+    text = ('Coach Sam Reid said: "We lost two tries to bad calls. "I do not know why." '
+            'Referee Paul Kent ruled that the winger had been offside.')
+    brief = extract_text(text)
+    by_text = {c.text: name_of(brief, c) for c in brief.claims}
+    assert by_text.get('"We lost two tries to bad calls. "I do not know why."') == "Sam Reid"
+    assert not any(t.startswith('"I do not') for t in by_text)
+
+
+def test_a_quote_chain_with_no_cue_is_one_claim(extract_text):
+    text = ('Ann Lee said the vote was unfair. "Nobody asked the members what they wanted. It was rushed. '
+            '"We will appeal against the result as soon as we can."\n\nThe vote was held on Monday.')
+    brief = extract_text(text)
+    quotes = [c for c in brief.claims if c.kind == "direct"]
+    assert [c.text for c in quotes] == ['"Nobody asked the members what they wanted. It was rushed. '
+                                        '"We will appeal against the result as soon as we can."']
+    assert name_of(brief, quotes[0]) == "Ann Lee"
+
+
+def name_of(brief, claim):
+    return brief.speaker(claim.speaker).name if claim.speaker else None

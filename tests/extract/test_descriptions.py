@@ -1,0 +1,95 @@
+"""Descriptions, epithets and pronouns resolved to the person or body the article names."""
+
+import pytest
+
+
+def names(brief):
+    by_id = {s.id: s.name for s in brief.speakers}
+    return [(by_id.get(c.speaker), c.text) for c in brief.claims]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The talks ended without a deal late on Monday, the Reuters news agency reported.", "Reuters"),
+    ("Market analysts Nielsen/NetRatings said that sales were up by a third.", "Nielsen/NetRatings"),
+])
+def test_a_body_named_inside_or_beside_its_description(extract_text, text, speaker):
+    [(name, _)] = names(extract_text(text))
+    assert name == speaker
+
+
+def test_a_spokesman_of_a_body_is_the_he_that_follows(extract_text):
+    text = ('Tom Baker said the posters were offensive. A Labour spokesman denied the campaign was unfair. '
+            '"We stand by every word of it," he said.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"We stand by every word of it,"'] == "Labour"
+
+
+def test_an_unnamed_spokesman_stops_he_from_reaching_back(extract_text):
+    text = ('Tom Baker said the plan was costly. A spokesman said the figures were wrong. '
+            'He said the council would publish its own numbers next week.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the council would publish its own numbers next week"] is None
+
+
+def test_the_chancellor_is_not_the_shadow_chancellor(extract_text):
+    text = ('Shadow chancellor Oliver Letwin said the budget was a fraud.\n\n'
+            'Gordon Brown addressed the conference on Monday. The Chancellor said the plans would cost jobs.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the plans would cost jobs"] == "Gordon Brown"
+
+
+def test_a_nationality_as_a_person(extract_text):
+    text = ('Maria Lopez beat Anna Weber in the final on Sunday. Weber was the stronger player early on.\n\n'
+            '"It was my first final, and I learnt a lot from it," said the German.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"It was my first final, and I learnt a lot from it,"'] == "Anna Weber"
+
+
+def test_an_epithet_is_the_person_the_article_is_about(extract_text):
+    text = ('Wales lock Gareth Evans will retire from international rugby at the end of the season.\n\n'
+            'The veteran lock told reporters that it was time to stop.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["it was time to stop"] == "Gareth Evans"
+
+
+def test_the_firm_is_the_body_last_named_as_a_subject(extract_text):
+    text = ('Dairo has sued 45 banks over its collapse. The Italian dairy maker went bust last year.\n\n'
+            'Dairo said the banks knew of its problems. The firm also said it would sue its auditors.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["it would sue its auditors"] == got["the banks knew of its problems"]
+    assert got["it would sue its auditors"] is not None
+
+
+def test_a_name_titled_as_a_company_is_no_he(extract_text):
+    text = ('British car maker Velmont Rigg has launched its cheapest model yet. '
+            'Chief executive Peter Holm said the car was the most important in its history. '
+            'Velmont Rigg will show the car in Geneva. The car would make the brand visible, he added.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["The car would make the brand visible"] == "Peter Holm"
+
+
+def test_himself_in_a_dash_aside_is_the_name_before_it(extract_text):
+    text = ('Mr Holm - himself a former executive at a rival firm - said the car was the cheapest ever.')
+    [(name, _)] = names(extract_text(text))
+    assert name == "Holm"
+
+
+def test_a_passive_accusation_names_no_speaker(extract_text):
+    brief = extract_text("The Labour Party has been accused of racism over a new poster.")
+    assert brief.claims == []
+
+
+def test_a_generic_group_is_unflagged_a_named_group_is_not(extract_text):
+    brief = extract_text("Analysts said the shares were likely to fall further. "
+                         "The papers said the election would be held in May.")
+    conf = {c.text: c.confidence for c in brief.claims}
+    assert all(c.speaker is None for c in brief.claims)
+    assert conf["the shares were likely to fall further"] >= 0.5
+    assert conf["the election would be held in May"] < 0.5
+
+
+def test_an_abstract_subject_is_no_epithet(extract_text):
+    text = ("Harold Wilson called an election in 1966.\n\n"
+            "The latest speculation suggests that the vote will be held in May.")
+    got = dict((t, n) for n, t in names(extract_text(text, stances=True)))
+    assert got.get("the vote will be held in May") is None
