@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --livereload -a 127.0.0.1:8000
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict

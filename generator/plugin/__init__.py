@@ -17,10 +17,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
 
 from generator.build import Build
 from generator.options import Options
+from generator.plugin.dirty import DirtyState
 from generator.plugin.page_cache import PageCache
 
 log = logging.getLogger("mkdocs.plugins.quotebrief")
@@ -37,6 +37,8 @@ class QuotebriefPlugin(BasePlugin[Options]):
         self.pdf_pages: dict[str, str] = {}  # `pdf: true`: brief page -> its PDF's file name
         self.last_extracted = 0  # articles parsed in the last build (not in the cache)
         self.dirty = False
+        self.state = DirtyState()  # what the last build made, for `mkdocs serve --dirty`
+        self.files_of_build = None
 
     def on_startup(self, *, command, dirty):
         """Present so that MkDocs keeps this object (and its Build's cache) across `mkdocs serve` rebuilds."""
@@ -83,18 +85,27 @@ class QuotebriefPlugin(BasePlugin[Options]):
             for path, data in self.build.pdfs(self.corpus).items():
                 generated[path] = data
                 self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
-        for path, content in generated.items():
-            if files.get_file_from_path(path) is not None:
-                files.remove(files.get_file_from_path(path))
-            files.append(File.generated(config, path, content=content))
+        for file in [f for f in files.documentation_pages() if f.abs_src_path and not f.generated_by]:
+            source = Path(file.abs_src_path).read_text("utf-8-sig")
+            if HOME_MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
+                from generator.render import briefs_list
+
+                generated[file.src_uri] = source.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
+        self.files_of_build = files
+        for file in self.state.files(config, generated):
+            if files.get_file_from_path(file.src_uri) is not None:
+                files.remove(files.get_file_from_path(file.src_uri))
+            files.append(file)
+        changed = sum(f.changed for f in files if hasattr(f, "changed"))
+        log.info(f"quotebrief: {len(generated)} generated pages, {changed} changed since the last build")
         return files
+
+    def on_post_page(self, output, page, config):
+        self.state.rendered.add(page.url)
+        return output
 
     @event_priority(-100)  # last: the page cache keys a page by its final Markdown
     def on_page_markdown(self, markdown, page, config, files):
-        if HOME_MARKER in markdown and self.corpus is not None:
-            from generator.render import briefs_list
-
-            markdown = markdown.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
         if page.file.src_uri in self.pdf_pages:
             from generator.render import pdf
 
@@ -115,6 +126,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
             page.meta["title"] = page.title
         return html
 
+    @event_priority(-100)  # last: after the search plugin has written its index
     def on_post_build(self, config):
         """Keep the search index small (the browser loads all of it): Material repeats a
         page's tags on every section's entry; they are kept on the page's first entry only,
@@ -126,10 +138,14 @@ class QuotebriefPlugin(BasePlugin[Options]):
                  f"{self.pages.reused} taken from the page cache")
         if not self.dirty:  # a dirty build skips unchanged pages: their entries are still needed
             self.build.finish()
+        else:
+            self.state.remove_stale_outputs()
         path = Path(config.site_dir) / "search" / "search_index.json"
-        if not path.exists():
+        # the site's pages by the URL search entries use (the home page's File.url is "./", its entries "")
+        live = {f.url.removeprefix("./") for f in self.files_of_build or ()}
+        index = self.state.merge_search_index(path, live, self.dirty)
+        if index is None:
             return
-        index = json.loads(path.read_text("utf-8"))
         for doc in index.get("docs", []):
             if "#" in doc.get("location", ""):
                 doc.pop("tags", None)
