@@ -191,6 +191,7 @@ def test_gh_deploy_publishes_the_site_to_a_bare_repository(tmp_path):
     git("clone", "-q", str(bare), str(work))
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")  # the theme overrides stay in the project
     articles = tmp_path / "articles"  # two articles are enough to publish, and quicker to build
     articles.mkdir()
     for name in ("2021-05-07-lavrov-un-multilateralism.md", "2008-12-23-hamas-ends-truce.md"):

@@ -14,7 +14,7 @@ import jinja2
 from generator.model import Brief
 from generator.render import charts
 from generator.render.claims import sorted_briefs, speaker_sections
-from generator.render.markup import short
+from generator.render.markup import front_matter, short
 
 if TYPE_CHECKING:
     from generator.render.pages import SiteData
@@ -104,7 +104,7 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     by_date: dict[str, list[Brief]] = {}
     for b in reversed(briefs):
         by_date.setdefault(b.article.date or "Undated", []).append(b)
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
+    pages["timeline.md"] = front_matter({"search": {"boost": 0.5}}) + env.get_template("timeline.md.j2").render(
         by_date=sorted(by_date.items(), key=lambda kv: (kv[0] == "Undated", kv[0])), rows=rows, unit=unit,
         chart_file="timeline.svg" if chart_alt else None, chart_alt=chart_alt, speakers=data.corpus.speakers,
         short=short, speaker_href=data.speaker_href, claims_shown=TIMELINE_CLAIMS,
@@ -172,7 +172,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "header": ["speaker", *names],
             "topic_ids": columns,
             "rows": [[(s, s.name), *[str(v) if v else "" for v in row]] for s, row in zip(talkers, grid)]})
-    pages["charts/index.md"] = env.get_template("charts.md.j2").render(
+    pages["charts/index.md"] = front_matter({"search": {"boost": 0.5}}) + env.get_template("charts.md.j2").render(
         figures=figures, topics=data.topics, attributed=attributed,
         speaker_href=data.speaker_href, topic_href=data.topic_href)
     return pages

@@ -97,9 +97,13 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
     counts = Counter(c.kind for c in brief.claims)
     sections = speaker_sections(brief)
     claim_topics = data.claim_topics if data else (lambda claim: [])
-    tags = [tag_name(s["name"]) for s in sections if s["speaker"]]
+    # Tags only for speakers and topics with a page of their own (heard or named in several
+    # articles): a tag of one brief leads nowhere the brief does not already show.
+    speaker_pages = data.paged_speakers if data else set()
+    topic_pages = data.paged_topics if data else set()
+    tags = [tag_name(s["name"]) for s in sections if s["speaker"] and s["speaker"].id in speaker_pages]
     for claim in brief.claims:
-        tags += [tag_name(t.name) for t in claim_topics(claim)]
+        tags += [tag_name(t.name) for t in claim_topics(claim) if t.id in topic_pages]
     tags = [t for t in dict.fromkeys(tags) if t]
     body = env.get_template("brief.md.j2").render(
         brief=brief, article=brief.article, sections=sections,
@@ -109,7 +113,12 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
         speaker_pages=data.paged_speakers if data else set(), topic_pages=data.paged_topics if data else set(),
         meta=meta_line(brief, sum(1 for s in sections if s["speaker"]), counts),
     )
-    pages[f"briefs/{aid}.md"] = (front_matter({"tags": tags}) if tags else "") + body
+    # Briefs (and their claims) first in search; the tag chips are hidden so they never push the
+    # headline down (the page links its speakers and topics anyway; the Tags page lists them).
+    meta = {"search": {"boost": 2}}
+    if tags:
+        meta.update({"tags": tags, "hide": ["tags"]})
+    pages[f"briefs/{aid}.md"] = front_matter(meta) + body
     return pages
 
 def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None) -> str:
@@ -184,7 +193,9 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     return pages
 
 def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
-    return env.get_template("report.md.j2").render(report=corpus_report(corpus), corpus=corpus)
+    """The Build report: a page for the editor, kept out of the search index."""
+    return front_matter({"search": {"exclude": True}}) + env.get_template("report.md.j2").render(
+        report=corpus_report(corpus), corpus=corpus)
 
 
 def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer | None = None) -> dict[str, str]:

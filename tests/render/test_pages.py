@@ -101,9 +101,13 @@ def test_topic_named_in_one_article_links_to_that_brief():
 def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
     page = site()["briefs/a.md"]
     front = yaml.safe_load(page.split("---\n")[1])
-    assert "Fawzi Barhum" in front["tags"] and "Condoleezza Rice" in front["tags"]
-    assert "United States" in front["tags"] and "Israel" in front["tags"]
-    assert not any("<" in t or ">" in t or '"' in t for t in front["tags"])  # theme prints tags unescaped
+    # tags only for speakers and topics with a page (heard or named in two articles or more)
+    assert front["tags"] == ["Fawzi Barhum", "Israel"]
+    assert front["hide"] == ["tags"]  # no chips above the headline
+    assert front["search"] == {"boost": 2}  # briefs first in search
+    every = yaml.safe_load(site(page_min_articles=1)["briefs/a.md"].split("---\n")[1])["tags"]
+    assert "Condoleezza Rice" in every and "United States" in every
+    assert not any("<" in t or ">" in t or '"' in t for t in every)  # theme prints tags unescaped
     assert "## Article { data-search-exclude }" in page  # article text stays out of search
     assert "[all claims by Fawzi Barhum](../speakers/fawzi-barhum.md)" in page
     assert "<script>" not in page
