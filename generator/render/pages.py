@@ -37,8 +37,7 @@ class SiteData:
         self.corpus = corpus
         self.page_min_articles = page_min_articles
         self.draw = draw or charts.Drawer()
-        names = {sid: s.name for sid, s in corpus.speakers.items()}
-        self.topics = topics_mod.corpus_topics(corpus.briefs, names)
+        self.topics = topics_mod.corpus_topics(corpus.briefs, corpus.speakers)
         self.topics_of: dict[int, list[topics_mod.Topic]] = defaultdict(list)
         for topic in self.topics.values():
             for _, claim in topic.claims:
