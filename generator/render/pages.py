@@ -16,7 +16,8 @@ from generator.link import claims_by_speaker
 from generator.link import topics as topics_mod
 from generator.model import Brief, Claim, Corpus
 from generator.render import charts
-from generator.render.claims import UNNAMED, lede, paragraphs, sorted_briefs, speaker_sections  # noqa: F401
+from generator.render.claims import (UNNAMED, attribution, lede, merged_claims, paragraphs,  # noqa: F401
+                                     short_name, sorted_briefs, speaker_sections)
 from generator.render.figures import (TOP_SPEAKERS, all_periods, brief_chart, granularity,  # noqa: F401
                                       period_of, render_charts, render_timeline, speaker_chart)
 from generator.render.markup import LOW_CONFIDENCE, environment, front_matter, meta_line, site_environment, tag_name
@@ -146,7 +147,9 @@ def speaker_info(data: SiteData, sid: str) -> dict:
     about = Counter(t.id for _, c in claims for t in data.claim_topics(c))
     topics = [(data.topics[tid], n) for tid, n in sorted(about.items(), key=lambda kv: (-kv[1], kv[0]))]
     dates = [b.article.date for b, _ in claims if b.article.date]
+    entries = merged_claims(claims)
     return {"speaker": speaker, "roles": roles, "affiliations": affiliations, "briefs": briefs,
+            "entries": entries, "repeated": sum(1 for e in entries if len(e["sources"]) > 1),
             "count": len(claims), "kinds": Counter(c.kind for _, c in claims), "topics": topics,
             "first": min(dates) if dates else None, "last": max(dates) if dates else None}
 
@@ -200,6 +203,7 @@ def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
 def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer | None = None) -> dict[str, str]:
     """All generated pages of the site, keyed by path relative to docs/."""
     env = site_environment()
+    env.globals.update(attribution=attribution, short_name=short_name)
     data = SiteData(corpus, page_min_articles, draw)
     pages: dict[str, str] = {}
     for brief in corpus.briefs:

@@ -245,3 +245,37 @@ def test_time_charts_only_when_time_says_something():
     assert not charts.worth_a_time_chart([3, 2])
     assert charts.worth_a_time_chart([1, 2, 0, 1])
     assert not charts.worth_a_time_chart([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+
+
+def test_claims_on_speaker_and_topic_pages_say_who_and_how():
+    from generator.model import Span
+
+    def cued(speaker, text, cue, kind, topics=("place:Israel",)):
+        c = _claim(speaker, text, 2, kind, topics)
+        c.cue = Span(cue, 0, len(cue))
+        return c
+
+    briefs = [_brief("a", "2021-05-01", [cued("antony-blinken", "the plan was dead", "denied", "indirect"),
+                                         cued("antony-blinken", '"We will go on,"', "says", "direct")],
+                     [Speaker(id="antony-blinken", name="Antony Blinken")]),
+              _brief("b", "2021-05-07", [cued("antony-blinken", "talks resume", "According to", "indirect")],
+                     [Speaker(id="antony-blinken", name="Antony Blinken")])]
+    p = render_pages.render_site(link(briefs))
+    page = p["speakers/antony-blinken.md"]
+    assert "> **Blinken** denied that the plan was dead" in page
+    assert '> **Blinken** said: &quot;We will go on,&quot;' in page
+    assert "> According to **Blinken**, talks resume" in page
+    topic = p["topics/israel.md"]
+    assert "> **[Antony Blinken](../speakers/antony-blinken.md)** denied that the plan was dead" in topic
+
+
+def test_a_quotation_carried_by_several_articles_is_one_claim_with_every_source():
+    words = '"The calm is finished," he said.'
+    briefs = [_brief(aid, date, [_claim("fawzi-barhum", words if aid != "c" else words.upper(), n)],
+                     [Speaker(id="fawzi-barhum", name="Fawzi Barhum")])
+              for aid, date, n in [("a", "2008-12-19", 2), ("b", "2008-12-20", 4), ("c", "2008-12-21", 1)]]
+    page = render_pages.render_site(link(briefs))["speakers/fawzi-barhum.md"]
+    assert page.count("The calm is finished") + page.count("THE CALM IS FINISHED") == 1
+    for aid, n in [("a", 2), ("b", 4), ("c", 1)]:
+        assert f"(../briefs/{aid}.md#p-{n})" in page
+    assert "1 quotation carried by several articles is shown once" in page
