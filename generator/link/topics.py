@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.link.names import _Groups, acronym, is_acronym, name_key, person_groups
+from generator.link.names import HONORIFICS, _Groups, acronym, fold, is_acronym, name_key, name_tokens, person_groups
 from generator.model import Brief, Claim
 from generator.slugs import slugify
 
@@ -95,7 +95,9 @@ PLACE_ALIASES = [
 ]
 _ALIAS_OF = {name_key(n): (canon, kind) for canon, kind, names in PLACE_ALIASES for n in [canon, *names]}
 # Entities spaCy names that are no topic: time zones, bare compass points.
-NOT_TOPICS = {"gmt", "utc", "bst", "est", "edt", "pst", "north", "south", "east", "west"}
+# "Home" is what spaCy leaves of "Home Secretary" / "Home Office".
+NOT_TOPICS = {"gmt", "utc", "bst", "est", "edt", "pst", "north", "south", "east", "west", "home"}
+_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 
 
 def tidy_name(name: str) -> str | None:
@@ -157,6 +159,19 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
         short = name_key(n).replace(" ", "")
         if is_acronym(n) and len(longs.get(short, ())) == 1:
             groups.union(next(iter(longs[short])), name_key(n))
+    by_tokens = defaultdict(list)  # "Mr Blair" and "Blair": one name, whoever it is (not "Mrs Blair")
+    for n in names:
+        words = fold(n).replace(".", "").split()
+        by_tokens[tuple(name_tokens(n))].append((_GENDER.get(words[0]) if words else None, n))
+    for same in by_tokens.values():
+        for gender, n in same[1:]:
+            if not {gender, same[0][0]} >= {"m", "f"}:
+                groups.union(name_key(same[0][1]), name_key(n))
+    for n in names:  # "Labour Party" is "Labour"
+        if name_key(n).endswith(" party") and votes[n]["organisation"]:
+            bare = name_key(n)[:-len(" party")]
+            if any(name_key(o) == bare for o in names):
+                groups.union(bare, name_key(n))
     people = [n for n in names if votes[n]["person"]]
     person_speakers = {v[1] for v in table.values() if v[2] in (None, "person")}
     person_groups(sorted(set(people) | person_speakers), groups)
@@ -196,7 +211,8 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             tid, name, kind = speaker[0], speaker[1], speaker[2] or kinds.most_common(1)[0][0]
         else:
             full = [v for v in variants if not is_acronym(v)] or variants
-            name = sorted(full, key=lambda v: (-count[v], v.lower().startswith("the "), -len(v.split()), v))[0]
+            name = sorted(full, key=lambda v: (-count[v], fold(v.split()[0]).strip(".") in HONORIFICS,
+                                               v.lower().startswith("the "), -len(v.split()), v))[0]
             kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0]
             tid = slugify(name, fallback="topic")
         if kind not in KIND_TITLES:

@@ -87,3 +87,14 @@ def test_topic_labels_have_their_brackets():
     assert tidy_name("Palestinian Legislative Council (PLC") == "Palestinian Legislative Council"
     assert tidy_name("Hamas (Islamic Resistance Movement") == "Hamas (Islamic Resistance Movement)"
     assert tidy_name("North") is None
+
+
+def test_a_surname_with_or_without_mr_is_one_topic_and_a_party_its_name():
+    briefs = [_brief("a", ["person:Blair"], ["person:Mr Blair"], ["person:Mrs Smith"], ["person:Mr Smith"]),
+              _brief("b", ["organisation:Labour"], ["organisation:Labour"], ["organisation:Labour Party"],
+                     ["organisation:Home"])]
+    topics = corpus_topics(briefs)
+    assert set(topics["blair"].variants) == {"Mr Blair"}
+    assert "mrs-smith" in topics and "mr-smith" in topics  # Mr and Mrs: not one person
+    assert topics["labour"].variants == ["Labour Party"]
+    assert "home" not in topics
