@@ -16,6 +16,9 @@ from generator.link.names import fold, name_tokens
 # Words that judge rather than name a post ("moderate President"): dropped from the front of a role.
 JUDGING = {"moderate", "veteran", "embattled", "hardline", "hard-line", "outspoken", "controversial",
            "powerful", "influential", "beleaguered", "popular", "respected", "charismatic", "firebrand"}
+# Words that are no role on their own: fragments of a longer one ("head" of ..., "former" ...) or titles.
+NOT_ROLES = {"lord", "lady", "sir", "dame", "former", "ex", "local", "head", "chief", "member", "the", "mr", "mrs"}
+_FUNCTION = {"of", "for", "to", "the", "and", "on", "in", "at", "de", "du"}
 # Ways of writing one country inside a role, compared as one.
 _SAME = [(re.compile(r"\b(?:u\.\s?s\.?|united states(?: of america)?|america)(?=\s|$)"), "us"),
          (re.compile(r"\b(?:u\.\s?k\.?|united kingdom|britain)(?=\s|$)"), "uk"),
@@ -28,6 +31,8 @@ def _tidy(text: str | None) -> str | None:
         return None
     text = " ".join(text.split())
     text = re.sub(r"\s+(['’])(?=\s|$)", r"\1", text)  # "Hamas ' political wing" -> "Hamas' political wing"
+    text = re.sub(r"\s+(['’]s)\b", r"\1", text)  # "the SEC 's" -> "the SEC's"
+    text = re.sub(r"\b(\w+) - (\w+)\b", r"\1-\2", text)  # "ex - chief" -> "ex-chief"
     text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:-")
     return text or None
 
@@ -48,7 +53,10 @@ def _contains(outer: str, inner: str) -> bool:
 def clean(role: str | None, affiliation: str | None, name: str) -> tuple[str | None, str | None]:
     """(role, affiliation) of one speaker in one article, without the fragments extraction leaves.
 
-    - judging words at the front of a role go ("moderate President" -> "President");
+    - judging words at the front of a role go ("moderate President" -> "President"), and a role
+      that is a fragment or a bare title ("head", "former", "Lord") is no role;
+    - a capitalised word after a lower-case one at the end is the next phrase's ("former Labour
+      minister European", "director general British"), unless it follows "of", "for" ...;
     - a capitalised word after the affiliation at the end of the role is the first name of a
       speaker named by surname only ("CEO of the Refugee Council Enver", speaker "Solomon");
     - an affiliation the role already spells out goes: it is a fragment of the role ("Home" of
@@ -62,7 +70,12 @@ def clean(role: str | None, affiliation: str | None, name: str) -> tuple[str | N
         if (affiliation and len(words) > 1 and len(name_tokens(name)) == 1 and words[-1][:1].isupper()
                 and " ".join(words[:-1]).endswith(affiliation)):
             words = words[:-1]
+        if (len(words) > 2 and words[-1][:1].isupper() and words[-2][:1].islower()
+                and words[-2].lower() not in _FUNCTION):
+            words = words[:-1]  # "former Labour minister European": the next phrase's first word
         role = " ".join(words) or None
+        if role and role.lower() in NOT_ROLES:
+            role = None
     if role and affiliation and _contains(role, affiliation):
         affiliation = None
     return role, affiliation

@@ -131,6 +131,12 @@ def test_roles_read_from_text_are_cleaned():
     assert one("Yvette Cooper", "Shadow Home Secretary", "Shadow Home") == ("Shadow Home Secretary", None)
     assert one("Suella Braverman", "Home Secretary", "Home") == ("Home Secretary", None)
     assert one("Mahmoud Abbas", "moderate President", None) == ("President", None)
+    assert one("Peter Mandelson", "former Labour minister European", None) == ("former Labour minister", None)
+    assert one("Digby Jones", "director general British", None) == ("director general", None)
+    assert one("Condoleezza Rice", "Secretary of State", None) == ("Secretary of State", None)
+    assert one("Lord Falconer", "Lord", None) == (None, None)
+    assert one("Lynn Turner", "the SEC 's chief accountant", None) == ("the SEC's chief accountant", None)
+    assert one("Ed Balls", "ex - chief economic adviser", None) == ("ex-chief economic adviser", None)
     assert one("Khaled Meshaal", "leader", "Hamas ' political wing") == ("leader", "Hamas' political wing")
     assert one("Jon Alterman", "analyst", "Center for Strategic and International Studies") == (
         "analyst", "Center for Strategic and International Studies")
