@@ -169,3 +169,133 @@ def test_watch_sees_requests_to_other_hosts(page, site_url):
     page.evaluate("() => { const i = new Image(); i.src = 'https://example.com/x.png'; document.body.append(i); }")
     page.wait_for_timeout(300)
     assert any("example.com" in u for u in page.watch.foreign)
+
+
+# ---------------------------------------------------------------- issue 16: pages a reader trusts at a glance
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.watch = _Watch(page)
+    yield page
+    context.close()
+
+
+def _svg_min_font(svg: str) -> tuple[float, float]:
+    """(smallest font size in SVG units, viewBox width) of a chart."""
+    sizes = [float(x) for x in re.findall(r"font-size[:=]\s*\"?([\d.]+)px", svg)]
+    width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg).group(1))
+    return min(sizes), width
+
+
+def test_chart_text_is_11px_or_more_on_a_phone(phone, site_url, built_site):
+    seen = 0
+    for path in [f"briefs/{SEED}/", "charts/", "timeline/", "speakers/fawzi-barhum/"]:
+        phone.goto(site_url + path, wait_until="networkidle")
+        for img in phone.locator("article img.qb-chart").all():
+            shown = img.evaluate("e => e.getBoundingClientRect().width")
+            src = urlsplit(img.evaluate("e => e.src")).path.lstrip("/")
+            smallest, width = _svg_min_font((built_site / src).read_text("utf-8"))
+            assert smallest * shown / width >= 11, f"{src}: {smallest * shown / width:.1f} px text on a phone"
+            seen += 1
+    assert seen >= 4  # the brief's chart, the three corpus charts (and the timeline when drawn)
+    assert phone.watch.errors == [] and phone.watch.foreign == []
+
+
+def test_share_of_voice_chart_and_its_table_show_the_same_numbers(page, site_url, built_site):
+    page.goto(site_url + "charts/")
+    svg = (built_site / "charts" / "share-of-voice.svg").read_text("utf-8")
+    drawn = re.findall(r'class="share"[^>]*>(\d+%)<', svg)
+    table = page.locator("article table").first
+    rows = table.locator("tbody tr").evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.textContent.trim()))")
+    assert [r[2] for r in rows] == drawn
+    total = int(re.search(r"all (\d+) attributed claims", svg).group(1))
+    assert all(f"{round(100 * int(r[1]) / total)}%" == r[2] for r in rows)
+
+
+def _rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(x) for x in re.findall(r"[\d.]+", css))
+
+
+def _contrast(fg: str, bg: str) -> float:
+    from generator.render.charts import contrast
+
+    f, b = _rgb(fg), _rgb(bg)
+    alpha = f[3] if len(f) > 3 else 1.0
+    mixed = [round(alpha * f[i] + (1 - alpha) * b[i]) for i in range(3)]
+    return contrast("#%02x%02x%02x" % tuple(mixed), "#%02x%02x%02x" % tuple(round(x) for x in b[:3]))
+
+
+def _claim_contrast(page) -> float:
+    fg = page.locator(".qb-claim blockquote p").first.evaluate("e => getComputedStyle(e).color")
+    bg = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    return _contrast(fg, bg)
+
+
+def test_claims_read_in_full_contrast_in_light_and_dark(page, site_url):
+    page.goto(site_url + f"briefs/{SEED}/")
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "default"
+    assert _claim_contrast(page) >= 7
+    page.locator("label.md-header__button[for^='__palette']:visible").click()  # the dark-mode toggle
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert _claim_contrast(page) >= 7
+    link = page.locator("article a[href*='speakers/']").first.evaluate("e => getComputedStyle(e).color")
+    assert _contrast(link, page.evaluate("() => getComputedStyle(document.body).backgroundColor")) >= 4.5
+    page.goto(site_url + "charts/")  # the choice is kept from page to page
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_headline_comes_first_on_a_phone(phone, site_url):
+    phone.goto(site_url + f"briefs/{TRUCE}/")
+    tags = phone.locator("article .md-tags")
+    assert tags.count() == 0 or not tags.first.is_visible()
+    gap = phone.evaluate("() => document.querySelector('article h1').getBoundingClientRect().top"
+                         " - document.querySelector('article').getBoundingClientRect().top")
+    assert gap < 40, f"the headline starts {gap:.0f} px into the page"
+
+
+def test_speaker_page_says_who_said_what(page, site_url):
+    page.goto(site_url + "speakers/fawzi-barhum/")
+    first = page.locator("article .qb-claim blockquote p").first.inner_text()
+    assert re.match(r"Barhum (said|stated|told)", first), first
+
+
+def test_search_puts_briefs_and_speakers_before_site_pages(page, site_url):
+    page.goto(site_url)
+    page.click("input.md-search__input")
+    page.keyboard.type("Lavrov", delay=20)
+    page.wait_for_selector("li.md-search-result__item", timeout=15000)
+    links = page.locator("li.md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+    assert links and re.search(r"/(briefs|speakers)/", links[0]), links
+    assert not any(re.search(r"/(credits|report)/", href) for href in links), links
+
+
+def test_tables_fit_a_phone_and_sort_by_a_click(phone, site_url):
+    for path in ["speakers/", "charts/", "report/", "credits/"]:
+        phone.goto(site_url + path)
+        wide = phone.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= PHONE["width"], f"{path}: the page is {wide} px wide"
+        scrolling = phone.locator(".md-typeset__scrollwrap").evaluate_all(
+            "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
+        assert scrolling == 0, f"{path}: a table scrolls sideways"
+    phone.goto(site_url + "speakers/")
+    header = phone.locator("article table th", has_text="claims")
+    header.click()
+    assert header.get_attribute("aria-sort") == "descending"
+    counts = phone.locator("article table tbody tr td:nth-child(3)").all_inner_texts()
+    numbers = [int(re.sub(r"\D", "", c)) for c in counts]
+    assert numbers == sorted(numbers, reverse=True)
+    header.click()
+    numbers = [int(re.sub(r"\D", "", c)) for c in
+               phone.locator("article table tbody tr td:nth-child(3)").all_inner_texts()]
+    assert numbers == sorted(numbers) and header.get_attribute("aria-sort") == "ascending"
+    phone.locator("article table th", has_text="speaker").click()
+    names = phone.locator("article table tbody tr td:nth-child(1)").all_inner_texts()
+    assert names == sorted(names, key=str.lower)
+    assert phone.watch.errors == [] and phone.watch.foreign == []

@@ -195,6 +195,7 @@ def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_pa
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")  # the theme overrides stay in the project
     # a copy of the project's brief cache, so this site's build never prunes the project's own
     cache = tmp_path / "cache"
     project_cache = ROOT / ".cache" / "quotebrief"

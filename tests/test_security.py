@@ -166,6 +166,7 @@ def make_project(tmp: Path, articles: Path, **plugin_options) -> Path:
         plugins.append(plugin)
     config["plugins"] = plugins
     shutil.copytree(ROOT / "docs", tmp / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")  # the theme overrides stay in the project
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     return tmp / "mkdocs.yml"
 

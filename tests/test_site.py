@@ -191,6 +191,7 @@ def test_gh_deploy_publishes_the_site_to_a_bare_repository(tmp_path):
     git("clone", "-q", str(bare), str(work))
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")  # the theme overrides stay in the project
     articles = tmp_path / "articles"  # two articles are enough to publish, and quicker to build
     articles.mkdir()
     for name in ("2021-05-07-lavrov-un-multilateralism.md", "2008-12-23-hamas-ends-truce.md"):
@@ -221,3 +222,20 @@ def test_search_index_sends_each_tag_list_once(built_site):
     assert not any("tags" in d for d in docs if "#" in d["location"])
     assert any(d.get("tags") for d in docs if d["location"].startswith("briefs/") and "#" not in d["location"])
     assert not any(d["location"].startswith("tags/") for d in docs)
+
+
+def test_tags_are_the_speakers_and_topics_with_pages(built_site):
+    """The Tags page lists what leads somewhere: each tag is a speaker or topic with a page."""
+    tags = re.findall(r'<h2 id="tag:([^"]+)"', (built_site / "tags" / "index.html").read_text("utf-8"))
+    paged = {p.name for p in (built_site / "speakers").iterdir() if p.is_dir()} | {
+        p.name for p in (built_site / "topics").iterdir() if p.is_dir()}
+    assert tags and set(tags) <= paged, set(tags) - paged
+    assert len(tags) < 40
+
+
+def test_every_brief_names_its_source_and_licence(built_site):
+    for page in (built_site / "briefs").glob("*/index.html"):
+        html = page.read_text("utf-8")
+        assert re.search(r'class="qb-credit">Source: [^<]+ · Licence: ', html), page.parent.name
+    seed = (built_site / "briefs" / "2021-05-07-lavrov-un-multilateralism" / "index.html").read_text("utf-8")
+    assert "Licence: not recorded" in seed

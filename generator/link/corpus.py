@@ -27,6 +27,7 @@ from generator.slugs import slugify
 
 from generator.link.names import _Groups, acronym, is_acronym, name_key, name_tokens, person_groups
 from generator.link.overrides import Overrides
+from generator.link.roles import canonical, clean
 
 
 def _pick_name(counts: Counter) -> str:
@@ -92,15 +93,23 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         return found | keys_by_id.get(wanted, set()) | keys_by_id.get(slugify(wanted, fallback=""), set())
 
     apart = [set().union(*(keys_for(n) for n in group)) for group in ov.apart]
+    for group in ov.apart:
+        missing = [n for n in group if not keys_for(n)]
+        if missing:
+            notes.append(f"{ov.source}: apart {', '.join(repr(n) for n in missing)} matched no speaker")
+        else:
+            notes.append(f"{ov.source}: kept apart {', '.join(repr(n) for n in group)}")
     groups = _Groups([g for g in apart if len(g) > 1])
     kinds: dict[str, Counter] = defaultdict(Counter)
     for _, s in mentions:
         groups.find(key_of[s.name])
         kinds[key_of[s.name]][s.kind] += 1
     editor_groups = [[p["name"], *p["aliases"]] for p in ov.people if p["aliases"]] + ov.merge
-    for group in editor_groups:
+    for number, group in enumerate(editor_groups):
         found = [k for n in group for k in sorted(keys_for(n))]
         missing = [n for n in group if not keys_for(n)]
+        if number < len(editor_groups) - len(ov.merge) and found:
+            missing = missing[1:] if missing[:1] == group[:1] else missing  # a preferred name need not be written
         for k in found[1:]:
             groups.union(found[0], k, forced=True)
         if len(found) > 1:
@@ -146,6 +155,21 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
 
     speakers: dict[str, Speaker] = {}
     local_to_corpus: dict[tuple[int, str], str] = {}
+    # Roles and affiliations as each article gives them, cleaned (roles.clean), then one form per
+    # role of a speaker (roles.canonical); the editor's role and affiliation win over all of them.
+    shown: dict[tuple[int, str], tuple[str | None, str | None]] = {}
+    for root, group in members.items():
+        p = people_by_key.get(root) or {}
+        pairs = {(i, s.id): clean(s.role, s.affiliation, s.name) for i, s in group}
+        forms = canonical([r for r, _ in pairs.values() if r])
+        for key, (role, affiliation) in pairs.items():
+            role = p.get("role") or forms.get(role, role)
+            affiliation = p.get("affiliation") or affiliation
+            if "role" in p and "affiliation" not in p and affiliation:
+                affiliation = clean(role, affiliation, "")[1]  # not what the editor's role spells out
+            shown[key] = (role, affiliation)
+    for i, s in unnamed:
+        shown[(i, s.id)] = clean(s.role, s.affiliation, s.name)
     for root in sorted(members, key=lambda r: min(i for i, _ in members[r])):
         group = members[root]
         counts = Counter()
@@ -164,8 +188,8 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         speakers[sid] = Speaker(
             id=sid, name=name,
             kind=(p or {}).get("kind") or _most_common([s.kind for _, s in group]) or "person",
-            role=(p or {}).get("role") or _most_common([s.role for _, s in group]),
-            affiliation=(p or {}).get("affiliation") or _most_common([s.affiliation for _, s in group]),
+            role=(p or {}).get("role") or _most_common([shown[(i, s.id)][0] for i, s in group]),
+            affiliation=(p or {}).get("affiliation") or _most_common([shown[(i, s.id)][1] for i, s in group]),
             aliases=sorted({s.name for _, s in group} - {name}),
         )
         for i, s in group:
@@ -174,7 +198,7 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         sid, n = s.id, 2
         while sid in speakers:
             sid, n = f"{s.id}-{n}", n + 1
-        speakers[sid] = replace(s, id=sid, aliases=[])
+        speakers[sid] = replace(s, id=sid, aliases=[], role=shown[(i, s.id)][0], affiliation=shown[(i, s.id)][1])
         local_to_corpus[(i, s.id)] = sid
 
     linked = []
@@ -183,7 +207,9 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         for s in b.speakers:
             sid = local_to_corpus.get((i, s.id))
             if sid and all(x.id != sid for x in local):
-                local.append(replace(s, id=sid, name=speakers[sid].name, aliases=list(s.aliases)))
+                role, affiliation = shown.get((i, s.id), (s.role, s.affiliation))
+                local.append(replace(s, id=sid, name=speakers[sid].name, aliases=list(s.aliases),
+                                     role=role, affiliation=affiliation))
         claims = [replace(c, speaker=local_to_corpus.get((i, c.speaker)) if c.speaker else None)
                   for c in b.claims]
         linked.append(Brief(article=b.article, speakers=local, claims=claims))

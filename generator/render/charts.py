@@ -17,14 +17,53 @@ from pathlib import Path
 
 from generator.cache import Cache
 
-KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#d4a72c", "stance": "#57606a"}
+# Every colour here reads as text on white with WCAG AA contrast (>= 4.5:1; tested), and the
+# first ones are the most distinct from each other: the most-heard speakers get them.
+KIND_COLOURS = {"direct": "#1f6feb", "mixed": "#8250df", "indirect": "#9a6700", "stance": "#57606a"}
 KIND_LABELS = {"direct": "quoted", "mixed": "mixed", "indirect": "reported", "stance": "stance"}
-# Dark enough to read as text on white, distinct enough side by side.
 SPEAKER_PALETTE = (
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-    "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
-    "#e6550d", "#31a354", "#756bb1", "#636363",
+    "#1f5fa8", "#b3261e", "#2e7d32", "#7b3fa0", "#8a5300", "#ad1f6b", "#00707a", "#5b6b00",
+    "#c2410c", "#3f3fa8", "#7f1d1d", "#0b6e99", "#6d4c41", "#9c27b0", "#1b5e20", "#283593",
+    "#a0522d", "#006064", "#880e4f", "#4e5d00",
 )
+TEXT = "#1f2328"  # chart text on the white chart background: contrast 15.8:1
+GRID = "#d0d7de"
+WIDTH = 440  # every chart's width in SVG units: on a 390 px phone it is shown ~360 px wide,
+FONT = 14  # so 14-unit text is still >= 11 px there (tested in the browser)
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of "#rrggbb" (WCAG 2)."""
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def assign_colours(order: list[str], together: list[list[str]]) -> dict[str, str]:
+    """One palette colour per speaker id, different from every speaker it is shown together with.
+
+    `order`: the speakers, most heard first (they get the first, most distinct colours);
+    `together`: groups shown side by side (the speakers of one brief, the top speakers of the
+    corpus charts). Greedy colouring of that graph; a speaker whose neighbours already hold
+    every colour takes the one its neighbours use least (only past 20 speakers in one group).
+    """
+    neighbours: dict[str, set[str]] = {sid: set() for sid in order}
+    for group in together:
+        members = [sid for sid in dict.fromkeys(group) if sid in neighbours]
+        for sid in members:
+            neighbours[sid].update(m for m in members if m != sid)
+    colours: dict[str, str] = {}
+    for sid in order:
+        used = [colours[n] for n in neighbours[sid] if n in colours]
+        free = [c for c in SPEAKER_PALETTE if c not in used]
+        colours[sid] = free[0] if free else min(SPEAKER_PALETTE, key=lambda c: (used.count(c), SPEAKER_PALETTE.index(c)))
+    return colours
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,9 +75,9 @@ def _code_version() -> str:
 
 
 def speaker_colour(speaker_id: str | None) -> str:
-    """One colour per speaker, the same on every chart and every build."""
+    """A speaker's colour where no site-wide assignment (`assign_colours`) is at hand: from the id."""
     if not speaker_id:
-        return "#9a9a9a"
+        return "#57606a"
     digest = hashlib.sha256(speaker_id.encode("utf-8")).digest()
     return SPEAKER_PALETTE[int.from_bytes(digest[:4], "big") % len(SPEAKER_PALETTE)]
 
@@ -53,7 +92,9 @@ def _pyplot():
     plt.rcParams.update({
         "svg.hashsalt": "quotebrief",  # stable ids inside the SVG
         "svg.fonttype": "none",  # text as <text> (local fonts, no requests): drawn ~1.5x faster than glyph paths
-        "font.size": 9,
+        "font.size": FONT,  # in points, which are the SVG's units: the same scale as the other charts
+        "text.color": TEXT, "axes.labelcolor": TEXT, "xtick.color": TEXT, "ytick.color": TEXT,
+        "axes.edgecolor": TEXT, "figure.facecolor": "white", "axes.facecolor": "white",
         "axes.spines.top": False,
         "axes.spines.right": False,
     })
@@ -87,8 +128,27 @@ def _colour_labels(ax, colours: list[str] | None) -> None:
             label.set_color(colour)
 
 
-def _height(rows: int) -> float:
-    return 0.9 + 0.3 * max(rows, 1)
+_FONT_STYLE = "font-family:'DejaVu Sans',Verdana,sans-serif"
+_CHAR_W = 0.6 * FONT  # average width of a character of DejaVu Sans
+
+
+def _fit(name: str, room: float) -> str:
+    fits = max(int(room / _CHAR_W), 4)
+    return name if len(name) <= fits else name[:fits - 1] + "\u2026"
+
+
+def _svg_open(height: float, title: str) -> list[str]:
+    """An SVG WIDTH units wide on a white ground (readable in the dark theme too), with its title."""
+    return ['<?xml version="1.0" encoding="utf-8" standalone="no"?>',
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:.0f}" '
+            f'viewBox="0 0 {WIDTH} {height:.0f}" role="img" style="{_FONT_STYLE}" fill="{TEXT}">',
+            f"<title>{_xml(title)}</title>",
+            f'<rect width="{WIDTH}" height="{height:.0f}" fill="#ffffff"/>',
+            f'<text x="8" y="22" font-size="{FONT + 2}px" font-weight="bold">{_xml(title)}</text>']
+
+
+def _axis_step(most: int) -> int:
+    return next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if most / s <= 4)
 
 
 def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str,
@@ -97,39 +157,34 @@ def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str,
 
     `colours` (one per row) colours the names, so a speaker keeps their colour.
     There is one of these per brief (thousands in a large corpus), so it is written
-    as SVG directly: ~1 ms instead of ~90 ms through matplotlib, the same look."""
-    width, row_h, top, bottom = 640, 30, 44, 46
-    font = "font-family:'DejaVu Sans',Verdana,sans-serif"
+    as SVG directly: ~1 ms instead of ~90 ms through matplotlib."""
+    row_h, top, bottom = 30, 62, 44
     longest = max((len(name) for name, _ in rows), default=0)
-    left = min(16 + 7.0 * longest, width * 0.45)  # ~7 px per character at 12 px
-    plot_w = width - left - 24
+    left = min(12 + _CHAR_W * longest, WIDTH * 0.42)
+    plot_w = WIDTH - left - 16
     height = top + row_h * max(len(rows), 1) + bottom
     most = max((sum(counts.values()) for _, counts in rows), default=0) or 1
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if most / s <= 8)
+    step = _axis_step(most)
     scale = plot_w / (step * -(-most // step))
     esc = _xml
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" role="img" style="{font}">',
-           f"<title>{esc(title)}</title>",
-           f'<text x="8" y="20" font-size="13px">{esc(title)}</text>']
-    x = width - 24
-    for kind in reversed(list(KIND_COLOURS)):  # legend, right-aligned on the title line
+    out = _svg_open(height, title)
+    kinds = [k for k in KIND_COLOURS if any(c.get(k) for _, c in rows)] or list(KIND_COLOURS)[:3]
+    x = 8.0
+    for kind in kinds:  # legend under the title, only the kinds drawn
         label = KIND_LABELS[kind]
-        x -= 6.2 * len(label) + 24
-        out.append(f'<rect x="{x:.1f}" y="10" width="12" height="12" fill="{KIND_COLOURS[kind]}"/>'
-                   f'<text x="{x + 16:.1f}" y="20" font-size="11px">{label}</text>')
+        out.append(f'<rect x="{x:.1f}" y="34" width="14" height="14" fill="{KIND_COLOURS[kind]}"/>'
+                   f'<text x="{x + 19:.1f}" y="46" font-size="{FONT}px">{label}</text>')
+        x += 19 + _CHAR_W * len(label) + 14
     axis_y = top + row_h * max(len(rows), 1)
     for tick in range(0, step * -(-most // step) + 1, step):
         tx = left + tick * scale
-        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{axis_y}" stroke="#e5e5e5"/>'
-                   f'<text x="{tx:.1f}" y="{axis_y + 16}" font-size="11px" text-anchor="middle">{tick}</text>')
+        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{axis_y}" stroke="{GRID}"/>'
+                   f'<text x="{tx:.1f}" y="{axis_y + 18}" font-size="{FONT}px" text-anchor="middle">{tick}</text>')
     for i, (name, counts) in enumerate(rows):
         y = top + row_h * i
-        colour = colours[i] if colours and i < len(colours) else "#333333"
-        fits = int((left - 16) / 7.0)
-        shown = name if len(name) <= fits else name[:fits - 1] + "\u2026"
-        out.append(f'<text x="{left - 8:.1f}" y="{y + row_h / 2 + 4:.1f}" font-size="12px" text-anchor="end" '
-                   f'fill="{esc(colour)}">{esc(shown)}</text>')
+        colour = colours[i] if colours and i < len(colours) else TEXT
+        out.append(f'<text x="{left - 8:.1f}" y="{y + row_h / 2 + 5:.1f}" font-size="{FONT}px" text-anchor="end" '
+                   f'fill="{esc(colour)}">{esc(_fit(name, left - 12))}</text>')
         x0 = left
         for kind, fill in KIND_COLOURS.items():
             n = counts.get(kind, 0)
@@ -137,11 +192,11 @@ def claims_by_kind(rows: list[tuple[str, dict[str, int]]], title: str,
                 out.append(f'<rect x="{x0:.1f}" y="{y + 5}" width="{n * scale:.1f}" height="{row_h - 10}" '
                            f'fill="{fill}"><title>{esc(name)}: {n} {KIND_LABELS[kind]}</title></rect>')
                 x0 += n * scale
-    out.append(f'<line x1="{left:.1f}" y1="{axis_y}" x2="{left + plot_w:.1f}" y2="{axis_y}" stroke="#333333"/>'
-               f'<text x="{left + plot_w / 2:.1f}" y="{axis_y + 36}" font-size="11px" '
+    out.append(f'<line x1="{left:.1f}" y1="{axis_y}" x2="{left + plot_w:.1f}" y2="{axis_y}" stroke="{TEXT}"/>'
+               f'<text x="{left + plot_w / 2:.1f}" y="{axis_y + 38}" font-size="{FONT}px" '
                f'text-anchor="middle">claims</text>')
     out.append("</svg>\n")
-    return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + "\n".join(out)
+    return "\n".join(out)
 
 
 def _xml(value) -> str:
@@ -149,74 +204,112 @@ def _xml(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-def share_of_voice(rows: list[tuple[str, int]], colours: list[str], title: str) -> str:
-    """Horizontal bars: each speaker's share of all attributed claims, in their colour."""
-    plt = _pyplot()
-    total = sum(n for _, n in rows) or 1
-    names = [name for name, _ in rows][::-1]
-    shares = [100 * n / total for _, n in rows][::-1]
-    fig, ax = plt.subplots(figsize=(6.4, _height(len(rows))))
-    ax.barh(range(len(names)), shares, color=colours[::-1], height=0.6)
-    ax.set_yticks(range(len(names)), names)
-    _colour_labels(ax, colours[::-1])
-    for y, share in enumerate(shares):
-        ax.text(share, y, f" {share:.0f}%", va="center", fontsize=8)
-    ax.set_xlabel("% of attributed claims")
-    ax.set_title(title, loc="left", fontsize=10)
-    fig.tight_layout()
-    return _svg(fig)
+def shares(counts: list[int], total: int) -> list[int]:
+    """Whole percentages of `total`, as the share-of-voice chart and its table print them."""
+    return [round(100 * n / total) if total else 0 for n in counts]
+
+
+def share_of_voice(rows: list[tuple[str, int]], colours: list[str], title: str, total: int | None = None) -> str:
+    """Horizontal bars: each speaker's share of `total` claims (all attributed claims of the corpus,
+    not only of the rows shown), in their colour, with its percentage printed at the bar's end."""
+    total = total or sum(n for _, n in rows)
+    row_h, top, bottom = 30, 40, 44
+    longest = max((len(name) for name, _ in rows), default=0)
+    left = min(12 + _CHAR_W * longest, WIDTH * 0.42)
+    plot_w = WIDTH - left - 16 - 4.5 * _CHAR_W  # room for the label after the longest bar
+    percents = shares([n for _, n in rows], total)
+    most = max(100 * n / total for _, n in rows) if rows and total else 1
+    height = top + row_h * max(len(rows), 1) + bottom
+    out = _svg_open(height, title)
+    axis_y = top + row_h * max(len(rows), 1)
+    for i, ((name, n), pct) in enumerate(zip(rows, percents)):
+        y = top + row_h * i
+        colour = colours[i] if i < len(colours) else TEXT
+        w = plot_w * (100 * n / total) / most if total else 0
+        out.append(f'<text x="{left - 8:.1f}" y="{y + row_h / 2 + 5:.1f}" font-size="{FONT}px" text-anchor="end" '
+                   f'fill="{_xml(colour)}">{_xml(_fit(name, left - 12))}</text>'
+                   f'<rect x="{left:.1f}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{_xml(colour)}">'
+                   f'<title>{_xml(name)}: {n} of {total} claims</title></rect>'
+                   f'<text class="share" x="{left + w + 5:.1f}" y="{y + row_h / 2 + 5:.1f}" '
+                   f'font-size="{FONT}px">{pct}%</text>')
+    out.append(f'<line x1="{left:.1f}" y1="{top - 4}" x2="{left:.1f}" y2="{axis_y}" stroke="{TEXT}"/>'
+               f'<text x="{left:.1f}" y="{axis_y + 24}" font-size="{FONT}px">% of all {total} attributed claims</text>')
+    out.append("</svg>\n")
+    return "\n".join(out)
+
+
+def worth_a_time_chart(counts: list[int]) -> bool:
+    """A chart over time says something only with three periods or more that have claims, and
+    when those are not lost among empty ones (at least a quarter of the periods drawn)."""
+    filled = sum(1 for n in counts if n)
+    return filled >= 3 and 4 * filled >= len(counts)
+
+
+def _period_ticks(ax, periods: list[str]) -> None:
+    """Period labels, horizontal, every k-th one when there are many (no overlap at this width)."""
+    every = max(1, -(-len(periods) * max(len(p) for p in periods) // 40))
+    shown = range(0, len(periods), every)
+    ax.set_xticks(list(shown), [periods[i] for i in shown])
+
+
+def _figure(height_in: float):
+    return _pyplot().subplots(figsize=(WIDTH / 72, height_in))
 
 
 def counts_over_time(periods: list[str], counts: list[int], colour: str, title: str) -> str:
     """Vertical bars: claims per period, in one colour (a speaker's)."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 2.4))
+    fig, ax = _figure(3.2)
     ax.bar(range(len(periods)), counts, color=colour, width=0.6)
-    ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 6 else 0, ha="right"
-                  if len(periods) > 6 else "center")
+    _period_ticks(ax, periods)
     ax.set_ylabel("claims")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(title, loc="left", fontsize=10)
+    ax.set_title(title, loc="left", fontsize=FONT + 1)
     fig.tight_layout()
     return _svg(fig)
 
 
 def kinds_over_time(periods: list[str], rows: list[dict[str, int]], title: str) -> str:
     """Vertical stacked bars: claims per period by kind (the timeline)."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 2.8))
+    fig, ax = _figure(3.6)
     bottom = [0] * len(periods)
     for kind, colour in KIND_COLOURS.items():
         values = [r.get(kind, 0) for r in rows]
-        ax.bar(range(len(periods)), values, bottom=bottom, color=colour, label=KIND_LABELS[kind], width=0.6)
+        if any(values):
+            ax.bar(range(len(periods)), values, bottom=bottom, color=colour, label=KIND_LABELS[kind], width=0.6)
         bottom = [a + b for a, b in zip(bottom, values)]
-    ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 6 else 0, ha="right"
-                  if len(periods) > 6 else "center")
+    _period_ticks(ax, periods)
     ax.set_ylabel("claims")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="upper left", frameon=False, fontsize=8)
-    ax.set_title(title, loc="left", fontsize=10)
+    ax.legend(loc="upper left", frameon=False, ncols=3)
+    ax.set_ylim(0, max(bottom, default=1) * 1.35 or 1)  # room for the legend above the bars
+    ax.set_title(title, loc="left", fontsize=FONT + 1)
     fig.tight_layout()
     return _svg(fig)
 
 
 def matrix(rows: list[str], columns: list[str], values: list[list[int]], row_colours: list[str],
            title: str) -> str:
-    """A grid of counts: rows (speakers) against columns (topics), darker = more."""
+    """A grid of counts: rows (speakers) against columns (topics), darker = more.
+    Each number is black or white, whichever contrasts more with its cell."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(max(4.0, 1.6 + 0.45 * len(columns)), 1.4 + 0.32 * len(rows)))
+    fig, ax = _figure(2.2 + 0.36 * len(rows) + 0.1 * max((len(c) for c in columns), default=0))
     top = max((v for row in values for v in row), default=1) or 1
-    ax.imshow(values, cmap="Blues", vmin=0, vmax=top, aspect="auto")
-    ax.set_xticks(range(len(columns)), columns, rotation=45, ha="right")
-    ax.set_yticks(range(len(rows)), rows)
+    cmap = plt.get_cmap("Blues")
+    ax.imshow(values, cmap=cmap, vmin=0, vmax=top, aspect="auto")
+    ax.set_xticks(range(len(columns)), [_fit(c, 14 * _CHAR_W) for c in columns], rotation=60, ha="right",
+                  rotation_mode="anchor")
+    ax.set_yticks(range(len(rows)), [_fit(r, 14 * _CHAR_W) for r in rows])
     _colour_labels(ax, row_colours)
+    from matplotlib.colors import to_hex
+
     for y, row in enumerate(values):
         for x, v in enumerate(row):
             if v:
-                ax.text(x, y, str(v), ha="center", va="center", fontsize=8,
-                        color="white" if v > top / 2 else "black")
+                cell = to_hex(cmap(v / top))
+                ink = "#000000" if contrast(cell, "#000000") >= contrast(cell, "#ffffff") else "#ffffff"
+                ax.text(x, y, str(v), ha="center", va="center", color=ink)
     ax.spines[:].set_visible(False)
-    ax.set_title(title, loc="left", fontsize=10)
+    ax.set_title(title, loc="left", fontsize=FONT + 1)
     fig.tight_layout()
     return _svg(fig)
 

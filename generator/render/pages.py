@@ -12,89 +12,16 @@ from collections import Counter, defaultdict
 import jinja2
 from markupsafe import Markup
 
-from generator.link import topics as topics_mod
-from generator.render import charts
 from generator.link import claims_by_speaker
+from generator.link import topics as topics_mod
 from generator.model import Brief, Claim, Corpus
+from generator.render import charts
+from generator.render.claims import (UNNAMED, attribution, lede, merged_claims, paragraphs,  # noqa: F401
+                                     short_name, sorted_briefs, speaker_sections)
+from generator.render.figures import (TOP_SPEAKERS, all_periods, brief_chart, granularity,  # noqa: F401
+                                      period_of, render_charts, render_timeline, speaker_chart)
+from generator.render.markup import LOW_CONFIDENCE, environment, front_matter, meta_line, site_environment, tag_name
 from generator.report import corpus_report
-
-TOP_SPEAKERS = 15  # rows on the corpus charts
-TOP_TOPICS = 12  # columns on the who-talks-about-whom chart
-TIMELINE_CLAIMS = 5  # claims per brief on the timeline (the page changes with every article: keep it small)
-
-from generator.render.markup import (LOW_CONFIDENCE, environment, front_matter,
-                                     meta_line, short, site_environment, tag_name)
-
-
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(number, text) of each non-empty paragraph, numbered like Claim.paragraph."""
-    from generator.extract.claims import paragraph_starts
-
-    starts = paragraph_starts(text)
-    out = []
-    for i, s in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        chunk = text[s:end].strip()
-        if chunk:
-            out.append((i + 1, chunk))
-    return out
-
-
-def lede(brief: Brief, limit: int = 320) -> str:
-    paras = paragraphs(brief.article.text)
-    first = paras[0][1] if paras else ""
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0] + "…"
-
-
-UNNAMED = "Unnamed sources"
-
-
-def speaker_sections(brief: Brief) -> list[dict]:
-    """Speakers with their claims, most claims first; claims of unnamed sources ("analysts said")
-    last. Each section's `said` are its acts of communication, `stances` (with the stances
-    option) what the speaker believes, wants or plans, shown apart."""
-    groups: dict[str | None, list[Claim]] = {}
-    for claim in brief.claims:
-        groups.setdefault(claim.speaker, []).append(claim)
-    sections = []
-    for sid, claims in groups.items():
-        speaker = brief.speaker(sid)
-        sections.append({"speaker": speaker, "claims": claims,
-                         "said": [c for c in claims if c.kind != "stance"],
-                         "stances": [c for c in claims if c.kind == "stance"],
-                         "name": speaker.name if speaker else UNNAMED})
-    sections.sort(key=lambda s: (s["speaker"] is None, -len(s["claims"]), s["name"]))
-    return sections
-
-
-def period_of(date: str, granularity: str) -> str:
-    return {"year": date[:4], "month": date[:7]}.get(granularity, date)
-
-
-def granularity(dates: list[str]) -> str:
-    """Years for a long span, months for a medium one, days otherwise."""
-    if not dates:
-        return "day"
-    first, last = min(dates), max(dates)
-    years = int(last[:4]) - int(first[:4])
-    months = years * 12 + int(last[5:7] or 1) - int(first[5:7] or 1)
-    return "year" if years >= 3 else "month" if months >= 3 else "day"
-
-
-def all_periods(dates: list[str], unit: str) -> list[str]:
-    """Every period from the first date to the last (empty ones too: gaps are information)."""
-    present = sorted({period_of(d, unit) for d in dates})
-    if not present or unit == "day":
-        return present
-    if unit == "year":
-        return [str(y) for y in range(int(present[0]), int(present[-1]) + 1)]
-    out, (y, m) = [], map(int, present[0].split("-"))
-    while f"{y:04d}-{m:02d}" <= present[-1]:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 class SiteData:
@@ -111,8 +38,7 @@ class SiteData:
         self.corpus = corpus
         self.page_min_articles = page_min_articles
         self.draw = draw or charts.Drawer()
-        names = {sid: s.name for sid, s in corpus.speakers.items()}
-        self.topics = topics_mod.corpus_topics(corpus.briefs, names)
+        self.topics = topics_mod.corpus_topics(corpus.briefs, corpus.speakers)
         self.topics_of: dict[int, list[topics_mod.Topic]] = defaultdict(list)
         for topic in self.topics.values():
             for _, claim in topic.claims:
@@ -138,6 +64,14 @@ class SiteData:
             self.topic_brief[topic.id] = articles[0]
             if len(articles) >= page_min_articles:
                 self.paged_topics.add(topic.id)
+        # One colour per speaker, distinct among those drawn together: the top speakers of the
+        # corpus charts, and the speakers of each brief.
+        order = [s.id for s in self.speakers]
+        together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in corpus.briefs]
+        self.colours = charts.assign_colours(order, together)
+
+    def colour(self, sid: str | None) -> str:
+        return self.colours.get(sid) or charts.speaker_colour(sid)
 
     def claim_topics(self, claim: Claim) -> list[topics_mod.Topic]:
         return self.topics_of.get(id(claim), [])
@@ -154,33 +88,22 @@ class SiteData:
             return Markup(f"{up}topics/{tid}.md")
         return Markup(f"{up}briefs/{self.topic_brief[tid]}.md")
 
-
-def brief_chart(brief: Brief, draw: charts.Drawer | None = None) -> tuple[str, str] | None:
-    """(SVG, alt text) of claims per speaker; None when fewer than two speakers (nothing to compare)."""
-    sections = [s for s in speaker_sections(brief) if s["speaker"]]
-    if len(sections) < 2:
-        return None
-    rows = [(s["name"], dict(Counter(c.kind for c in s["claims"]))) for s in sections]
-    colours = [charts.speaker_colour(s["speaker"].id) for s in sections]
-    svg = (draw or charts.Drawer())(charts.claims_by_kind, rows, "Claims per speaker", colours)
-    alt = "Claims per speaker: " + "; ".join(
-        f"{name} {sum(c.values())} ({', '.join(f'{n} {charts.KIND_LABELS[k]}' for k, n in c.items())})"
-        for name, c in rows)
-    return svg, alt
-
-
 def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = None) -> dict[str, str]:
     pages = {}
-    chart = brief_chart(brief, data.draw if data else None)
+    chart = brief_chart(brief, data.draw if data else None, data.colour if data else None)
     aid = brief.article.id
     if chart:
         pages[f"briefs/{aid}.svg"] = chart[0]
     counts = Counter(c.kind for c in brief.claims)
     sections = speaker_sections(brief)
     claim_topics = data.claim_topics if data else (lambda claim: [])
-    tags = [tag_name(s["name"]) for s in sections if s["speaker"]]
+    # Tags only for speakers and topics with a page of their own (heard or named in several
+    # articles): a tag of one brief leads nowhere the brief does not already show.
+    speaker_pages = data.paged_speakers if data else set()
+    topic_pages = data.paged_topics if data else set()
+    tags = [tag_name(s["name"]) for s in sections if s["speaker"] and s["speaker"].id in speaker_pages]
     for claim in brief.claims:
-        tags += [tag_name(t.name) for t in claim_topics(claim)]
+        tags += [tag_name(t.name) for t in claim_topics(claim) if t.id in topic_pages]
     tags = [t for t in dict.fromkeys(tags) if t]
     body = env.get_template("brief.md.j2").render(
         brief=brief, article=brief.article, sections=sections,
@@ -190,17 +113,13 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
         speaker_pages=data.paged_speakers if data else set(), topic_pages=data.paged_topics if data else set(),
         meta=meta_line(brief, sum(1 for s in sections if s["speaker"]), counts),
     )
-    pages[f"briefs/{aid}.md"] = (front_matter({"tags": tags}) if tags else "") + body
+    # Briefs (and their claims) first in search; the tag chips are hidden so they never push the
+    # headline down (the page links its speakers and topics anyway; the Tags page lists them).
+    meta = {"search": {"boost": 2}}
+    if tags:
+        meta.update({"tags": tags, "hide": ["tags"]})
+    pages[f"briefs/{aid}.md"] = front_matter(meta) + body
     return pages
-
-
-def sorted_briefs(corpus: Corpus) -> list[Brief]:
-    """Newest first; undated last, then by title."""
-    dated = sorted((b for b in corpus.briefs if b.article.date), key=lambda b: (b.article.date, b.article.title),
-                   reverse=True)
-    undated = sorted((b for b in corpus.briefs if not b.article.date), key=lambda b: b.article.title)
-    return dated + undated
-
 
 def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None) -> str:
     """The Markdown list of briefs, newest first: all of them on the briefs index, the latest
@@ -228,26 +147,11 @@ def speaker_info(data: SiteData, sid: str) -> dict:
     about = Counter(t.id for _, c in claims for t in data.claim_topics(c))
     topics = [(data.topics[tid], n) for tid, n in sorted(about.items(), key=lambda kv: (-kv[1], kv[0]))]
     dates = [b.article.date for b, _ in claims if b.article.date]
+    entries = merged_claims(claims)
     return {"speaker": speaker, "roles": roles, "affiliations": affiliations, "briefs": briefs,
+            "entries": entries, "repeated": sum(1 for e in entries if len(e["sources"]) > 1),
             "count": len(claims), "kinds": Counter(c.kind for _, c in claims), "topics": topics,
             "first": min(dates) if dates else None, "last": max(dates) if dates else None}
-
-
-def speaker_chart(data: SiteData, sid: str) -> tuple[str, str, list[tuple[str, int]]] | None:
-    """Claims per article date; drawn only when the speaker spoke on two dates or more."""
-    per_date = Counter(b.article.date for b, _ in data.claims[sid] if b.article.date)
-    if len(per_date) < 2:
-        return None
-    dates = sorted(per_date)
-    unit = granularity(dates)
-    periods = all_periods(dates, unit) if unit != "day" else dates
-    counts = [sum(n for d, n in per_date.items() if period_of(d, unit) == p) for p in periods]
-    name = data.corpus.speakers[sid].name
-    svg = data.draw(charts.counts_over_time, periods, counts, charts.speaker_colour(sid), f"Claims by {name} over time")
-    rows = [(p, n) for p, n in zip(periods, counts) if n]
-    alt = f"Claims by {name} per {unit}: " + "; ".join(f"{p}: {n}" for p, n in rows)
-    return svg, alt, rows
-
 
 def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     pages = {}
@@ -258,11 +162,11 @@ def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         if speaker.id not in data.paged_speakers:
             continue
         chart = speaker_chart(data, speaker.id)
-        if chart:
+        if chart and chart[0]:
             pages[f"speakers/{speaker.id}.svg"] = chart[0]
         meta = {"search": {"boost": 2}}
         pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + env.get_template("speaker.md.j2").render(
-            info=info, chart_file=f"{speaker.id}.svg" if chart else None,
+            info=info, chart_file=f"{speaker.id}.svg" if chart and chart[0] else None,
             chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
             claim_topics=data.claim_topics, topic_href=data.topic_href)
     unattributed = sum(1 for b in data.corpus.briefs for c in b.claims if not c.speaker)
@@ -290,102 +194,16 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         topic_href=data.topic_href, paged=len(data.paged_topics), min_articles=data.page_min_articles)
     return pages
 
-
-def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
-    pages = {}
-    briefs = sorted_briefs(data.corpus)
-    dates = [b.article.date for b in briefs if b.article.date]
-    unit = granularity(dates)
-    periods = all_periods(dates, unit)
-    rows = []
-    for p in periods:
-        kinds = Counter(c.kind for b in briefs if b.article.date and period_of(b.article.date, unit) == p
-                        for c in b.claims)
-        articles = sum(1 for b in briefs if b.article.date and period_of(b.article.date, unit) == p)
-        rows.append((p, articles, dict(kinds)))
-    chart_alt = None
-    if len(periods) >= 2:
-        pages["timeline.svg"] = data.draw(charts.kinds_over_time, periods, [k for _, _, k in rows], f"Claims per {unit}")
-        chart_alt = f"Claims per {unit}: " + "; ".join(f"{p}: {sum(k.values())}" for p, _, k in rows if k)
-    by_date: dict[str, list[Brief]] = {}
-    for b in reversed(briefs):
-        by_date.setdefault(b.article.date or "Undated", []).append(b)
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
-        by_date=sorted(by_date.items(), key=lambda kv: (kv[0] == "Undated", kv[0])), rows=rows, unit=unit,
-        chart_file="timeline.svg" if chart_alt else None, chart_alt=chart_alt, speakers=data.corpus.speakers,
-        short=short, speaker_href=data.speaker_href, claims_shown=TIMELINE_CLAIMS,
-        undated=by_date.get("Undated", []))
-    return pages
-
-
-def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
-    """Corpus charts: share of voice, quoted vs reported, who talks about whom. Each with its table."""
-    pages = {}
-    top = data.speakers[:TOP_SPEAKERS]
-    figures = []
-    attributed = sum(len(data.claims[s.id]) for s in data.speakers)
-    if len(top) >= 2:
-        rows = [(s.name, len(data.claims[s.id])) for s in top]
-        colours = [charts.speaker_colour(s.id) for s in top]
-        pages["charts/share-of-voice.svg"] = data.draw(charts.share_of_voice, rows, colours, "Share of voice")
-        figures.append({
-            "title": "Share of voice", "file": "share-of-voice.svg",
-            "text": f"Each speaker's share of the {attributed} attributed claims"
-                    + (f" (top {len(top)} of {len(data.speakers)} speakers)." if len(data.speakers) > len(top) else "."),
-            "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({100 * c / attributed:.0f}%)" for n, c in rows),
-            "header": ["speaker", "claims", "share"],
-            "rows": [[(s, s.name), str(c), f"{100 * c / attributed:.0f}%"] for s, (_, c) in zip(top, rows)]})
-        kinds = [(s.name, dict(Counter(c.kind for _, c in data.claims[s.id]))) for s in top]
-        pages["charts/quoted-vs-reported.svg"] = data.draw(charts.claims_by_kind, kinds, "Quoted, mixed and reported claims",
-                                                                       colours)
-        figures.append({
-            "title": "Quoted or reported", "file": "quoted-vs-reported.svg",
-            "text": "How each speaker is heard: in their own words (quoted), reported, or both (mixed).",
-            "alt": "Quoted, mixed and reported claims per speaker: " + "; ".join(
-                f"{n}: {k.get('direct', 0)} quoted, {k.get('mixed', 0)} mixed, {k.get('indirect', 0)} reported"
-                for n, k in kinds),
-            "header": ["speaker", "quoted", "mixed", "reported"],
-            "rows": [[(s, s.name), str(k.get("direct", 0)), str(k.get("mixed", 0)), str(k.get("indirect", 0))]
-                     for s, (_, k) in zip(top, kinds)]})
-    pairs = Counter()
-    for s in top:
-        for _, claim in data.claims[s.id]:
-            for t in data.claim_topics(claim):
-                if t.id != s.id:
-                    pairs[(s.id, t.id)] += 1
-    if pairs:
-        topic_totals = Counter()
-        for (_, tid), n in pairs.items():
-            topic_totals[tid] += n
-        columns = [tid for tid, _ in sorted(topic_totals.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TOPICS]]
-        talkers = [s for s in top if any(pairs[(s.id, t)] for t in columns)]
-        grid = [[pairs[(s.id, t)] for t in columns] for s in talkers]
-        names = [data.topics[t].name for t in columns]
-        pages["charts/who-talks-about-whom.svg"] = data.draw(charts.matrix, 
-            [s.name for s in talkers], names, grid, [charts.speaker_colour(s.id) for s in talkers],
-            "Who talks about whom")
-        figures.append({
-            "title": "Who talks about whom", "file": "who-talks-about-whom.svg",
-            "text": "Claims by each speaker (rows) that name a country, organisation or person (columns).",
-            "alt": "Who talks about whom: " + "; ".join(
-                f"{s.name} about {', '.join(f'{n} {v}' for n, v in zip(names, row) if v)}"
-                for s, row in zip(talkers, grid)),
-            "header": ["speaker", *names],
-            "topic_ids": columns,
-            "rows": [[(s, s.name), *[str(v) if v else "" for v in row]] for s, row in zip(talkers, grid)]})
-    pages["charts/index.md"] = env.get_template("charts.md.j2").render(
-        figures=figures, topics=data.topics, attributed=attributed,
-        speaker_href=data.speaker_href, topic_href=data.topic_href)
-    return pages
-
-
 def render_report(env: jinja2.Environment, corpus: Corpus) -> str:
-    return env.get_template("report.md.j2").render(report=corpus_report(corpus), corpus=corpus)
+    """The Build report: a page for the editor, kept out of the search index."""
+    return front_matter({"search": {"exclude": True}}) + env.get_template("report.md.j2").render(
+        report=corpus_report(corpus), corpus=corpus)
 
 
 def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer | None = None) -> dict[str, str]:
     """All generated pages of the site, keyed by path relative to docs/."""
     env = site_environment()
+    env.globals.update(attribution=attribution, short_name=short_name)
     data = SiteData(corpus, page_min_articles, draw)
     pages: dict[str, str] = {}
     for brief in corpus.briefs:

@@ -144,7 +144,8 @@ def brief_html(brief: Brief, env: jinja2.Environment | None = None) -> str:
 
 
 def speaker_index(briefs: list[Brief], corpus: Corpus) -> list[dict]:
-    """Speakers A–Z, each with the briefs where they make claims: [{name, role, refs: [{anchor, title}]}]."""
+    """Speakers A–Z (people by surname), each with the briefs where they make claims:
+    [{name, kind, role, refs: [{anchor, title}]}]."""
     entries: dict[str, dict] = {}
     for brief in briefs:
         for i, section in enumerate(site.speaker_sections(brief)):
@@ -153,13 +154,24 @@ def speaker_index(briefs: list[Brief], corpus: Corpus) -> list[dict]:
                 continue
             known = corpus.speakers.get(speaker.id, speaker)
             entry = entries.setdefault(speaker.id, {
-                "name": known.name,
+                "name": known.name, "kind": known.kind,
                 "role": ", ".join(x for x in (known.role, known.affiliation) if x),
                 "refs": [],
             })
             entry["refs"].append({"anchor": section_anchor(brief, i), "title": brief.article.title,
                                   "claims": len(section["claims"])})
-    return sorted(entries.values(), key=lambda e: (e["name"].casefold(), e["name"]))
+    return sorted(entries.values(), key=lambda e: (index_key(e["name"], e["kind"]), e["name"]))
+
+
+def index_key(name: str, kind: str) -> tuple[str, str]:
+    """A book index entry's place: people by surname, then first names ("Abbas, Mahmoud" before
+    "Barhum, Fawzi"); organisations and places by their whole name."""
+    from generator.link.names import fold, name_tokens
+
+    words = name_tokens(name) if kind == "person" else []
+    if len(words) > 1:
+        return words[-1], " ".join(words[:-1])
+    return fold(name), ""
 
 
 def book_css() -> str:

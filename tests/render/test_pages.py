@@ -1,10 +1,11 @@
 """Rendering the cross-article pages from a hand-made corpus (no spaCy needed)."""
 
 import re
+from collections import Counter
 
 import yaml
 
-from generator.render import markup, pages as render_pages
+from generator.render import charts, markup, pages as render_pages
 from generator.link import link
 from generator.model import Article, Brief, Claim, Speaker
 
@@ -20,6 +21,10 @@ def _claim(speaker, text, paragraph=1, kind="direct", topics=()):
 
 
 def corpus():
+    return corpus_()
+
+
+def corpus_():
     rice = Speaker(id="condoleezza-rice", name="Condoleezza Rice", role="Secretary of State")
     barhum = Speaker(id="fawzi-barhum", name="Fawzi Barhum", role="Hamas spokesman")
     barhoum = Speaker(id="fawzi-barhoum", name="Fawzi Barhoum")
@@ -53,9 +58,10 @@ def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
         assert text in page
         assert f"(../briefs/{aid}.md#p-{n})" in page
     assert "2008-12-23" in page and "2009-01-18" in page
-    assert "speakers/fawzi-barhum.svg" in p  # spoke on two dates: a chart over time
+    # two dates, a month apart: a table of claims per period, no chart (two bars show no trend)
+    assert "speakers/fawzi-barhum.svg" not in p
     assert "speakers/condoleezza-rice.svg" not in p  # one date: nothing to chart
-    assert "| 2008-12-23 | 2 |" in page  # the chart's numbers as a table
+    assert "| 2008-12-23 | 2 |" in page
 
 
 def test_speakers_index_sorted_by_claims():
@@ -95,9 +101,13 @@ def test_topic_named_in_one_article_links_to_that_brief():
 def test_brief_front_matter_is_yaml_with_speaker_and_topic_tags():
     page = site()["briefs/a.md"]
     front = yaml.safe_load(page.split("---\n")[1])
-    assert "Fawzi Barhum" in front["tags"] and "Condoleezza Rice" in front["tags"]
-    assert "United States" in front["tags"] and "Israel" in front["tags"]
-    assert not any("<" in t or ">" in t or '"' in t for t in front["tags"])  # theme prints tags unescaped
+    # tags only for speakers and topics with a page (heard or named in two articles or more)
+    assert front["tags"] == ["Fawzi Barhum", "Israel"]
+    assert front["hide"] == ["tags"]  # no chips above the headline
+    assert front["search"] == {"boost": 2}  # briefs first in search
+    every = yaml.safe_load(site(page_min_articles=1)["briefs/a.md"].split("---\n")[1])["tags"]
+    assert "Condoleezza Rice" in every and "United States" in every
+    assert not any("<" in t or ">" in t or '"' in t for t in every)  # theme prints tags unescaped
     assert "## Article { data-search-exclude }" in page  # article text stays out of search
     assert "[all claims by Fawzi Barhum](../speakers/fawzi-barhum.md)" in page
     assert "<script>" not in page
@@ -127,7 +137,7 @@ def test_timeline_and_corpus_charts():
     p = site()
     timeline = p["timeline.md"]
     assert timeline.index("## 2008-12-23") < timeline.index("## 2009-01-18") < timeline.index("## Undated")
-    assert "timeline.svg" in p
+    assert "timeline.svg" not in p  # two months with claims: the table says it, a chart of 2 bars would not
     charts_page = p["charts/index.md"]
     for name in ("share-of-voice", "quoted-vs-reported", "who-talks-about-whom"):
         assert f"charts/{name}.svg" in p and f"({name}.svg)" in charts_page
@@ -184,3 +194,88 @@ def test_an_unnamed_source_shows_its_words_and_has_no_speaker_page():
     page = pages["briefs/u.md"]
     assert "## Unnamed sources" in page and "*Analysts said*" in page
     assert not [p for p in pages if p.startswith("speakers/") and p != "speakers/index.md"]
+
+
+def test_share_of_voice_chart_shows_the_numbers_of_the_data():
+    """Each bar's printed share is the speaker's claims over every attributed claim of the corpus,
+    the same in the chart, its alt text and its table, also when only the top speakers are drawn."""
+    from generator.render import figures
+
+    corpus = corpus_()
+    p = render_pages.render_site(corpus)
+    claims = Counter(c.speaker for b in corpus.briefs for c in b.claims if c.speaker)
+    total = sum(claims.values())
+    svg = p["charts/share-of-voice.svg"]
+    ranked = render_pages.SiteData(corpus).speakers  # the chart's rows, in order
+    printed = [int(x) for x in re.findall(r'class="share"[^>]*>(\d+)%<', svg)]
+    expected = [round(100 * claims[s.id] / total) for s in ranked]
+    assert printed == expected and len(printed) == len(claims) == 3
+    table = p["charts/index.md"]
+    for s, pct in zip(ranked, printed):
+        assert f"[{markup.md_escape(s.name)}](" in table
+        assert re.search(rf"\| {claims[s.id]} \| {pct}% \|", table)
+    assert f"all {total} attributed claims" in svg
+    # with more speakers than the chart shows, the shares still divide by every claim
+    rows = [(f"S{i}", 1) for i in range(3)]
+    assert charts.shares([1, 1, 1], 40) == [2, 2, 2]
+    assert '>2%<' in charts.share_of_voice(rows, ["#1f5fa8"] * 3, "S", 40)
+    assert figures.TOP_SPEAKERS == 15
+
+
+def test_speakers_drawn_together_never_share_a_colour():
+    order = [f"s{i}" for i in range(40)]
+    together = [order[:15]] + [order[i:i + 6] for i in range(0, 40, 3)]
+    colours = charts.assign_colours(order, together)
+    for group in together:
+        assert len({colours[s] for s in group}) == len(group)
+    corpus = corpus_()
+    data = render_pages.SiteData(corpus)
+    for brief in corpus.briefs:
+        ids = {c.speaker for c in brief.claims if c.speaker}
+        assert len({data.colour(s) for s in ids}) == len(ids)
+
+
+def test_chart_colours_meet_wcag_aa_on_white():
+    for colour in (*charts.SPEAKER_PALETTE, *charts.KIND_COLOURS.values(), charts.TEXT, charts.speaker_colour(None)):
+        assert charts.contrast(colour, "#ffffff") >= 4.5, colour
+
+
+def test_time_charts_only_when_time_says_something():
+    assert not charts.worth_a_time_chart([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])  # 14 bars, 2 points
+    assert not charts.worth_a_time_chart([3, 2])
+    assert charts.worth_a_time_chart([1, 2, 0, 1])
+    assert not charts.worth_a_time_chart([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+
+
+def test_claims_on_speaker_and_topic_pages_say_who_and_how():
+    from generator.model import Span
+
+    def cued(speaker, text, cue, kind, topics=("place:Israel",)):
+        c = _claim(speaker, text, 2, kind, topics)
+        c.cue = Span(cue, 0, len(cue))
+        return c
+
+    briefs = [_brief("a", "2021-05-01", [cued("antony-blinken", "the plan was dead", "denied", "indirect"),
+                                         cued("antony-blinken", '"We will go on,"', "says", "direct")],
+                     [Speaker(id="antony-blinken", name="Antony Blinken")]),
+              _brief("b", "2021-05-07", [cued("antony-blinken", "talks resume", "According to", "indirect")],
+                     [Speaker(id="antony-blinken", name="Antony Blinken")])]
+    p = render_pages.render_site(link(briefs))
+    page = p["speakers/antony-blinken.md"]
+    assert "> **Blinken** denied that the plan was dead" in page
+    assert '> **Blinken** said: &quot;We will go on,&quot;' in page
+    assert "> According to **Blinken**, talks resume" in page
+    topic = p["topics/israel.md"]
+    assert "> **[Antony Blinken](../speakers/antony-blinken.md)** denied that the plan was dead" in topic
+
+
+def test_a_quotation_carried_by_several_articles_is_one_claim_with_every_source():
+    words = '"The calm is finished," he said.'
+    briefs = [_brief(aid, date, [_claim("fawzi-barhum", words if aid != "c" else words.upper(), n)],
+                     [Speaker(id="fawzi-barhum", name="Fawzi Barhum")])
+              for aid, date, n in [("a", "2008-12-19", 2), ("b", "2008-12-20", 4), ("c", "2008-12-21", 1)]]
+    page = render_pages.render_site(link(briefs))["speakers/fawzi-barhum.md"]
+    assert page.count("The calm is finished") + page.count("THE CALM IS FINISHED") == 1
+    for aid, n in [("a", 2), ("b", 4), ("c", 1)]:
+        assert f"(../briefs/{aid}.md#p-{n})" in page
+    assert "1 quotation carried by several articles is shown once" in page

@@ -334,3 +334,14 @@ def test_pdfs_of_pages_that_changed_are_pruned(tmp_path, monkeypatch):
     assert build.prune() == 1  # the build used only the edited page's PDF: the other goes
     [kept] = cached_pdfs(tmp_path)
     assert b"Edited title" in kept.read_bytes()
+
+def test_book_index_is_sorted_by_surname(corpus):
+    index = pdf.speaker_index(site.sorted_briefs(corpus), corpus)
+    keys = [pdf.index_key(e["name"], e["kind"]) for e in index]
+    assert keys == sorted(keys)
+    names = [e["name"] for e in index]
+    # people by surname: Mahmoud Abbas before Bertie Ahern before Sergei Lavrov before Mahmoud Zahar
+    assert names.index("Mahmoud Abbas") < names.index("Bertie Ahern") < names.index("Sergei Lavrov") < names.index(
+        "Mahmoud Zahar")
+    assert pdf.index_key("Sergei Lavrov", "person") == ("lavrov", "sergei")
+    assert pdf.index_key("European Union", "organisation") == ("european union", "")
