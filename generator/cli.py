@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator import options as options_mod
+from generator.distributed import SchedulerError
 
 # Flags that set an option of the schema: flag -> (option, argparse keywords). The help is the option's docstring.
 OPTION_FLAGS = {
@@ -255,11 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as e:
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
-    except Exception as e:
-        from generator.distributed import SchedulerError
-
-        if not isinstance(e, SchedulerError):
-            raise
+    except SchedulerError as e:
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -25,7 +25,8 @@ from dataclasses import replace
 from generator.model import Brief, Claim, Corpus, Speaker
 from generator.slugs import slugify
 
-from generator.link.names import _Groups, acronym, is_acronym, name_key, name_tokens, person_groups
+from generator.link.names import (_Groups, acronym, is_acronym, name_key, name_tokens, person_groups,
+                                  surname_variant)
 from generator.link.overrides import Overrides
 from generator.link.roles import canonical, clean
 
@@ -58,10 +59,19 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     def matches(s: Speaker, wanted: str) -> bool:
         return key_of[s.name] == name_key(wanted) or s.id == wanted or s.id == slugify(wanted, fallback="")
 
+    def same_person(s: Speaker, wanted: str) -> bool:
+        """`matches`, or a person whose name differs from `wanted` only by the spelling of the surname
+        (the linking rule: "Fawzi Barhoum" is the "Fawzi Barhum" an editor wrote)."""
+        if matches(s, wanted):
+            return True
+        have, want = name_tokens(s.name), name_tokens(wanted)
+        return (s.kind == "person" and len(have) == len(want) >= 2 and have[:-1] == want[:-1]
+                and surname_variant(have[-1], want[-1]))
+
     # Not speakers: their claims become unattributed.
     dropped: set[tuple[int, str]] = set()
     for wanted in ov.not_speakers:
-        hit = [(i, s) for i, s in mentions if matches(s, wanted)]
+        hit = [(i, s) for i, s in mentions if same_person(s, wanted)]
         if hit:
             dropped |= {(i, s.id) for i, s in hit}
             n = sum(claim_counts[(i, s.id)] for i, s in hit)

@@ -292,3 +292,17 @@ speakers:
                    unnamed(brief("b", "2009-01-01", "Israeli Foreign ministry spokesperson"),
                            "Israeli Foreign ministry spokesperson")], ov)
     assert list(corpus.speakers) == ["yigal-palmor"]
+
+
+def test_not_speakers_takes_the_person_under_another_spelling_of_the_surname():
+    from generator.link import parse_overrides
+
+    text = "Fawzi Barhoum said the truce was over. Ann Other said it was not."
+    brief = Brief(article=Article(path="a.txt", id="a", title="A", text=text),
+                  speakers=[Speaker(id="fawzi-barhoum", name="Fawzi Barhoum"), Speaker(id="ann-other", name="Ann Other")],
+                  claims=[Claim(kind="indirect", text="the truce was over", start=19, end=37, speaker="fawzi-barhoum"),
+                          Claim(kind="indirect", text="it was not", start=53, end=63, speaker="ann-other")])
+    overrides, problems = parse_overrides({"not_speakers": ["Fawzi Barhum", "Ann Baker"]})
+    corpus = link([brief], overrides)
+    assert not problems and list(corpus.speakers) == ["ann-other"]
+    assert any("'Fawzi Barhum' is not a speaker: 1 claims" in n for n in corpus.speaker_notes)
