@@ -11,15 +11,15 @@ import html
 import json
 import re
 import urllib.parse
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from generator import resources
 from generator.render import charts
 from generator.model import Brief
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES = resources.templates()
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
 LOW_CONFIDENCE = 0.5
 TOP_SPEAKERS = 15  # rows on the corpus charts
