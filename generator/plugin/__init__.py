@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from generator import resources
 from generator.build import Build
 from generator.options import Options
+from generator.plugin import config as plugin_config
 from generator.plugin.page_cache import PageCache
 
 log = logging.getLogger("mkdocs.plugins.quotebrief")
@@ -42,6 +44,13 @@ class QuotebriefPlugin(BasePlugin[Options]):
         """Present so that MkDocs keeps this object (and its Build's cache) across `mkdocs serve` rebuilds."""
         self.dirty = dirty
 
+    def on_config(self, config):
+        """Add what the generated pages need (Markdown extensions, the stylesheets, not_in_nav
+        patterns) to the user's settings, replacing none of them; see plugin/config.py."""
+        for item in plugin_config.add_to_config(config):
+            log.debug(f"quotebrief: added {item}")
+        return config
+
     def _build(self, config) -> Build:
         """The Build for these options, kept while they stay the same (its cache's memory with it)."""
         if self.build is None or dict(self.build.options) != dict(self.config):
@@ -58,7 +67,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
         from generator.report import console_lines, corpus_report
 
         before = self.build.extracted
-        self.corpus = self.build.corpus()
+        self.corpus = self.build.corpus(progress=plugin_config.ProgressLog(log))
         self.last_extracted = self.build.extracted - before
         # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
         # own `strict` option decides that. The same report is the site's Build report page.
@@ -78,6 +87,9 @@ class QuotebriefPlugin(BasePlugin[Options]):
             for path, data in self.build.pdfs(self.corpus).items():
                 generated[path] = data
                 self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
+        generated.update(resources.stylesheets())
+        if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's
+            generated["index.md"] = resources.read_text("scaffold", "docs", "index.md")
         for path, content in generated.items():
             if files.get_file_from_path(path) is not None:
                 files.remove(files.get_file_from_path(path))
@@ -110,11 +122,14 @@ class QuotebriefPlugin(BasePlugin[Options]):
             page.meta["title"] = page.title
         return html
 
+    @event_priority(-100)  # after the search plugin's on_post_build, wherever each is in `plugins`
     def on_post_build(self, config):
         """Keep the search index small (the browser loads all of it): Material repeats a
         page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag. Then, after a complete build, the cache
-        drops what this build did not use."""
+        which is enough to find the page by a tag. The search plugin writes the index in its
+        own on_post_build: this one runs after it (priority -100), so the order of the two
+        in `plugins` does not matter. Then, after a complete build, the cache drops what this
+        build did not use."""
         from generator import write
 
         log.info(f"quotebrief: {self.pages.converted} pages converted from Markdown, "
