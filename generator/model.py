@@ -1,7 +1,7 @@
 """Plain data passed between the pipeline stages (read -> extract -> link -> render).
 
 Everything here is serialisable to JSON so that briefs can be cached and
-printed as the `quotebrief extract` data contract (see DESIGN.md).
+printed as the `quotebrief extract` data contract (see the README, "Data contract").
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ class Brief:
         )
 
     def contract(self) -> dict[str, Any]:
-        """The `quotebrief extract --jsonl` record of DESIGN.md."""
+        """The `quotebrief extract --jsonl` record (the README's data contract)."""
         a = self.article
         return {
             "path": a.path,

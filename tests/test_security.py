@@ -155,7 +155,10 @@ def make_bad_folder(folder: Path) -> Path:
 
 def make_project(tmp: Path, articles: Path, **plugin_options) -> Path:
     """A copy of the project's mkdocs.yml and docs/ reading `articles`, with its own cache."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as f:
+        config = yaml_load(f)  # MkDocs' loader: mkdocs.yml has an !ENV tag
     plugins = []
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "quotebrief" in plugin:
