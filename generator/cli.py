@@ -174,7 +174,8 @@ def cmd_pdf(args) -> int:
         write.write_bytes(Path(args.out), data)
     except OSError as e:
         raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
-    print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{'s' if len(briefs) != 1 else ''}, {len(data) // 1024} KiB)", file=sys.stderr)
+    plural = "s" if len(briefs) != 1 else ""
+    print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{plural}, {len(data) // 1024} KiB)", file=sys.stderr)
     return _exit_code(corpus, args)
 
 
@@ -229,7 +230,8 @@ def parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="print claims and speakers as JSON",
                         description="Extract claims and speakers from articles and print them as JSON "
                                     "(the data contract in the README).")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder; - reads one article from standard input")
+    ex.add_argument("paths", nargs="+", metavar="PATH",
+                    help="article file or folder; - reads one article from standard input")
     ex.add_argument("--jsonl", action="store_true", help="one JSON object per article per line")
     common(ex)
     ex.set_defaults(func=cmd_extract)

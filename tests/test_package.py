@@ -24,7 +24,8 @@ HTML_ARTICLE = """<!doctype html><html><head><title>News | Minister quits</title
 <body><nav><a href="/">Home</a> <a href="/news">News menu link</a></nav>
 <article><h1>Minister quits</h1>
 <p>The minister said on Friday that he was leaving the government after ten years in office.</p>
-<p>\u201cWe will not back down from this fight, not now and not ever,\u201d said Jane Smith, the mayor of Springfield.</p>
+<p>\u201cWe will not back down from this fight, not now and not ever,\u201d said Jane Smith,
+the mayor of Springfield.</p>
 </article><footer>Copyright footer text</footer></body></html>"""
 
 
@@ -69,7 +70,8 @@ def test_wheel_holds_every_package_of_the_checkout(installed):
     module, templates = proc.stdout.split()
     assert "site-packages" in module and not module.startswith(str(ROOT))
     assert Path(templates).joinpath("brief.md.j2").is_file()
-    packages = sorted(str(p.parent.relative_to(ROOT)).replace("/", ".") for p in (ROOT / "generator").rglob("__init__.py"))
+    packages = sorted(str(p.parent.relative_to(ROOT)).replace("/", ".")
+                      for p in (ROOT / "generator").rglob("__init__.py"))
     site = Path(module).parent.parent
     for package in packages:
         assert (site / package.replace(".", "/") / "__init__.py").is_file(), package

@@ -5,9 +5,9 @@ import os
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from types import SimpleNamespace
 
 from conftest import make_build
 from generator import parse
@@ -178,12 +178,11 @@ def _until(check, timeout=120.0):
 @pytest.mark.slow
 def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_path):
     """A real `mkdocs serve`, started from another folder: each change shows, and only it is extracted."""
+    import shutil
     import subprocess
     import sys
 
     import yaml
-
-    import shutil
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(ROOT / "docs")

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.lexicon import (CLAUSE_CUES, HEADLINE_RE, MIN_CONTENT_CHARS, MIN_QUOTE_WORDS,
-                                       NOT_SPEAKERS, XCOMP_CUES)
+from generator.extract.lexicon import (
+    CLAUSE_CUES,
+    HEADLINE_RE,
+    MIN_CONTENT_CHARS,
+    MIN_QUOTE_WORDS,
+    NOT_SPEAKERS,
+    XCOMP_CUES,
+)
 from generator.extract.quotes import Quote
 from generator.extract.tree import Candidate, _cue_span, _inside, _mention, subject_of
 from generator.model import Span
@@ -123,7 +129,8 @@ def adjacent_cue(doc, text: str, q: Quote):
             return toks[0], heads[-1], _mention(text, run[:run.index(heads[-1]) + 1])
     for k, t in enumerate(toks):  # '"...," he said' / '"...," Mr. Conant, the consultant, said'
         if _speech_verb(t):
-            before = [x for x in toks[:k] if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
+            before = [x for x in toks[:k]
+                      if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
             np = []
             for x in toks[:k]:
                 if x.text == "," or x.pos_ in ("AUX", "ADV", "VERB", "ADP", "SCONJ"):

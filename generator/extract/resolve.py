@@ -14,8 +14,18 @@ from __future__ import annotations
 
 import bisect
 
-from generator.extract.lexicon import (FIRST_PERSON, GROUP_PRONOUNS, MENTION_CUT, NEGATIONS, PERSON_PRONOUNS,
-                                       PRONOUN_GENDER, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
+from generator.extract.lexicon import (
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    MENTION_CUT,
+    NEGATIONS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE,
+    ROLE_NOUNS,
+    STOP,
+    SUBJECT_DEPS,
+)
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import Orgs
 from generator.extract.speakers import Cast
@@ -106,7 +116,9 @@ class Resolver:
         low = subj.lower_
         if low in PERSON_PRONOUNS:
             name = self._last_person(subj.i, PRONOUN_GENDER[low])
-            return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun") if name else Resolution(None, "person", 0.3, how="pronoun")
+            if name:
+                return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
+            return Resolution(None, "person", 0.3, how="pronoun")
         if low in GROUP_PRONOUNS:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
@@ -140,7 +152,8 @@ class Resolver:
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                return Resolution(self._closest(names, subj.i), "person", 0.9, self.people[self._closest(names, subj.i)], how="name")
+                closest = self._closest(names, subj.i)
+                return Resolution(closest, "person", 0.9, self.people[closest], how="name")
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
@@ -213,7 +226,8 @@ class Resolver:
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
-        group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many") for t in np if t.i < subj.i)
+        group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
+                                                    for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
 

@@ -109,7 +109,7 @@ def corpus_topics(briefs: list[Brief], speaker_names: dict[str, str] | None = No
             root_of[(kind, n)] = f"{kind}:{groups.find(name_key(n))}"
 
     members: dict[str, list[str]] = defaultdict(list)
-    for (kind, n), root in root_of.items():
+    for (_kind, n), root in root_of.items():
         members[root].append(n)
     by_name = {v: k for k, v in (speaker_names or {}).items()}
     topics: dict[str, Topic] = {}

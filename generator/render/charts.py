@@ -83,7 +83,7 @@ class Drawer:
 
 def _colour_labels(ax, colours: list[str] | None) -> None:
     if colours:
-        for label, colour in zip(ax.get_yticklabels(), colours):
+        for label, colour in zip(ax.get_yticklabels(), colours, strict=False):
             label.set_color(colour)
 
 
@@ -189,7 +189,7 @@ def kinds_over_time(periods: list[str], rows: list[dict[str, int]], title: str) 
     for kind, colour in KIND_COLOURS.items():
         values = [r.get(kind, 0) for r in rows]
         ax.bar(range(len(periods)), values, bottom=bottom, color=colour, label=KIND_LABELS[kind], width=0.6)
-        bottom = [a + b for a, b in zip(bottom, values)]
+        bottom = [a + b for a, b in zip(bottom, values, strict=False)]
     ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 6 else 0, ha="right"
                   if len(periods) > 6 else "center")
     ax.set_ylabel("claims")

@@ -16,8 +16,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator import resources
-from generator.render import charts
 from generator.model import Brief
+from generator.render import charts
 
 TEMPLATES = resources.templates()
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported"}
@@ -133,3 +133,33 @@ def site_environment() -> jinja2.Environment:
 def short(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+# ---------------------------------------------------------------- periods of the timeline and charts
+
+def period_of(date: str, granularity: str) -> str:
+    return {"year": date[:4], "month": date[:7]}.get(granularity, date)
+
+
+def granularity(dates: list[str]) -> str:
+    """Years for a long span, months for a medium one, days otherwise."""
+    if not dates:
+        return "day"
+    first, last = min(dates), max(dates)
+    years = int(last[:4]) - int(first[:4])
+    months = years * 12 + int(last[5:7] or 1) - int(first[5:7] or 1)
+    return "year" if years >= 3 else "month" if months >= 3 else "day"
+
+
+def all_periods(dates: list[str], unit: str) -> list[str]:
+    """Every period from the first date to the last (empty ones too: gaps are information)."""
+    present = sorted({period_of(d, unit) for d in dates})
+    if not present or unit == "day":
+        return present
+    if unit == "year":
+        return [str(y) for y in range(int(present[0]), int(present[-1]) + 1)]
+    out, (y, m) = [], map(int, present[0].split("-"))
+    while f"{y:04d}-{m:02d}" <= present[-1]:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

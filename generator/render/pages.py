@@ -12,18 +12,27 @@ from collections import Counter, defaultdict
 import jinja2
 from markupsafe import Markup
 
-from generator.link import topics as topics_mod
-from generator.render import charts
 from generator.link import claims_by_speaker
+from generator.link import topics as topics_mod
 from generator.model import Brief, Claim, Corpus
+from generator.render import charts
+from generator.render.markup import (
+    LOW_CONFIDENCE,
+    all_periods,
+    environment,
+    front_matter,
+    granularity,
+    meta_line,
+    period_of,
+    short,
+    site_environment,
+    tag_name,
+)
 from generator.report import corpus_report
 
 TOP_SPEAKERS = 15  # rows on the corpus charts
 TOP_TOPICS = 12  # columns on the who-talks-about-whom chart
 TIMELINE_CLAIMS = 5  # claims per brief on the timeline (the page changes with every article: keep it small)
-
-from generator.render.markup import (LOW_CONFIDENCE, environment, front_matter,
-                                     meta_line, short, site_environment, tag_name)
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -60,34 +69,6 @@ def speaker_sections(brief: Brief) -> list[dict]:
                          "name": speaker.name if speaker else "Unattributed"})
     sections.sort(key=lambda s: (s["speaker"] is None, -len(s["claims"]), s["name"]))
     return sections
-
-
-def period_of(date: str, granularity: str) -> str:
-    return {"year": date[:4], "month": date[:7]}.get(granularity, date)
-
-
-def granularity(dates: list[str]) -> str:
-    """Years for a long span, months for a medium one, days otherwise."""
-    if not dates:
-        return "day"
-    first, last = min(dates), max(dates)
-    years = int(last[:4]) - int(first[:4])
-    months = years * 12 + int(last[5:7] or 1) - int(first[5:7] or 1)
-    return "year" if years >= 3 else "month" if months >= 3 else "day"
-
-
-def all_periods(dates: list[str], unit: str) -> list[str]:
-    """Every period from the first date to the last (empty ones too: gaps are information)."""
-    present = sorted({period_of(d, unit) for d in dates})
-    if not present or unit == "day":
-        return present
-    if unit == "year":
-        return [str(y) for y in range(int(present[0]), int(present[-1]) + 1)]
-    out, (y, m) = [], map(int, present[0].split("-"))
-    while f"{y:04d}-{m:02d}" <= present[-1]:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 class SiteData:
@@ -237,7 +218,7 @@ def speaker_chart(data: SiteData, sid: str) -> tuple[str, str, list[tuple[str, i
     counts = [sum(n for d, n in per_date.items() if period_of(d, unit) == p) for p in periods]
     name = data.corpus.speakers[sid].name
     svg = data.draw(charts.counts_over_time, periods, counts, charts.speaker_colour(sid), f"Claims by {name} over time")
-    rows = [(p, n) for p, n in zip(periods, counts) if n]
+    rows = [(p, n) for p, n in zip(periods, counts, strict=False) if n]
     alt = f"Claims by {name} per {unit}: " + "; ".join(f"{p}: {n}" for p, n in rows)
     return svg, alt, rows
 
@@ -298,7 +279,8 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         rows.append((p, articles, dict(kinds)))
     chart_alt = None
     if len(periods) >= 2:
-        pages["timeline.svg"] = data.draw(charts.kinds_over_time, periods, [k for _, _, k in rows], f"Claims per {unit}")
+        counts = [k for _, _, k in rows]
+        pages["timeline.svg"] = data.draw(charts.kinds_over_time, periods, counts, f"Claims per {unit}")
         chart_alt = f"Claims per {unit}: " + "; ".join(f"{p}: {sum(k.values())}" for p, _, k in rows if k)
     by_date: dict[str, list[Brief]] = {}
     for b in reversed(briefs):
@@ -323,14 +305,15 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         pages["charts/share-of-voice.svg"] = data.draw(charts.share_of_voice, rows, colours, "Share of voice")
         figures.append({
             "title": "Share of voice", "file": "share-of-voice.svg",
-            "text": f"Each speaker's share of the {attributed} attributed claims"
-                    + (f" (top {len(top)} of {len(data.speakers)} speakers)." if len(data.speakers) > len(top) else "."),
+            "text": f"Each speaker's share of the {attributed} attributed claims" + (
+                f" (top {len(top)} of {len(data.speakers)} speakers)." if len(data.speakers) > len(top) else "."),
             "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({100 * c / attributed:.0f}%)" for n, c in rows),
             "header": ["speaker", "claims", "share"],
-            "rows": [[(s, s.name), str(c), f"{100 * c / attributed:.0f}%"] for s, (_, c) in zip(top, rows)]})
+            "rows": [[(s, s.name), str(c), f"{100 * c / attributed:.0f}%"]
+                     for s, (_, c) in zip(top, rows, strict=False)]})
         kinds = [(s.name, dict(Counter(c.kind for _, c in data.claims[s.id]))) for s in top]
-        pages["charts/quoted-vs-reported.svg"] = data.draw(charts.claims_by_kind, kinds, "Quoted, mixed and reported claims",
-                                                                       colours)
+        pages["charts/quoted-vs-reported.svg"] = data.draw(charts.claims_by_kind, kinds,
+                                                           "Quoted, mixed and reported claims", colours)
         figures.append({
             "title": "Quoted or reported", "file": "quoted-vs-reported.svg",
             "text": "How each speaker is heard: in their own words (quoted), reported, or both (mixed).",
@@ -339,7 +322,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
                 for n, k in kinds),
             "header": ["speaker", "quoted", "mixed", "reported"],
             "rows": [[(s, s.name), str(k.get("direct", 0)), str(k.get("mixed", 0)), str(k.get("indirect", 0))]
-                     for s, (_, k) in zip(top, kinds)]})
+                     for s, (_, k) in zip(top, kinds, strict=False)]})
     pairs = Counter()
     for s in top:
         for _, claim in data.claims[s.id]:
@@ -354,18 +337,19 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         talkers = [s for s in top if any(pairs[(s.id, t)] for t in columns)]
         grid = [[pairs[(s.id, t)] for t in columns] for s in talkers]
         names = [data.topics[t].name for t in columns]
-        pages["charts/who-talks-about-whom.svg"] = data.draw(charts.matrix, 
+        pages["charts/who-talks-about-whom.svg"] = data.draw(charts.matrix,
             [s.name for s in talkers], names, grid, [charts.speaker_colour(s.id) for s in talkers],
             "Who talks about whom")
         figures.append({
             "title": "Who talks about whom", "file": "who-talks-about-whom.svg",
             "text": "Claims by each speaker (rows) that name a country, organisation or person (columns).",
             "alt": "Who talks about whom: " + "; ".join(
-                f"{s.name} about {', '.join(f'{n} {v}' for n, v in zip(names, row) if v)}"
-                for s, row in zip(talkers, grid)),
+                f"{s.name} about {', '.join(f'{n} {v}' for n, v in zip(names, row, strict=False) if v)}"
+                for s, row in zip(talkers, grid, strict=False)),
             "header": ["speaker", *names],
             "topic_ids": columns,
-            "rows": [[(s, s.name), *[str(v) if v else "" for v in row]] for s, row in zip(talkers, grid)]})
+            "rows": [[(s, s.name), *[str(v) if v else "" for v in row]]
+                     for s, row in zip(talkers, grid, strict=False)]})
     pages["charts/index.md"] = env.get_template("charts.md.j2").render(
         figures=figures, topics=data.topics, attributed=attributed,
         speaker_href=data.speaker_href, topic_href=data.topic_href)

@@ -4,9 +4,10 @@ import re
 
 import yaml
 
-from generator.render import markup, pages as render_pages
 from generator.link import link
 from generator.model import Article, Brief, Claim, Speaker
+from generator.render import markup
+from generator.render import pages as render_pages
 
 
 def _brief(aid, date, claims, speakers, text="First paragraph.\n\nSecond paragraph.\n\nThird."):
