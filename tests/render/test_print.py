@@ -1,4 +1,4 @@
-"""Printing a page from the browser (docs/stylesheets/print.css): Chromium's print-to-PDF of the built site.
+"""Printing a page from the browser (templates/stylesheets/print.css): Chromium's print-to-PDF of the built site.
 
 The shared `built_site` is served on 127.0.0.1 and printed with Playwright's
 page.pdf through Debian's chromium. Skips when /usr/bin/chromium is absent,
