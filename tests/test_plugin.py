@@ -183,8 +183,10 @@ def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_pa
     import sys
 
     import yaml
+    from mkdocs.utils.yaml import yaml_load
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    with (ROOT / "mkdocs.yml").open("rb") as f:
+        config = yaml_load(f)  # MkDocs' loader: mkdocs.yml has an !ENV tag
     config["docs_dir"] = str(ROOT / "docs")
     # a copy of the project's brief cache, so this site's build never prunes the project's own
     cache = tmp_path / "cache"
