@@ -55,6 +55,7 @@ def installed(tmp_path_factory):
                    "generator/templates/stylesheets/quotebrief.css", "generator/templates/scaffold/mkdocs.yml",
                    "generator/templates/scaffold/.github/workflows/pages.yml", "generator/extract/quotes.py"):
         assert needed in names, needed
+    assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names)
     venv = work / "venv"
     run([sys.executable, "-m", "venv", str(venv)], work, env)
     bin_ = venv / "bin"
