@@ -198,3 +198,21 @@ def test_a_long_mkdocs_build_logs_its_progress(tmp_path, caplog, monkeypatch):
     with caplog.at_level(logging.INFO):
         build(load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert any(r.getMessage().startswith("quotebrief: extracted 1 of 2 articles (50%)") for r in caplog.records)
+
+
+def test_a_stylesheet_of_the_users_own_overrides_the_plugins(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    own = tmp_path / "docs" / "assets" / "quotebrief"
+    own.mkdir(parents=True)
+    (own / "quotebrief.css").write_text(".qb-meta { color: red; }\n", "utf-8")
+    (tmp_path / "articles").mkdir()
+    shutil.copy(ARTICLES / TWO[0], tmp_path / "articles" / TWO[0])
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - quotebrief:\n"
+                                         "      cache_dir: ''\n      workers: 1\n")
+    build(load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    css = tmp_path / "site" / "assets" / "quotebrief"
+    assert (css / "quotebrief.css").read_text("utf-8") == ".qb-meta { color: red; }\n"
+    assert "@media print" in (css / "print.css").read_text("utf-8")
+    assert "Who said what" in (tmp_path / "site" / "index.html").read_text("utf-8")  # the plugin's home page
