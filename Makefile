@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site build render eval bench clean
+.PHONY: serve test lint site build render eval bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench scripts
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --livereload -a 127.0.0.1:8000
@@ -21,7 +24,10 @@ site: $(STAMP)
 render: $(STAMP)
 	$(BIN)/quotebrief render --out build/pages
 
+# ruff (configured in pyproject.toml), then every test; the slow ones include tests/test_package.py,
+# which builds the wheel and installs it with its dependencies from PyPI into a fresh venv.
 test: $(STAMP)
+	$(BIN)/ruff check generator tests bench scripts
 	$(BIN)/python -m pytest
 
 # The speed benchmark on ../shared/corpus/bbc; e.g. `make bench BENCH_ARGS="--limit 200"`.

@@ -231,7 +231,7 @@ def run(args, stages: list[str], work: Path) -> int:
     model = ["--model", args.model] if args.model else []
     results: dict[str, dict] = {}
 
-    print(f"quotebrief benchmark, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"quotebrief benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}")
     print(f"corpus: {args.corpus} ({len(files)} files{', --limit' if args.limit else ''})")
@@ -243,14 +243,14 @@ def run(args, stages: list[str], work: Path) -> int:
         r = run_measured(cmd, cwd, work / f"{name}.out", work / f"{name}.err")
         results[name] = r
         print(f"  {name}: {r['seconds']:.1f} s, peak {r['tree_mb']:.0f} MB "
-              f"({dt.datetime.now(dt.timezone.utc):%H:%M} UTC)", flush=True)  # a long run shows progress
+              f"({dt.datetime.now(dt.UTC):%H:%M} UTC)", flush=True)  # a long run shows progress
         return r
 
     # The throughput stages run in turns (bare, extract1, extract2, bare, ...) and each keeps its
     # fastest round: this machine's speed drifts by 10% and more over minutes, and a ratio of two
     # single runs minutes apart measures the drift as much as the code.
     rounds: dict[str, list[dict]] = {}
-    for turn in range(max(1, args.repeat)):
+    for _turn in range(max(1, args.repeat)):
         if "bare" in stages:
             r = stage("bare", [py, me, "_bare", str(articles), args.model or ""], work / "bare")
             r.update(json.loads((work / "bare.out").read_text().strip().splitlines()[-1]))

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import generator.extract as extract_mod
-from generator import link, model as model_mod, parse
+from generator import link, parse
+from generator import model as model_mod
 from generator.cache import Cache
 from generator.link import topics
 from generator.model import Article, Brief, Corpus, Problem
@@ -71,7 +72,7 @@ class Build:
         stances = self.options.stances
         keys = [brief_key(a, fingerprint, stances) for a in articles]
         cached = [self.cache.load("briefs", k, decode_brief) for k in keys]
-        todo = [a for a, c in zip(articles, cached) if c is None]
+        todo = [a for a, c in zip(articles, cached, strict=False) if c is None]
         self.extracted += len(todo)
         if self.options.scheduler and todo:
             from generator import distributed
@@ -80,7 +81,7 @@ class Build:
         else:
             fresh = parse_and_extract(todo, model, self.options.workers or default_workers(), stances)
         briefs = []
-        for done, (key, brief) in enumerate(zip(keys, cached), 1):
+        for done, (key, brief) in enumerate(zip(keys, cached, strict=False), 1):
             if brief is None:
                 brief = next(fresh)
                 if not failed_extraction(brief):  # a failure is tried again next build
@@ -208,7 +209,7 @@ def parse_and_extract(articles: list[Article], model: str | None = None, workers
     workers = min(workers or default_workers(), -(-len(articles) // CHUNK))
     if workers <= 1 or len(articles) <= CHUNK:
         docs = parse.parse((a.text for a in articles), model)
-        for article, doc in zip(articles, docs):
+        for article, doc in zip(articles, docs, strict=False):
             yield extract_doc(doc, article, stances)
         return
     chunks = list(split_chunks(articles, workers, CHUNK))

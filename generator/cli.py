@@ -148,7 +148,9 @@ def cmd_render(args) -> int:
         raise CommandError(f"--out {args.out}: is a file, not a folder")
     build, corpus = _corpus(args)
     build.start()
-    pages = build.render(corpus)
+    from generator import resources
+
+    pages = {**build.render(corpus), **resources.stylesheets()}
     try:
         written = write.write_pages(pages, out_dir)
     except OSError as e:
@@ -178,8 +180,25 @@ def cmd_pdf(args) -> int:
         write.write_bytes(Path(args.out), data)
     except OSError as e:
         raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
-    print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{'s' if len(briefs) != 1 else ''}, {len(data) // 1024} KiB)", file=sys.stderr)
+    plural = "s" if len(briefs) != 1 else ""
+    print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{plural}, {len(data) // 1024} KiB)", file=sys.stderr)
     return _exit_code(corpus, args)
+
+
+def cmd_new(args) -> int:
+    """A new briefing project in DIR (generator/scaffold.py)."""
+    from generator import scaffold
+
+    try:
+        written = scaffold.create(Path(args.dir))
+    except scaffold.ScaffoldError as e:
+        raise CommandError(str(e)) from None
+    except OSError as e:
+        raise CommandError(f"{args.dir}: cannot write ({e.strerror or e})") from None
+    for path in written:
+        print(f"quotebrief: wrote {path}", file=sys.stderr)
+    print(f"quotebrief: next: cd {args.dir} && mkdocs serve  (put your articles in articles/)", file=sys.stderr)
+    return 0
 
 
 def _date(value: str):
@@ -219,13 +238,16 @@ def parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="print claims and speakers as JSON",
                         description="Extract claims and speakers from articles and print them as JSON "
                                     "(the data contract in the README).")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder; - reads one article from standard input")
+    ex.add_argument("paths", nargs="+", metavar="PATH",
+                    help="article file or folder; - reads one article from standard input")
     ex.add_argument("--jsonl", action="store_true", help="one JSON object per article per line")
     common(ex)
     ex.set_defaults(func=cmd_extract)
 
     re_ = sub.add_parser("render", help="write the site's Markdown and SVG pages to a folder",
-                         description="Render briefs to Markdown and SVG files on disk.")
+                         description="Render briefs to Markdown and SVG files on disk, with the site's "
+                                     "stylesheets (assets/quotebrief/): a docs folder for a plain MkDocs "
+                                     "or Zensical build without the plugin.")
     re_.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
     re_.add_argument("--out", required=True, help="output folder")
     re_.add_argument("--page-min-articles", type=int, metavar="N", help=docs["page_min_articles"])
@@ -246,6 +268,14 @@ def parser() -> argparse.ArgumentParser:
     pd.add_argument("--title", default="Briefing book", help="title on the cover (default: Briefing book)")
     common(pd)
     pd.set_defaults(func=cmd_pdf)
+
+    nw = sub.add_parser("new", help="start a briefing project in a folder",
+                        description="Write a working briefing project into DIR (made when missing): "
+                                    "mkdocs.yml with the plugin, docs/index.md, a sample article in "
+                                    "articles/, speakers.yml, the GitHub Pages workflow. "
+                                    "No existing file is overwritten.")
+    nw.add_argument("dir", metavar="DIR", help="folder of the new project")
+    nw.set_defaults(func=cmd_new)
     return p
 
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from generator.model import Article, Brief
 
-
 CONNECT_TIMEOUT = 30.0  # seconds to reach the scheduler before giving up
 
 

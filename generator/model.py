@@ -1,7 +1,7 @@
 """Plain data passed between the pipeline stages (read -> extract -> link -> render).
 
 Everything here is serialisable to JSON so that briefs can be cached and
-printed as the `quotebrief extract` data contract (see DESIGN.md).
+printed as the `quotebrief extract` data contract (see the README, "Data contract").
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class Article:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         return cls(**data)
 
 
@@ -45,7 +45,7 @@ class Span:
     end: int
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "Span | None":
+    def from_dict(cls, data: dict[str, Any] | None) -> Span | None:
         return cls(**data) if data else None
 
 
@@ -65,7 +65,7 @@ class Speaker:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Speaker":
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
         return cls(**data)
 
 
@@ -89,7 +89,7 @@ class Claim:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Claim":
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
         data = dict(data)
         data["cue"] = Span.from_dict(data.get("cue"))
         data["speaker_mention"] = Span.from_dict(data.get("speaker_mention"))
@@ -116,7 +116,7 @@ class Brief:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Brief":
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
         return cls(
             article=Article.from_dict(data["article"]),
             speakers=[Speaker.from_dict(s) for s in data["speakers"]],
@@ -124,7 +124,7 @@ class Brief:
         )
 
     def contract(self) -> dict[str, Any]:
-        """The `quotebrief extract --jsonl` record of DESIGN.md."""
+        """The `quotebrief extract --jsonl` record (the README's data contract)."""
         a = self.article
         return {
             "path": a.path,

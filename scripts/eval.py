@@ -94,11 +94,11 @@ def diagnose(gold_arts: list[dict], pred_arts: list[dict]) -> dict:
         opt = [bool(c.get("optional")) for c in gclaims]
 
         def pname(j):
-            sp = names.get(pclaims[j].get("speaker"))
+            sp = names.get(pclaims[j].get("speaker"))  # noqa: B023 (used in this iteration only)
             return sp["name"] if sp else None
 
         def ok(i, j):
-            g, pm = gclaims[i], pclaims[j].get("speaker_mention")
+            g, pm = gclaims[i], pclaims[j].get("speaker_mention")  # noqa: B023
             if g.get("speaker"):
                 return sc.name_match(pname(j), g["speaker"])[1]
             gm = g.get("speaker_mention")
@@ -189,9 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="+", default=["seed", "bbc", "dev", "train"],
                     choices=["seed", "bbc", "dev", "train"])
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
-    ap.add_argument("--cmd", default=CMD, help="extractor command, {input} is the articles JSONL (default: %(default)s)")
+    ap.add_argument("--cmd", default=CMD,
+                    help="extractor command, {input} is the articles JSONL (default: %(default)s)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each PolNeAR compartment")
-    ap.add_argument("--stances", action="store_true", help="PolNeAR sets with stances=True (python -m generator.extract)")
+    ap.add_argument("--stances", action="store_true",
+                    help="PolNeAR sets with stances=True (python -m generator.extract)")
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         sys.exit(f"eval: {EVAL} is missing (the evaluation data lives in ../shared beside the checkout)")

@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import ROOT, require_shared
 
 sys.path.insert(0, str(ROOT / "bench"))
-import bench  # noqa: E402
-
 import pytest
+
+import bench  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
 

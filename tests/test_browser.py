@@ -228,7 +228,7 @@ def _contrast(fg: str, bg: str) -> float:
     f, b = _rgb(fg), _rgb(bg)
     alpha = f[3] if len(f) > 3 else 1.0
     mixed = [round(alpha * f[i] + (1 - alpha) * b[i]) for i in range(3)]
-    return contrast("#%02x%02x%02x" % tuple(mixed), "#%02x%02x%02x" % tuple(round(x) for x in b[:3]))
+    return contrast("#{:02x}{:02x}{:02x}".format(*mixed), "#{:02x}{:02x}{:02x}".format(*(round(x) for x in b[:3])))
 
 
 def _claim_contrast(page) -> float:

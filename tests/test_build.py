@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import make_build
-from generator import build as pipeline, cli, parse
+from generator import build as pipeline
+from generator import cli, parse
 from generator.model import Article
 
 TEXTS = [

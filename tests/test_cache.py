@@ -1,4 +1,5 @@
-"""The cache: content-addressed entries; a corrupt entry is detected, discarded and rebuilt, never trusted; one pruning policy."""
+"""The cache: content-addressed entries; a corrupt entry is detected, discarded and rebuilt, never trusted;
+one pruning policy."""
 
 import json
 

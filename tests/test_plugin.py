@@ -5,9 +5,9 @@ import os
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from types import SimpleNamespace
 
 from conftest import make_build
 from generator import parse
@@ -190,10 +190,10 @@ def test_mkdocs_serve_refreshes_edited_added_and_deleted_articles(folder, tmp_pa
     import sys
 
     import yaml
+    from mkdocs.utils.yaml import yaml_load
 
-    import shutil
-
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    with (ROOT / "mkdocs.yml").open("rb") as f:
+        config = yaml_load(f)  # MkDocs' loader: mkdocs.yml has an !ENV tag
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")  # the theme overrides stay in the project
     # a copy of the project's brief cache, so this site's build never prunes the project's own

@@ -18,21 +18,22 @@ import subprocess
 import sys
 import threading
 from html.parser import HTMLParser
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import markdown
 import pytest
 import yaml
 
 from generator import write
-from generator.render import markup, pages
 from generator.model import Article, Brief, Claim, Span, Speaker
+from generator.render import markup, pages
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_CHARS = 20_000  # the site built here cuts long articles early, to keep the test quick
 
-PWN = "window.__pwned=(window.__pwned||0)+1;alert(document.domain)"  # no quotes: escaping them must not be what saves us
+# no quotes: escaping them must not be what saves us
+PWN = "window.__pwned=(window.__pwned||0)+1;alert(document.domain)"
 ATTACKS = [
     f"<script>{PWN}</script>",
     f'<img src="x" onerror="{PWN}">',
@@ -109,7 +110,8 @@ def make_bad_folder(folder: Path) -> Path:
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
     (folder / "shift-jis.txt").write_bytes("大統領は火曜日、年金改革を撤回しないと述べた。".encode("shift_jis") * 5)
     (folder / "french.md").write_text(f"---\ntitle: Retraites\n---\n{FRENCH}\n", "utf-8")
-    (folder / "scripts-only.html").write_text(f"<html><head><script>{PWN}</script></head><body><script>x()</script></body></html>")
+    (folder / "scripts-only.html").write_text(
+        f"<html><head><script>{PWN}</script></head><body><script>x()</script></body></html>")
     (folder / "all-broken.jsonl").write_text("{not json\n" + json.dumps({"title": "no text"}) + "\n")
     paragraph = (ENGLISH * 4).strip() + "\n\n"
     with open(folder / "huge.txt", "w", encoding="utf-8") as fh:
@@ -124,7 +126,8 @@ def make_bad_folder(folder: Path) -> Path:
     (folder / "no-title.md").write_text(f"---\ndate: 2020-01-01\n---\n{ENGLISH}\n")
     (folder / "latin1.txt").write_bytes(("Caf\u00e9 talks\n\n" + ENGLISH.replace("\u201c", '"').replace("\u201d", '"')
                                          + " The r\u00e9sum\u00e9 was read \u00e0 Paris.").encode("latin-1"))
-    (folder / "cp1252.txt").write_bytes(("Curly quotes\n\n" + ENGLISH + " It cost \u20ac5 \u2014 or so.").encode("cp1252"))
+    text = "Curly quotes\n\n" + ENGLISH + " It cost \u20ac5 \u2014 or so."
+    (folder / "cp1252.txt").write_bytes(text.encode("cp1252"))
     (folder / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + ("UTF-16 news\n\n" + ENGLISH).encode("utf-16-le"))
     (folder / "utf16-no-bom.txt").write_bytes(("UTF-16 without a mark\n\n" + ENGLISH).encode("utf-16-le"))
     (folder / "unbalanced.txt").write_text(
@@ -155,7 +158,10 @@ def make_bad_folder(folder: Path) -> Path:
 
 def make_project(tmp: Path, articles: Path, **plugin_options) -> Path:
     """A copy of the project's mkdocs.yml and docs/ reading `articles`, with its own cache."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as f:
+        config = yaml_load(f)  # MkDocs' loader: mkdocs.yml has an !ENV tag
     plugins = []
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "quotebrief" in plugin:
@@ -407,7 +413,8 @@ def _chromium() -> str:
     path = "/usr/bin/chromium"
     if not os.path.exists(path):
         if os.environ.get("CI") == "true":
-            pytest.fail("/usr/bin/chromium is missing, and CI=true requires the browser test (apt-get install chromium)")
+            pytest.fail("/usr/bin/chromium is missing, and CI=true requires the browser test "
+                        "(apt-get install chromium)")
         pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium); browser test skipped")
     pytest.importorskip("playwright.sync_api")
     return path

@@ -189,7 +189,10 @@ def test_gh_deploy_publishes_the_site_to_a_bare_repository(tmp_path):
     bare, work = tmp_path / "remote.git", tmp_path / "work"
     git("init", "--bare", "-q", str(bare))
     git("clone", "-q", str(bare), str(work))
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as f:
+        config = yaml_load(f)  # MkDocs' loader: mkdocs.yml has an !ENV tag
     config["docs_dir"] = str(ROOT / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")  # the theme overrides stay in the project
     articles = tmp_path / "articles"  # two articles are enough to publish, and quicker to build

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     articles = read_paths(args.paths).articles
     docs = _docs([a.text for a in articles], args.docs)
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         brief = extract(doc, article, stances=args.stances)
         sys.stdout.write(json.dumps(brief.contract(), ensure_ascii=False) + "\n")
     return 0

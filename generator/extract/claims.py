@@ -21,8 +21,16 @@ import re
 from generator.extract import quotes as quote_marks
 from generator.extract.confidence import confidence
 from generator.extract.cues import drop_embedded, reported_candidates
-from generator.extract.direct import (adjacent_cue, attach_floating, cut_at_sentence, headline_candidates,
-                                      merge_chains, merge_split_quotes, quote_candidates, snap_to_quotes)
+from generator.extract.direct import (
+    adjacent_cue,
+    attach_floating,
+    cut_at_sentence,
+    headline_candidates,
+    merge_chains,
+    merge_split_quotes,
+    quote_candidates,
+    snap_to_quotes,
+)
 from generator.extract.lexicon import TRAILING
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver

@@ -8,14 +8,28 @@ the quoted person's words, not claims.
 from __future__ import annotations
 
 from generator.extract.direct import is_title
-from generator.extract.lexicon import (CLAUSE_CUES, DATA_NOUNS, FINDING_CUES, LIGHT_VERBS, MIN_CONTENT_CHARS,
-                                       NOUN_CUE_LEMMAS, NOUN_CUES, NOUN_PREPS, OBJECT_CUES, PREP_CUES, RELATIVE,
-                                       SPEECH_CUES, SPEECH_NOUNS, SPEECH_PREP, SPEECH_XCOMP, SUBJECT_DEPS, XCOMP_CUES)
-from generator.extract.tree import (Candidate, _cue_span, _inside, _is_cue, _span_text, _subtree_span,
-                                    subject_of)
+from generator.extract.lexicon import (
+    CLAUSE_CUES,
+    DATA_NOUNS,
+    FINDING_CUES,
+    LIGHT_VERBS,
+    MIN_CONTENT_CHARS,
+    NOUN_CUE_LEMMAS,
+    NOUN_CUES,
+    NOUN_PREPS,
+    OBJECT_CUES,
+    PREP_CUES,
+    RELATIVE,
+    SPEECH_CUES,
+    SPEECH_NOUNS,
+    SPEECH_PREP,
+    SPEECH_XCOMP,
+    SUBJECT_DEPS,
+    XCOMP_CUES,
+)
+from generator.extract.tree import Candidate, _cue_span, _inside, _is_cue, _span_text, _subtree_span, subject_of
 from generator.model import Span
 from generator.parse import token_indices
-
 
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN"})

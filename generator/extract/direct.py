@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.lexicon import (CLAUSE_CUES, HEADLINE_RE, MIN_CONTENT_CHARS, MIN_QUOTE_WORDS,
-                                       NOT_SPEAKERS, XCOMP_CUES)
+from generator.extract.lexicon import (
+    CLAUSE_CUES,
+    HEADLINE_RE,
+    MIN_CONTENT_CHARS,
+    MIN_QUOTE_WORDS,
+    NOT_SPEAKERS,
+    XCOMP_CUES,
+)
 from generator.extract.quotes import Quote
 from generator.extract.tree import Candidate, _cue_span, _inside, _mention, subject_of
 from generator.model import Span
@@ -126,7 +132,8 @@ def adjacent_cue(doc, text: str, q: Quote):
         if _speech_verb(t):
             if closed and _has_content(t) or any(x.lower_ in ("who", "which", "whose") for x in toks[:k]):
                 break  # '"... ." He suggested changing ...', '"..." Mr Barber, who said ...': a new claim
-            before = [x for x in toks[:k] if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
+            before = [x for x in toks[:k]
+                      if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
             np = []
             for x in toks[:k]:
                 if x.text == "," or x.pos_ in ("AUX", "ADV", "VERB", "ADP", "SCONJ"):

@@ -71,7 +71,8 @@ class Orgs:
         # short forms written anywhere, headline included, whatever the model tagged them as)
         counts = Counter()
         for alias, canon in self.alias.items():
-            counts[canon] += len(re.findall(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", (title + "\n" + text).lower()))
+            pattern = r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])"
+            counts[canon] += len(re.findall(pattern, (title + "\n" + text).lower()))
         first = {}
         for i, n in self.mentions:
             first.setdefault(n, i)

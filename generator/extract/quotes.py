@@ -23,7 +23,9 @@ SINGLE_OPEN = "\u2018"
 SINGLE_CLOSE = "\u2019"
 PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 MAX_QUOTE_CHARS = 3000
-SENTENCE_QUOTE_CHARS = 500  # one sentence of a quote whose mark is never closed  # a longer "quote" inside one paragraph is an unbalanced mark, not speech
+# One sentence of a quote whose mark is never closed; a longer "quote" inside one paragraph
+# is an unbalanced mark, not speech.
+SENTENCE_QUOTE_CHARS = 500
 
 
 @dataclass
@@ -252,7 +254,8 @@ _PHOTO_CREDIT_RE = re.compile(r"\((?:Photo|Image|Picture|Credit)s?(?: credit)?:"
 CREDIT_RE = _Credit()
 # web page furniture: links and prompts between paragraphs, not article text
 FURNITURE_RE = re.compile(
-    r"\s*(?:READ MORE|MORE ON THIS|WATCH(?: BELOW| NOW| LIVE| MORE)?|LISTEN(?: NOW)?|RELATED(?: STORIES| LINKS)?|SEE ALSO"
+    r"\s*(?:READ MORE|MORE ON THIS|WATCH(?: BELOW| NOW| LIVE| MORE)?|LISTEN(?: NOW)?"
+    r"|RELATED(?: STORIES| LINKS)?|SEE ALSO"
     r"|ADVERTISEMENT|SPONSORED|Read more|Watch below|Related stories|Click here|Follow us|Sign up|Share this"
     r"|Most read|Top stories)\b")
 PHOTO_RE = re.compile(r"(?:Photo|Image|Picture|Caption|Photograph)(?: credit)?\s*:", re.IGNORECASE)

@@ -14,17 +14,29 @@ from __future__ import annotations
 
 import bisect
 
-from generator.extract.lexicon import (DATA_NOUNS, FIRST_PERSON, GENDER_WORDS, GROUP_PRONOUNS, MENTION_CUT,
-                                       NEGATIONS, PERSON_PRONOUNS,
-                                       PRONOUN_GENDER, QUALIFIERS, RELATIVE, ROLE_NOUNS, STOP, SUBJECT_DEPS)
+from generator.extract.lexicon import (
+    DATA_NOUNS,
+    FIRST_PERSON,
+    GENDER_WORDS,
+    GROUP_PRONOUNS,
+    MENTION_CUT,
+    NEGATIONS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    QUALIFIERS,
+    RELATIVE,
+    ROLE_NOUNS,
+    STOP,
+    SUBJECT_DEPS,
+)
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, Orgs
+from generator.extract.speakers import Cast
+from generator.parse import token_indices
 
 # verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
 # told", never "the latest speculation suggests")
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
-from generator.extract.speakers import Cast
-from generator.parse import token_indices
 
 
 def name_run(head) -> list:
@@ -142,7 +154,9 @@ class Resolver:
                 if unnamed[0] is not None:  # "A Labour spokesman denied it. '...,' he said."
                     return Resolution(unnamed[0], unnamed[1], 0.7, how="spokes-pronoun")
                 return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
-            return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun") if name else Resolution(None, "person", 0.3, how="pronoun")
+            if name:
+                return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
+            return Resolution(None, "person", 0.3, how="pronoun")
         if low in GROUP_PRONOUNS:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
@@ -244,7 +258,7 @@ class Resolver:
 
     def _last_body(self, i: int, window: int = 400) -> str | None:
         """The body last named as the subject of a clause before token i (never a place)."""
-        for j, name, kind, named, plural in reversed(self.org_history):
+        for j, name, kind, named, _plural in reversed(self.org_history):
             if j < i and i - j <= window and kind == "organisation" and named:
                 return name
             if j < i and i - j > window:
@@ -299,7 +313,8 @@ class Resolver:
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
-        group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many") for t in np if t.i < subj.i)
+        group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
+                                                    for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
 

@@ -12,12 +12,19 @@ import re
 
 from spacy.tokens import Span
 
-from generator.extract.lexicon import (GENDER_WORDS, HONORIFICS, PRONOUN_GENDER, RELATIONAL, ROLE_LEMMAS,
-                                       ROLE_LINKS, STOP, SUBJECT_DEPS)
+from generator.extract.lexicon import (
+    GENDER_WORDS,
+    HONORIFICS,
+    PRONOUN_GENDER,
+    RELATIONAL,
+    ROLE_LEMMAS,
+    ROLE_LINKS,
+    STOP,
+    SUBJECT_DEPS,
+)
+from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
 from generator.extract.orgs import ORG_NOUNS
-from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _noun_chunk, _not_a_title
 from generator.parse import token_indices
-
 
 BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "service", "court", "board"}
 

@@ -187,7 +187,8 @@ def _cue_span(tok) -> Span:
     if len(toks) == 1:
         return Span(tok.text, tok.idx, tok.idx + len(tok.text))
     s, e = _span_of(toks)
-    return Span("".join(t.text_with_ws for t in tok.doc[min(t.i for t in toks):max(t.i for t in toks) + 1]).strip(), s, e)
+    first, last = min(t.i for t in toks), max(t.i for t in toks)
+    return Span("".join(t.text_with_ws for t in tok.doc[first:last + 1]).strip(), s, e)
 
 
 def _span_text(doc, span: tuple[int, int]) -> str:

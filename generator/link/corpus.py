@@ -22,13 +22,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from generator.model import Brief, Claim, Corpus, Speaker
-from generator.slugs import slugify
-
-from generator.link.names import (_Groups, acronym, is_acronym, name_key, name_tokens, person_groups,
-                                  surname_variant)
+from generator.link.names import _Groups, acronym, is_acronym, name_key, name_tokens, person_groups, surname_variant
 from generator.link.overrides import Overrides
 from generator.link.roles import canonical, clean
+from generator.model import Brief, Claim, Corpus, Speaker
+from generator.slugs import slugify
 
 
 def _pick_name(counts: Counter) -> str:
@@ -190,7 +188,8 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         p = people_by_key.get(root)
         if p:
             name = p["name"]
-            notes.append(f"{ov.source}: '{name}' applied ({', '.join(k for k in ('role', 'affiliation', 'kind') if k in p) or 'name'})")
+            what = ", ".join(k for k in ("role", "affiliation", "kind") if k in p) or "name"
+            notes.append(f"{ov.source}: '{name}' applied ({what})")
         sid = slugify(name, fallback="speaker")
         n = 2
         while sid in speakers:

@@ -6,8 +6,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-
-
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "lord", "lady"}
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"}
@@ -108,7 +106,7 @@ class _Name:
         return self.first is not None and len(self.first) == 1
 
     @classmethod
-    def parse(cls, text: str) -> "_Name | None":
+    def parse(cls, text: str) -> _Name | None:
         words = name_tokens(text)
         if not words:
             return None
@@ -181,9 +179,9 @@ def person_groups(names: list[str], groups: _Groups | None = None,
         if k in full:
             continue
 
-        def fitting(lasts):
+        def fitting(lasts):  # noqa: B023 (called in this iteration only)
             return {groups.find(f) for last in lasts for f in by_last[last]
-                    if n.first is None or full[f].first.startswith(n.first)}
+                    if n.first is None or full[f].first.startswith(n.first)}  # noqa: B023
 
         fits = fitting([n.last]) or fitting(
             [last for last in lasts_by_initial[n.last[0]] if abs(len(last) - len(n.last)) <= 2

@@ -193,7 +193,7 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             speaker_in[groups.find(key)].add(entry)
     for n in names:  # an acronym topic whose long form is a speaker's name ("EU" / "European Union")
         if is_acronym(n):
-            for key, entry in table.items():
+            for entry in table.values():
                 if acronym(entry[1]) == name_key(n).replace(" ", "") and entry[2] != "person":
                     speaker_in[groups.find(name_key(n))].add(entry)
     topics: dict[str, Topic] = {}

@@ -18,8 +18,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator import resources
 from generator.build import Build
 from generator.options import Options
+from generator.plugin import config as plugin_config
 from generator.plugin.dirty import DirtyState
 from generator.plugin.page_cache import PageCache
 
@@ -44,6 +46,13 @@ class QuotebriefPlugin(BasePlugin[Options]):
         """Present so that MkDocs keeps this object (and its Build's cache) across `mkdocs serve` rebuilds."""
         self.dirty = dirty
 
+    def on_config(self, config):
+        """Add what the generated pages need (Markdown extensions, the stylesheets, not_in_nav
+        patterns) to the user's settings, replacing none of them; see plugin/config.py."""
+        for item in plugin_config.add_to_config(config):
+            log.debug(f"quotebrief: added {item}")
+        return config
+
     def _build(self, config) -> Build:
         """The Build for these options, kept while they stay the same (its cache's memory with it)."""
         if self.build is None or dict(self.build.options) != dict(self.config):
@@ -57,13 +66,12 @@ class QuotebriefPlugin(BasePlugin[Options]):
         self.pages.start_build()
 
     def on_files(self, files, config):
-        from generator.report import console_lines, corpus_report
-
         from generator.distributed import SchedulerError
+        from generator.report import console_lines, corpus_report
 
         before = self.build.extracted
         try:
-            self.corpus = self.build.corpus()
+            self.corpus = self.build.corpus(progress=plugin_config.ProgressLog(log))
         except SchedulerError as e:
             raise PluginError(f"quotebrief: {e}") from None
         self.last_extracted = self.build.extracted - before
@@ -85,12 +93,20 @@ class QuotebriefPlugin(BasePlugin[Options]):
             for path, data in self.build.pdfs(self.corpus).items():
                 generated[path] = data
                 self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
+        for path, css in resources.stylesheets().items():  # a docs/ file of the same path overrides it
+            if files.get_file_from_path(path) is None:
+                generated[path] = css
+        if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's
+            generated["index.md"] = resources.read_text("scaffold", "docs", "index.md")
+        from generator.render import briefs_list
+
         for file in [f for f in files.documentation_pages() if f.abs_src_path and not f.generated_by]:
             source = Path(file.abs_src_path).read_text("utf-8-sig")
             if HOME_MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
-                from generator.render import briefs_list
-
-                generated[file.src_uri] = source.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
+                generated[file.src_uri] = source
+        for path, content in generated.items():
+            if path.endswith(".md") and HOME_MARKER in content:
+                generated[path] = content.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
         self.files_of_build = files
         for file in self.state.files(config, generated):
             if files.get_file_from_path(file.src_uri) is not None:
@@ -126,12 +142,14 @@ class QuotebriefPlugin(BasePlugin[Options]):
             page.meta["title"] = page.title
         return html
 
-    @event_priority(-100)  # last: after the search plugin has written its index
+    @event_priority(-100)  # after the search plugin's on_post_build, wherever each is in `plugins`
     def on_post_build(self, config):
         """Keep the search index small (the browser loads all of it): Material repeats a
         page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag. Then, after a complete build, the cache
-        drops what this build did not use."""
+        which is enough to find the page by a tag. The search plugin writes the index in its
+        own on_post_build: this one runs after it (priority -100), so the order of the two
+        in `plugins` does not matter. Then, after a complete build, the cache drops what this
+        build did not use."""
         from generator import write
 
         log.info(f"quotebrief: {self.pages.converted} pages converted from Markdown, "

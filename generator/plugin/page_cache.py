@@ -33,8 +33,9 @@ from generator.cache import Cache
 log = logging.getLogger("mkdocs.plugins.quotebrief")
 VERSION = 2
 # Link targets in Markdown and in raw HTML: [text](target), [ref]: target, href="target", src="target".
-LINK_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$|(?:href|src)\s*=\s*[\"']([^\"']+)",
-                          re.MULTILINE)
+LINK_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]+)"
+                          r"|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$"
+                          r"|(?:href|src)\s*=\s*[\"']([^\"']+)", re.MULTILINE)
 SCHEME = re.compile(r"^[A-Za-z][\w+.-]*:|^//")
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-
 from generator.model import Problem
 from generator.read.limits import ReadError
-
 
 _UTF_BOMS = (
     (b"\xef\xbb\xbf", "utf-8", None),
@@ -56,7 +54,8 @@ def _decode(data: bytes, truncated: bool) -> tuple[str, str | None]:
     if utf16:
         body = data[: len(data) - len(data) % 2]
         try:
-            return _strict(body, utf16, truncated), f"decoded as {utf16.upper()} (no byte order mark; told by its NUL bytes)"
+            note = f"decoded as {utf16.upper()} (no byte order mark; told by its NUL bytes)"
+            return _strict(body, utf16, truncated), note
         except UnicodeDecodeError:
             pass
     try:

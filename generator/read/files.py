@@ -19,13 +19,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from generator.model import Article, Problem
-from generator.read.limits import MAX_HTML_BYTES, MAX_JSONL_BYTES, MAX_TEXT_CHARS, SUFFIXES, ReadError
-
 from generator.read.decode import _decode_noted
 from generator.read.find import _kind, find_files
 from generator.read.formats import finish, read_html, read_jsonl, read_markdown, read_txt
+from generator.read.limits import MAX_HTML_BYTES, MAX_JSONL_BYTES, MAX_TEXT_CHARS, SUFFIXES, ReadError
 
 
 @dataclass

@@ -275,7 +275,7 @@ def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, str | None]:
     where = "a paragraph break"
     if cut == -1:
         last = None
-        for last in re.finditer(r"[.!?][\"'\u201d\u2019)\]]*\s", text[floor:limit]):
+        for last in re.finditer(r"[.!?][\"'\u201d\u2019)\]]*\s", text[floor:limit]):  # noqa: B007 (the last match is kept)
             pass
         cut = floor + last.end() - 1 if last else -1
         where = "a sentence end"

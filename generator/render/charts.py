@@ -62,7 +62,8 @@ def assign_colours(order: list[str], together: list[list[str]]) -> dict[str, str
     for sid in order:
         used = [colours[n] for n in neighbours[sid] if n in colours]
         free = [c for c in SPEAKER_PALETTE if c not in used]
-        colours[sid] = free[0] if free else min(SPEAKER_PALETTE, key=lambda c: (used.count(c), SPEAKER_PALETTE.index(c)))
+        colours[sid] = free[0] if free else min(SPEAKER_PALETTE,
+                                                key=lambda c: (used.count(c), SPEAKER_PALETTE.index(c)))
     return colours
 
 
@@ -124,7 +125,7 @@ class Drawer:
 
 def _colour_labels(ax, colours: list[str] | None) -> None:
     if colours:
-        for label, colour in zip(ax.get_yticklabels(), colours):
+        for label, colour in zip(ax.get_yticklabels(), colours, strict=False):
             label.set_color(colour)
 
 

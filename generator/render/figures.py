@@ -99,7 +99,8 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         rows.append((p, articles, dict(kinds)))
     chart_alt = None
     if len(periods) >= 2 and charts.worth_a_time_chart([sum(k.values()) for _, _, k in rows]):
-        pages["timeline.svg"] = data.draw(charts.kinds_over_time, periods, [k for _, _, k in rows], f"Claims per {unit}")
+        pages["timeline.svg"] = data.draw(charts.kinds_over_time, periods, [k for _, _, k in rows],
+                                          f"Claims per {unit}")
         chart_alt = f"Claims per {unit}: " + "; ".join(f"{p}: {sum(k.values())}" for p, _, k in rows if k)
     by_date: dict[str, list[Brief]] = {}
     for b in reversed(briefs):
@@ -135,8 +136,8 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "header": ["speaker", "claims", "share"],
             "rows": [[(s, s.name), str(c), f"{p}%"] for s, (_, c), p in zip(top, rows, percents)]})
         kinds = [(s.name, dict(Counter(c.kind for _, c in data.claims[s.id]))) for s in top]
-        pages["charts/quoted-vs-reported.svg"] = data.draw(charts.claims_by_kind, kinds, "Quoted, mixed and reported claims",
-                                                                       colours)
+        pages["charts/quoted-vs-reported.svg"] = data.draw(
+            charts.claims_by_kind, kinds, "Quoted, mixed and reported claims", colours)
         figures.append({
             "title": "Quoted or reported", "file": "quoted-vs-reported.svg",
             "text": "How each speaker is heard: in their own words (quoted), reported, or both (mixed).",
@@ -160,7 +161,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         talkers = [s for s in top if any(pairs[(s.id, t)] for t in columns)]
         grid = [[pairs[(s.id, t)] for t in columns] for s in talkers]
         names = [data.topics[t].name for t in columns]
-        pages["charts/who-talks-about-whom.svg"] = data.draw(charts.matrix, 
+        pages["charts/who-talks-about-whom.svg"] = data.draw(charts.matrix,
             [s.name for s in talkers], names, grid, [data.colour(s.id) for s in talkers],
             "Who talks about whom")
         figures.append({

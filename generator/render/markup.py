@@ -11,20 +11,17 @@ import html
 import json
 import re
 import urllib.parse
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator.render import charts
+from generator import resources
 from generator.model import Brief
+from generator.render import charts
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES = resources.templates()
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported", "stance": "Stance"}
 LOW_CONFIDENCE = 0.5
-TOP_SPEAKERS = 15  # rows on the corpus charts
-TOP_TOPICS = 12  # columns on the who-talks-about-whom chart
-TIMELINE_CLAIMS = 5  # claims per brief on the timeline (the page changes with every article: keep it small)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
@@ -133,3 +130,6 @@ def site_environment() -> jinja2.Environment:
 def short(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+# ---------------------------------------------------------------- periods of the timeline and charts

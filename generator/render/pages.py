@@ -16,10 +16,26 @@ from generator.link import claims_by_speaker
 from generator.link import topics as topics_mod
 from generator.model import Brief, Claim, Corpus
 from generator.render import charts
-from generator.render.claims import (UNNAMED, attribution, lede, merged_claims, paragraphs,  # noqa: F401
-                                     short_name, sorted_briefs, speaker_sections)
-from generator.render.figures import (TOP_SPEAKERS, all_periods, brief_chart, granularity,  # noqa: F401
-                                      period_of, render_charts, render_timeline, speaker_chart)
+from generator.render.claims import (  # noqa: F401
+    UNNAMED,
+    attribution,
+    lede,
+    merged_claims,
+    paragraphs,
+    short_name,
+    sorted_briefs,
+    speaker_sections,
+)
+from generator.render.figures import (  # noqa: F401
+    TOP_SPEAKERS,
+    all_periods,
+    brief_chart,
+    granularity,
+    period_of,
+    render_charts,
+    render_timeline,
+    speaker_chart,
+)
 from generator.render.markup import LOW_CONFIDENCE, environment, front_matter, meta_line, site_environment, tag_name
 from generator.report import corpus_report
 

@@ -19,9 +19,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.render import markup, pages as site
 from generator.cache import Cache
 from generator.model import Brief, Corpus
+from generator.render import markup
+from generator.render import pages as site
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 BOOK_CSS = markup.TEMPLATES / "book.css"

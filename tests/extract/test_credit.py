@@ -4,7 +4,8 @@ they replace, in linear time (`AP/` + 300 capitals + `!` took 20 s)."""
 import re
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.extract import quotes
 from generator.extract.quotes import CREDIT_RE, caption_spans

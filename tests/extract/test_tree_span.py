@@ -4,7 +4,8 @@ walking the whole subtree, in time linear in the paragraph, not quadratic."""
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ARTICLES
 from generator.extract import tree

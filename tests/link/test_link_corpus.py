@@ -299,7 +299,8 @@ def test_not_speakers_takes_the_person_under_another_spelling_of_the_surname():
 
     text = "Fawzi Barhoum said the truce was over. Ann Other said it was not."
     brief = Brief(article=Article(path="a.txt", id="a", title="A", text=text),
-                  speakers=[Speaker(id="fawzi-barhoum", name="Fawzi Barhoum"), Speaker(id="ann-other", name="Ann Other")],
+                  speakers=[Speaker(id="fawzi-barhoum", name="Fawzi Barhoum"),
+                            Speaker(id="ann-other", name="Ann Other")],
                   claims=[Claim(kind="indirect", text="the truce was over", start=19, end=37, speaker="fawzi-barhoum"),
                           Claim(kind="indirect", text="it was not", start=53, end=63, speaker="ann-other")])
     overrides, problems = parse_overrides({"not_speakers": ["Fawzi Barhum", "Ann Baker"]})

@@ -1,7 +1,7 @@
 """Topics: entities named inside claims, merged across articles."""
 
-from generator.model import Article, Brief, Claim
 from generator.link.topics import clean_entity, corpus_topics, split_topic, tag_claims
+from generator.model import Article, Brief, Claim
 
 
 def test_entities_inside_a_claim_become_its_topics(nlp):

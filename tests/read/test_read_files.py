@@ -5,13 +5,12 @@ import tracemalloc
 
 import pytest
 
+from conftest import require_shared
 from generator.read import ReadError, read_file, read_paths
 from generator.read.decode import decode
 from generator.read.formats import cap_text
 from generator.read.limits import MAX_TEXT_CHARS
 from generator.slugs import safe_id, slugify
-
-from conftest import require_shared
 
 ENGLISH = ("The minister said on Friday that he was leaving the government after ten years. "
            "\u201cWe have done what we came to do,\u201d he told reporters in the capital. ")
@@ -50,7 +49,8 @@ def test_markdown_front_matter(tmp_path):
     p = tmp_path / "x.md"
     p.write_text('---\ntitle: "Hello"\ndate: 2008-12-23\nurl: https://example.org/a\ntags: [a, b]\n---\n\nBody text.\n')
     [article], problems = read_file(p)
-    assert (article.title, article.date, article.url, article.tags) == ("Hello", "2008-12-23", "https://example.org/a", ["a", "b"])
+    assert (article.title, article.date, article.url, article.tags) == (
+        "Hello", "2008-12-23", "https://example.org/a", ["a", "b"])
     assert article.text == "Body text."
     assert problems == []
 
@@ -348,7 +348,8 @@ def test_html_page_too_large_is_skipped_with_its_size(tmp_path, monkeypatch):
 
 def test_html_without_main_text_is_skipped(tmp_path):
     p = tmp_path / "empty.htm"
-    p.write_text("<html><head><script>var a = 1;</script><style>p {}</style></head><body><script>x()</script></body></html>")
+    p.write_text("<html><head><script>var a = 1;</script><style>p {}</style></head>"
+                 "<body><script>x()</script></body></html>")
     result = read_paths([p])
     assert result.articles == [] and "without main text" in result.problems[0].message
 
@@ -367,7 +368,8 @@ def test_article_not_in_english_is_skipped_with_the_language(tmp_path):
 
 def test_jsonl_record_not_in_english_is_left_out_rest_kept(tmp_path):
     p = tmp_path / "x.jsonl"
-    p.write_text(json.dumps({"title": "fr", "text": FRENCH}) + "\n" + json.dumps({"title": "en", "text": ENGLISH}) + "\n")
+    lines = [json.dumps({"title": "fr", "text": FRENCH}), json.dumps({"title": "en", "text": ENGLISH})]
+    p.write_text("\n".join(lines) + "\n")
     result = read_paths([p])
     assert [a.title for a in result.articles] == ["en"]
     [bad] = result.problems
@@ -375,7 +377,8 @@ def test_jsonl_record_not_in_english_is_left_out_rest_kept(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "Президент заявил во вторник, что правительство не откажется от пенсионной реформы. По его словам, профсоюзы должны принять диалог.",
+    "Президент заявил во вторник, что правительство не откажется от пенсионной реформы. "
+    "По его словам, профсоюзы должны принять диалог.",
     "总统周二表示，政府不会在养老金改革问题上让步。他说，工会必须接受对话。部长补充说，下周将与社会伙伴恢复谈判。",
     "Prezydent powiedział we wtorek, że rząd nie wycofa się z reformy emerytalnej. Według niego związki zawodowe muszą "
     "zaakceptować dialog. Minister dodała, że negocjacje zostaną wznowione w przyszłym tygodniu z partnerami.",

@@ -5,9 +5,10 @@ from collections import Counter
 
 import yaml
 
-from generator.render import charts, markup, pages as render_pages
 from generator.link import link
 from generator.model import Article, Brief, Claim, Speaker
+from generator.render import charts, markup
+from generator.render import pages as render_pages
 
 
 def _brief(aid, date, claims, speakers, text="First paragraph.\n\nSecond paragraph.\n\nThird."):

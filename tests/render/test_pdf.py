@@ -12,9 +12,9 @@ import pytest
 from markupsafe import escape
 
 from conftest import ROOT
-from generator.render import pdf
-from generator.render import pages as site
 from generator.model import Article, Brief, Claim, Corpus, Speaker
+from generator.render import pages as site
+from generator.render import pdf
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdffonts")
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdftoppm, pdffonts) is not installed")
@@ -70,7 +70,7 @@ def test_book_has_cover_contents_a_page_per_brief_and_index(book, corpus, outlin
     assert starts == sorted(starts) and len(set(starts)) == n, "each brief starts on its own page, in order"
     assert outline["Contents"] == 2 and starts[0] > 2
     assert outline["Index of speakers"] > starts[-1]
-    for brief, start in zip(site.sorted_briefs(corpus), starts):
+    for brief, start in zip(site.sorted_briefs(corpus), starts, strict=False):
         assert words(brief.article.title) in words(pages[start - 1]), f"page {start} does not open {brief.article.id}"
     assert "Briefing book" in pages[0] and re.search(r"\d{4}\s+–\s+\d{1,2} \w+ \d{4}", pages[0]), pages[0]
 

@@ -1,4 +1,4 @@
-"""Printing a page from the browser (docs/stylesheets/print.css): Chromium's print-to-PDF of the built site.
+"""Printing a page from the browser (templates/stylesheets/print.css): Chromium's print-to-PDF of the built site.
 
 The shared `built_site` is served on 127.0.0.1 and printed with Playwright's
 page.pdf through Debian's chromium. Skips when /usr/bin/chromium is absent,
@@ -134,8 +134,9 @@ def test_speaker_heading_is_never_last_on_a_page(browser, site_url, corpus, tmp_
         for number, page in enumerate(printed.pages[:-1], start=1):
             lines = [words(line) for line in page.splitlines() if line.strip()]
             broken += 1
-            assert lines[-1] not in headings, f"{brief.article.id}: heading {lines[-1]!r} alone at the foot of page {number}"
-            assert not re.fullmatch(r"\d+ claims?\b.*", lines[-1]), f"{brief.article.id}: page {number} ends on {lines[-1]!r}"
+            where = f"{brief.article.id}: page {number}"
+            assert lines[-1] not in headings, f"{where}: heading {lines[-1]!r} alone at its foot"
+            assert not re.fullmatch(r"\d+ claims?\b.*", lines[-1]), f"{where} ends on {lines[-1]!r}"
     assert broken >= 4
 
 
