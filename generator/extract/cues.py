@@ -11,6 +11,7 @@ from generator.extract.direct import is_title
 from generator.extract.lexicon import (CLAUSE_CUES, DATA_NOUNS, FINDING_CUES, LIGHT_VERBS, MIN_CONTENT_CHARS,
                                        NOUN_CUE_LEMMAS, NOUN_CUES, NOUN_PREPS, OBJECT_CUES, PREP_CUES, RELATIVE,
                                        SPEECH_CUES, SPEECH_NOUNS, SPEECH_PREP, SPEECH_XCOMP, SUBJECT_DEPS, XCOMP_CUES)
+from generator.extract.ranges import Ranges, Stabbing
 from generator.extract.tree import (Candidate, _cue_span, _inside, _is_cue, _span_text, _subtree_span,
                                     subject_of)
 from generator.model import Span
@@ -63,6 +64,7 @@ def is_speech(cand: Candidate) -> bool:
 
 def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     out: list[Candidate] = []
+    captions, qranges = Ranges(captions), Ranges(qranges)
     inherited: dict[int, object] = {}  # conjoined cue -> subject of the cue it is coordinated with
     for tok in (doc[i] for i in _maybe_cue(doc)):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
@@ -217,18 +219,21 @@ def drop_embedded(cands: list[Candidate]) -> list[Candidate]:
     ("Wang said that Beijing believes ..."), and a stance object when its participle says
     what the claim is ("attacked X, saying Y")."""
     # "repeated her claim that X": the noun, not the verb's object, says what the claim is
-    cands = [c for c in cands if not (c.source == "object" and any(
-        o.source == "noun" and o.cue_tok.head.i == c.cue_tok.i for o in cands))]
+    noun_heads = {o.cue_tok.head.i for o in cands if o.source == "noun"}
+    cands = [c for c in cands if not (c.source == "object" and c.cue_tok.i in noun_heads)]
+    # heads of the participles and conjoined cues whose clause says what a claim is
+    said_by = {o.cue_tok.head.i for o in cands if o.cue_tok is not None
+               and o.cue_tok.dep_ in ("advcl", "conj", "xcomp") and o.source in ("clause", "xcomp")}
+    contents = Stabbing((o.start, o.end) for o in cands)  # how many contents hold an offset
     keep = []
     for c in cands:
         if c.cue_tok is None:
             keep.append(c)
             continue
-        inside = any(o is not c and o.start <= c.cue.start < o.end for o in cands)
-        explained = c.source in ("object", "prep") and any(
-            o is not c and o.cue_tok is not None and o.cue_tok.head.i == c.cue_tok.i
-            and o.cue_tok.dep_ in ("advcl", "conj", "xcomp") and o.source in ("clause", "xcomp")
-            for o in cands)
+        p = c.cue.start
+        inside = contents.count(p) > (1 if c.start <= p < c.end else 0)  # another content holds the cue
+        # a participle's clause is never the object or prep claim itself, so `o is not c` holds
+        explained = c.source in ("object", "prep") and c.cue_tok.i in said_by
         if not inside and not explained:
             keep.append(c)
     # the same content twice (a cue with two readings): keep the first

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from generator.extract.mentions import _in, _strip_det
+from generator.extract.ranges import Ranges
 
 # heads of descriptions that stand for an organisation
 ORG_NOUNS = {"firm", "company", "group", "bank", "carmaker", "retailer", "airline", "agency", "chain",
@@ -56,6 +57,7 @@ class Orgs:
         text = doc.text
         self.mentions: list[tuple[int, str]] = []  # (token index, canonical name) in text order
         names = []
+        skip = Ranges(skip)
         for ent in ents if ents is not None else doc.ents:
             if ent.label_ == "ORG" and not _in(skip, ent.start_char):
                 names.append((ent.start, _bare(ent.text)))

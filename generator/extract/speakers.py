@@ -16,6 +16,7 @@ from generator.extract.lexicon import (GENDER_WORDS, HONORIFICS, PRONOUN_GENDER,
                                        ROLE_LINKS, STOP, SUBJECT_DEPS)
 from generator.extract.orgs import ORG_NOUNS
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _noun_chunk, _not_a_title
+from generator.extract.ranges import Ranges
 from generator.parse import token_indices
 
 
@@ -40,8 +41,8 @@ class Cast:
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self.skip = skip  # captions: not article text
-        self.quotes = quotes  # inside quotes "he" is someone else
+        self.skip = Ranges(skip)  # captions: not article text
+        self.quotes = Ranges(quotes)  # inside quotes "he" is someone else
         self.people: dict[str, Person] = {}
         self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
         self.word_ids = set(doc.to_array("ORTH").tolist())  # each word form the article writes
