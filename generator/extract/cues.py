@@ -89,6 +89,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         found = None
         headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"]
+        if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
+            subj = _inverted_subject(tok)
         if lemma in CLAUSE_CUES and ccomp:
             content = ccomp[0]
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
@@ -160,6 +162,21 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     for cand in out:
         cand.stance = not is_speech(cand)
     return out
+
+
+# verbs of saying that take no addressee as object: after its content, "..., insisted the
+# chairman" is the speaker (the parse makes it the object)
+INVERTED_CUES = frozenset({"say", "claim", "add", "insist", "argue", "explain", "declare", "admit", "reply",
+                           "state", "note", "suggest", "comment", "continue", "concede"})
+
+
+def _inverted_subject(tok):
+    """'The plan would fail, insisted the chairman': the noun after a verb of saying whose
+    content comes before it and that has no subject of its own."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i - tok.i > 6:
+        return None
+    return obj
 
 
 def _noun_cue(tok) -> Candidate | None:
