@@ -91,7 +91,10 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         ccomp = [c for c in children if c.dep_ == "ccomp"]
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
-        if lemma in CLAUSE_CUES and ccomp:
+        mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None
+        if mid is not None:  # "Although A, said Mr Hogan, B": the whole sentence is what he said
+            subj, found = mid, ("clause", _subtree_span(tok))
+        if found is None and lemma in CLAUSE_CUES and ccomp:
             content = ccomp[0]
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
             # no subject of its own is coordinated with this cue, not part of what was said
@@ -177,6 +180,21 @@ def _inverted_subject(tok):
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i - tok.i > 6:
         return None
     return obj
+
+
+def _mid_sentence_speaker(tok, ccomp):
+    """'Although A, said Mr Hogan, B' / 'By contrast, said Ms Lane, B': a verb of saying set
+    between commas inside a sentence, its speaker right after it; the parse makes the speaker
+    the subject of B. Returns the speaker's head token."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.i == tok.sent.start or doc[tok.i - 1].text != "," or not ccomp \
+            or ccomp[0].i < tok.i:
+        return None
+    who = next((c for c in ccomp[0].children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == tok.i + 1), None)
+    if who is None or who.pos_ not in ("PROPN", "NOUN"):
+        return None
+    comma = next((t.i for t in doc[who.i + 1:min(who.i + 7, tok.sent.end)] if t.text == ","), None)
+    return who if comma is not None and comma + 1 < ccomp[0].right_edge.i else None  # "said Mr Hogan, B"
 
 
 def _noun_cue(tok) -> Candidate | None:

@@ -198,7 +198,9 @@ class Orgs:
             return None
         root = doc[start - 1].sent.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        heads += [o for c in root.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if any(c.dep_ == "auxpass" for c in root.children):  # "... dismissed as "gossip" by X": the agent,
+            heads += [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached
+                      for o in t.children if o.dep_ == "pobj"]
         heads = [h for h in heads if h.ent_type_ in ("ORG", "FAC")]
         if len(heads) != 1 or any(c.dep_ == "conj" for c in heads[0].children):
             return None  # "The Home Office and the Treasury met": which one?

@@ -49,3 +49,11 @@ def test_a_speaker_after_its_verb_of_saying_is_its_subject(extract_text):
     [claim] = got.claims
     assert claim.speaker_mention.text == "the chairman of the board"
     assert {s.id: s.name for s in got.speakers}[claim.speaker] == "Jones"
+
+
+def test_a_speaker_set_between_commas_inside_a_sentence_said_all_of_it(extract_text):
+    text = 'Although young hackers will still play with bad code, said Mr Hogan, 2004 saw a rise in crime.'
+    got = extract_text(text)
+    [claim] = got.claims
+    assert claim.speaker_mention.text == "Mr Hogan"
+    assert claim.text.startswith("Although young hackers") and claim.text.endswith("a rise in crime")
