@@ -36,7 +36,8 @@ def name_run(head) -> list:
         return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "'")
 
     i = head.i
-    while i > head.sent.start and part(doc[i - 1]) and not doc[i - 1].is_sent_start:
+    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or (
+            doc[i].text in ("-", "'") and not doc[i - 1].whitespace_)):  # "Winn-Dixie" opening a sentence
         i -= 1
     j = head.i
     while j + 1 < head.sent.end and part(doc[j + 1]):
@@ -214,6 +215,8 @@ class Resolver:
                 len(run) == 1 and run[0].text in self.cast.mid_caps)
             if not run or len(run) == 1 and run[0].lower_ in ROLE_NOUNS:  # "Head of genetics at ..."
                 return self._description(subj, np)
+            if _name_text(run).lower() in self.orgs.alias:  # a body the article names elsewhere
+                return Resolution(self.orgs.alias[_name_text(run).lower()], "organisation", 0.85, how="org")
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)

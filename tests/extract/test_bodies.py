@@ -57,3 +57,10 @@ def test_a_speaker_set_between_commas_inside_a_sentence_said_all_of_it(extract_t
     [claim] = got.claims
     assert claim.speaker_mention.text == "Mr Hogan"
     assert claim.text.startswith("Although young hackers") and claim.text.endswith("a rise in crime")
+
+
+def test_a_hyphenated_body_opening_a_sentence_is_the_body_named_before(extract_text):
+    text = ('US grocery group Hall-Dixie has filed for bankruptcy.\n\n'
+            'Hall-Dixie, once among the most profitable US grocers, said the move would let it restructure.')
+    [(name, conf)] = speakers(extract_text(text)).values()
+    assert name == "Hall-Dixie" and conf >= 0.5
