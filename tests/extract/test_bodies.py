@@ -64,3 +64,10 @@ def test_a_hyphenated_body_opening_a_sentence_is_the_body_named_before(extract_t
             'Hall-Dixie, once among the most profitable US grocers, said the move would let it restructure.')
     [(name, conf)] = speakers(extract_text(text)).values()
     assert name == "Hall-Dixie" and conf >= 0.5
+
+
+def test_a_definite_apposition_after_a_body_is_its_label(extract_text):
+    text = ('The watchdog said hospitals were failing patients. '
+            'The Healthcare Commission, the health watchdog, inspected 300 hospitals last year.')
+    [(name, _)] = speakers(extract_text(text)).values()
+    assert name == "Healthcare Commission"
