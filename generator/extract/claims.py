@@ -17,6 +17,7 @@ roles). Photo captions are not article text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from generator.extract import quotes as quote_marks
 from generator.extract.confidence import confidence
@@ -25,12 +26,12 @@ from generator.extract.direct import (
     adjacent_cue,
     attach_floating,
     cut_at_sentence,
-    headline_candidates,
     merge_chains,
     merge_split_quotes,
     quote_candidates,
     snap_to_quotes,
 )
+from generator.extract.headlines import headline_candidates
 from generator.extract.lexicon import TRAILING
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
@@ -52,11 +53,8 @@ def paragraph_starts(text: str) -> list[int]:
 
 
 def paragraph_of(starts: list[int], offset: int) -> int:
-    n = 0
-    for i, s in enumerate(starts):
-        if s <= offset:
-            n = i
-    return n + 1
+    """1-based number of the paragraph holding `offset` (starts: sorted paragraph starts)."""
+    return max(bisect_right(starts, offset) - 1, 0) + 1
 
 
 def extract(doc, article: Article, *, stances: bool = False) -> Brief:
@@ -72,8 +70,11 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     if not stances:
         cands = [c for c in cands if not c.stance]
     snap_to_quotes(text, cands, quotes)
+    exact: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        exact.setdefault((q.start, q.end), q)
     for c in cands:  # a quote reported with "said": the words next to it name the speaker
-        q = next((q for q in quotes if q.start == c.start and q.end == c.end), None)
+        q = exact.get((c.start, c.end))
         near = adjacent_cue(doc, text, q) if q is not None and c.cue_tok is not None else None
         if near is not None and near[0].i == c.cue_tok.i:
             c.subject, c.mention = near[1], near[2]
@@ -104,6 +105,9 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
 def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
     """A quote with no cue goes to the speaker of the claim before it (within two
     paragraphs), else of the claim after it in the same paragraph."""
+    following = [len(claims)] * (len(claims) + 1)  # the first claim at or after k with a speaker
+    for k in range(len(claims) - 1, -1, -1):
+        following[k] = k if claims[k].speaker else following[k + 1]
     for k, claim in enumerate(claims):
         if claim.cue is not None or claim.speaker is not None:
             continue
@@ -116,7 +120,8 @@ def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:
             if claims[j].speaker or par - paragraph_of(starts, claims[j].start) > 2:
                 break
         if near is None:
-            after = next((c for c in claims[k + 1:] if c.speaker), None)
+            j = following[k + 1]  # later claims are not given speakers yet
+            after = claims[j] if j < len(claims) else None
             if after is not None and paragraph_of(starts, after.start) == par:
                 near = after
         if near is not None:

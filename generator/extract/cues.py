@@ -27,6 +27,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
     XCOMP_CUES,
 )
+from generator.extract.ranges import Ranges, Stabbing
 from generator.extract.tree import Candidate, _cue_span, _inside, _is_cue, _span_text, _subtree_span, subject_of
 from generator.model import Span
 from generator.parse import token_indices
@@ -77,6 +78,7 @@ def is_speech(cand: Candidate) -> bool:
 
 def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     out: list[Candidate] = []
+    captions, qranges = Ranges(captions), Ranges(qranges)
     inherited: dict[int, object] = {}  # conjoined cue -> subject of the cue it is coordinated with
     for tok in (doc[i] for i in _maybe_cue(doc)):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
@@ -101,7 +103,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         found = None
         headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"]
-        if lemma in CLAUSE_CUES and ccomp:
+        if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
+            subj = _inverted_subject(tok)
+        mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None
+        if mid is not None:  # "Although A, said Mr Hogan, B": the whole sentence is what he said
+            subj, found = mid, ("clause", _subtree_span(tok))
+        if found is None and lemma in CLAUSE_CUES and ccomp:
             content = ccomp[0]
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
             # no subject of its own is coordinated with this cue, not part of what was said
@@ -174,6 +181,36 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     return out
 
 
+# verbs of saying that take no addressee as object: after its content, "..., insisted the
+# chairman" is the speaker (the parse makes it the object)
+INVERTED_CUES = frozenset({"say", "claim", "add", "insist", "argue", "explain", "declare", "admit", "reply",
+                           "state", "note", "suggest", "comment", "continue", "concede"})
+
+
+def _inverted_subject(tok):
+    """'The plan would fail, insisted the chairman': the noun after a verb of saying whose
+    content comes before it and that has no subject of its own."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.i - tok.i > 6:
+        return None
+    return obj
+
+
+def _mid_sentence_speaker(tok, ccomp):
+    """'Although A, said Mr Hogan, B' / 'By contrast, said Ms Lane, B': a verb of saying set
+    between commas inside a sentence, its speaker right after it; the parse makes the speaker
+    the subject of B. Returns the speaker's head token."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.i == tok.sent.start or doc[tok.i - 1].text != "," or not ccomp \
+            or ccomp[0].i < tok.i:
+        return None
+    who = next((c for c in ccomp[0].children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == tok.i + 1), None)
+    if who is None or who.pos_ not in ("PROPN", "NOUN"):
+        return None
+    comma = next((t.i for t in doc[who.i + 1:min(who.i + 7, tok.sent.end)] if t.text == ","), None)
+    return who if comma is not None and comma + 1 < ccomp[0].right_edge.i else None  # "said Mr Hogan, B"
+
+
 def _noun_cue(tok) -> Candidate | None:
     """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -231,18 +268,21 @@ def drop_embedded(cands: list[Candidate]) -> list[Candidate]:
     ("Wang said that Beijing believes ..."), and a stance object when its participle says
     what the claim is ("attacked X, saying Y")."""
     # "repeated her claim that X": the noun, not the verb's object, says what the claim is
-    cands = [c for c in cands if not (c.source == "object" and any(
-        o.source == "noun" and o.cue_tok.head.i == c.cue_tok.i for o in cands))]
+    noun_heads = {o.cue_tok.head.i for o in cands if o.source == "noun"}
+    cands = [c for c in cands if not (c.source == "object" and c.cue_tok.i in noun_heads)]
+    # heads of the participles and conjoined cues whose clause says what a claim is
+    said_by = {o.cue_tok.head.i for o in cands if o.cue_tok is not None
+               and o.cue_tok.dep_ in ("advcl", "conj", "xcomp") and o.source in ("clause", "xcomp")}
+    contents = Stabbing((o.start, o.end) for o in cands)  # how many contents hold an offset
     keep = []
     for c in cands:
         if c.cue_tok is None:
             keep.append(c)
             continue
-        inside = any(o is not c and o.start <= c.cue.start < o.end for o in cands)
-        explained = c.source in ("object", "prep") and any(
-            o is not c and o.cue_tok is not None and o.cue_tok.head.i == c.cue_tok.i
-            and o.cue_tok.dep_ in ("advcl", "conj", "xcomp") and o.source in ("clause", "xcomp")
-            for o in cands)
+        p = c.cue.start
+        inside = contents.count(p) > (1 if c.start <= p < c.end else 0)  # another content holds the cue
+        # a participle's clause is never the object or prep claim itself, so `o is not c` holds
+        explained = c.source in ("object", "prep") and c.cue_tok.i in said_by
         if not inside and not explained:
             keep.append(c)
     # the same content twice (a cue with two readings): keep the first

@@ -1,53 +1,82 @@
 """Direct quotes: the attribution next to a quote, quotes split by their attribution,
-quotes with no cue of their own, and headline or transcript attribution ("Lavrov: ...").
+quotes with no cue of their own (headline and transcript attribution: headlines.py).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from generator.extract.lexicon import (
-    CLAUSE_CUES,
-    HEADLINE_RE,
-    MIN_CONTENT_CHARS,
-    MIN_QUOTE_WORDS,
-    NOT_SPEAKERS,
-    XCOMP_CUES,
-)
+from generator.extract.lexicon import CLAUSE_CUES, MIN_QUOTE_WORDS, XCOMP_CUES
 from generator.extract.quotes import Quote
-from generator.extract.tree import Candidate, _cue_span, _inside, _mention, subject_of
+from generator.extract.ranges import FirstAbove, Ranges, first_at_or_after
+from generator.extract.tree import Candidate, _cue_span, _mention, subject_of
 from generator.model import Span
 
 
 def snap_to_quotes(text: str, cands: list[Candidate], quotes: list[Quote]) -> None:
     """A content that starts or ends inside a quote takes the whole quote (marks included):
-    the parse often leaves a closing mark or an opening "But" outside the clause."""
+    the parse often leaves a closing mark or an opening "But" outside the clause.
+
+    Quotes are in text order. A content only ever grows, so of the quotes that start inside it
+    only those ending past its end change it, and of those that start before it only those
+    ending past its start: each is found in log time (FirstAbove), never by scanning every
+    quote, as nested contents (a paragraph of '"...," he said, "...' parsed as one chain)
+    hold thousands of them."""
+    ends = FirstAbove([q.end for q in quotes])
+    starts = [q.start for q in quotes]
     for c in cands:
-        for q in quotes:
+        k = 0
+        while True:
+            before = k < len(quotes) and quotes[k].start < c.start
+            k = ends.first(k, c.start if before else c.end)
+            if k is None:
+                break
+            q = quotes[k]
+            if before and q.start >= c.start:
+                continue  # past the quotes that start before the content: look for one ending past it
+            if q.start >= max(c.start, c.end):
+                break  # starts past the content's end, as do all later ones
             starts_inside = c.start <= q.start < c.end
             opens_content = q.start < c.start < q.end and (c.start - q.start < 40 or q.paragraphs > 1)
             if starts_inside or opens_content:
                 c.start, c.end = min(c.start, q.start), max(c.end, q.end)
-        for q in quotes:
+            k += 1
+        k = 0
+        while (k := ends.first(k, c.start)) is not None and quotes[k].start < c.start:
+            q = quotes[k]
             # '"Why did nobody claim? It was clear," he said': the parse starts the content at the
             # quote's last sentence; the claim is the whole quote
             if q.start < c.start < q.end and q.end - 3 <= c.end <= q.end + 3 \
                     and re.search(r"[.?!]\W*\s", text[q.start:c.start]):
                 c.start, c.end = q.start, max(c.end, q.end)
-        first = next((q for q in quotes if q.start == c.start or
-                      (q.start > c.start and not text[c.start:q.start].strip(' "\u201c'))), None)
+            k += 1
+        k = first_at_or_after(starts, c.start)  # the first quote at or after the content's start
+        first = None
+        if k < len(quotes) and (quotes[k].start == c.start or not text[c.start:quotes[k].start].strip(' "\u201c')):
+            first = quotes[k]  # any later quote has a word before it
         if first is not None and first.end < c.end:
             after = text[first.end:c.end].lstrip()
             if after[:1] in ("-", "\u2014", "\u2013", "("):
                 c.end = first.end  # '"..." -- a possible reference to ...' is the writer's aside
 
 
-def _covered(cands, s: int, e: int) -> bool:
-    return any(c.start <= s and e <= c.end for c in cands)
+class _Overlap:
+    """Does a range overlap one of some claims (start < e and s < end), claims added in order of
+    their starts: the claims starting before e are a prefix, the largest of their ends decides."""
 
+    def __init__(self, cands):
+        self.starts, self.reach = [], []
+        for c in sorted(cands, key=lambda c: c.start):
+            self.add(c)
 
-def _overlaps(cands, s: int, e: int) -> bool:
-    return any(c.start < e and s < c.end for c in cands)
+    def add(self, c) -> None:
+        self.starts.append(c.start)
+        self.reach.append(c.end if not self.reach or c.end > self.reach[-1] else self.reach[-1])
+
+    def any(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)
+        return k > 0 and self.reach[k - 1] > s
 
 
 def is_title(inner: str) -> bool:
@@ -62,17 +91,25 @@ def is_title(inner: str) -> bool:
 
 def quote_candidates(doc, text: str, quotes: list[Quote], cands, captions) -> list[Candidate]:
     out: list[Candidate] = []
+    # a claim that covers a quote overlaps it: one question, asked of the claims before and
+    # of the quote claims found so far (whose starts come in text order, as the quotes')
+    claimed, found = _Overlap(cands), _Overlap([])
+
+    def keep(cand: Candidate) -> None:
+        out.append(cand)
+        found.add(cand)
+
     for q in quotes:
-        if _covered(cands, q.start, q.end) or _overlaps(cands + out, q.start, q.end):
+        if claimed.any(q.start, q.end) or found.any(q.start, q.end):
             continue
         inner = q.inner(text)
         if is_title(inner):
             continue
         if len(inner.split()) < MIN_QUOTE_WORDS:
-            before = text[:q.start].rstrip(" \t")
-            if before[-1:] in (".", "!", "?", "\"", "\u201d", "'") and inner[-1:] in ".!?":
+            j = _rstripped(text, q.start, " \t")
+            if j and text[j - 1] in (".", "!", "?", "\"", "\u201d", "'") and inner[-1:] in ".!?":
                 # '"...," he said. "We're hopeful."': may continue the claim before it
-                out.append(Candidate(q.start, q.end, None, None, None, "continuation"))
+                keep(Candidate(q.start, q.end, None, None, None, "continuation"))
             continue  # scare quotes, single quoted words
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
@@ -80,14 +117,14 @@ def quote_candidates(doc, text: str, quotes: list[Quote], cands, captions) -> li
         near = adjacent_cue(doc, text, q)
         if near is not None:
             tok, subj, mention = near
-            out.append(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote", mention=mention))
+            keep(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote", mention=mention))
             continue
         cue = _quote_cue(doc, q, span)
         if cue is not None:
             tok, subj = cue
-            out.append(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote"))
+            keep(Candidate(q.start, q.end, _cue_span(tok), tok, subj, "quote"))
             continue
-        out.append(Candidate(q.start, q.end, None, None, None, "floating"))
+        keep(Candidate(q.start, q.end, None, None, None, "floating"))
     return out
 
 
@@ -169,23 +206,26 @@ def cut_at_sentence(text: str, cands: list[Candidate], quotes: list[Quote]) -> N
     """'"... nation." He said the plan ...': a parse that runs two sentences together gives the
     cue of the second a content starting in the first. A clause whose content starts before a
     sentence end (outside quote marks) that comes before its cue keeps only what follows its cue."""
+    inner = Ranges((q.start + 1, q.end - 1) for q in quotes)  # offsets strictly inside a quote's marks
+    # the sentence ends outside quote marks, found once: a match is a property of the few
+    # characters at its place, so a search between two offsets finds those of them that fit
+    ends = [m.start() for m in SENTENCE_END_RE.finditer(text) if m.start() not in inner]
     for c in cands:
         if c.source != "clause" or c.cue is None or c.subject is None or c.start >= c.cue.start:
             continue
         who = c.subject.idx
         if c.cue.end >= c.end or not c.start < who < c.cue.start:
             continue
-        for m in SENTENCE_END_RE.finditer(text, c.start, who):
-            if not any(q.start < m.start() < q.end - 1 for q in quotes):
-                s = c.cue.end
-                rest = text[s:c.end]
-                k = len(rest) - len(rest.lstrip(" ,:"))
-                if rest[k:k + 5].lower() == "that ":
-                    k += 5
-                c.start = s + k
-                break
-
-
+        k = first_at_or_after(ends, c.start)
+        while k < len(ends) and ends[k] < who and not SENTENCE_END_RE.match(text, ends[k], who):
+            k += 1  # cut short by `who` (then so is any later one)
+        if k < len(ends) and ends[k] < who:
+            j = c.cue.end
+            while j < c.end and text[j] in " ,:":
+                j += 1
+            if text[j:min(j + 5, c.end)].lower() == "that ":
+                j += 5
+            c.start = j
 SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c]?[A-Z])")
 
 
@@ -290,8 +330,8 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.source not in ("floating", "continuation"):
             out.append(c)
             continue
-        before = text[:c.start].rstrip()
-        if before and before[-1] not in ".!?:\"\u201d'" and not text[len(before):c.start].count("\n") \
+        end = _rstripped(text, c.start)
+        if end and text[end - 1] not in ".!?:\"\u201d'" and not text[end:c.start].count("\n") \
                 and len(text[c.start:c.end].split()) < 8:
             continue  # a quote inside a sentence with no cue: a scare quote, not a claim
         prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
@@ -308,51 +348,21 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _rstripped(text: str, end: int, chars: str | None = None) -> int:
+    """len(text[:end].rstrip(chars)), without copying the text before `end`."""
+    while end > 0 and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
+        end -= 1
+    return end
+
+
 def _ends_in_quote(text: str, end: int) -> bool:
     """A claim that ends with a quote, closed ('..."') or reopened at the next sentence ('... "B')."""
-    tail = text[:end].rstrip(" \t,.;:")
-    return tail[-1:] in ("\"", "\u201d", "'") or text[end:].lstrip(" ")[:1] in ("\"", "\u201c")
+    j, k = _rstripped(text, end, " \t,.;:"), end
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return j > 0 and text[j - 1] in ("\"", "\u201d", "'") or text[k:k + 1] in ("\"", "\u201c")
 
 
 def _attribution_gap(gap: str) -> bool:
     """Between two quotes of one speaker: nothing, or the attribution of the first ('," he said. ')."""
     return len(gap) <= 80 and not any(m in gap for m in ("\"", "\u201c", "\u201d"))
-
-
-def headline_candidates(text: str, captions) -> list[Candidate]:
-    """'Pence: Flowers Won't Be at Debate' and transcripts 'WALLACE: Let's start ...'."""
-    out = []
-    for m in re.finditer(r"(?:^|\n)[ \t]*", text):
-        pos = m.end()
-        if text[pos:pos + 1] in ("\"", "\u201c"):
-            pos += 1  # a transcript inside quote marks: '"WALLACE: ...'
-        h = HEADLINE_RE.match(text, pos)
-        if h is None or _inside(captions, pos):
-            continue
-        who = h.group("who")
-        if who.split()[0].lower().strip(".") in NOT_SPEAKERS or len(who) > 60:
-            continue
-        line_end = text.find("\n", h.start("what"))
-        what = text[h.start("what"):len(text) if line_end < 0 else line_end]
-        if _data_line(text, who, what):
-            continue
-        s = h.start("what")
-        e = text.find("\n", s)
-        e = len(text) if e < 0 else e
-        while e > s and text[e - 1] in " \t.":
-            e -= 1
-        if e - s < MIN_CONTENT_CHARS:
-            continue
-        colon = h.end("who")
-        out.append(Candidate(s, e, Span(":", colon, colon + 1), None, None, "headline",
-                             mention=Span(who, h.start("who"), h.end("who"))))
-    return out
-
-
-def _data_line(text: str, label: str, content: str) -> bool:
-    """'Replacements: Everitt for Mapletoft (53), ...', 'Scorers: ...': a label and a list, not a
-    speaker and what they said. A one-word label the article also writes in lower case is a
-    common word, not a name."""
-    if re.search(r"\(\d+\)", content) or content.count(",") >= 3 and not re.search(r"[.!?]\s", content):
-        return True
-    return " " not in label and re.search(r"(?<![\w-])" + re.escape(label.lower()) + r"(?![\w-])", text) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from generator.extract.tree import _inside
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Resolution:
 
 
 def _in(ranges, i: int) -> bool:
-    return any(s <= i < e for s, e in ranges)
+    return _inside(ranges, i)
 
 
 def _clean_name(span) -> list:

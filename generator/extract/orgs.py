@@ -7,7 +7,12 @@
   spokesman", "Pentagon officials", "a spokeswoman for the Home Office", "Google's team";
 - a definite description of a body ("the firm", "the company", "the bank") is the body the
   article last named whose kind it fits, else the organisation the article is about (the one
-  it names most, counting its acronym and short forms).
+  it names most, counting its acronym and short forms);
+- a common noun the article puts right before or beside a body's name ("administrators Grant
+  Thornton", "the union Unison", "Ofsted, the schools watchdog") is a label: "the
+  administrators" is that body anywhere in the article, when it labels no other;
+- a bare "a spokesman" speaks for the one body that was the subject, or the "by" agent, of
+  the sentence just before ("The Home Office would not comment. A spokeswoman said ...").
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from collections import Counter
 
 from generator.extract.mentions import _in, _strip_det
+from generator.extract.ranges import Ranges
 
 # heads of descriptions that stand for an organisation
 ORG_NOUNS = {"firm", "company", "group", "bank", "carmaker", "retailer", "airline", "agency", "chain",
@@ -56,6 +62,7 @@ class Orgs:
         text = doc.text
         self.mentions: list[tuple[int, str]] = []  # (token index, canonical name) in text order
         names = []
+        skip = Ranges(skip)
         for ent in ents if ents is not None else doc.ents:
             if ent.label_ == "ORG" and not _in(skip, ent.start_char):
                 names.append((ent.start, _bare(ent.text)))
@@ -78,6 +85,7 @@ class Orgs:
             first.setdefault(n, i)
         ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
         self.salient = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+        self.labels = self._learn_labels(doc, skip)
 
     @staticmethod
     def _long_form(name: str, full: set[str]) -> str | None:
@@ -144,3 +152,57 @@ class Orgs:
         if self.salient and self.salient in before:
             return self.salient
         return None
+
+    def _learn_labels(self, doc, skip) -> dict[str, set[str]]:
+        """Common nouns that label a body where it is named: 'administrators Grant Thornton' (the
+        noun right before the name), 'Ofsted, the schools watchdog' (a definite apposition right
+        after it). Lemma -> the bodies it labels."""
+        from generator.extract.lexicon import ROLE_NOUNS
+
+        labels: dict[str, set[str]] = {}
+        for ent in self.ents:
+            if ent.label_ != "ORG" or _in(skip, ent.start_char):
+                continue
+            name = self.canonical(_bare(ent.text))
+            found = []
+            if ent.start > 0 and doc[ent.start - 1].pos_ == "NOUN" and doc[ent.start - 1].text.islower():
+                found.append(doc[ent.start - 1])  # "administrators Grant Thornton", "the union Unison"
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "the":
+                k = ent.end + 2  # "Ofsted, the schools watchdog,": the last noun of the run
+                while k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text.islower():
+                    k += 1
+                if k > ent.end + 2 and doc[k - 1].pos_ == "NOUN" and (k == len(doc) or doc[k].is_punct):
+                    found.append(doc[k - 1])
+            for t in found:
+                lemma = t.lemma_.lower()
+                if lemma not in ROLE_NOUNS and lemma not in SPOKES:  # "Ofsted chief", "BBC spokesman": people
+                    labels.setdefault(lemma, set()).add(name)
+        return labels
+
+    def labelled(self, subj, np) -> str | None:
+        """'the administrators', 'the union': the one body the article gave that label."""
+        if subj.pos_ != "NOUN" or not any(t.lower_ == "the" for t in np if t.i < subj.i):
+            return None
+        bodies = self.labels.get(subj.lemma_.lower(), set())
+        return next(iter(bodies)) if len(bodies) == 1 else None
+
+    def spoke_before(self, subj, np) -> str | None:
+        """'A spokeswoman said', nothing more in the phrase: the one body that was the subject, or
+        the "by" agent, of the main verb of the sentence just before."""
+        if subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") or subj.tag_ != "NN" \
+                or [t.lower_ for t in np] != ["a", subj.lower_]:
+            return None
+        doc, start = subj.doc, subj.sent.start
+        while start > 0 and doc[start - 1].is_space:
+            start -= 1
+        if start == 0:
+            return None
+        root = doc[start - 1].sent.root
+        heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "auxpass" for c in root.children):  # "... dismissed as "gossip" by X": the agent,
+            heads += [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached
+                      for o in t.children if o.dep_ == "pobj"]
+        heads = [h for h in heads if h.ent_type_ in ("ORG", "FAC")]
+        if len(heads) != 1 or any(c.dep_ == "conj" for c in heads[0].children):
+            return None  # "The Home Office and the Treasury met": which one?
+        return self.named_in([heads[0]])

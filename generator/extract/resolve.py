@@ -48,7 +48,8 @@ def name_run(head) -> list:
         return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "'")
 
     i = head.i
-    while i > head.sent.start and part(doc[i - 1]) and not doc[i - 1].is_sent_start:
+    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or (
+            doc[i].text in ("-", "'") and not doc[i - 1].whitespace_)):  # "Winn-Dixie" opening a sentence
         i -= 1
     j = head.i
     while j + 1 < head.sent.end and part(doc[j + 1]):
@@ -69,7 +70,7 @@ class Resolver:
         self.history: list[tuple[int, str]] = []  # (token index, person name) of subjects
         # singular people no name is known for ("a spokesman", "the minister"): a later "he" may
         # mean them, so they stand between a pronoun and the person named before; a spokesman of a
-        # body stands for the body (token index -> (name or None, kind, gender))
+        # body stands for the body (token index -> (name or None, kind, gender, rule that found the body))
         self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self._collect_history()
@@ -82,10 +83,10 @@ class Resolver:
             if tok.is_stop and tok.text[1:].islower():
                 continue  # "some", "many", "others": nobody a later "it" or "they" could mean
             res = self.resolve(tok, record=False)
-            if tok.tag_ == "NN" and (res.how == "spokes" or res.name is None and res.kind == "person"
+            if tok.tag_ == "NN" and (res.how in ("spokes", "spokes-before") or res.name is None and res.kind == "person"
                                      and res.how in ("unnamed-group", "unnamed-definite")):
                 self.history.append((tok.i, ""))
-                self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_))
+                self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
             if res.name is None:
                 continue
@@ -109,13 +110,14 @@ class Resolver:
                 return name
         return None
 
-    def stand_in(self, i: int, gender: str | None) -> tuple[str | None, str] | None:
-        """The unnamed person a pronoun at token i means, when it means one: (body or None, kind)."""
+    def stand_in(self, i: int, gender: str | None) -> tuple[str | None, str, str] | None:
+        """The unnamed person a pronoun at token i means, when it means one: (body or None, kind,
+        the rule that found the body)."""
         k = bisect.bisect_left(self.history, (i, ""))
         for j, name in reversed(self.history[:k]):
             if j in self.stand_ins:
                 if gender is None or self.stand_ins[j][2] in (None, gender):
-                    return self.stand_ins[j][:2]
+                    return self.stand_ins[j][0], self.stand_ins[j][1], self.stand_ins[j][3]
                 continue
             person = self.people.get(name)
             if gender is None or person is None or person.gender in (None, gender):
@@ -152,7 +154,7 @@ class Resolver:
             name = self._last_person(subj.i, PRONOUN_GENDER[low])
             if name is None and (unnamed := self.stand_in(subj.i, PRONOUN_GENDER[low])) is not None:
                 if unnamed[0] is not None:  # "A Labour spokesman denied it. '...,' he said."
-                    return Resolution(unnamed[0], unnamed[1], 0.7, how="spokes-pronoun")
+                    return Resolution(unnamed[0], unnamed[1], 0.7, how=unnamed[2] + "-pronoun")
                 return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
             if name:
                 return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
@@ -190,6 +192,9 @@ class Resolver:
         body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
+        body = self.orgs.spoke_before(subj, np)  # "The Home Office would not comment. A spokeswoman said"
+        if body is not None:
+            return Resolution(body, "organisation", 0.6, how="spokes-before")
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
             return Resolution(body, "organisation", 0.85, how="org")
@@ -224,6 +229,8 @@ class Resolver:
                 len(run) == 1 and run[0].text in self.cast.mid_caps)
             if not run or len(run) == 1 and run[0].lower_ in ROLE_NOUNS:  # "Head of genetics at ..."
                 return self._description(subj, np)
+            if _name_text(run).lower() in self.orgs.alias:  # a body the article names elsewhere
+                return Resolution(self.orgs.alias[_name_text(run).lower()], "organisation", 0.85, how="org")
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
@@ -268,7 +275,7 @@ class Resolver:
     def _description(self, subj, np, person_noun: bool = False) -> Resolution:
         """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->
         the company the article is about."""
-        body = self.orgs.described(subj, np)
+        body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
         definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS and subj.tag_ == "NN" and np[0].lower_ == "the":

@@ -23,7 +23,9 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
+from generator.extract.names import given_name_gender
 from generator.extract.orgs import ORG_NOUNS
+from generator.extract.ranges import Ranges
 from generator.parse import token_indices
 
 BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "service", "court", "board"}
@@ -47,8 +49,8 @@ class Cast:
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
-        self.skip = skip  # captions: not article text
-        self.quotes = quotes  # inside quotes "he" is someone else
+        self.skip = Ranges(skip)  # captions: not article text
+        self.quotes = Ranges(quotes)  # inside quotes "he" is someone else
         self.people: dict[str, Person] = {}
         self.by_token: dict[str, list[str]] = {}  # lowercased name token -> full names
         self.word_ids = set(doc.to_array("ORTH").tolist())  # each word form the article writes
@@ -236,6 +238,8 @@ class Cast:
             said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role if w in GENDER_WORDS}
             if len(said) == 1:
                 person.gender = next(iter(said))
+            elif not said and person.kind == "person":
+                person.gender = given_name_gender(person.name)  # nothing said: "Nancy Rothwell" is a she
 
     def _own_pronoun(self, ent):
         """'Clinton said she would run': the subject pronoun of a clause under the verb the name is

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.extract.lexicon import CLAUSE_CUES, OBJECT_CUES, PREP_CUES, SUBJECT_DEPS, XCOMP_CUES
+from generator.extract.ranges import Ranges
 from generator.model import Span
 
 
@@ -31,7 +32,8 @@ class Candidate:
 
 
 def _inside(ranges, i: int) -> bool:
-    return any(s <= i < e for s, e in ranges)
+    """Whether offset i is in one of the ranges (a Ranges: logarithmic; a list: scanned)."""
+    return i in ranges if isinstance(ranges, Ranges) else any(s <= i < e for s, e in ranges)
 
 
 def subject_of(verb, depth: int = 0):

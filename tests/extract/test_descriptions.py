@@ -93,3 +93,11 @@ def test_an_abstract_subject_is_no_epithet(extract_text):
             "The latest speculation suggests that the vote will be held in May.")
     got = dict((t, n) for n, t in names(extract_text(text, stances=True)))
     assert got.get("the vote will be held in May") is None
+
+
+def test_he_skips_a_woman_known_only_by_her_given_name(extract_text):
+    """No title, no pronoun of her own: 'Nancy' is the only sign that 'he' is not Nancy Hill."""
+    text = ('Professor Robin Hale of the Royal Institute said the rules were too strict. Professor Nancy Hill, '
+            'of the Medical Council, said the views of ministers mattered. He added that the law was clear.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the law was clear"] == "Robin Hale"
