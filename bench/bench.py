@@ -13,6 +13,11 @@ memory is its own:
             render, charts and `mkdocs build`, in a temporary MkDocs project
             whose quotebrief `articles` option points at the corpus
   warm      the same build again after one article changed
+  serve     `mkdocs serve --dirty --livereload`, started as `make serve` starts it, on the
+            same project: the time until the site is served (its cold start), then the
+            time from an edit of one article until its brief is served with the edit
+  scale     link and render 10k, 30k and 100k synthetic briefs (bench/scale.py): time,
+            peak memory and growth exponents (not in the default stages: --stages scale)
 
 bare, extract1 and extract2 run in turns, `--repeat` rounds of the three (default
 2), and each figure is the fastest round of its stage: the ratios compare the
@@ -42,16 +47,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
-STAGES = ("bare", "extract1", "extract2", "cold", "warm")
+STAGES = ("bare", "extract1", "extract2", "cold", "warm", "serve")
 TARGETS = {
     "extract": 1.10,  # x bare spaCy time
     "cold": 1.6,  # x bare spaCy time
     "warm": 0.25,  # x cold build time
+    "edit": 0.03,  # edited brief served, x cold build time (full corpus)
+    "edit_300": 0.05,  # the same on 300 articles
     "speedup": 1.7,  # 2 workers / 1 worker throughput
     "memory_mb": 1500,
     "index_mb": 5.0,
 }
 EDIT = '\n\n"Nothing in this paragraph was in the original article," said Jane Benchmark, a tester.\n'
+SERVE_EDIT = '\n\n"Benchmark edit: this sentence was added while the site was served," said Joe Tester.\n'
 
 
 # ---------------------------------------------------------------- measuring
@@ -173,6 +181,64 @@ def stage_build(config_file: str, site_dir: str, articles: str, cache_dir: str, 
 # ---------------------------------------------------------------- the benchmark
 
 
+def serve_edit(project: Path, articles: Path, cache_dir: Path, edited: Path, log: Path) -> dict:
+    """A running `mkdocs serve --dirty --livereload` on the bench project: seconds until the edited
+    article's brief is served (cold start), then from an edit of that article until the brief shows it."""
+    import socket
+    import urllib.request
+
+    from mkdocs.utils.yaml import yaml_load
+
+    from generator.read import read_paths
+
+    with (ROOT / "mkdocs.yml").open("rb") as f:
+        config = yaml_load(f)
+    config["docs_dir"] = str(ROOT / "docs")
+    if (ROOT / "overrides").is_dir():
+        config.setdefault("theme", {})["custom_dir"] = str(ROOT / "overrides")
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "quotebrief" in plugin:
+            plugin["quotebrief"] = {"articles": str(articles), "cache_dir": str(cache_dir), "workers": 1,
+                                    "follow_links": True}
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "mkdocs.yml").write_text(json.dumps(config), "utf-8")  # JSON is YAML
+    [article] = [a for a in read_paths([articles], follow_links=True).articles if a.path == str(edited)]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/briefs/{article.id}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def until(check, timeout: float) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if check():
+                return time.perf_counter() - start
+            time.sleep(0.05)
+        raise SystemExit(f"bench: serve stage timed out; see {log}")
+
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
+                                 "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            start = until(lambda: "Benchmark edit" not in page() and page() != "", 7200)
+            text = edited.read_text("utf-8")
+            edited.unlink()
+            edited.write_text(text + SERVE_EDIT, "utf-8")
+            edit = until(lambda: "Benchmark edit" in page(), 600)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+    return {"start_seconds": start, "edit_seconds": edit}
+
+
 def pick_files(corpus: Path, limit: int | None) -> list[Path]:
     files = sorted(p for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
     if limit and limit < len(files):
@@ -287,6 +353,15 @@ def run(args, stages: list[str], work: Path) -> int:
         r["index_mb"] = index.stat().st_size / 1e6 if index.exists() else float("nan")
         r["pages"] = sum(1 for _ in (project / "site").rglob("*.html"))
 
+    if "serve" in stages:
+        edited = articles / files[1 % len(files)].relative_to(args.corpus)
+        print("  running serve ...", file=sys.stderr, flush=True)
+        r = serve_edit(work / "serve", articles, work / "serve-cache", edited, work / "serve.log")
+        results["serve"] = r
+        print(f"  serve: started in {r['start_seconds']:.1f} s, edit served in {r['edit_seconds']:.2f} s", flush=True)
+    if "scale" in stages:
+        print("  running scale ...", file=sys.stderr, flush=True)
+        subprocess.run([py, str(ROOT / "bench" / "scale.py")], cwd=ROOT, check=True)
     report(results, len(files))
     return 0
 
@@ -368,6 +443,14 @@ def report(r: dict[str, dict], n_files: int) -> None:
         rows.append(f"   quotebrief {warm['quotebrief_seconds']:.1f} s (of which render and charts "
                     f"{warm['render_seconds']:.1f} s); mkdocs build alone {mk:.1f} s")
         rows.append(f"   peak memory {mem(warm)}")
+    serve = r.get("serve")
+    if serve:
+        base = cold["seconds"] if cold else serve["start_seconds"]
+        target = TARGETS["edit"] if n_files >= 2225 else TARGETS["edit_300"]
+        ratio = serve["edit_seconds"] / base
+        rows.append(f"8. edit under mkdocs serve --dirty: the edited brief served {serve['edit_seconds']:.2f} s "
+                    f"after the edit = {ratio:.3f} x the {'cold build' if cold else 'cold start'} ({base:.1f} s) "
+                    f"(target <= {target}: {ok(ratio, target)}); serve's own cold start {serve['start_seconds']:.1f} s")
     stages = [x for x in r.values() if "tree_mb" in x]
     if stages:
         worst = max(x["tree_mb"] for x in stages)
