@@ -174,13 +174,13 @@ class _Tree:
         return None
 
 
-_LAST_TREE: list = [None, None]  # the document last asked about and its _Tree
-
-
 def _tree(doc) -> _Tree:
-    if _LAST_TREE[0] is not doc:
-        _LAST_TREE[:] = [doc, _Tree(doc)]
-    return _LAST_TREE[1]
+    """The document's _Tree, made once and kept on the Doc itself (spaCy's user_data), so
+    nothing outlives the document."""
+    tree = doc.user_data.get("quotebrief.tree")
+    if tree is None:
+        tree = doc.user_data["quotebrief.tree"] = _Tree(doc)
+    return tree
 
 
 def _cue_span(tok) -> Span:
