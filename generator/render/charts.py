@@ -258,15 +258,37 @@ def _figure(height_in: float):
 
 
 def counts_over_time(periods: list[str], counts: list[int], colour: str, title: str) -> str:
-    """Vertical bars: claims per period, in one colour (a speaker's)."""
-    fig, ax = _figure(3.2)
-    ax.bar(range(len(periods)), counts, color=colour, width=0.6)
-    _period_ticks(ax, periods)
-    ax.set_ylabel("claims")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(title, loc="left", fontsize=FONT + 1)
-    fig.tight_layout()
-    return _svg(fig)
+    """Vertical bars: claims per period, in one colour (a speaker's).
+
+    Written as SVG directly, as the other bar charts: a speaker page's chart is drawn once for
+    each of thousands of speakers, and matplotlib takes about 80 ms a chart, this about 1 ms."""
+    left, right, top, bottom, height = 48, 12, 40, 48, 230
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    most = max(counts, default=0) or 1
+    step = _axis_step(most)
+    ceiling = step * -(-most // step)
+    slot = plot_w / max(len(periods), 1)
+    every = max(1, -(-len(periods) * max((len(p) for p in periods), default=1) * _CHAR_W // plot_w))
+    axis_y = top + plot_h
+    out = _svg_open(height, title)
+    for tick in range(0, ceiling + 1, step):
+        ty = axis_y - plot_h * tick / ceiling
+        out.append(f'<line x1="{left}" y1="{ty:.1f}" x2="{left + plot_w}" y2="{ty:.1f}" stroke="{GRID}"/>'
+                   f'<text x="{left - 6}" y="{ty + 5:.1f}" font-size="{FONT}px" text-anchor="end">{tick}</text>')
+    for i, (period, n) in enumerate(zip(periods, counts)):
+        x = left + slot * i
+        h = plot_h * n / ceiling
+        if n:
+            out.append(f'<rect x="{x + slot * 0.2:.1f}" y="{axis_y - h:.1f}" width="{slot * 0.6:.1f}" '
+                       f'height="{h:.1f}" fill="{_xml(colour)}"><title>{_xml(period)}: {n} claims</title></rect>')
+        if i % every == 0:
+            out.append(f'<text x="{x + slot / 2:.1f}" y="{axis_y + 20}" font-size="{FONT}px" '
+                       f'text-anchor="middle">{_xml(period)}</text>')
+    out.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + plot_w}" y2="{axis_y}" stroke="{TEXT}"/>'
+               f'<text x="{left + plot_w / 2:.1f}" y="{axis_y + 42}" font-size="{FONT}px" '
+               f'text-anchor="middle">claims per period</text>')
+    out.append("</svg>\n")
+    return "\n".join(out)
 
 
 def kinds_over_time(periods: list[str], rows: list[dict[str, int]], title: str) -> str:

@@ -75,3 +75,12 @@ def test_claims_by_kind_escapes_and_shortens_names():
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert f"<title>{long}: 3 reported</title>" in svg and f">{long}</text>" not in svg
     assert svg.rstrip().endswith("</svg>")
+
+
+def test_counts_over_time_shows_each_period_with_its_count():
+    svg = charts.counts_over_time(["2001", "2002", "2003"], [3, 0, 5], "#1f77b4", "Claims by <X> over time")
+    assert re.findall(r"<title>(\d{4}): (\d+) claims</title>", svg) == [("2001", "3"), ("2003", "5")]
+    assert [t for t in re.findall(r">(\d{4})</text>", svg)] == ["2001", "2002", "2003"]
+    assert "&lt;X&gt;" in svg and "<X>" not in svg
+    heights = [float(h) for h in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"', svg)]
+    assert heights[1] / heights[0] == pytest.approx(5 / 3, rel=0.01)  # printed to 0.1 unit
