@@ -59,3 +59,18 @@ def test_the_firm_with_no_company_named_is_no_speaker(extract_text):
 def test_names_are_clean(extract_text, sentence, name):
     got, _ = speaker_of(extract_text(sentence), "")
     assert got == name
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Department for Education and Skills would not comment on the figures. "
+     "A spokesman said the figures were out of date.", "Department for Education and Skills"),
+    ("The Department for Culture, Media and Sport said the minister had not seen the letter.",
+     "Department for Culture, Media and Sport"),
+    ("The Institute of Directors and Unison said the plan would fail.", "Institute of Directors"),
+])
+def test_a_body_name_cut_at_and_is_whole(extract_text, text, body):
+    """'the Department for Education and Skills': the words after 'and' are part of the name the
+    model cut short; 'X and Unison' are two bodies."""
+    brief = extract_text(text)
+    name, _ = speaker_of(brief, "the ")
+    assert name == body
