@@ -179,6 +179,8 @@ class Resolver:
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if named is None and subj.pos_ in ("NOUN", "PROPN"):  # "Head of genetics at the Institute,
+                named = self._closing_appos(subj)  # Professor Robin Lovell-Badge, said": however attached
             if named is not None:
                 toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
                 person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
@@ -234,6 +236,17 @@ class Resolver:
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    @staticmethod
+    def _closing_appos(subj):
+        """A person's name between commas that closes the subject's phrase, right before its verb:
+        the model often hangs it on the last noun before it ("at the Institute, Professor X,")."""
+        edge = subj.right_edge
+        if edge.i + 1 >= len(subj.doc) or subj.head.i != edge.i + 1 + (edge.text != ","):
+            return None
+        named = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subj.i
+                 and subj.doc[t.right_edge.i + 1].text == "," and t.right_edge.i + 1 >= edge.i]
+        return named[-1] if named else None
 
     def _common_word(self, span) -> bool:
         """One capitalised word opening a sentence that the article also writes in lower case, or

@@ -101,3 +101,16 @@ def test_he_skips_a_woman_known_only_by_her_given_name(extract_text):
             'of the Medical Council, said the views of ministers mattered. He added that the law was clear.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the law was clear"] == "Robin Hale"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Head of developmental biology at the National Institute of Marine Science, Professor Jane Okoro-Banks, "
+     "said she had seen the trials fail.", "Jane Okoro-Banks"),
+    ("Director of research at the British Heart Foundation, Professor Tom Bell, said the study was flawed.",
+     "Tom Bell"),
+])
+def test_a_name_closing_the_subject_phrase_is_the_speaker(extract_text, sentence, name):
+    """'Head of X at the Institute, Professor Y, said': the name between commas right before the verb
+    names the speaker, however the parse attaches it (often to the institute)."""
+    brief = extract_text(sentence)
+    assert [brief.speaker(c.speaker).name if c.speaker else None for c in brief.claims] == [name]
