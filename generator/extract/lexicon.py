@@ -43,7 +43,7 @@ OBJECT_CUES = {
     "demand", "reject", "welcome", "slam", "blast", "defend", "dismiss", "question", "mock",
     "thank", "applaud", "reveal", "express", "describe", "predict", "recommend", "favor",
     "favour", "denounce", "decry", "dispute", "challenge", "ridicule", "lambaste", "laud",
-    "hail", "champion", "advocate", "urge", "fault", "attack", "label", "dub",
+    "hail", "champion", "advocate", "urge", "fault", "attack", "label", "dub", "brand", "term",
     "characterize", "promise", "pledge", "vow", "want", "prefer", "like", "dislike", "hate",
     "love", "fear", "reiterate", "repeat", "recall", "emphasize", "stress", "highlight",
     "claim", "tout", "insist", "estimate", "forecast", "project", "suggest", "show",
@@ -174,6 +174,9 @@ SPEECH_CUES = {
     "instruct", "order", "plead", "appeal", "beg", "encourage", "apologise", "apologize", "confess",
     "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
 }
+# Verbs that name a thing in someone's words: "called the plan "a disgrace"", "described the
+# reports as "idle speculation"": with a quoted complement, what was said is the object and the quote
+NAMING_CUES = {"call", "describe", "dub", "label", "brand", "term"}
 # Finding verbs and nouns: "the survey found", "figures showed", "research suggests" are not
 # speech; "suggest", "reveal", "conclude", "predict" are when a person or body does it.
 FINDING_CUES = {"find", "show", "indicate", "discover", "demonstrate", "prove", "illustrate", "seem",
