@@ -39,17 +39,23 @@ from generator.parse import token_indices
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
-def name_run(head) -> list:
+def name_run(head, word_ids=frozenset()) -> list:
     """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
-    Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes."""
+    Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes. A word opening the
+    sentence is part of it when it is joined on by a hyphen ("Winn-Dixie") or is a proper noun
+    the article never writes in lower case ("Downing Street said"; `word_ids`: the article's
+    word forms), never a common word ("Yields", "Company")."""
     doc = head.doc
 
     def part(t):
         return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "'")
 
+    def opener(t):
+        return doc[t.i + 1].text in ("-", "'") and not t.whitespace_ or t.pos_ == "PROPN" and t.dep_ == "compound" \
+            and t.head.i == head.i and not t.is_stop and doc.vocab.strings[t.lower_] not in word_ids
+
     i = head.i
-    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or (
-            doc[i].text in ("-", "'") and not doc[i - 1].whitespace_)):  # "Winn-Dixie" opening a sentence
+    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or opener(doc[i - 1])):
         i -= 1
     j = head.i
     while j + 1 < head.sent.end and part(doc[j + 1]):
@@ -223,7 +229,7 @@ class Resolver:
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
-            run = _clean_name(name_run(subj))
+            run = _clean_name(name_run(subj, self.word_ids))
             # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
             # at the start of a sentence) are more likely a description than a name; two
             # capitalised words, or one the article capitalises inside a sentence, are a name

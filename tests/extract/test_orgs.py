@@ -74,3 +74,10 @@ def test_a_body_name_cut_at_and_is_whole(extract_text, text, body):
     brief = extract_text(text)
     name, _ = speaker_of(brief, "the ")
     assert name == body
+
+
+def test_a_name_opening_a_sentence_keeps_its_first_word(extract_text):
+    """'Downing Street said': a proper noun opening the sentence that the article never writes in
+    lower case is part of the name ('Street' alone is nobody)."""
+    name, _ = speaker_of(extract_text("Downing Street said the reports were idle speculation."), "reports")
+    assert name == "Downing Street"
