@@ -31,6 +31,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, Orgs
+from generator.extract.pairs import joint, pair_for
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
 
@@ -79,6 +80,7 @@ class Resolver:
         # body stands for the body (token index -> (name or None, kind, gender, rule that found the body))
         self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
+        self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
         self._collect_history()
 
     def _collect_history(self) -> None:
@@ -94,8 +96,8 @@ class Resolver:
                 self.history.append((tok.i, ""))
                 self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
-            if res.name is None:
-                continue
+            if res.name is None or res.how in ("joint", "pair"):
+                continue  # two people are nobody a later "he" or "it" could mean
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
             else:
@@ -150,6 +152,9 @@ class Resolver:
         """The speaker a subject token (head of its noun phrase) stands for. A description that
         names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
         res = self._resolve(subj, record)
+        both = joint(self, subj, res)  # "said A and B"
+        if both is not None:
+            return both
         if res.name is not None and not res.named and res.kind != "person":
             return Resolution(None, res.kind, min(res.confidence, 0.35), named=False, how=res.how)
         return res
@@ -294,6 +299,9 @@ class Resolver:
     def _description(self, subj, np, person_noun: bool = False) -> Resolution:
         """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->
         the company the article is about."""
+        both = pair_for(self, subj, np)  # "the researchers", "both newspapers": a pair named before
+        if both is not None:
+            return both
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
         definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
