@@ -38,6 +38,8 @@ from generator.parse import token_indices
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN"})
 ACCORDING = frozenset({"according"})
+# verbs of saying with an addressee as object: "told delegates that ..."
+ADDRESSEE_CUES = frozenset({"tell", "warn", "assure", "reassure", "remind", "inform", "promise", "advise"})
 QUOTED_RE = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019]+?)(?:[\"\u201d\u2019]|$)")
 
 
@@ -90,6 +92,15 @@ def _quoted_complement(cand: Candidate) -> bool:
     return m is not None and len(m.group(1).split()) >= 2 and not is_title(m.group(1))
 
 
+def _addressee_clause(tok, lemma, children) -> list:
+    """'told a party gathering that X': the parse hangs the "that" clause on the addressee."""
+    if lemma not in ADDRESSEE_CUES:
+        return []
+    return [c for o in children if o.dep_ == "dobj" and o.i > tok.i for c in o.children
+            if c.dep_ in ("acl", "relcl") and c.i > o.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
+
+
 def _named_by(tok) -> tuple[object, tuple[int, int]] | None:
     """'X was described as "idle speculation" by Downing Street': the agent, and the complement."""
     if not _passive(tok):
@@ -129,7 +140,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         negated = any(c.dep_ == "neg" for c in children)
         found = None
         headless = False
-        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
         mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None

@@ -127,3 +127,12 @@ def test_naming_something_in_quoted_words_is_a_claim(extract_text, sentence, con
 ])
 def test_a_quoted_title_or_a_speakerless_name_is_no_claim(extract_text, sentence):
     assert extract_text(sentence).claims == []
+
+
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(extract_text):
+    """'told a Labour Party gathering that X': the parse makes the clause part of the addressee;
+    it is what was said. A relative 'that' ('told the story that everyone knew') is no claim."""
+    brief = extract_text("Prime Minister Tony Blair has told a Labour Party gathering that the Tory policies "
+                         "would cause economic failure. He told the story that everyone knew.")
+    assert [c.text for c in brief.claims] == ["the Tory policies would cause economic failure"]
+    assert brief.speaker(brief.claims[0].speaker).name == "Tony Blair"
