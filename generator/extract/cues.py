@@ -55,6 +55,8 @@ def is_data(tok) -> bool:
         return False
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    if tok.ent_type_ in ("ORG", "PERSON") and tok.pos_ == "PROPN":
+        return False  # "Jupiter Research", "Market Research Ltd": a body's name
     return tok.lemma_.lower() in DATA_NOUNS or tok.lower_ in DATA_NOUNS
 
 

@@ -81,3 +81,11 @@ def test_a_name_opening_a_sentence_keeps_its_first_word(extract_text):
     lower case is part of the name ('Street' alone is nobody)."""
     name, _ = speaker_of(extract_text("Downing Street said the reports were idle speculation."), "reports")
     assert name == "Downing Street"
+
+
+def test_a_body_named_with_a_data_word_is_a_speaker(extract_text):
+    """'say analysts Forrester Research': a name with 'Research' in it is a body, not a finding."""
+    brief = extract_text("The popularity of mobile phones has meant that many are giving up landlines, "
+                         "say analysts Forrester Research.")
+    name, _ = speaker_of(brief, "popularity")
+    assert name == "Forrester Research"
