@@ -187,6 +187,10 @@ DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "surv
               "experiment", "experiments", "trial", "trials", "analysis", "index", "chart", "table",
               "census", "estimate", "estimates", "model", "forecast", "projection", "projections",
               "poster", "webpage", "page", "picture", "photo", "image", "video", "footage"}
+# documents that "say" things: never an epithet for a person ("said the report")
+DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "website", "text", "message", "memo",
+                  "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
+                  "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing"}
 # "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to")
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
                 "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",

@@ -16,6 +16,7 @@ import bisect
 
 from generator.extract.lexicon import (
     DATA_NOUNS,
+    DOCUMENT_NOUNS,
     FIRST_PERSON,
     GENDER_WORDS,
     GROUP_PRONOUNS,
@@ -315,7 +316,7 @@ class Resolver:
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
-            and subj.pos_ == "NOUN" and head not in BODY_NOUNS and head not in DATA_NOUNS \
+            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._last_person(subj.i)

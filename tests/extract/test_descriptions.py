@@ -95,6 +95,15 @@ def test_an_abstract_subject_is_no_epithet(extract_text):
     assert got.get("the vote will be held in May") is None
 
 
+@pytest.mark.parametrize("text", [
+    "Chief executive Gabriel Moss resigned on Monday. The company faced a long decline, said the report.",
+    "Analyst Gabriel Moss wrote the study. Sales would fall sharply next year, the report said.",
+])
+def test_a_document_is_no_epithet_for_a_person(extract_text, text):
+    """'said the report': a document speaks, never the last person named."""
+    assert [n for n, _ in names(extract_text(text))] == [None]
+
+
 def test_he_skips_a_woman_known_only_by_her_given_name(extract_text):
     """No title, no pronoun of her own: 'Nancy' is the only sign that 'he' is not Nancy Hill."""
     text = ('Professor Robin Hale of the Royal Institute said the rules were too strict. Professor Nancy Hill, '
