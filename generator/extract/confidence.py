@@ -16,7 +16,9 @@ ATTRIBUTION = {
     "role-last": 0.6, "epithet": 0.45, "spokes-pronoun": 0.7,
     # the body of the sentence before ("X would not comment. A spokeswoman said"): likely, not sure
     "spokes-before": 0.45, "spokes-before-pronoun": 0.45, "unnamed-pronoun": 0.2, "headline": 0.4,
-    "fixed": 0.55, "floating": 0.45,
+    "fixed": 0.55, "floating": 0.45, "joint": 0.9,
+    # "the researchers", "both newspapers": the pair the article named before
+    "pair": 0.6,
     # no speaker: right only when the source is a generic group the article never names
     "unnamed-group": 0.4, "unnamed-definite": 0.2, "negation": 0.2, "first-person": 0.2, "none": 0.2,
 }

@@ -7,6 +7,8 @@ the quoted person's words, not claims.
 
 from __future__ import annotations
 
+import re
+
 from generator.extract.direct import is_title
 from generator.extract.lexicon import (
     CLAUSE_CUES,
@@ -14,6 +16,7 @@ from generator.extract.lexicon import (
     FINDING_CUES,
     LIGHT_VERBS,
     MIN_CONTENT_CHARS,
+    NAMING_CUES,
     NOUN_CUE_LEMMAS,
     NOUN_CUES,
     NOUN_PREPS,
@@ -35,6 +38,9 @@ from generator.parse import token_indices
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN"})
 ACCORDING = frozenset({"according"})
+# verbs of saying with an addressee as object: "told delegates that ..."
+ADDRESSEE_CUES = frozenset({"tell", "warn", "assure", "reassure", "remind", "inform", "promise", "advise"})
+QUOTED_RE = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019]+?)(?:[\"\u201d\u2019]|$)")
 
 
 def _maybe_cue(doc) -> list[int]:
@@ -49,6 +55,8 @@ def is_data(tok) -> bool:
         return False
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    if tok.ent_type_ in ("ORG", "PERSON") and tok.pos_ == "PROPN":
+        return False  # "Jupiter Research", "Market Research Ltd": a body's name
     return tok.lemma_.lower() in DATA_NOUNS or tok.lower_ in DATA_NOUNS
 
 
@@ -65,7 +73,9 @@ def is_speech(cand: Candidate) -> bool:
         return not is_data(cand.subject)
     if source == "noun":
         return lemma in SPEECH_NOUNS and cand.content_is_clause
-    if source == "object" or lemma in FINDING_CUES or lemma not in SPEECH_CUES:
+    if source == "object":
+        return lemma in NAMING_CUES and _quoted_complement(cand) and not is_data(cand.subject)
+    if lemma in FINDING_CUES or lemma not in SPEECH_CUES:
         return False
     if source == "xcomp":
         return lemma in SPEECH_XCOMP and not _passive(tok)
@@ -74,6 +84,36 @@ def is_speech(cand: Candidate) -> bool:
         return not _passive(tok) and lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
             and len(cand.cue.text.split()) <= 4
     return not is_data(cand.subject)
+
+
+def _quoted_complement(cand: Candidate) -> bool:
+    """'called the book "a triumph"', '(was) described as "idle speculation"': in what the verb
+    names, a quote of two words or more that is no title says what the speaker called it."""
+    text = cand.cue_tok.doc.text
+    m = QUOTED_RE.search(text, max(cand.start - 1, cand.cue_tok.idx), cand.end + 1)
+    return m is not None and len(m.group(1).split()) >= 2 and not is_title(m.group(1))
+
+
+def _addressee_clause(tok, lemma, children) -> list:
+    """'told a party gathering that X': the parse hangs the "that" clause on the addressee."""
+    if lemma not in ADDRESSEE_CUES:
+        return []
+    return [c for o in children if o.dep_ == "dobj" and o.i > tok.i for c in o.children
+            if c.dep_ in ("acl", "relcl") and c.i > o.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
+
+
+def _named_by(tok) -> tuple[object, tuple[int, int]] | None:
+    """'X was described as "idle speculation" by Downing Street': the agent, and the complement."""
+    if not _passive(tok):
+        return None
+    by = next((t for t in tok.subtree if t.i > tok.i and t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+    agent = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+    comp = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                 if o.dep_ == "pobj"), None) or next((c for c in tok.children if c.dep_ == "oprd"), None)
+    if agent is None or comp is None or agent.i < comp.i:
+        return None
+    return agent, _subtree_span(comp, exclude=[by])
 
 
 def reported_candidates(doc, captions, qranges) -> list[Candidate]:
@@ -102,7 +142,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         negated = any(c.dep_ == "neg" for c in children)
         found = None
         headless = False
-        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
         mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None
@@ -161,10 +201,13 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             obj = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
             if obj and obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that"):
                 s, e = _subtree_span(obj[0])
-                extra = [c for c in children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj[0].i]
+                extra = [c for c in children if c.i > obj[0].i and (c.dep_ in ("oprd", "ccomp", "xcomp", "dobj")
+                                                                   or lemma in NAMING_CUES and c.lower_ == "as")]
                 if extra:
                     e = max(e, _subtree_span(extra[0])[1])
                 found = ("object", (s, e))
+        if found is None and lemma in NAMING_CUES and (named := _named_by(tok)) is not None:
+            subj, found = named[0], ("object", named[1])
         if found is None or found[0] == "done":
             continue
         if subj is None and found[0] != "clause" and tok.dep_ in ("amod", "compound"):
@@ -282,7 +325,8 @@ def drop_embedded(cands: list[Candidate]) -> list[Candidate]:
         p = c.cue.start
         inside = contents.count(p) > (1 if c.start <= p < c.end else 0)  # another content holds the cue
         # a participle's clause is never the object or prep claim itself, so `o is not c` holds
-        explained = c.source in ("object", "prep") and c.cue_tok.i in said_by
+        explained = c.source in ("object", "prep") and c.cue_tok.i in said_by \
+            and (c.stance or c.source == "prep")  # "described X as "Y" and said Z": two claims
         if not inside and not explained:
             keep.append(c)
     # the same content twice (a cue with two readings): keep the first

@@ -43,7 +43,7 @@ OBJECT_CUES = {
     "demand", "reject", "welcome", "slam", "blast", "defend", "dismiss", "question", "mock",
     "thank", "applaud", "reveal", "express", "describe", "predict", "recommend", "favor",
     "favour", "denounce", "decry", "dispute", "challenge", "ridicule", "lambaste", "laud",
-    "hail", "champion", "advocate", "urge", "fault", "attack", "label", "dub",
+    "hail", "champion", "advocate", "urge", "fault", "attack", "label", "dub", "brand", "term",
     "characterize", "promise", "pledge", "vow", "want", "prefer", "like", "dislike", "hate",
     "love", "fear", "reiterate", "repeat", "recall", "emphasize", "stress", "highlight",
     "claim", "tout", "insist", "estimate", "forecast", "project", "suggest", "show",
@@ -174,6 +174,9 @@ SPEECH_CUES = {
     "instruct", "order", "plead", "appeal", "beg", "encourage", "apologise", "apologize", "confess",
     "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
 }
+# Verbs that name a thing in someone's words: "called the plan "a disgrace"", "described the
+# reports as "idle speculation"": with a quoted complement, what was said is the object and the quote
+NAMING_CUES = {"call", "describe", "dub", "label", "brand", "term"}
 # Finding verbs and nouns: "the survey found", "figures showed", "research suggests" are not
 # speech; "suggest", "reveal", "conclude", "predict" are when a person or body does it.
 FINDING_CUES = {"find", "show", "indicate", "discover", "demonstrate", "prove", "illustrate", "seem",
@@ -184,6 +187,10 @@ DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "surv
               "experiment", "experiments", "trial", "trials", "analysis", "index", "chart", "table",
               "census", "estimate", "estimates", "model", "forecast", "projection", "projections",
               "poster", "webpage", "page", "picture", "photo", "image", "video", "footage"}
+# documents that "say" things: never an epithet for a person ("said the report")
+DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "website", "text", "message", "memo",
+                  "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
+                  "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing"}
 # "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to")
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
                 "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.tokens import Span
+
 from generator.extract.mentions import _in, _strip_det
 from generator.extract.ranges import Ranges
 
@@ -42,6 +44,36 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
 SMALL = {"and", "of", "the", "for", "&", "de", "on", "in", "to", "at"}
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
 LONG_FORM_RE = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|of|the|for|&|on|de)\s+)*[A-Z][\w'\u2019-]*)+")
+
+
+def widen_orgs(doc, ents) -> list:
+    """An organisation's name the model cut at "and" ("Department for Education" of "the
+    Department for Education and Skills", "Department for Culture, Media and Sport"): after a
+    name of the "X for Y" form (or a department "of Y"), single capitalised words joined on by
+    commas and a final "and" belong to the name; a conjunct of the head itself with no list
+    ("Microsoft and Apple") is another body, and so is one that is a name of its own."""
+    out, drop = [], set()
+    for ent in ents:
+        end = ent.end
+        dept = ent.root.lemma_.lower() in ("department", "ministry", "bureau", "secretary")
+        if ent.label_ == "ORG" and any(t.lower_ == "for" or t.lower_ == "of" and dept for t in ent):
+            k, inside, listed = ent.end, {t.i for t in ent if t.i > ent.root.i}, False
+            while k + 1 < len(doc) and doc[k].text in (",", "and", "&"):
+                nxt = doc[k + 1]
+                if not (nxt.text[:1].isupper() and nxt.dep_ == "conj") or nxt.ent_type_ in ("PERSON", "GPE", "NORP") \
+                        or k + 2 < len(doc) and doc[k + 2].text[:1].isupper():
+                    break
+                listed = listed or doc[k].text == ","
+                if doc[k].text != "," and (nxt.head.i in inside or listed):
+                    end = nxt.i + 1
+                    break
+                inside.add(nxt.i)
+                k = nxt.i + 1
+        if end > ent.end:
+            drop.update(range(ent.end, end))
+            ent = Span(doc, ent.start, end, label="ORG")
+        out.append(ent)
+    return [e for e in out if e.start not in drop]
 
 
 def _bare(name: str) -> str:

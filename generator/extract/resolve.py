@@ -16,6 +16,7 @@ import bisect
 
 from generator.extract.lexicon import (
     DATA_NOUNS,
+    DOCUMENT_NOUNS,
     FIRST_PERSON,
     GENDER_WORDS,
     GROUP_PRONOUNS,
@@ -31,6 +32,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, Orgs
+from generator.extract.pairs import joint, pair_for
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
 
@@ -39,17 +41,23 @@ from generator.parse import token_indices
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
-def name_run(head) -> list:
+def name_run(head, word_ids=frozenset()) -> list:
     """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
-    Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes."""
+    Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes. A word opening the
+    sentence is part of it when it is joined on by a hyphen ("Winn-Dixie") or is a proper noun
+    the article never writes in lower case ("Downing Street said"; `word_ids`: the article's
+    word forms), never a common word ("Yields", "Company")."""
     doc = head.doc
 
     def part(t):
         return t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ") or t.text in ("-", "'")
 
+    def opener(t):
+        return doc[t.i + 1].text in ("-", "'") and not t.whitespace_ or t.pos_ == "PROPN" and t.dep_ == "compound" \
+            and t.head.i == head.i and not t.is_stop and doc.vocab.strings[t.lower_] not in word_ids
+
     i = head.i
-    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or (
-            doc[i].text in ("-", "'") and not doc[i - 1].whitespace_)):  # "Winn-Dixie" opening a sentence
+    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or opener(doc[i - 1])):
         i -= 1
     j = head.i
     while j + 1 < head.sent.end and part(doc[j + 1]):
@@ -73,6 +81,7 @@ class Resolver:
         # body stands for the body (token index -> (name or None, kind, gender, rule that found the body))
         self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
+        self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
         self._collect_history()
 
     def _collect_history(self) -> None:
@@ -88,8 +97,8 @@ class Resolver:
                 self.history.append((tok.i, ""))
                 self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
-            if res.name is None:
-                continue
+            if res.name is None or res.how in ("joint", "pair"):
+                continue  # two people are nobody a later "he" or "it" could mean
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
             else:
@@ -144,6 +153,9 @@ class Resolver:
         """The speaker a subject token (head of its noun phrase) stands for. A description that
         names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
         res = self._resolve(subj, record)
+        both = joint(self, subj, res)  # "said A and B"
+        if both is not None:
+            return both
         if res.name is not None and not res.named and res.kind != "person":
             return Resolution(None, res.kind, min(res.confidence, 0.35), named=False, how=res.how)
         return res
@@ -179,6 +191,8 @@ class Resolver:
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if named is None and subj.pos_ in ("NOUN", "PROPN"):  # "Head of genetics at the Institute,
+                named = self._closing_appos(subj)  # Professor Robin Lovell-Badge, said": however attached
             if named is not None:
                 toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
                 person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
@@ -221,7 +235,7 @@ class Resolver:
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
-            run = _clean_name(name_run(subj))
+            run = _clean_name(name_run(subj, self.word_ids))
             # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
             # at the start of a sentence) are more likely a description than a name; two
             # capitalised words, or one the article capitalises inside a sentence, are a name
@@ -234,6 +248,17 @@ class Resolver:
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    @staticmethod
+    def _closing_appos(subj):
+        """A person's name between commas that closes the subject's phrase, right before its verb:
+        the model often hangs it on the last noun before it ("at the Institute, Professor X,")."""
+        edge = subj.right_edge
+        if edge.i + 1 >= len(subj.doc) or subj.head.i != edge.i + 1 + (edge.text != ","):
+            return None
+        named = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subj.i
+                 and subj.doc[t.right_edge.i + 1].text == "," and t.right_edge.i + 1 >= edge.i]
+        return named[-1] if named else None
 
     def _common_word(self, span) -> bool:
         """One capitalised word opening a sentence that the article also writes in lower case, or
@@ -275,6 +300,9 @@ class Resolver:
     def _description(self, subj, np, person_noun: bool = False) -> Resolution:
         """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->
         the company the article is about."""
+        both = pair_for(self, subj, np)  # "the researchers", "both newspapers": a pair named before
+        if both is not None:
+            return both
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
         definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
@@ -288,7 +316,7 @@ class Resolver:
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
-            and subj.pos_ == "NOUN" and head not in BODY_NOUNS and head not in DATA_NOUNS \
+            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._last_person(subj.i)

@@ -24,7 +24,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
 from generator.extract.names import given_name_gender
-from generator.extract.orgs import ORG_NOUNS
+from generator.extract.orgs import ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
 from generator.parse import token_indices
 
@@ -48,6 +48,7 @@ class Cast:
         self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
+        self.ents = widen_orgs(doc, self.ents)
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = Ranges(skip)  # captions: not article text
         self.quotes = Ranges(quotes)  # inside quotes "he" is someone else

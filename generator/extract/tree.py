@@ -38,9 +38,12 @@ def _inside(ranges, i: int) -> bool:
 
 def subject_of(verb, depth: int = 0):
     """The subject of a cue, inherited by participles and conjoined verbs ("..., saying")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:  # "..., in particular the UK, France and Spain, said the report": the
+        after = [c for c in subjects if c.left_edge.i == verb.i + 1]  # noun right after the verb
+        return after[0] if after else subjects[0]
+    if subjects:
+        return subjects[0]
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "Lavrov, speaking after ..." / "a statement saying"

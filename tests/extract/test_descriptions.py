@@ -95,9 +95,31 @@ def test_an_abstract_subject_is_no_epithet(extract_text):
     assert got.get("the vote will be held in May") is None
 
 
+@pytest.mark.parametrize("text", [
+    "Chief executive Gabriel Moss resigned on Monday. The company faced a long decline, said the report.",
+    "Analyst Gabriel Moss wrote the study. Sales would fall sharply next year, the report said.",
+])
+def test_a_document_is_no_epithet_for_a_person(extract_text, text):
+    """'said the report': a document speaks, never the last person named."""
+    assert [n for n, _ in names(extract_text(text))] == [None]
+
+
 def test_he_skips_a_woman_known_only_by_her_given_name(extract_text):
     """No title, no pronoun of her own: 'Nancy' is the only sign that 'he' is not Nancy Hill."""
     text = ('Professor Robin Hale of the Royal Institute said the rules were too strict. Professor Nancy Hill, '
             'of the Medical Council, said the views of ministers mattered. He added that the law was clear.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the law was clear"] == "Robin Hale"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Head of developmental biology at the National Institute of Marine Science, Professor Jane Okoro-Banks, "
+     "said she had seen the trials fail.", "Jane Okoro-Banks"),
+    ("Director of research at the British Heart Foundation, Professor Tom Bell, said the study was flawed.",
+     "Tom Bell"),
+])
+def test_a_name_closing_the_subject_phrase_is_the_speaker(extract_text, sentence, name):
+    """'Head of X at the Institute, Professor Y, said': the name between commas right before the verb
+    names the speaker, however the parse attaches it (often to the institute)."""
+    brief = extract_text(sentence)
+    assert [brief.speaker(c.speaker).name if c.speaker else None for c in brief.claims] == [name]

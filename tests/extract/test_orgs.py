@@ -59,3 +59,33 @@ def test_the_firm_with_no_company_named_is_no_speaker(extract_text):
 def test_names_are_clean(extract_text, sentence, name):
     got, _ = speaker_of(extract_text(sentence), "")
     assert got == name
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Department for Education and Skills would not comment on the figures. "
+     "A spokesman said the figures were out of date.", "Department for Education and Skills"),
+    ("The Department for Culture, Media and Sport said the minister had not seen the letter.",
+     "Department for Culture, Media and Sport"),
+    ("The Institute of Directors and Unison said the plan would fail.", "Institute of Directors"),
+])
+def test_a_body_name_cut_at_and_is_whole(extract_text, text, body):
+    """'the Department for Education and Skills': the words after 'and' are part of the name the
+    model cut short; 'X and Unison' are two bodies."""
+    brief = extract_text(text)
+    name, _ = speaker_of(brief, "the ")
+    assert name == body
+
+
+def test_a_name_opening_a_sentence_keeps_its_first_word(extract_text):
+    """'Downing Street said': a proper noun opening the sentence that the article never writes in
+    lower case is part of the name ('Street' alone is nobody)."""
+    name, _ = speaker_of(extract_text("Downing Street said the reports were idle speculation."), "reports")
+    assert name == "Downing Street"
+
+
+def test_a_body_named_with_a_data_word_is_a_speaker(extract_text):
+    """'say analysts Forrester Research': a name with 'Research' in it is a body, not a finding."""
+    brief = extract_text("The popularity of mobile phones has meant that many are giving up landlines, "
+                         "say analysts Forrester Research.")
+    name, _ = speaker_of(brief, "popularity")
+    assert name == "Forrester Research"

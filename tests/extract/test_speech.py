@@ -102,3 +102,37 @@ def test_a_quote_chain_with_no_cue_is_one_claim(extract_text):
 
 def name_of(brief, claim):
     return brief.speaker(claim.speaker).name if claim.speaker else None
+
+
+@pytest.mark.parametrize("sentence, content, name", [
+    ('The Law Society dubbed the new proposals an "abuse of power".',
+     'the new proposals an "abuse of power"', "Law Society"),
+    ('Reports of a snap poll have been described as "idle speculation" by the Treasury.',
+     '"idle speculation"', "Treasury"),
+    ('The judge, Sir John Hale, called the book "extraordinarily thought provoking".',
+     'the book "extraordinarily thought provoking"', "John Hale"),
+])
+def test_naming_something_in_quoted_words_is_a_claim(extract_text, sentence, content, name):
+    """'called X "Y"', 'described X as "Y"', 'was dubbed "Y" by Z': the quoted words are what was
+    said (mixed), the 'by' agent of a passive the speaker."""
+    brief = extract_text(sentence)
+    assert [(c.kind, c.text) for c in brief.claims] == [("mixed" if content[0] != '"' else "direct", content)]
+    assert brief.speaker(brief.claims[0].speaker).name == name
+
+
+@pytest.mark.parametrize("sentence", [
+    'The band called their new album "Blue Skies Forever".',
+    'Fans called the singer "Kitty".',
+    'The plan was described as "a disgrace".',
+])
+def test_a_quoted_title_or_a_speakerless_name_is_no_claim(extract_text, sentence):
+    assert extract_text(sentence).claims == []
+
+
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(extract_text):
+    """'told a Labour Party gathering that X': the parse makes the clause part of the addressee;
+    it is what was said. A relative 'that' ('told the story that everyone knew') is no claim."""
+    brief = extract_text("Prime Minister Tony Blair has told a Labour Party gathering that the Tory policies "
+                         "would cause economic failure. He told the story that everyone knew.")
+    assert [c.text for c in brief.claims] == ["the Tory policies would cause economic failure"]
+    assert brief.speaker(brief.claims[0].speaker).name == "Tony Blair"

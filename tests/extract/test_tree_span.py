@@ -91,3 +91,16 @@ def test_work_grows_linearly_with_the_paragraph(nlp):
     per_token = [v / tokens for v, tokens in counts]
     assert counts[-1][0] > 0
     assert max(per_token) < 4 and per_token[-1] <= per_token[0] * 1.25, counts
+
+
+def test_of_two_subjects_the_noun_right_after_an_inverted_cue_speaks(nlp):
+    """'Sales rose, in particular London, said the report': when the parse gives a verb of saying
+    two subjects, the one right after the verb is its speaker, not a place in the content."""
+    from spacy.tokens import Doc
+
+    words = ["Sales", "rose", ",", "in", "particular", "London", ",", "said", "the", "report", "."]
+    heads = [1, 7, 7, 7, 3, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "ccomp", "punct", "prep", "amod", "nsubj", "punct", "ROOT", "det", "nsubj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert tree.subject_of(doc[7]).text == "report"
+    assert tree.subject_of(doc[1]).text == "Sales"

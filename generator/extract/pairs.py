@@ -1,0 +1,90 @@
+"""Joint speakers: two people or two bodies who speak together.
+
+- "said Jonathan Wolpaw and Dennis McFarlane", "Microsoft and Sony said": one claim of two
+  speakers, named "A and B";
+- a plural description after an article names a pair ("the researchers", "both newspapers",
+  "the pair") is that pair: the last two people (for nouns of people) or two bodies (for nouns
+  of bodies) the article joined with "and" before it.
+"""
+
+from __future__ import annotations
+
+from generator.extract.mentions import Resolution
+
+# plural heads that stand for two people the article named together
+PAIR_PEOPLE = {"researcher", "scientist", "author", "man", "woman", "doctor", "academic", "expert",
+               "brother", "sister", "couple", "pair", "duo", "founder", "lawyer", "explorer"}
+# plural heads that stand for two bodies
+PAIR_BODIES = {"paper", "newspaper", "company", "firm", "bank", "group", "union", "party", "club",
+               "organisation", "organization", "charity", "broadcaster", "airline", "carmaker"}
+SINGULAR_PAIRS = {"pair", "duo", "couple"}
+WINDOW = 400  # tokens: how far back a pair is remembered
+
+
+def _partner(tok):
+    """The other half of 'A and B' when `tok` is A: one conjunct, joined by 'and', no third."""
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    if len(conj) != 1 or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in tok.children):
+        return None
+    other = conj[0]
+    if other.pos_ != "PROPN" or any(c.dep_ == "conj" for c in other.children):
+        return None
+    return other
+
+
+def joint(resolver, subj, res: Resolution) -> Resolution | None:
+    """'said A and B': both, when each half is a name of the same kind (two people, two bodies)."""
+    if res.name is None or not res.named or res.kind not in ("person", "organisation") or subj.pos_ != "PROPN":
+        return None
+    other = _partner(subj)
+    if other is None:
+        return None
+    res2 = resolver._resolve(other, record=False)
+    if res2.name is None or not res2.named or res2.kind != res.kind or res2.name == res.name:
+        return None
+    return Resolution(f"{res.name} and {res2.name}", res.kind, min(res.confidence, res2.confidence),
+                      named=True, how="joint")
+
+
+def collect_pairs(resolver) -> list[tuple[int, str, str]]:
+    """(token index, 'A and B', kind) of each pair of names the article joins with 'and', in
+    text order (captions and quotes left out)."""
+    doc, cast = resolver.doc, resolver.cast
+    pairs = []
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.pos_ != "PROPN" or not cast._usable(tok):
+            continue
+        head = tok.head
+        if head.pos_ != "PROPN" or _partner(head) is None or _partner(head).i != tok.i:
+            continue
+        # the model often tags one half only ("the Sunday Times and Sunday Telegraph"): the
+        # other, a name with no label of its own, is of the same kind
+        kinds = {t.ent_type_ for t in (head, tok) if t.ent_type_ in ("PERSON", "ORG")}
+        if len(kinds) != 1 or any(t.ent_type_ not in ("PERSON", "ORG", "", "DATE") for t in (head, tok)):
+            continue
+        kind = "person" if kinds == {"PERSON"} else "organisation"
+        a, b = resolver._resolve(head, record=False), resolver._resolve(tok, record=False)
+        if a.name and b.name and a.name != b.name and all(
+                r.kind == kind or not t.ent_type_ for r, t in ((a, head), (b, tok))):
+            pairs.append((tok.i, f"{a.name} and {b.name}", kind))
+    return pairs
+
+
+def pair_for(resolver, subj, np) -> Resolution | None:
+    """'the researchers', 'both newspapers', 'the pair': the last pair of that kind named before."""
+    head = subj.lemma_.lower()
+    plural = subj.tag_ == "NNS" or head in SINGULAR_PAIRS and subj.tag_ == "NN"
+    dets = {t.lower_ for t in np if t.i < subj.i}
+    if not plural or not dets & {"the", "both"} or dets & {"some", "many", "other", "these", "those"}:
+        return None
+    kind = "person" if head in PAIR_PEOPLE else "organisation" if head in PAIR_BODIES else None
+    if kind is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in np):
+        return None
+    if resolver.pairs is None:
+        resolver.pairs = collect_pairs(resolver)
+    for i, name, k in reversed(resolver.pairs):
+        if i < subj.i and subj.i - i <= WINDOW and k == kind:
+            return Resolution(name, kind, 0.6, named=True, how="pair")
+        if subj.i - i > WINDOW:
+            break
+    return None
