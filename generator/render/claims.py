@@ -121,9 +121,11 @@ def merged_claims(claims: list[tuple[Brief, Claim]]) -> list[dict]:
     in the order of each one's first source (claims come oldest first). The same words carried by
     several articles are one entry listing every brief as a source."""
     entries: dict[str, dict] = {}
+    seen: set[tuple[str, str]] = set()  # (quotation, article): each brief once per quotation
     for brief, claim in claims:
         key = _quote_key(claim.text) or f"#{id(claim)}"
         entry = entries.setdefault(key, {"claim": claim, "sources": []})
-        if all(b.article.id != brief.article.id for b, _ in entry["sources"]):
+        if (key, brief.article.id) not in seen:
+            seen.add((key, brief.article.id))
             entry["sources"].append((brief, claim))
     return list(entries.values())
