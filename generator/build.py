@@ -109,8 +109,11 @@ class Build:
     def pdfs(self, corpus: Corpus) -> dict[str, bytes]:
         """`pdf: true`: a PDF of each brief, {path under docs/: bytes}, laid out once per content."""
         from generator.render import pdf
+        from generator.render.pages import speaker_colours
 
-        return {f"briefs/{b.article.id}.pdf": pdf.brief_pdf(b, corpus, cache=self.cache) for b in corpus.briefs}
+        colours = speaker_colours(corpus)  # the site's colours, worked out once
+        return {f"briefs/{b.article.id}.pdf": pdf.brief_pdf(b, corpus, cache=self.cache, colours=colours)
+                for b in corpus.briefs}
 
     # ------------------------------------------------------------------ whole runs
     def corpus(self, paths: list[str | Path] | None = None, progress: Progress | None = None) -> Corpus:

@@ -40,6 +40,17 @@ from generator.render.markup import LOW_CONFIDENCE, environment, front_matter, m
 from generator.report import corpus_report
 
 
+def speaker_colours(corpus: Corpus, order: list[str] | None = None) -> dict[str, str]:
+    """One colour per speaker of the corpus, distinct among those drawn together: the top speakers
+    of the corpus charts, and the speakers of each brief. `order`: speaker ids, most claims first."""
+    if order is None:
+        counts = Counter(c.speaker for b in corpus.briefs for c in b.claims if c.speaker)
+        names = {sid: s.name for sid, s in corpus.speakers.items()}
+        order = sorted(counts, key=lambda sid: (-counts[sid], names.get(sid, sid)))
+    together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in corpus.briefs]
+    return charts.assign_colours(order, together)
+
+
 class SiteData:
     """What the cross-article pages share: topics, each claim's topics, speakers ranked by claims,
     and which speakers and topics get a page of their own.
@@ -82,9 +93,7 @@ class SiteData:
                 self.paged_topics.add(topic.id)
         # One colour per speaker, distinct among those drawn together: the top speakers of the
         # corpus charts, and the speakers of each brief.
-        order = [s.id for s in self.speakers]
-        together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in corpus.briefs]
-        self.colours = charts.assign_colours(order, together)
+        self.colours = speaker_colours(corpus, [s.id for s in self.speakers])
 
     def colour(self, sid: str | None) -> str:
         return self.colours.get(sid) or charts.speaker_colour(sid)

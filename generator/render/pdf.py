@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from generator.cache import Cache
 from generator.model import Brief, Corpus
-from generator.render import markup
+from generator.render import charts, markup
 from generator.render import pages as site
 
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -122,14 +122,15 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def brief_context(brief: Brief) -> dict:
+def brief_context(brief: Brief, colours: dict[str, str] | None = None) -> dict:
     """What book_brief.html.j2 prints of one brief: the data of the site's brief (pages.py), for paper.
 
     Sections carry the anchor the speaker index links to; the chart is a data: URI (drawn as
     vectors); the article's URL is kept only when it is http(s) (markup.safe_url).
     """
     sections = [dict(s, anchor=section_anchor(brief, i)) for i, s in enumerate(site.speaker_sections(brief))]
-    chart = site.brief_chart(brief)
+    colours = colours or {}
+    chart = site.brief_chart(brief, colour=lambda sid: colours.get(sid) or charts.speaker_colour(sid))
     return {
         "brief": brief, "article": brief.article, "anchor": brief_anchor(brief),
         "url": markup.safe_url(brief.article.url), "lede": site.lede(brief),
@@ -180,15 +181,18 @@ def book_css() -> str:
 
 
 def book_html(briefs: list[Brief], corpus: Corpus, title: str = "Briefing book", paper: str = "a4",
-              subtitle: str = "", front_matter: bool = True) -> str:
+              subtitle: str = "", front_matter: bool = True, colours: dict[str, str] | None = None) -> str:
     """The whole book as one HTML document: cover, contents, briefs, speaker index.
 
-    With front_matter=False it is just the briefs (the per-brief PDF of the site).
+    With front_matter=False it is just the briefs (the per-brief PDF of the site). Speakers keep
+    the colours the site gives them (`colours`, else worked out from the corpus).
     """
+    if colours is None:
+        colours = site.speaker_colours(corpus)
     if paper not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
     return book_environment().get_template("book.html.j2").render(
-        title=title, subtitle=subtitle, dates=date_range(briefs), briefs=[brief_context(b) for b in briefs],
+        title=title, subtitle=subtitle, dates=date_range(briefs), briefs=[brief_context(b, colours) for b in briefs],
         index=speaker_index(briefs, corpus) if front_matter else [],
         front_matter=front_matter, css=Markup(book_css()), page_size=PAPERS[paper],
         claims=sum(len(b.claims) for b in briefs),
@@ -212,14 +216,15 @@ def book_pdf(briefs: list[Brief], corpus: Corpus, **options) -> bytes:
     return to_pdf(book_html(briefs, corpus, **options))
 
 
-def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache: Cache | None = None) -> bytes:
+def brief_pdf(brief: Brief, corpus: Corpus, paper: str = "a4", cache: Cache | None = None,
+              colours: dict[str, str] | None = None) -> bytes:
     """One brief alone (no cover, contents or index): the PDF linked from the brief's page.
 
     Laying out a PDF takes about a second, so with a `cache` each one is kept by a hash of
     its HTML (which holds everything shown) and WeasyPrint's version: a rebuild lays out
     only the briefs whose page changed.
     """
-    html = book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False)
+    html = book_html([brief], corpus, title=brief.article.title, paper=paper, front_matter=False, colours=colours)
     if cache is None:
         return to_pdf(html)
     from importlib.metadata import version

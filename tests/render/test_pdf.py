@@ -345,3 +345,18 @@ def test_book_index_is_sorted_by_surname(corpus):
         "Mahmoud Zahar")
     assert pdf.index_key("Sergei Lavrov", "person") == ("lavrov", "sergei")
     assert pdf.index_key("European Union", "organisation") == ("european union", "")
+
+
+def test_the_book_draws_each_speaker_in_the_colour_the_site_gives_them(corpus):
+    from generator.render import pages as site_pages
+
+    data = site_pages.SiteData(corpus)
+    import base64
+
+    brief = next(b for b in corpus.briefs if site_pages.brief_chart(b))
+    html = pdf.book_html([brief], corpus, front_matter=False)
+
+    svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)).decode()
+    site_svg = site_pages.brief_chart(brief, colour=data.colour)[0]
+    assert svg == site_svg
+    assert site_pages.speaker_colours(corpus) == data.colours
