@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 
+from conftest import ARTICLES
 from generator import parse
 
 
@@ -47,3 +48,70 @@ def test_token_indices_agree_with_reading_every_token(nlp):
     assert len(ministers) == 2
     assert parse.token_indices(doc, "LEMMA", parse.cased({"minister"})) == ministers
     assert parse.token_indices(doc, "LEMMA", frozenset({"nothing-here"})) == []
+
+
+# ---------------------------------------------------------------------- the rule components in bulk
+TRICKY = [
+    "There is no plan, and there are no talks. It's not over: they don't know, y' know, nothin' doin'.",
+    "  Leading spaces.\n\n\nA paragraph after blank lines \t and tabs.\n\n",
+    "He gets what he got. She's said she'd go; we're told they've gone.",
+    "",
+    "\n",
+]
+COLUMNS = ("ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START")
+
+
+def _arrays(docs):
+    return [doc.to_array(list(COLUMNS)).tolist() for doc in docs]
+
+
+def test_parse_gives_the_docs_of_the_whole_pipeline(nlp):
+    """The rule components applied in bulk after the others give every token the same tag, POS,
+    morphology, lemma, dependency, entity and sentence start as nlp.pipe (bundled articles too)."""
+    from generator.read import read_paths
+
+    texts = TRICKY + [a.text for a in read_paths([ARTICLES]).articles]
+    assert list(parse.bulk_steps(nlp)) == ["attribute_ruler", "lemmatizer"]
+    assert _arrays(parse.parse(texts)) == _arrays(nlp.pipe(texts))
+
+
+def test_briefs_of_bundled_articles_are_those_of_the_whole_pipeline(nlp):
+    from generator.build import extract_doc
+    from generator.read import read_paths
+
+    articles = read_paths([ARTICLES]).articles
+    stock = [extract_doc(d, a).to_dict() for d, a in zip(nlp.pipe(a.text for a in articles), articles, strict=True)]
+    fast = [extract_doc(d, a).to_dict() for d, a in zip(parse.parse(a.text for a in articles), articles, strict=True)]
+    assert fast == stock
+
+
+def test_attributes_leave_rules_of_other_shapes_to_spacy():
+    """A ruler with a pattern the bulk version does not work out (three tokens, an operator) is run
+    by spaCy; one it does (one or two tokens, sets and regular expressions) gives spaCy's result,
+    a later rule overriding an earlier one."""
+    import spacy
+
+    def ruler_with(patterns):
+        blank = spacy.blank("en")
+        ruler = blank.add_pipe("attribute_ruler")
+        for pattern, attrs in patterns:
+            ruler.add([pattern], attrs)
+        return blank, ruler
+
+    simple = [([{"LOWER": "said"}], {"LEMMA": "say", "POS": "VERB"}),
+              ([{"LOWER": {"IN": ["said", "told"]}}], {"LEMMA": "tell"}),
+              ([{"LOWER": {"REGEX": "^n'?t$"}}], {"POS": "PART"}),
+              ([{"LOWER": "do"}, {"LOWER": "n't"}], {"POS": "AUX"})]
+    blank, ruler = ruler_with(simple)
+    bulk = parse.Attributes(ruler)
+    assert bulk.rules is not None
+    text = "He said they don't know, she told me. Said and told."
+    want = ruler(blank.make_doc(text))
+    got = bulk(blank.make_doc(text))
+    assert [(t.lemma_, t.pos_) for t in got] == [(t.lemma_, t.pos_) for t in want]
+    assert got[1].lemma_ == "tell"  # the later rule wins
+
+    blank, ruler = ruler_with([([{"LOWER": "a"}, {"LOWER": "b"}, {"LOWER": "c"}], {"POS": "X"})])
+    bulk = parse.Attributes(ruler)
+    assert bulk.rules is None
+    assert [t.pos_ for t in bulk(blank.make_doc("a b c d"))] == ["X", "", "", ""]
