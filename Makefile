@@ -34,7 +34,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
-# Extraction scores against ../shared/eval: seed, PolNeAR dev and train compartments.
+# Extraction scores against ../shared/eval: seed, bbc-speech dev, PolNeAR dev and train compartments.
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
 
