@@ -73,8 +73,17 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     exact: dict[tuple[int, int], Quote] = {}
     for q in quotes:
         exact.setdefault((q.start, q.end), q)
+    opening = {q.start: q for q in quotes}
     for c in cands:  # a quote reported with "said": the words next to it name the speaker
         q = exact.get((c.start, c.end))
+        if q is None and c.subject is None and c.cue_tok is not None and c.start in opening:
+            # '"...," Jeff Joseph, from the CEA told ...': the parse made the speaker part of the
+            # content; the words between quote and cue name him, the quote alone is the content
+            q = opening[c.start]
+            if not q.end < c.end <= c.cue_tok.idx:
+                q = None
+            elif (near := adjacent_cue(doc, text, q)) is not None and near[0].i == c.cue_tok.i:
+                c.end = q.end
         near = adjacent_cue(doc, text, q) if q is not None and c.cue_tok is not None else None
         if near is not None and near[0].i == c.cue_tok.i:
             c.subject, c.mention = near[1], near[2]

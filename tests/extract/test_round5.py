@@ -1,0 +1,26 @@
+"""Claims an editor can trust (issue 13, round 5): speakers the parse hid, bodies behind
+documents and named groups, survey answers that are no claims."""
+
+
+def speakers(brief):
+    by_id = {s.id: s.name for s in brief.speakers}
+    return {c.text: (by_id.get(c.speaker), c.confidence) for c in brief.claims}
+
+
+def test_a_speaker_with_an_affiliation_between_quote_and_cue_is_found(extract_text):
+    # the parse hangs "Jeff Joseph" on a noun inside the quote and makes all of it the content of "told"
+    text = ('"The trend this year remains all about phones and how that is completely transforming and '
+            'reshaping shops and the way people talk to them," Jeff Joseph, from the Retail Design Council '
+            '(RDC) told the BBC News website.')
+    [(quote, (name, conf))] = speakers(extract_text(text)).items()
+    assert quote.startswith('"The trend') and quote.endswith('them,"')
+    assert name == "Jeff Joseph" and conf >= 0.5
+
+
+def test_a_quote_after_a_long_one_sentence_attribution_continues_the_claim(extract_text):
+    text = ('"Prices will fall," Jeff Joseph, a buyer from the Retail Design Council of Greater Manchester (RDC), '
+            'told the BBC News website on Monday. "Shops have no choice."\n\n'
+            '"We will see," said Mr Joseph. The council said its report would follow. "It is early days."')
+    claims = extract_text(text).claims
+    assert claims[0].text.startswith('"Prices') and claims[0].text.endswith('no choice."')
+    assert any(c.text == '"It is early days."' for c in claims)  # a claim of its own in between: two claims
