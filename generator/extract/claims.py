@@ -195,6 +195,18 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e = s + m.start()
 
 
+SHARES = {"%", "percent", "cent", "quarter", "quarters", "third", "thirds", "half", "fifth", "fifths", "tenth",
+          "tenths"}
+
+
+def survey_share(subj) -> bool:
+    """'40% said', 'a quarter of web users said', 'one in five said', 'two-thirds of voters
+    told': a share of people answering a survey (bbc-speech/GUIDE: findings are no claims)."""
+    if subj.ent_type_ == "PERCENT" or subj.lower_ in SHARES:
+        return True
+    return subj.like_num and any(c.lower_ == "in" and any(g.like_num for g in c.children) for c in subj.children)
+
+
 def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -> Claim | None:
     s, e = _trim(text, cand.start, cand.end)
     if e <= s:
@@ -202,6 +214,8 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     kind = "stance" if cand.stance else _kind(text, s, e, quotes, cand.fragments)
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
+    if cand.subject is not None and survey_share(cand.subject):
+        return None  # "40% said they ...": the finding of a survey, no act of communication
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)
     name, skind, person, named = None, "person", None, True
     how = "none"

@@ -24,3 +24,10 @@ def test_a_quote_after_a_long_one_sentence_attribution_continues_the_claim(extra
     claims = extract_text(text).claims
     assert claims[0].text.startswith('"Prices') and claims[0].text.endswith('no choice."')
     assert any(c.text == '"It is early days."' for c in claims)  # a claim of its own in between: two claims
+
+
+def test_survey_answers_are_no_claims(extract_text):
+    text = ('A poll of 2,000 drivers was published on Monday. 40% said they drove less than a year ago. '
+            'A quarter of drivers said fuel was too dear, and one in five said they would sell their car. '
+            'The minister said the figures were worrying.')
+    assert [c.text for c in extract_text(text).claims] == ["the figures were worrying"]
