@@ -231,10 +231,16 @@ class Orgs:
             return None
         root = doc[start - 1].sent.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = []
         if any(c.dep_ == "auxpass" for c in root.children):  # "... dismissed as "gossip" by X": the agent,
-            heads += [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached
+            agents = [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached
                       for o in t.children if o.dep_ == "pobj"]
-        heads = [h for h in heads if h.ent_type_ in ("ORG", "FAC")]
+        # a place as the agent is the seat of a body ("by Downing Street", "by Whitehall")
+        heads = [h for h in heads if h.ent_type_ in ("ORG", "FAC")] + \
+            [h for h in agents if h.ent_type_ in ("ORG", "FAC", "LOC")]
         if len(heads) != 1 or any(c.dep_ == "conj" for c in heads[0].children):
             return None  # "The Home Office and the Treasury met": which one?
+        if heads[0].ent_type_ == "LOC":
+            ent = next((e for e in self.ents if e.start <= heads[0].i < e.end), None)
+            return _bare(ent.text) if ent is not None and len(ent) >= 2 else None
         return self.named_in([heads[0]])

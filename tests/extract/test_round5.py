@@ -31,3 +31,19 @@ def test_survey_answers_are_no_claims(extract_text):
             'A quarter of drivers said fuel was too dear, and one in five said they would sell their car. '
             'The minister said the figures were worrying.')
     assert [c.text for c in extract_text(text).claims] == ["the figures were worrying"]
+
+
+def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_for(nlp):
+    from spacy.tokens import Span as EntSpan
+
+    from generator.extract import extract
+    from generator.model import Article
+
+    text = ('Reports that Jane Hill is planning a snap vote for May have been dismissed as "idle gossip" by '
+            'Downing Street.\n\nA spokesman said he had "no idea" where the rumours had come from.')
+    doc = nlp(text)
+    # the model tags "Downing Street" as a place (LOC) in some articles, as a facility in others
+    doc.ents = [e for e in doc.ents if e.text != "Downing Street"] + [
+        EntSpan(doc, e.start, e.end, label="LOC") for e in doc.ents if e.text == "Downing Street"]
+    [(name, conf)] = speakers(extract(doc, Article(path="t", id="t", title="T", text=text))).values()
+    assert name == "Downing Street" and conf < 0.5  # inferred from the sentence before: for review
