@@ -218,6 +218,25 @@ class Orgs:
         bodies = self.labels.get(subj.lemma_.lower(), set())
         return next(iter(bodies)) if len(bodies) == 1 else None
 
+    def issuer(self, subj, nouns, window: int = 150) -> str | None:
+        """'said the report' -> the body that issued the last document named before it: 'a study
+        by analysts Jupiter Research', 'the IFS report', 'Ofcom's review' (nouns: the document and
+        data nouns)."""
+        doc = subj.doc
+        for t in reversed(doc[max(0, subj.i - window):subj.i + 1]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+                continue
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                    found = self.named_in([o for o in c.children if o.dep_ == "pobj"])
+                    if found:
+                        return found
+                if c.dep_ in ("poss", "compound") and c.i < t.i and c.ent_type_ == "ORG":
+                    found = self.named_in([c])
+                    if found:
+                        return found
+        return None
+
     def spoke_before(self, subj, np) -> str | None:
         """'A spokeswoman said', nothing more in the phrase: the one body that was the subject, or
         the "by" agent, of the main verb of the sentence just before."""

@@ -241,6 +241,9 @@ class Resolver(Pronouns):
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS and subj.tag_ == "NN" and np[0].lower_ == "the":
             body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
+        if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
+                and head in DOCUMENT_NOUNS | DATA_NOUNS:
+            body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}

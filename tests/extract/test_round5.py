@@ -47,3 +47,12 @@ def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_f
         EntSpan(doc, e.start, e.end, label="LOC") for e in doc.ents if e.text == "Downing Street"]
     [(name, conf)] = speakers(extract(doc, Article(path="t", id="t", title="T", text=text))).values()
     assert name == "Downing Street" and conf < 0.5  # inferred from the sentence before: for review
+
+
+def test_said_the_report_is_the_body_that_issued_it(extract_text):
+    text = ('A study by analysts Northfield Research suggested that streaming was changing how people listen '
+            'to radio. The shift was fastest in cities such as Leeds and Bristol, said the report. '
+            'It said stations faced a long decline.')
+    got = speakers(extract_text(text))
+    assert got["The shift was fastest in cities such as Leeds and Bristol"][0] == "Northfield Research"
+    assert got["stations faced a long decline"][0] == "Northfield Research"  # not a city
