@@ -36,6 +36,9 @@ from generator.parse import token_indices
 
 # verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
 # told", never "the latest speculation suggests")
+# nouns that end a body's name ("the Anti-Phishing Working group", "the Open Rights group")
+NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust", "council", "committee",
+              "commission", "federation", "league", "network", "institute", "coalition", "alliance", "forum"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -228,6 +231,13 @@ class Resolver(Pronouns):
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.ent_type_ == "ORG"), None)
         if appos is not None and appos.i in self.ent_at:
             return self.orgs.canonical(self.ent_at[appos.i].text)
+        # "The Anti-Phishing Working group": capitalised words the model found no entity in, and a
+        # noun that ends a body's name, are that body's name
+        words = [t for t in np if t.i < subj.i][1:]
+        if np[0].lower_ == "the" and subj.lemma_.lower() in NAME_NOUNS and words \
+                and all(t.text == "-" or t.text[:1].isupper() and not t.ent_type_ for t in words) \
+                and sum(t.text != "-" for t in words) >= 2 and words[-1].i == subj.i - 1:
+            return subj.doc[words[0].i:subj.i + 1].text
         return None
 
     def _description(self, subj, np, person_noun: bool = False) -> Resolution:

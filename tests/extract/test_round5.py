@@ -56,3 +56,10 @@ def test_said_the_report_is_the_body_that_issued_it(extract_text):
     got = speakers(extract_text(text))
     assert got["The shift was fastest in cities such as Leeds and Bristol"][0] == "Northfield Research"
     assert got["stations faced a long decline"][0] == "Northfield Research"  # not a city
+
+
+def test_capitalised_words_before_a_name_noun_name_a_body(extract_text):
+    text = ('Phishing boomed during 2004. The Anti-Phishing Working group reported that the number of attacks '
+            'was growing at a rate of 30% per month.')
+    [(name, conf)] = speakers(extract_text(text)).values()
+    assert name == "Anti-Phishing Working group" and conf >= 0.5
