@@ -73,8 +73,17 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     exact: dict[tuple[int, int], Quote] = {}
     for q in quotes:
         exact.setdefault((q.start, q.end), q)
+    opening = {q.start: q for q in quotes}
     for c in cands:  # a quote reported with "said": the words next to it name the speaker
         q = exact.get((c.start, c.end))
+        if q is None and c.subject is None and c.cue_tok is not None and c.start in opening:
+            # '"...," Jeff Joseph, from the CEA told ...': the parse made the speaker part of the
+            # content; the words between quote and cue name him, the quote alone is the content
+            q = opening[c.start]
+            if not q.end < c.end <= c.cue_tok.idx:
+                q = None
+            elif (near := adjacent_cue(doc, text, q)) is not None and near[0].i == c.cue_tok.i:
+                c.end = q.end
         near = adjacent_cue(doc, text, q) if q is not None and c.cue_tok is not None else None
         if near is not None and near[0].i == c.cue_tok.i:
             c.subject, c.mention = near[1], near[2]
@@ -186,6 +195,18 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e = s + m.start()
 
 
+SHARES = {"%", "percent", "cent", "quarter", "quarters", "third", "thirds", "half", "fifth", "fifths", "tenth",
+          "tenths"}
+
+
+def survey_share(subj) -> bool:
+    """'40% said', 'a quarter of web users said', 'one in five said', 'two-thirds of voters
+    told': a share of people answering a survey (bbc-speech/GUIDE: findings are no claims)."""
+    if subj.ent_type_ == "PERCENT" or subj.lower_ in SHARES:
+        return True
+    return subj.like_num and any(c.lower_ == "in" and any(g.like_num for g in c.children) for c in subj.children)
+
+
 def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -> Claim | None:
     s, e = _trim(text, cand.start, cand.end)
     if e <= s:
@@ -193,6 +214,8 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     kind = "stance" if cand.stance else _kind(text, s, e, quotes, cand.fragments)
     if kind == "direct" and text[s:s + 5].lower() == "that ":
         s += 5
+    if cand.subject is not None and survey_share(cand.subject):
+        return None  # "40% said they ...": the finding of a survey, no act of communication
     claim = Claim(kind=kind, text=text[s:e], start=s, end=e, cue=cand.cue, fragments=cand.fragments)
     name, skind, person, named = None, "person", None, True
     how = "none"

@@ -336,7 +336,8 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue  # a quote inside a sentence with no cue: a scare quote, not a claim
         prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
                      and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)
-                     and _attribution_gap(text[p.end:c.start])), None)
+                     and _attribution_gap(text[p.end:c.start], p.cue is not None and p.end <= p.cue.start < c.start)),
+                    None)
         if prev is not None:
             if not prev.fragments:
                 prev.fragments = [Span(text[prev.start:prev.end], prev.start, prev.end)]
@@ -363,6 +364,11 @@ def _ends_in_quote(text: str, end: int) -> bool:
     return j > 0 and text[j - 1] in ("\"", "\u201d", "'") or text[k:k + 1] in ("\"", "\u201c")
 
 
-def _attribution_gap(gap: str) -> bool:
-    """Between two quotes of one speaker: nothing, or the attribution of the first ('," he said. ')."""
-    return len(gap) <= 80 and not any(m in gap for m in ("\"", "\u201c", "\u201d"))
+def _attribution_gap(gap: str, holds_cue: bool = False) -> bool:
+    """Between two quotes of one speaker: nothing, or the attribution of the first ('," he said. ');
+    one that holds the first quote's cue may name the speaker at length ('," Jeff Joseph, from
+    the Retail Design Council (RDC), told the BBC. '); never two sentences ('," said Mr Bell.
+    The chief said his report would follow. ': a claim of its own in between)."""
+    if any(m in gap for m in ("\"", "\u201c", "\u201d")):
+        return False
+    return len(gap) <= (160 if holds_cue else 80) and not re.search(r"[.!?]\s", gap.strip())

@@ -218,6 +218,25 @@ class Orgs:
         bodies = self.labels.get(subj.lemma_.lower(), set())
         return next(iter(bodies)) if len(bodies) == 1 else None
 
+    def issuer(self, subj, nouns, window: int = 150) -> str | None:
+        """'said the report' -> the body that issued the last document named before it: 'a study
+        by analysts Jupiter Research', 'the IFS report', 'Ofcom's review' (nouns: the document and
+        data nouns)."""
+        doc = subj.doc
+        for t in reversed(doc[max(0, subj.i - window):subj.i + 1]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+                continue
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                    found = self.named_in([o for o in c.children if o.dep_ == "pobj"])
+                    if found:
+                        return found
+                if c.dep_ in ("poss", "compound") and c.i < t.i and c.ent_type_ == "ORG":
+                    found = self.named_in([c])
+                    if found:
+                        return found
+        return None
+
     def spoke_before(self, subj, np) -> str | None:
         """'A spokeswoman said', nothing more in the phrase: the one body that was the subject, or
         the "by" agent, of the main verb of the sentence just before."""
@@ -231,10 +250,16 @@ class Orgs:
             return None
         root = doc[start - 1].sent.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = []
         if any(c.dep_ == "auxpass" for c in root.children):  # "... dismissed as "gossip" by X": the agent,
-            heads += [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached
+            agents = [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached
                       for o in t.children if o.dep_ == "pobj"]
-        heads = [h for h in heads if h.ent_type_ in ("ORG", "FAC")]
+        # a place as the agent is the seat of a body ("by Downing Street", "by Whitehall")
+        heads = [h for h in heads if h.ent_type_ in ("ORG", "FAC")] + \
+            [h for h in agents if h.ent_type_ in ("ORG", "FAC", "LOC")]
         if len(heads) != 1 or any(c.dep_ == "conj" for c in heads[0].children):
             return None  # "The Home Office and the Treasury met": which one?
+        if heads[0].ent_type_ == "LOC":
+            ent = next((e for e in self.ents if e.start <= heads[0].i < e.end), None)
+            return _bare(ent.text) if ent is not None and len(ent) >= 2 else None
         return self.named_in([heads[0]])

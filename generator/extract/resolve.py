@@ -1,7 +1,7 @@
 """Who is speaking: from a subject mention to a named speaker.
 
 - a name or surname ("Lavrov", "Wang") -> the full name given elsewhere;
-- a pronoun ("he", "she") -> the last person who was the subject of a clause;
+- a pronoun ("he", "she", "it") -> pronouns.py: the last person (body) that was a subject;
 - a description ("the veteran Russian diplomat") -> the person whose title or
   apposition shares its words, a nationality never contradicting;
 - an organisation or place ("Hamas", "Washington", "the EU") -> itself.
@@ -12,8 +12,6 @@ on for "he said": the Resolver keeps it.
 
 from __future__ import annotations
 
-import bisect
-
 from generator.extract.lexicon import (
     DATA_NOUNS,
     DOCUMENT_NOUNS,
@@ -23,7 +21,6 @@ from generator.extract.lexicon import (
     MENTION_CUT,
     NEGATIONS,
     PERSON_PRONOUNS,
-    PRONOUN_GENDER,
     QUALIFIERS,
     RELATIVE,
     ROLE_NOUNS,
@@ -33,11 +30,15 @@ from generator.extract.lexicon import (
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, Orgs
 from generator.extract.pairs import joint, pair_for
+from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
 
 # verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
 # told", never "the latest speculation suggests")
+# nouns that end a body's name ("the Anti-Phishing Working group", "the Open Rights group")
+NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust", "council", "committee",
+              "commission", "federation", "league", "network", "institute", "coalition", "alliance", "forum"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -67,7 +68,7 @@ def name_run(head, word_ids=frozenset()) -> list:
     return [t for t in doc[i:j + 1]]
 
 
-class Resolver:
+class Resolver(Pronouns):
     """Resolves subject mentions of one article to the people and bodies of its Cast."""
 
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]], title: str = ""):
@@ -104,50 +105,6 @@ class Resolver:
             else:
                 self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
 
-    def _last_person(self, i: int, gender: str | None = None) -> str | None:
-        """The last subject before token i; with a gender, the last one who is not known to be of
-        the other ("she" skips Mr. Obama). An unnamed person in between ("a spokesman") is who
-        the pronoun means: None, or the body they speak for (see `stand_in`)."""
-        k = bisect.bisect_left(self.history, (i, ""))
-        for j, name in reversed(self.history[:k]):
-            if j in self.stand_ins:
-                if gender is None or self.stand_ins[j][2] in (None, gender):
-                    return None
-                continue
-            person = self.people.get(name)
-            if gender is None or person is None or person.gender in (None, gender):
-                return name
-        return None
-
-    def stand_in(self, i: int, gender: str | None) -> tuple[str | None, str, str] | None:
-        """The unnamed person a pronoun at token i means, when it means one: (body or None, kind,
-        the rule that found the body)."""
-        k = bisect.bisect_left(self.history, (i, ""))
-        for j, name in reversed(self.history[:k]):
-            if j in self.stand_ins:
-                if gender is None or self.stand_ins[j][2] in (None, gender):
-                    return self.stand_ins[j][0], self.stand_ins[j][1], self.stand_ins[j][3]
-                continue
-            person = self.people.get(name)
-            if gender is None or person is None or person.gender in (None, gender):
-                return None
-        return None
-
-    def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
-        """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
-        place = None  # "it said" is a body more often than a place: a place only when no body is near
-        for j, name, kind, named, plural in reversed(self.org_history):
-            if j < i and i - j <= window:
-                if singular and plural and not named:
-                    continue
-                if kind == "place":
-                    place = place or (name, kind, named)
-                    continue
-                return name, kind, named
-            if j < i:
-                break
-        return place
-
     # ----------------------------------------------------------------- resolution
     def resolve(self, subj, record: bool = True) -> Resolution:
         """The speaker a subject token (head of its noun phrase) stands for. A description that
@@ -162,20 +119,8 @@ class Resolver:
 
     def _resolve(self, subj, record: bool = True) -> Resolution:
         low = subj.lower_
-        if low in PERSON_PRONOUNS:
-            name = self._last_person(subj.i, PRONOUN_GENDER[low])
-            if name is None and (unnamed := self.stand_in(subj.i, PRONOUN_GENDER[low])) is not None:
-                if unnamed[0] is not None:  # "A Labour spokesman denied it. '...,' he said."
-                    return Resolution(unnamed[0], unnamed[1], 0.7, how=unnamed[2] + "-pronoun")
-                return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
-            if name:
-                return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
-            return Resolution(None, "person", 0.3, how="pronoun")
-        if low in GROUP_PRONOUNS:
-            org = self._last_org(subj.i, singular=low in ("it", "its"))
-            if org:
-                return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
-            return Resolution(None, "organisation", 0.3, how="group-pronoun")
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            return self._pronoun(subj)
         if low in ("himself", "herself"):
             # "Mr Bez - himself a former executive at Porsche - said": the name before it
             prev = [t for t in subj.doc[max(subj.sent.start, subj.i - 3):subj.i] if not t.is_punct]
@@ -286,15 +231,13 @@ class Resolver:
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.ent_type_ == "ORG"), None)
         if appos is not None and appos.i in self.ent_at:
             return self.orgs.canonical(self.ent_at[appos.i].text)
-        return None
-
-    def _last_body(self, i: int, window: int = 400) -> str | None:
-        """The body last named as the subject of a clause before token i (never a place)."""
-        for j, name, kind, named, _plural in reversed(self.org_history):
-            if j < i and i - j <= window and kind == "organisation" and named:
-                return name
-            if j < i and i - j > window:
-                break
+        # "The Anti-Phishing Working group": capitalised words the model found no entity in, and a
+        # noun that ends a body's name, are that body's name
+        words = [t for t in np if t.i < subj.i][1:]
+        if np[0].lower_ == "the" and subj.lemma_.lower() in NAME_NOUNS and words \
+                and all(t.text == "-" or t.text[:1].isupper() and not t.ent_type_ for t in words) \
+                and sum(t.text != "-" for t in words) >= 2 and words[-1].i == subj.i - 1:
+            return subj.doc[words[0].i:subj.i + 1].text
         return None
 
     def _description(self, subj, np, person_noun: bool = False) -> Resolution:
@@ -308,6 +251,9 @@ class Resolver:
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS and subj.tag_ == "NN" and np[0].lower_ == "the":
             body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
+        if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
+                and head in DOCUMENT_NOUNS | DATA_NOUNS:
+            body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
