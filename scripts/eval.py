@@ -8,8 +8,8 @@ bbc (bbc-speech dev, the product's speech convention) also gets an error table (
 mistake each wrong or missed claim is), the calibration of `confidence` (end-to-end precision
 by confidence bucket; claims under 0.5 are flagged for review) and a check that no speaker
 is a generic phrase ("Analysts", "Officials"). PolNeAR counts stances as attributions, so its
-sets are run with `stances=True` when --stances is given (through `python -m generator.extract`,
-as the CLI has no such option yet).
+sets are run with `stances=True` when --stances is given (through `python -m generator.extract`;
+`quotebrief extract --stances` does the same).
 
 PolNeAR's compartments (meta.compartment: dev or train) are written to a temporary
 JSONL and scored with ../shared/eval/evaluate.py; no gold text is kept in the repository.
@@ -184,10 +184,26 @@ def print_diagnosis(d: dict) -> None:
     print("generic speakers: " + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
 
 
+def corpus_check(corpus: Path = ROOT.parent / "shared" / "corpus" / "bbc") -> int:
+    """No speaker of the whole BBC corpus may be a generic phrase ("Analysts", "Officials"):
+    extract every article (no cache, two workers) and list any that is. Non-zero when one is."""
+    print(f"\n=== {corpus} (every article: generic speakers) ===", flush=True)
+    files = sorted(str(p) for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
+    out = subprocess.run([sys.executable, "-m", "generator", "extract", *files, "--jsonl", "--no-cache",
+                          "--workers", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT)
+    records = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    generic = Counter(s["name"] for r in records for s in r["speakers"] if is_generic(s["name"]))
+    speakers = {s["name"] for r in records for s in r["speakers"]}
+    print(f"{len(records)} articles, {len(speakers)} distinct speaker names; generic speakers: "
+          + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
+    return 1 if generic or out.returncode else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", nargs="+", default=["seed", "bbc", "dev", "train"],
-                    choices=["seed", "bbc", "dev", "train"])
+    ap.add_argument("--sets", nargs="+", default=["seed", "bbc", "dev", "train", "corpus"],
+                    choices=["seed", "bbc", "dev", "train", "corpus"],
+                    help="corpus: every article of ../shared/corpus/bbc, checked for generic speakers")
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
     ap.add_argument("--cmd", default=CMD,
                     help="extractor command, {input} is the articles JSONL (default: %(default)s)")
@@ -214,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                     with gold.open(encoding="utf-8") as g, out.open(encoding="utf-8") as p:
                         print_diagnosis(diagnose([json.loads(x) for x in g if x.strip()],
                                                  [json.loads(x) for x in p if x.strip()]))
+                continue
+            if name == "corpus":
+                rc |= corpus_check()
                 continue
             part = Path(tmp) / f"polnear-{name}.jsonl"
             n = compartment(EVAL / "polnear-dev.jsonl", name, part, args.limit)
