@@ -191,11 +191,14 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
     for key, entry in table.items():
         if key in groups.parent:
             speaker_in[groups.find(key)].add(entry)
+    by_acronym: dict[str, list] = defaultdict(list)  # each speaker's acronym, worked out once
+    for entry in set(table.values()):
+        if entry[2] != "person" and (short := acronym(entry[1])):
+            by_acronym[short].append(entry)
     for n in names:  # an acronym topic whose long form is a speaker's name ("EU" / "European Union")
         if is_acronym(n):
-            for entry in table.values():
-                if acronym(entry[1]) == name_key(n).replace(" ", "") and entry[2] != "person":
-                    speaker_in[groups.find(name_key(n))].add(entry)
+            for entry in by_acronym.get(name_key(n).replace(" ", ""), ()):
+                speaker_in[groups.find(name_key(n))].add(entry)
     topics: dict[str, Topic] = {}
     id_of_root: dict[str, str] = {}
     for root in sorted(members):
