@@ -41,6 +41,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
         self.dirty = False
         self.state = DirtyState()  # what the last build made, for `mkdocs serve --dirty`
         self.files_of_build = None
+        self.last_report: list[str] = []
 
     def on_startup(self, *, command, dirty):
         """Present so that MkDocs keeps this object (and its Build's cache) across `mkdocs serve` rebuilds."""
@@ -78,10 +79,14 @@ class QuotebriefPlugin(BasePlugin[Options]):
         # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
         # own `strict` option decides that. The same report is the site's Build report page.
         report = corpus_report(self.corpus)
-        for line in console_lines(report):
-            log.info(f"quotebrief: {line}")
-        for note in self.corpus.speaker_notes:
-            log.info(f"quotebrief: speakers: {note}")
+        lines = [f"quotebrief: {line}" for line in console_lines(report)]
+        lines += [f"quotebrief: speakers: {note}" for note in self.corpus.speaker_notes]
+        if lines != self.last_report:  # a `mkdocs serve` rebuild says again only a report that changed
+            for line in lines:
+                log.info(line)
+        else:
+            log.info(f"quotebrief: the build report is the same as the last build's ({len(lines)} lines)")
+        self.last_report = lines
         log.info(f"quotebrief: {len(self.corpus.briefs)} articles ({self.last_extracted} extracted, "
                  f"the rest from the cache), {len(self.corpus.speakers)} speakers")
         if self.config.strict and report.skipped:

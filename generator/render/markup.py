@@ -7,6 +7,7 @@ Markdown structure, HTML or a script.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -121,7 +122,11 @@ def front_matter(meta: dict) -> str:
     return "\n".join(lines + ["---", ""]) + "\n"
 
 
+@functools.lru_cache(maxsize=1)
 def site_environment() -> jinja2.Environment:
+    """The site's environment, made once per process: it holds no data of a build (every value
+    reaches the templates as an argument), and its compiled templates are worth keeping across
+    `mkdocs serve` rebuilds."""
     env = environment()
     env.globals["speaker_colour"] = charts.speaker_colour
     return env
