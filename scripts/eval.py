@@ -192,7 +192,15 @@ def corpus_check(corpus: Path = ROOT.parent / "shared" / "corpus" / "bbc") -> in
     out = subprocess.run([sys.executable, "-m", "generator", "extract", *files, "--jsonl", "--no-cache",
                           "--workers", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT)
     records = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-    generic = Counter(s["name"] for r in records for s in r["speakers"] if is_generic(s["name"]))
+    def written_as_a_title(record: dict, speaker: dict) -> bool:
+        """'the Observer', capitalised after 'the' in the article: a newspaper's (or body's) name."""
+        mentions = [(c.get("speaker_mention") or {}).get("text", "") for c in record["claims"]
+                    if c.get("speaker") == speaker["id"]]
+        return speaker.get("named", True) and any(
+            len(m.split()) == 2 and m.split()[0] == "the" and m.split()[1][:1].isupper() for m in mentions)
+
+    generic = Counter(s["name"] for r in records for s in r["speakers"]
+                      if is_generic(s["name"]) and not written_as_a_title(r, s))
     speakers = {s["name"] for r in records for s in r["speakers"]}
     print(f"{len(records)} articles, {len(speakers)} distinct speaker names; generic speakers: "
           + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))

@@ -63,3 +63,4 @@ def test_capitalised_words_before_a_name_noun_name_a_body(extract_text):
             'was growing at a rate of 30% per month.')
     [(name, conf)] = speakers(extract_text(text)).values()
     assert name == "Anti-Phishing Working group" and conf >= 0.5
+
