@@ -95,9 +95,6 @@ class Cache:
                        f"going on without a disk cache in this run")
             self.folder = None
 
-    def load_bytes(self, namespace: str, key: str) -> bytes | None:
-        return self.load(namespace, key, bytes)
-
     def store_bytes(self, namespace: str, key: str, data: bytes) -> None:
         self.store(namespace, key, data, bytes)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 from pathlib import Path
 
 
@@ -43,11 +42,6 @@ def write_text(path: Path, text: str) -> None:
 
 def remove(path: Path) -> None:
     Path(path).unlink(missing_ok=True)
-
-
-def remove_tree(path: Path) -> None:
-    """Delete a folder and everything in it; a folder already gone is not an error."""
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> list[Path]:

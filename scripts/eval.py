@@ -8,8 +8,7 @@ bbc (bbc-speech dev, the product's speech convention) also gets an error table (
 mistake each wrong or missed claim is), the calibration of `confidence` (end-to-end precision
 by confidence bucket; claims under 0.5 are flagged for review) and a check that no speaker
 is a generic phrase ("Analysts", "Officials"). PolNeAR counts stances as attributions, so its
-sets are run with `stances=True` when --stances is given (through `python -m generator.extract`;
-`quotebrief extract --stances` does the same).
+sets are run with `quotebrief extract --stances` when --stances is given.
 
 PolNeAR's compartments (meta.compartment: dev or train) are written to a temporary
 JSONL and scored with ../shared/eval/evaluate.py; no gold text is kept in the repository.
@@ -30,7 +29,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 CMD = f"{ROOT / '.venv/bin/quotebrief'} extract {{input}} --jsonl --no-cache"
-STANCE_CMD = f"{sys.executable} -m generator.extract {{input}} --stances"
 # a speaker name made of these words only is a description, never a name
 GENERIC = {"analyst", "analysts", "official", "officials", "critic", "critics", "expert", "experts", "fan", "fans",
            "spokesman", "spokeswoman", "spokesperson", "source", "sources", "observer", "observers", "firm",
@@ -217,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="extractor command, {input} is the articles JSONL (default: %(default)s)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each PolNeAR compartment")
     ap.add_argument("--stances", action="store_true",
-                    help="PolNeAR sets with stances=True (python -m generator.extract)")
+                    help="PolNeAR sets with `quotebrief extract --stances`")
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         sys.exit(f"eval: {EVAL} is missing (the evaluation data lives in ../shared beside the checkout)")
@@ -244,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             part = Path(tmp) / f"polnear-{name}.jsonl"
             n = compartment(EVAL / "polnear-dev.jsonl", name, part, args.limit)
-            cmd = STANCE_CMD if args.stances else args.cmd
+            cmd = args.cmd + " --stances" if args.stances else args.cmd
             title = f"polnear-dev.jsonl, {name} compartment ({n} articles{', stances' if args.stances else ''})"
             rc |= evaluate(part, title, keep, cmd)
     return rc

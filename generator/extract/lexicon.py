@@ -79,7 +79,6 @@ LIGHT_VERBS = {"make", "issue", "express", "offer", "voice", "deliver", "repeat"
                "send", "give", "publish", "release", "echo", "renew", "air", "lodge", "file", "level"}
 NOUN_PREPS = {"about", "of", "on", "for", "to", "against", "over", "that"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "ccomp")
 MIN_QUOTE_WORDS = 4
 MIN_CONTENT_CHARS = 8
 TRAILING = " \t\n,;:\u2014\u2013-"
