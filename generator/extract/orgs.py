@@ -41,6 +41,11 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "sources", "representative", "representatives", "team", "staff", "management", "statement",
           "spokesmen", "spokeswomen", "insider", "insiders", "executive", "executives", "analyst", "analysts",
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs"}
+# bodies of the state: "the government" is no company the article names most
+PUBLIC_NOUNS = {"government", "administration", "ministry", "department", "court", "tribunal", "council",
+                "commission", "committee", "parliament", "office", "authority", "regulator", "watchdog"}
+# nouns that mean a government, never just the body last named ("the Treasury ... the government")
+GOVERNMENT_NOUNS = {"government", "administration", "parliament"}
 SMALL = {"and", "of", "the", "for", "&", "de", "on", "in", "to", "at"}
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
 LONG_FORM_RE = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|of|the|for|&|on|de)\s+)*[A-Z][\w'\u2019-]*)+")
@@ -81,6 +86,14 @@ def _bare(name: str) -> str:
     return re.sub(r"['\u2019]s?$", "", _strip_det(name).strip())
 
 
+def common_noun_name(name: str) -> bool:
+    """A body 'named' only by a common noun for bodies ("Government", "the Commission",
+    "Council"): the model tags such words as organisations when capitalised, but they name no
+    one body, so they are no speaker's name."""
+    words = [w.lower() for w in re.split(r"[\s-]+", _bare(name)) if w]
+    return bool(words) and all(w in BODY_NOUNS or w in SMALL or w.rstrip("s") in BODY_NOUNS for w in words)
+
+
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL and w[0].isupper())
 
@@ -96,7 +109,7 @@ class Orgs:
         names = []
         skip = Ranges(skip)
         for ent in ents if ents is not None else doc.ents:
-            if ent.label_ == "ORG" and not _in(skip, ent.start_char):
+            if ent.label_ == "ORG" and not _in(skip, ent.start_char) and not common_noun_name(ent.text):
                 names.append((ent.start, _bare(ent.text)))
         orgs = {n for _, n in names if len(n.split()) >= 2}
         full = orgs | {m.group() for m in LONG_FORM_RE.finditer(text) if len(initials(m.group())) >= 2}
@@ -181,7 +194,7 @@ class Orgs:
         fits = [n for n in before if head in n.lower().split()]
         if fits:
             return fits[-1]
-        if self.salient and self.salient in before:
+        if self.salient and self.salient in before and head not in PUBLIC_NOUNS:
             return self.salient
         return None
 

@@ -28,7 +28,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import BODY_NOUNS, Orgs
+from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, Orgs, common_noun_name
 from generator.extract.pairs import joint, pair_for
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
@@ -168,6 +168,8 @@ class Resolver(Pronouns):
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
                 and any(t.lower_ == "the" for t in np if t.i < subj.i):
             return self._description(subj, np, person_noun=True)  # "said the German": a person
+        if ent is not None and ent.label_ == "ORG" and common_noun_name(ent.text):
+            return self._description(subj, np)  # "The Government said": a description, not a name
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
@@ -249,7 +251,8 @@ class Resolver(Pronouns):
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
         definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
-        if body is None and definite and head in BODY_NOUNS and subj.tag_ == "NN" and np[0].lower_ == "the":
+        if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
+                and np[0].lower_ == "the":
             body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
