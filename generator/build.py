@@ -45,7 +45,7 @@ class Build:
         self.options = options
         self.base_dir = Path(base_dir) if base_dir else Path(options.config_file_path or "x").resolve().parent
         folder = self.path(options.cache_dir) if options.cache_dir else None
-        self.cache = Cache(folder, memory=("briefs", "charts", "pages"), warn=warn)
+        self.cache = Cache(folder, memory=("briefs", "charts", "pages"), memory_only=("rendered", "read"), warn=warn)
         self.extracted = 0  # articles parsed by this Build (the rest came from the cache)
 
     def path(self, value: str) -> Path:
@@ -63,7 +63,7 @@ class Build:
     # ------------------------------------------------------------------ the steps, in order
     def read(self, paths: list[str | Path] | None = None) -> ReadResult:
         return read_paths(paths or [self.path(self.options.articles)], max_chars=self.options.max_article_chars,
-                          follow_links=self.options.follow_links)
+                          follow_links=self.options.follow_links, cache=self.cache)
 
     def extract(self, articles: list[Article], progress: Progress | None = None) -> list[Brief]:
         """Briefs in article order; only articles missing from the cache go through spaCy."""
@@ -125,9 +125,11 @@ class Build:
         """A new complete build: what it uses of the cache is kept by `finish`."""
         self.cache.start_build()
 
-    def finish(self) -> int:
-        """After a complete build: drop the cache entries it did not use; how many went."""
-        return self.cache.prune()
+    def finish(self, complete: bool = True) -> int:
+        """After a build: drop what it did not use of the cache kept in memory only, and after a
+        complete build every cache entry it did not use; how many went from disk."""
+        self.cache.forget_unused()
+        return self.cache.prune() if complete else 0
 
 
 # ---------------------------------------------------------------------- brief cache entries

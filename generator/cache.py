@@ -5,7 +5,9 @@ An entry is found by its namespace and a key that hashes everything its content 
 pruning policy: a complete site build marks every entry it uses, and `prune` then deletes
 the rest, so the cache stays the size of the site. Entries live on disk under the cache
 folder (`<namespace>/<key[:2]>/<key>`) and, for namespaces asked for, in memory too, so
-`mkdocs serve` reuses decoded objects across rebuilds.
+`mkdocs serve` reuses decoded objects across rebuilds. Namespaces kept in memory only (never
+on disk) hold what is cheap to keep but not worth a file: the pages rendered from a brief, the
+articles read from a file (by its stat), so that a rebuild does again only what changed.
 
 The cache is an optimisation: an entry that cannot be read or decoded is dropped (and
 said), and a folder that cannot be written is bypassed for the rest of the run with one
@@ -14,10 +16,11 @@ warning; the build goes on either way.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,9 +31,12 @@ T = TypeVar("T")
 
 
 class Cache:
-    def __init__(self, folder: Path | None, memory: Iterable[str] = (), warn: Callable[[str], None] | None = None):
+    def __init__(self, folder: Path | None, memory: Iterable[str] = (), warn: Callable[[str], None] | None = None,
+                 memory_only: Iterable[str] = ()):
         self.folder = Path(folder) if folder else None
-        self.memory_namespaces = frozenset(memory)
+        self.memory_only = frozenset(memory_only)
+        self.memory_namespaces = frozenset(memory) | self.memory_only
+        self.recorders: list[list[tuple[str, str]]] = []  # open `recording` blocks
         self.memory: dict[tuple[str, str], Any] = {}
         self.used: set[tuple[str, str]] = set()
         self.notes: list[str] = []  # what went wrong with the cache in this run, each said once
@@ -49,13 +55,36 @@ class Cache:
         self.hits = self.misses = 0
 
     def path(self, namespace: str, key: str) -> Path | None:
-        return self.folder / namespace / key[:2] / key if self.folder else None
+        if not self.folder or namespace in self.memory_only:
+            return None
+        return self.folder / namespace / key[:2] / key
+
+    def _use(self, slot: tuple[str, str]) -> None:
+        self.used.add(slot)
+        for slots in self.recorders:
+            slots.append(slot)
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[list[tuple[str, str]]]:
+        """The entries used inside the block: what a result made from them depends on. A result
+        kept in memory (a rendered page) marks them used again when it is reused (`keep`), so
+        pruning never drops an entry such as a chart that a page still shows."""
+        slots: list[tuple[str, str]] = []
+        self.recorders.append(slots)
+        try:
+            yield slots
+        finally:
+            self.recorders.remove(slots)
+
+    def keep(self, slots: Iterable[tuple[str, str]]) -> None:
+        for slot in slots:
+            self._use(slot)
 
     def load(self, namespace: str, key: str, decode: Callable[[bytes], T]) -> T | None:
         """The entry decoded, or None. An entry that does not decode is deleted, with a note."""
         slot = (namespace, key)
         if slot in self.memory:
-            self.used.add(slot)
+            self._use(slot)
             self.hits += 1
             return self.memory[slot]
         path = self.path(namespace, key)
@@ -74,7 +103,7 @@ class Cache:
             write.remove(path)
             self.misses += 1
             return None
-        self.used.add(slot)
+        self._use(slot)
         self.hits += 1
         if namespace in self.memory_namespaces:
             self.memory[slot] = value
@@ -82,7 +111,7 @@ class Cache:
 
     def store(self, namespace: str, key: str, value: T, encode: Callable[[T], bytes]) -> None:
         slot = (namespace, key)
-        self.used.add(slot)
+        self._use(slot)
         if namespace in self.memory_namespaces:
             self.memory[slot] = value
         path = self.path(namespace, key)
@@ -109,6 +138,12 @@ class Cache:
 
     def store_text(self, namespace: str, key: str, text: str) -> None:
         self.store(namespace, key, text, lambda t: t.encode("utf-8"))
+
+    def forget_unused(self) -> None:
+        """Drop the memory-only entries this build did not use (after any build: every build
+        looks up all of them, so what it did not use is stale)."""
+        self.memory = {slot: v for slot, v in self.memory.items()
+                       if slot[0] not in self.memory_only or slot in self.used}
 
     def prune(self) -> int:
         """Delete every entry (in memory and on disk) that this build did not use; how many went."""

@@ -151,3 +151,28 @@ def test_keys_hash_every_part():
     assert Cache.key("a", 1) == Cache.key("a", 1)
     assert Cache.key("a", 1) != Cache.key("a", 2) != Cache.key("b", 1)
     assert Cache.key({"x": 1, "y": 2}) == Cache.key({"y": 2, "x": 1})
+
+
+def test_a_memory_only_namespace_never_touches_the_disk_and_forgets_what_a_build_did_not_use(tmp_path):
+    cache = Cache(tmp_path, memory_only=("rendered",))
+    cache.start_build()
+    cache.store("rendered", "k1", {"a.md": "x"}, bytes)
+    cache.store("rendered", "k2", {"b.md": "y"}, bytes)
+    assert not any(tmp_path.iterdir())
+    assert cache.load("rendered", "k1", bytes) == {"a.md": "x"}
+    cache.start_build()
+    assert cache.load("rendered", "k1", bytes) == {"a.md": "x"}
+    cache.forget_unused()
+    assert cache.load("rendered", "k2", bytes) is None and cache.load("rendered", "k1", bytes) is not None
+
+
+def test_recording_names_the_entries_a_result_was_made_from(tmp_path):
+    cache = Cache(tmp_path)
+    cache.store_text("charts", "c1", "<svg/>")
+    cache.start_build()
+    with cache.recording() as slots:
+        cache.load_text("charts", "c1")
+    assert slots == [("charts", "c1")]
+    cache.start_build()
+    cache.keep(slots)  # a result reused from memory keeps what it was made from
+    assert cache.prune() == 0 and cache.load_text("charts", "c1") == "<svg/>"

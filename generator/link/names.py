@@ -1,6 +1,7 @@
 """Names across articles: folding, surnames, acronyms, spelling variants, and groups of one person's names."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -11,8 +12,10 @@ SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"}
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Lower case without accents: the form names are compared in."""
+    """Lower case without accents: the form names are compared in. (Remembered: linking and
+    topics fold the same few thousand names on every build, a `mkdocs serve` rebuild too.)"""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -29,6 +32,7 @@ def name_tokens(name: str) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def name_key(name: str) -> str:
     """Exact-match key of any name: folded, dots and a leading "the" dropped."""
     words = re.sub(r"[.\u2019']", "", fold(name)).split()

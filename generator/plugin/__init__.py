@@ -23,7 +23,8 @@ from generator.build import Build
 from generator.options import Options
 from generator.plugin import config as plugin_config
 from generator.plugin.dirty import DirtyState
-from generator.plugin.page_cache import PageCache
+from generator.plugin.idle import IdleCollector
+from generator.plugin.page_cache import MemoryBytecodeCache, PageCache
 
 log = logging.getLogger("mkdocs.plugins.quotebrief")
 HOME_MARKER = "<!-- quotebrief:briefs -->"
@@ -42,10 +43,18 @@ class QuotebriefPlugin(BasePlugin[Options]):
         self.state = DirtyState()  # what the last build made, for `mkdocs serve --dirty`
         self.files_of_build = None
         self.last_report: list[str] = []
+        self.theme_bytecode = MemoryBytecodeCache()
+        self.idle: IdleCollector | None = None  # `mkdocs serve` only
 
     def on_startup(self, *, command, dirty):
         """Present so that MkDocs keeps this object (and its Build's cache) across `mkdocs serve` rebuilds."""
         self.dirty = dirty
+        if command == "serve":
+            self.idle = IdleCollector()
+
+    def on_shutdown(self):
+        if self.idle is not None:
+            self.idle.stop()
 
     def on_config(self, config):
         """Add what the generated pages need (Markdown extensions, the stylesheets, not_in_nav
@@ -63,6 +72,8 @@ class QuotebriefPlugin(BasePlugin[Options]):
         return self.build
 
     def on_pre_build(self, config):
+        if self.idle is not None:
+            self.idle.build_started()
         self._build(config).start()
         self.pages.start_build()
 
@@ -121,6 +132,13 @@ class QuotebriefPlugin(BasePlugin[Options]):
         log.info(f"quotebrief: {len(generated)} generated pages, {changed} changed since the last build")
         return files
 
+    def on_env(self, env, config, files):
+        """The theme's templates compiled once per `mkdocs serve`, not once per rebuild: MkDocs
+        makes a new Jinja environment for every build, and compiling Material's templates
+        again was a few tenths of a second of each edit's rebuild (see page_cache.py)."""
+        env.bytecode_cache = self.theme_bytecode
+        return env
+
     def on_post_page(self, output, page, config):
         self.state.rendered.add(page.url)
         return output
@@ -154,14 +172,21 @@ class QuotebriefPlugin(BasePlugin[Options]):
         which is enough to find the page by a tag. The search plugin writes the index in its
         own on_post_build: this one runs after it (priority -100), so the order of the two
         in `plugins` does not matter. Then, after a complete build, the cache drops what this
-        build did not use."""
+        build did not use. Under `mkdocs serve`, garbage is collected a moment later (idle.py)."""
+        try:
+            self._post_build(config)
+        finally:
+            if self.idle is not None:
+                self.idle.build_done()
+
+    def _post_build(self, config):
         from generator import write
 
         log.info(f"quotebrief: {self.pages.converted} pages converted from Markdown, "
                  f"{self.pages.reused} taken from the page cache")
-        if not self.dirty:  # a dirty build skips unchanged pages: their entries are still needed
-            self.build.finish()
-        else:
+        # a dirty build skips unchanged pages: their entries on disk are still needed
+        self.build.finish(complete=not self.dirty)
+        if self.dirty:
             self.state.remove_stale_outputs()
         path = Path(config.site_dir) / "search" / "search_index.json"
         # the site's pages by the URL search entries use (the home page's File.url is "./", its entries "")

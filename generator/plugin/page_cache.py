@@ -28,6 +28,8 @@ import posixpath
 import re
 import urllib.parse
 
+import jinja2
+
 from generator.cache import Cache
 
 log = logging.getLogger("mkdocs.plugins.quotebrief")
@@ -198,3 +200,21 @@ class PageCache:
             }
             self.cache.store("pages", key, entry, _encode)
         return html
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory for the life of the plugin (a `mkdocs serve`).
+
+    Jinja keys each entry by the template's name and checks it against a hash of the
+    template's source, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.entries: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.entries.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.entries[bucket.key] = bucket.bytecode_to_string()

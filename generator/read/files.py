@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.model import Article, Problem
@@ -40,12 +40,14 @@ def find_article_files(paths: list[str | Path], *, follow_links: bool = False) -
 
 
 def read_paths(paths: list[str | Path], max_chars: int = MAX_TEXT_CHARS, *,
-               follow_links: bool = False) -> ReadResult:
+               follow_links: bool = False, cache=None) -> ReadResult:
     """Read every article under `paths`; problems are collected, not raised.
 
     Every path given or found that is not read is a Problem too: skipped (an article file
     that cannot be read: a missing path, a broken link or a link out of the folder, a
     named pipe) or ignored (not an article: a hidden or other kind of file).
+    `cache` (a generator.cache.Cache with the memory-only namespace "read"): a file whose
+    stat is that of the last build is not read again (see `read_file_again`).
     """
     result = ReadResult()
     found, not_read = find_files(paths, follow_links=follow_links)
@@ -53,7 +55,7 @@ def read_paths(paths: list[str | Path], max_chars: int = MAX_TEXT_CHARS, *,
     for path in found:
         result.files.append(str(path))
         try:
-            articles, problems = read_file(path, max_chars)
+            articles, problems = read_file_again(path, max_chars, cache)
         except (ReadError, OSError) as exc:
             result.problems.append(Problem(str(path), _reason(exc)))
             continue
@@ -109,6 +111,26 @@ def read_file(path: Path, max_chars: int = MAX_TEXT_CHARS) -> tuple[list[Article
             article = read_markdown(text, name, problems)
     article = finish(article, problems, None, max_chars)
     return ([article] if article is not None else []), problems
+
+
+def read_file_again(path: Path, max_chars: int, cache=None) -> tuple[list[Article], list[Problem]]:
+    """`read_file`, or what it gave for this file in the last build when the file's device,
+    inode, size, modification and change times are the same (as `make` and MkDocs' own
+    watcher judge a file unchanged). Why: under `mkdocs serve` an edit changes one file of
+    thousands, and decoding and cleaning every one again was a tenth of a rebuild. Copies of
+    the articles are returned (a repeated id is renamed on them)."""
+    if cache is None or "read" not in cache.memory_only:
+        return read_file(path, max_chars)
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        return read_file(path, max_chars)
+    key = f"{path}\0{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{max_chars}"
+    got = cache.load("read", key, bytes)
+    if got is None:
+        got = read_file(path, max_chars)
+        cache.store("read", key, got, bytes)
+    articles, problems = got
+    return [replace(a, tags=list(a.tags), notes=list(a.notes)) for a in articles], list(problems)
 
 
 def _size(n: int) -> str:

@@ -7,6 +7,8 @@ Markdown structure, HTML or a script.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections import Counter, defaultdict
 
 import jinja2
@@ -146,6 +148,32 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
     pages[f"briefs/{aid}.md"] = front_matter(meta) + body
     return pages
 
+def brief_pages(env: jinja2.Environment, brief: Brief, data: SiteData) -> dict[str, str]:
+    """`render_brief`, or its pages of the last build when nothing they show changed.
+
+    Why: under `mkdocs serve` an edit changes one brief or a few, and rendering all of
+    them again was most of a rebuild. The key is everything the pages are made from:
+    the whole linked brief, and of the site only what the brief shows of it (its
+    speakers' colours and pages, its claims' topics and their pages). The templates are
+    fixed for the life of the process (`site_environment`). Kept in the cache's memory
+    only (namespace `rendered`), with the chart entries the pages use."""
+    cache = data.draw.cache
+    if "rendered" not in cache.memory_only:
+        return render_brief(env, brief, data)
+    shown = ([(s.id, s.id in data.paged_speakers, data.colour(s.id)) for s in brief.speakers],
+             [[(t.id, t.name, t.id in data.paged_topics) for t in data.claim_topics(c)] for c in brief.claims])
+    key = hashlib.blake2b(pickle.dumps((brief, shown), protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    hit = cache.load("rendered", key, pickle.loads)
+    if hit is not None:
+        pages, slots = hit
+        cache.keep(slots)
+        return pages
+    with cache.recording() as slots:
+        pages = render_brief(env, brief, data)
+    cache.store("rendered", key, (pages, slots), pickle.dumps)
+    return pages
+
+
 def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None) -> str:
     """The Markdown list of briefs, newest first: all of them on the briefs index, the latest
     `limit` and a link to the rest on the home page (which must stay small however large the corpus)."""
@@ -232,7 +260,7 @@ def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer 
     data = SiteData(corpus, page_min_articles, draw)
     pages: dict[str, str] = {}
     for brief in corpus.briefs:
-        pages.update(render_brief(env, brief, data))
+        pages.update(brief_pages(env, brief, data))
     pages["briefs/index.md"] = env.get_template("briefs_index.md.j2").render(
         listing=Markup(briefs_list(corpus, prefix="")), count=len(corpus.briefs))
     pages.update(render_speakers(env, data))

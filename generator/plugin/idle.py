@@ -1,0 +1,47 @@
+"""Collect garbage while `mkdocs serve` is idle, not in the middle of a rebuild.
+
+Why: a rebuild allocates on top of a heap of some 400,000 long-lived objects (the cache's
+memory, the last build's pages); Python's full garbage collection walks all of them
+(0.4 s for the BBC corpus here) and a rebuild's allocations set off two or three, about a
+fifth of an edit's rebuild. So, a moment after each build, when the server waits for the
+next edit, the heap is collected once and frozen (`gc.freeze`): the next rebuild's
+collections walk only its own new objects. Nothing leaks: a frozen object that becomes
+garbage is found at the next idle moment, which unfreezes the heap before it collects.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+IDLE_DELAY = 1.0  # seconds after a build
+
+
+class IdleCollector:
+    def __init__(self, delay: float = IDLE_DELAY):
+        self.delay = delay
+        self.timer: threading.Timer | None = None
+        self.collections = 0
+
+    def build_started(self) -> None:
+        """A build runs on: no collection is started in its middle."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+    def build_done(self) -> None:
+        self.build_started()
+        self.timer = threading.Timer(self.delay, self.collect)
+        self.timer.daemon = True  # never keeps the process alive
+        self.timer.start()
+
+    def collect(self) -> None:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.collections += 1
+
+    def stop(self) -> None:
+        """The server stops: no collection left pending, the heap as Python manages it."""
+        self.build_started()
+        gc.unfreeze()
