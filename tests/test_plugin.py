@@ -395,3 +395,35 @@ def test_cached_page_still_warns_about_its_broken_link_and_a_removed_target(proj
         (project / "docs" / "notes.md").unlink()  # index.md links to it, and index.md did not change
         _build_site(project, "removed")
         assert any("'notes.md'" in w for w in warnings()), warnings()
+
+
+def test_idle_collector_collects_between_builds_and_leaks_nothing():
+    import gc
+    import time
+    import weakref
+
+    from generator.plugin.idle import IdleCollector
+
+    class Node:
+        pass
+
+    idle = IdleCollector(delay=0.05)
+    try:
+        idle.build_done()
+        assert _until(lambda: idle.collections == 1, timeout=5)
+        assert gc.get_freeze_count() > 0  # the heap is frozen until the next idle moment
+        idle.build_done()
+        idle.build_started()  # an edit: a build starts before the moment came
+        time.sleep(0.3)
+        assert idle.collections == 1
+        node = Node()
+        node.me = node  # a cycle, frozen while alive
+        gone = weakref.ref(node)
+        idle.collect()
+        del node
+        assert gone() is not None  # garbage now, but frozen
+        idle.collect()  # the next idle moment unfreezes before it collects
+        assert gone() is None
+    finally:
+        idle.stop()
+    assert gc.get_freeze_count() == 0
