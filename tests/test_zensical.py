@@ -30,6 +30,7 @@ not_in_nav: |
   /briefs/*.md
   !/briefs/index.md
   /speakers/*.md
+  /speakers/by-letter/*.md
   !/speakers/index.md
   /topics/*.md
   !/topics/index.md

@@ -22,6 +22,7 @@ NOT_IN_NAV = """\
 /briefs/*.md
 !/briefs/index.md
 /speakers/*.md
+/speakers/by-letter/*.md
 !/speakers/index.md
 /topics/*.md
 !/topics/index.md

@@ -4,8 +4,9 @@ Why: a rebuild allocates on top of a heap of some 400,000 long-lived objects (th
 memory, the last build's pages); Python's full garbage collection walks all of them
 (0.4 s for the BBC corpus here) and a rebuild's allocations set off two or three, about a
 fifth of an edit's rebuild. So, a moment after each build, when the server waits for the
-next edit, the heap is collected once and frozen (`gc.freeze`): the next rebuild's
-collections walk only its own new objects. Nothing leaks: a frozen object that becomes
+next edit (or at the start of the next build, if the edit came first), the heap is
+collected once and frozen (`gc.freeze`): the rebuild's own collections walk only its
+new objects. Nothing leaks: a frozen object that becomes
 garbage is found at the next idle moment, which unfreezes the heap before it collects.
 """
 
@@ -21,27 +22,42 @@ class IdleCollector:
     def __init__(self, delay: float = IDLE_DELAY):
         self.delay = delay
         self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+        self.pending = False  # a build ended and its garbage was not collected yet
         self.collections = 0
 
     def build_started(self) -> None:
-        """A build runs on: no collection is started in its middle."""
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
+        """A build starts: none is collected in its middle. When the edit came before the idle
+        moment did, the heap is collected and frozen now: one walk of it (0.4 s here) saves
+        the build several."""
+        self._cancel()
+        if self.pending:
+            self.collect()
 
     def build_done(self) -> None:
-        self.build_started()
+        self._cancel()
+        self.pending = True
         self.timer = threading.Timer(self.delay, self.collect)
         self.timer.daemon = True  # never keeps the process alive
         self.timer.start()
 
     def collect(self) -> None:
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-        self.collections += 1
+        with self.lock:
+            if not self.pending:
+                return
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            self.pending = False
+            self.collections += 1
+
+    def _cancel(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
 
     def stop(self) -> None:
         """The server stops: no collection left pending, the heap as Python manages it."""
-        self.build_started()
+        self._cancel()
+        self.pending = False
         gc.unfreeze()

@@ -280,3 +280,28 @@ def test_a_quotation_carried_by_several_articles_is_one_claim_with_every_source(
     for aid, n in [("a", 2), ("b", 4), ("c", 1)]:
         assert f"(../briefs/{aid}.md#p-{n})" in page
     assert "1 quotation carried by several articles is shown once" in page
+
+
+def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
+    row = re.compile(r"^\| \[([^\]]+)\]\(([^)]+)\) \|", re.M)
+    everyone = [name for name, _ in row.findall(site()["speakers/index.md"])]  # one page
+    monkeypatch.setattr(render_pages, "SPEAKERS_ON_ONE_PAGE", 1)
+    p = site()
+    index = p["speakers/index.md"]
+    rows = row.findall(index)
+    assert rows == [("Fawzi Barhum", "../speakers/fawzi-barhum.md")]  # only those with a page of their own
+    assert "[C](by-letter/c.md) (1)" in index and "[F](by-letter/f.md) (1)" in index
+    letter_pages = {path: page for path, page in p.items() if path.startswith("speakers/by-letter/")}
+    listed = [name for page in letter_pages.values() for name, _ in row.findall(page)]
+    assert sorted(listed) == sorted(everyone) and len(everyone) > 2  # each speaker under one initial
+    c = letter_pages["speakers/by-letter/c.md"]
+    assert "# Speakers: C" in c and "| [Condoleezza Rice](../../briefs/a.md#condoleezza-rice) |" in c
+    assert c.startswith("---\n") and "exclude: true" in c.split("---")[1]  # out of the search index
+    assert "[Speakers heard most](../index.md)" in c and "[F](f.md)" in c
+
+
+def test_initials_fold_accents_and_put_the_rest_under_other():
+    assert render_pages.initial("Émile Zola") == "e"
+    assert render_pages.initial("'t Hooft") == "t"
+    assert render_pages.initial("3M") == "other" and render_pages.initial("Ögedei") == "o"
+    assert render_pages.initial("Александр") == "other"
