@@ -453,3 +453,20 @@ def test_speakers_pages_per_initial_build_strict_with_every_link_resolved(folder
     assert "Speakers heard most" in page and 'href="../../../briefs/' in page
     nav = (site / "index.html").read_text("utf-8")
     assert "by-letter" not in nav.split('class="md-content"')[0]  # not in the navigation
+
+
+def test_idle_collector_collects_at_once_after_a_long_build(monkeypatch):
+    from generator.plugin import idle as idle_mod
+
+    idle = idle_mod.IdleCollector(delay=60)
+    monkeypatch.setattr(idle_mod, "LONG_BUILD", 0.0)
+    try:
+        idle.build_started()
+        idle.build_done()  # a long build (any, here): no waiting for the idle moment
+        assert idle.collections == 1 and idle.timer is None
+        monkeypatch.setattr(idle_mod, "LONG_BUILD", 3600.0)
+        idle.build_started()
+        idle.build_done()  # a short one: later
+        assert idle.collections == 1 and idle.timer is not None
+    finally:
+        idle.stop()

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 IDLE_DELAY = 1.0  # seconds after a build
+LONG_BUILD = 10.0  # seconds: a build this long is followed by a collection at once
 
 
 class IdleCollector:
@@ -24,6 +26,7 @@ class IdleCollector:
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
         self.pending = False  # a build ended and its garbage was not collected yet
+        self.started: float | None = None  # when the current or last build started
         self.collections = 0
 
     def build_started(self) -> None:
@@ -31,12 +34,18 @@ class IdleCollector:
         moment did, the heap is collected and frozen now: one walk of it (0.4 s here) saves
         the build several."""
         self._cancel()
+        self.started = time.monotonic()
         if self.pending:
             self.collect()
 
     def build_done(self) -> None:
+        """After a long build (the first of a `mkdocs serve`), collect at once: beside it the walk
+        costs little, and the first edit's rebuild need not wait for it. Else a moment later."""
         self._cancel()
         self.pending = True
+        if self.started is not None and time.monotonic() - self.started >= LONG_BUILD:
+            self.collect()
+            return
         self.timer = threading.Timer(self.delay, self.collect)
         self.timer.daemon = True  # never keeps the process alive
         self.timer.start()
