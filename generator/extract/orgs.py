@@ -163,6 +163,8 @@ class Orgs:
                     text = _bare(ent.text)
                     if ent.label_ == "NORP" and text.lower() not in self.alias:
                         continue  # "German officials": a nationality, no body
+                    if ent.label_ == "ORG" and common_noun_name(text):
+                        continue  # "a Government spokesman": no one body named
                     return self.canonical(text)
             if t.pos_ == "PROPN" and t.text.isupper() and len(t.text) >= 2:
                 return self.canonical(t.text)  # an acronym the model tags as no entity

@@ -6,8 +6,8 @@ memory, the last build's pages); Python's full garbage collection walks all of t
 fifth of an edit's rebuild. So, a moment after each build, when the server waits for the
 next edit (or at the start of the next build, if the edit came first), the heap is
 collected once and frozen (`gc.freeze`): the rebuild's own collections walk only its
-new objects. Nothing leaks: a frozen object that becomes
-garbage is found at the next idle moment, which unfreezes the heap before it collects.
+new objects. Nothing leaks: a frozen object that becomes garbage is found at the next
+idle moment, which unfreezes the heap before it collects.
 """
 
 from __future__ import annotations

@@ -150,6 +150,7 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
     pages[f"briefs/{aid}.md"] = front_matter(meta) + body
     return pages
 
+
 def brief_pages(env: jinja2.Environment, brief: Brief, data: SiteData) -> dict[str, str]:
     """`render_brief`, or its pages of the last build when nothing they show changed.
 

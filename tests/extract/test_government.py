@@ -57,3 +57,13 @@ def test_a_body_whose_name_holds_the_noun_is_still_found(extract_text):
             "review would report in June.")
     got = speakers(extract_text(text))
     assert got.get("the review would report in June") == "Scottish Government"
+
+
+def test_a_spokesman_of_a_capitalised_common_noun_speaks_for_no_body(nlp):
+    from generator.extract import extract
+    from generator.model import Article
+
+    text = "A Government spokesman said that the figures would be published in March."
+    doc = _as_org(nlp, text, ["Government"])
+    got = speakers(extract(doc, Article(path="t", id="t", title="T", text=text)))
+    assert got == {"the figures would be published in March": None}
