@@ -128,8 +128,10 @@ class Build:
     def finish(self, complete: bool = True) -> int:
         """After a build: drop what it did not use of the cache kept in memory only, and after a
         complete build every cache entry it did not use; how many went from disk."""
+        if complete:
+            return self.cache.prune()  # memory included
         self.cache.forget_unused()
-        return self.cache.prune() if complete else 0
+        return 0
 
 
 # ---------------------------------------------------------------------- brief cache entries

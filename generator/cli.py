@@ -283,10 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except CommandError as e:
-        print(f"quotebrief: {e}", file=sys.stderr)
-        return 2
-    except SchedulerError as e:
+    except (CommandError, SchedulerError) as e:
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
