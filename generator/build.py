@@ -16,26 +16,22 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
-import os
-import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import generator.extract as extract_mod
-from generator import link, parse
+from generator import link, parse, resources, titles
 from generator import model as model_mod
 from generator.cache import Cache
-from generator.link import topics
 from generator.model import Article, Brief, Corpus, Problem
 from generator.options import Options
 from generator.read import ReadResult, read_paths
-from generator.render import charts, render_site
+from generator.render import briefs_list, charts, render_site
+from generator.workers import default_workers, failed_extraction, parse_and_extract
 
-CHUNK = parse.BATCH_SIZE  # articles per task sent to a pool worker
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
-EXTRACTION_FAILED = "extraction failed"
+HOME_MARKER = "<!-- quotebrief:briefs -->"  # where a page lists the latest briefs
+HOME_LATEST = 20  # briefs listed on the home page; the briefs index lists them all
 
 
 class Build:
@@ -109,11 +105,32 @@ class Build:
     def pdfs(self, corpus: Corpus) -> dict[str, bytes]:
         """`pdf: true`: a PDF of each brief, {path under docs/: bytes}, laid out once per content."""
         from generator.render import pdf
-        from generator.render.pages import speaker_colours
 
-        colours = speaker_colours(corpus)  # the site's colours, worked out once
-        return {f"briefs/{b.article.id}.pdf": pdf.brief_pdf(b, corpus, cache=self.cache, colours=colours)
+        return {f"briefs/{b.article.id}.pdf": pdf.brief_pdf(b, corpus, cache=self.cache, colours=corpus.colours)
                 for b in corpus.briefs}
+
+    def site(self, corpus: Corpus, docs: dict[str, str | None] | None = None) -> dict[str, str | bytes]:
+        """Every file quotebrief adds to a site, {path under docs/: text or bytes}, for the CLI and
+        the plugin alike: the pages, a PDF of each brief (`pdf: true`), the stylesheets, a home page,
+        and the latest briefs listed wherever a page holds HOME_MARKER.
+
+        `docs`: the site's own files (path -> Markdown source of a page, None for any other file);
+        a stylesheet or home page of its own wins, and its pages that hold the marker come back
+        filled in (generated, so that a dirty build sees them change with the corpus)."""
+        docs = docs or {}
+        out: dict[str, str | bytes] = dict(self.render(corpus))
+        if self.options.pdf:
+            out.update(self.pdfs(corpus))
+        out.update({path: css for path, css in resources.stylesheets().items() if path not in docs})
+        if "index.md" not in docs:
+            out["index.md"] = resources.read_text("scaffold", "docs", "index.md")
+        out.update({path: source for path, source in docs.items() if source and HOME_MARKER in source})
+        latest = None
+        for path, content in out.items():
+            if path.endswith(".md") and isinstance(content, str) and HOME_MARKER in content:
+                latest = latest or briefs_list(corpus, limit=HOME_LATEST)
+                out[path] = content.replace(HOME_MARKER, latest)
+        return out
 
     # ------------------------------------------------------------------ whole runs
     def corpus(self, paths: list[str | Path] | None = None, progress: Progress | None = None) -> Corpus:
@@ -142,7 +159,7 @@ def extractor_fingerprint() -> str:
     h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
     for path in sorted(Path(extract_mod.__file__).parent.glob("*.py")):
         h.update(path.read_bytes())
-    for module in (parse, topics, model_mod):
+    for module in (parse, model_mod, titles):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 
@@ -179,76 +196,3 @@ def check_brief(brief: Brief) -> None:
             if not (isinstance(span.start, int) and isinstance(span.end, int)
                     and 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text):
                 raise ValueError(f"span {span.start}-{span.end} does not index the article text")
-
-
-# ---------------------------------------------------------------------- parse and extract
-def default_workers() -> int:
-    """One worker per CPU core this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def extract_doc(doc, article: Article, stances: bool = False) -> Brief:
-    """A parsed article to its Brief: the one place extraction is called from.
-
-    An extractor bug on one article gives that article an empty brief and a note
-    (reported in the build report), never a failed build."""
-    try:
-        return topics.tag_claims(doc, extract_mod.extract(doc, article, stances=stances))
-    except Exception as exc:  # noqa: BLE001 - one article must not sink the build
-        failed = Article.from_dict(article.to_dict())
-        failed.notes.append(f"{EXTRACTION_FAILED} ({type(exc).__name__}: {str(exc)[:200]}); no claims listed")
-        return Brief(article=failed)
-
-
-def failed_extraction(brief: Brief) -> str | None:
-    return next((n for n in brief.article.notes if n.startswith(EXTRACTION_FAILED)), None)
-
-
-def parse_and_extract(articles: list[Article], model: str | None = None, workers: int = 1,
-                      stances: bool = False) -> Iterator[Brief]:
-    """Briefs of `articles` in order: in this process, or in a pool of `workers` processes.
-
-    The pool is only worth its start-up (each worker loads the model) when there
-    are at least two chunks of articles to share out."""
-    workers = min(workers or default_workers(), -(-len(articles) // CHUNK))
-    if workers <= 1 or len(articles) <= CHUNK:
-        docs = parse.parse((a.text for a in articles), model)
-        for article, doc in zip(articles, docs, strict=False):
-            yield extract_doc(doc, article, stances)
-        return
-    chunks = list(split_chunks(articles, workers, CHUNK))
-    ctx = multiprocessing.get_context(start_method())
-    with ctx.Pool(workers, initializer=_worker_start, initargs=(model,)) as pool:
-        for briefs in pool.imap(_worker_extract, [(model, chunk, stances) for chunk in chunks]):
-            yield from briefs
-
-
-def split_chunks(articles: list[Article], workers: int, size: int = CHUNK, smallest: int = 8):
-    """Consecutive chunks of `size` articles, smaller towards the end (down to `smallest`), so that
-    the workers run out of work at about the same time instead of one parsing a last full chunk
-    while the others wait."""
-    start = 0
-    while start < len(articles):
-        left = len(articles) - start
-        n = min(left, size, max(smallest, left // (2 * workers)))
-        yield articles[start:start + n]
-        start += n
-
-
-def start_method() -> str:
-    """fork when it is safe (Linux, no other thread): workers start at once and a script
-    without an `if __name__ == "__main__"` guard still works; else spawn (the MkDocs
-    server has threads, and a forked copy of a threaded process can hang)."""
-    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
-
-
-def _worker_start(model: str | None) -> None:
-    parse.load_nlp(model)  # once per worker, before the first chunk arrives
-
-
-def _worker_extract(task: tuple[str | None, list[Article], bool]) -> list[Brief]:
-    model, articles, stances = task
-    return list(parse_and_extract(articles, model, workers=1, stances=stances))

@@ -148,9 +148,7 @@ def cmd_render(args) -> int:
         raise CommandError(f"--out {args.out}: is a file, not a folder")
     build, corpus = _corpus(args)
     build.start()
-    from generator import resources
-
-    pages = {**build.render(corpus), **resources.stylesheets()}
+    pages = build.site(corpus)
     try:
         written = write.write_pages(pages, out_dir)
     except OSError as e:

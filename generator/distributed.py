@@ -23,7 +23,7 @@ class SchedulerError(RuntimeError):
 def parse_and_extract(articles: list[Article], address: str, model: str | None = None,
                       stances: bool = False, timeout: float | None = None) -> Iterator[Brief]:
     """Briefs of `articles`, in order, computed by the workers of the scheduler at `address`."""
-    from generator.build import CHUNK, _worker_extract, split_chunks
+    from generator import workers  # spaCy and the extractor: loaded only when a cluster is used
 
     try:
         from distributed import Client
@@ -34,9 +34,9 @@ def parse_and_extract(articles: list[Article], address: str, model: str | None =
     except (OSError, TimeoutError, ValueError) as e:
         raise SchedulerError(f"cannot reach the Dask scheduler at {address} ({e})") from None
     try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        chunks = list(split_chunks(articles, workers, CHUNK))
-        futures = client.map(_worker_extract, [(model, chunk, stances) for chunk in chunks], pure=False)
+        count = max(1, len(client.scheduler_info().get("workers", {})))
+        chunks = list(workers.split_chunks(articles, count, workers.CHUNK))
+        futures = client.map(workers.worker_extract, [(model, chunk, stances) for chunk in chunks], pure=False)
         for future in futures:  # in order: each chunk's briefs as soon as it and those before it are done
             yield from future.result()
     finally:

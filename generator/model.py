@@ -6,8 +6,18 @@ printed as the `quotebrief extract` data contract (see the README, "Data contrac
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph of an article text starts (a blank line ends one): Claim.paragraph and
+    the pages number paragraphs by the same rule."""
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
 
 
 @dataclass
@@ -153,12 +163,32 @@ class Problem:
         return f"{loc}: {self.severity}: {self.message}"
 
 
+# The kinds of thing talked about (the vocabulary of Speaker.kind), with the titles their lists have.
+KIND_TITLES = {"place": "Countries and places", "organisation": "Organisations", "person": "People"}
+
+
+@dataclass
+class Topic:
+    """One thing talked about across the corpus, with every claim that names it."""
+
+    id: str
+    name: str
+    kind: str
+    variants: list[str] = field(default_factory=list)
+    claims: list[tuple[Brief, Claim]] = field(default_factory=list)
+
+
 @dataclass
 class Corpus:
-    """All briefs after linking: speakers carry one id across articles."""
+    """All briefs after linking: speakers carry one id across articles. Link fills in, once,
+    everything the pages draw on: topics, each speaker's claims, the speakers ranked, colours."""
 
     briefs: list[Brief]
     speakers: dict[str, Speaker]
+    topics: dict[str, Topic] = field(default_factory=dict)  # most talked about first
+    claims_of: dict[str, list[tuple[Brief, Claim]]] = field(default_factory=dict)  # speaker id -> claims, oldest first
+    ranking: list[str] = field(default_factory=list)  # ids of the speakers with claims, most claims first
+    colours: dict[str, str] = field(default_factory=dict)  # speaker id -> colour, apart from those shown beside it
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
     speaker_notes: list[str] = field(default_factory=list)  # how linking and speakers.yml merged speakers

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import make_build
 from generator import build as pipeline
-from generator import cli, parse
+from generator import cli, parse, workers
 from generator.model import Article
 
 TEXTS = [
@@ -49,9 +49,9 @@ def dicts(briefs):
 
 
 def test_two_workers_give_the_same_briefs_in_the_same_order(monkeypatch, nlp):
-    monkeypatch.setattr(pipeline, "CHUNK", 2)  # 6 articles: 3 chunks shared by 2 workers
-    one = list(pipeline.parse_and_extract(articles(), workers=1))
-    two = list(pipeline.parse_and_extract(articles(), workers=2))
+    monkeypatch.setattr(workers, "CHUNK", 2)  # 6 articles: 3 chunks shared by 2 workers
+    one = list(workers.parse_and_extract(articles(), workers=1))
+    two = list(workers.parse_and_extract(articles(), workers=2))
     assert [b.article.id for b in two] == [f"a{i}" for i in range(len(TEXTS))]
     assert dicts(two) == dicts(one)
     assert any(b.claims for b in one)
@@ -59,7 +59,7 @@ def test_two_workers_give_the_same_briefs_in_the_same_order(monkeypatch, nlp):
 
 def test_pool_is_used_only_when_there_is_more_than_one_chunk(monkeypatch, count_parsed):
     """Few articles are parsed in this process (no pool start-up): the counter sees them."""
-    list(pipeline.parse_and_extract(articles(), workers=4))
+    list(workers.parse_and_extract(articles(), workers=4))
     assert len(count_parsed) == len(TEXTS)
 
 
@@ -114,7 +114,7 @@ def test_progress_reports_every_article_in_order(tmp_path):
 
 def test_build_uses_the_configured_workers(tmp_path, monkeypatch):
     seen = {}
-    real = pipeline.parse_and_extract
+    real = workers.parse_and_extract
 
     def spy(arts, model=None, workers=1, stances=False):
         seen["workers"] = workers
@@ -125,7 +125,7 @@ def test_build_uses_the_configured_workers(tmp_path, monkeypatch):
     make_build(tmp_path, workers=3).corpus()
     assert seen["workers"] == 3
     make_build(tmp_path, workers=0).corpus()
-    assert seen["workers"] == pipeline.default_workers() >= 1
+    assert seen["workers"] == workers.default_workers() >= 1
 
 
 class Tty(io.StringIO):
@@ -187,12 +187,12 @@ def test_pool_forks_only_while_no_other_thread_runs():
     if sys.platform != "linux":
         pytest.skip("fork is used on Linux only")
     if threading.active_count() == 1:
-        assert pipeline.start_method() == "fork"
+        assert workers.start_method() == "fork"
     stop = threading.Event()
     t = threading.Thread(target=stop.wait)
     t.start()
     try:
-        assert pipeline.start_method() == "spawn"
+        assert workers.start_method() == "spawn"
     finally:
         stop.set()
         t.join()
@@ -200,13 +200,13 @@ def test_pool_forks_only_while_no_other_thread_runs():
 
 def test_chunks_shrink_towards_the_end_so_workers_finish_together():
     items = list(range(2225))
-    chunks = list(pipeline.split_chunks(items, workers=2, size=32, smallest=8))
+    chunks = list(workers.split_chunks(items, workers=2, size=32, smallest=8))
     assert [x for c in chunks for x in c] == items  # every article once, in order
     sizes = [len(c) for c in chunks]
     assert max(sizes) == 32 and sizes[0] == 32
     assert sizes == sorted(sizes, reverse=True)
     assert all(s <= 8 for s in sizes[-3:])  # the last tasks are small: little waiting at the end
-    assert [len(c) for c in pipeline.split_chunks(list(range(5)), workers=2, size=2)] == [2, 2, 1]
+    assert [len(c) for c in workers.split_chunks(list(range(5)), workers=2, size=2)] == [2, 2, 1]
 
 
 def test_stances_option_reaches_extraction_and_the_cache_key(tmp_path):

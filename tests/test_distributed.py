@@ -28,11 +28,11 @@ def records(capsys, *args):
 def test_a_cluster_prints_the_same_records_as_a_local_run_and_fills_the_cache(folder, tmp_path, capsys, monkeypatch):
     from distributed import LocalCluster
 
-    from generator import build
+    from generator import workers
 
     local = records(capsys, str(folder), "--no-cache")
     log = tmp_path / "sent.log"  # the task function is shipped to the worker by value: it reports through a file
-    real = build._worker_extract
+    real = workers.worker_extract
 
     def spy(task):
         with open(log, "a") as f:
@@ -42,7 +42,7 @@ def test_a_cluster_prints_the_same_records_as_a_local_run_and_fills_the_cache(fo
     def sent():
         return sum(int(n) for n in log.read_text().split()) if log.exists() else 0
 
-    monkeypatch.setattr(build, "_worker_extract", spy)
+    monkeypatch.setattr(workers, "worker_extract", spy)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         args = [str(folder), "--scheduler", cluster.scheduler_address]
         monkeypatch.chdir(tmp_path)  # the default cache_dir (.cache/quotebrief) lands here

@@ -76,8 +76,8 @@ def test_parse_gives_the_docs_of_the_whole_pipeline(nlp):
 
 
 def test_briefs_of_bundled_articles_are_those_of_the_whole_pipeline(nlp):
-    from generator.build import extract_doc
     from generator.read import read_paths
+    from generator.workers import extract_doc
 
     articles = read_paths([ARTICLES]).articles
     stock = [extract_doc(d, a).to_dict() for d, a in zip(nlp.pipe(a.text for a in articles), articles, strict=True)]

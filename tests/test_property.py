@@ -4,8 +4,8 @@ indexes the article text exactly (0 <= start < end <= len(text), text[start:end]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import extract_doc
 from generator.model import Article
+from generator.workers import extract_doc
 
 NEWS = [
     '"We will not back down from this fight," said Jane Smith, the mayor of Springfield.',

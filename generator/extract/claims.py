@@ -36,20 +36,13 @@ from generator.extract.lexicon import TRAILING
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
 from generator.extract.tree import Candidate, _span_of
-from generator.model import Article, Brief, Claim, Span, Speaker
+from generator.model import Article, Brief, Claim, Span, Speaker, paragraph_starts
 from generator.slugs import slugify
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included (see generator.quotes)."""
     return [(q.start, q.end) for q in quote_marks.find_quotes(text)]
-
-
-def paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in re.finditer(r"\n\s*\n", text):
-        starts.append(m.end())
-    return starts
 
 
 def paragraph_of(starts: list[int], offset: int) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.parse import cased
+from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym  # noqa: F401 (the lexicon's words)
 
 # Cues whose content is a clause: "said (that) ...", "believes ...".
 CLAUSE_CUES = {
@@ -115,7 +116,6 @@ GENDER_WORDS = {
 GROUP_PRONOUNS = {"they", "it", "we", "their", "its"}
 FIRST_PERSON = {"i", "me", "we", "us", "you"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "rev", "rev."}
 # Nouns that name a person by what they do; a definite description headed by one of
 # these ("the veteran diplomat", "the spokeswoman") refers to a person.
 ROLE_NOUNS = {

@@ -22,9 +22,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from generator.link.names import _Groups, acronym, is_acronym, name_key, name_tokens, person_groups, surname_variant
+from generator.link.colours import speaker_colours
+from generator.link.names import Groups, acronym, is_acronym, name_key, name_tokens, person_groups, surname_variant
 from generator.link.overrides import Overrides
 from generator.link.roles import canonical, clean
+from generator.link.topics import corpus_topics
 from generator.model import Brief, Claim, Corpus, Speaker
 from generator.slugs import slugify
 
@@ -107,7 +109,7 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
             notes.append(f"{ov.source}: apart {', '.join(repr(n) for n in missing)} matched no speaker")
         else:
             notes.append(f"{ov.source}: kept apart {', '.join(repr(n) for n in group)}")
-    groups = _Groups([g for g in apart if len(g) > 1])
+    groups = Groups([g for g in apart if len(g) > 1])
     kinds: dict[str, Counter] = defaultdict(Counter)
     for _, s in mentions:
         groups.find(key_of[s.name])
@@ -222,7 +224,18 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         claims = [replace(c, speaker=local_to_corpus.get((i, c.speaker)) if c.speaker else None)
                   for c in b.claims]
         linked.append(Brief(article=b.article, speakers=local, claims=claims))
-    return Corpus(briefs=linked, speakers=speakers, speaker_notes=notes)
+    return describe(Corpus(briefs=linked, speakers=speakers, speaker_notes=notes))
+
+
+def describe(corpus: Corpus) -> Corpus:
+    """Fill in what every page draws on, once: the topics (linked like speakers), each speaker's
+    claims, the speakers ranked by claims, and their colours. Returns the same corpus."""
+    corpus.topics = corpus_topics(corpus.briefs, corpus.speakers)
+    corpus.claims_of = claims_by_speaker(corpus)
+    ranked = [s for s in corpus.speakers.values() if corpus.claims_of[s.id]]
+    corpus.ranking = [s.id for s in sorted(ranked, key=lambda s: (-len(corpus.claims_of[s.id]), s.name))]
+    corpus.colours = speaker_colours(corpus.briefs, corpus.ranking)
+    return corpus
 
 
 def _claim_order(bc: tuple[Brief, Claim]):

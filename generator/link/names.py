@@ -7,7 +7,12 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "lord", "lady"}
+from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym
+
+__all__ = ["TITLES", "Groups", "acronym", "fold", "is_acronym", "name_key", "name_tokens", "person_groups",
+           "surname_variant"]
+
+TITLES = {h.rstrip(".") for h in HONORIFICS} | NOBLE_TITLES  # dropped from the front when names are compared
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"}
 
@@ -25,7 +30,7 @@ def name_tokens(name: str) -> list[str]:
     words = [w.strip(".,'’\"") for w in fold(name).replace("’", "'").split()]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     words = [w for w in words if w]
-    while words and words[0] in HONORIFICS:
+    while words and words[0] in TITLES:
         words = words[1:]
     while len(words) > 1 and words[-1] in SUFFIXES:
         words = words[:-1]
@@ -51,11 +56,6 @@ def acronym(name: str) -> str | None:
         return None
     return fold("".join(w[0] for w in words))
 
-
-def is_acronym(name: str) -> bool:
-    """"US", "U.S.", "UN": capitals (and dots) only."""
-    bare = name.replace(".", "").strip()
-    return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -119,7 +119,7 @@ class _Name:
         return cls(text, words[0], words[-1])
 
 
-class _Groups:
+class Groups:
     """Union-find over name keys that refuses unions the editor said to keep apart."""
 
     def __init__(self, apart: list[set[str]]):
@@ -149,10 +149,10 @@ class _Groups:
         return True
 
 
-def person_groups(names: list[str], groups: _Groups | None = None,
-                  notes: list[str] | None = None) -> _Groups:
+def person_groups(names: list[str], groups: Groups | None = None,
+                  notes: list[str] | None = None) -> Groups:
     """Group person names (keys from name_key) that denote one person; see the module doc."""
-    groups = groups or _Groups([])
+    groups = groups or Groups([])
     notes = notes if notes is not None else []
     parsed = {}
     for text in names:

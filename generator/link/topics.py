@@ -1,74 +1,25 @@
-"""What claims talk about: the countries, organisations and people named inside them.
+"""What claims talk about, linked across the corpus: countries, organisations and people.
 
-`tag_claims` runs at extraction time on the parsed Doc (so topics are cached
-with the brief) and fills each Claim.topics with "kind:Name" strings, kind one
-of place, organisation, person (the vocabulary of Speaker.kind), e.g.
-"place:United States". `corpus_topics` merges the variants across articles
-("US", "U.S.", "the United States" are one topic) for the topic pages.
+Extraction (generator/extract/topics.py) records in each Claim.topics the "kind:Name" of
+every entity named inside the claim. `corpus_topics` links them once, like speakers: variants
+merged ("US", "U.S.", "the United States" are one topic), typed, and a person talked about
+joined to the speaker of the same name.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
-from generator.link.names import HONORIFICS, _Groups, acronym, fold, is_acronym, name_key, name_tokens, person_groups
-from generator.model import Brief, Claim
+from generator.link.names import TITLES, Groups, acronym, fold, is_acronym, name_key, name_tokens, person_groups
+from generator.model import KIND_TITLES, Brief, Claim, Topic
 from generator.slugs import slugify
-
-ENTITY_KINDS = {"GPE": "place", "LOC": "place", "ORG": "organisation", "PERSON": "person"}
-KIND_TITLES = {"place": "Countries and places", "organisation": "Organisations", "person": "People"}
-
-
-def clean_entity(text: str) -> str | None:
-    """An entity's name as a topic: no leading "the", no possessive, no line breaks; None if not a name."""
-    name = " ".join(text.split())
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name).strip(" .,;:-") if not is_acronym(name) else name.strip(" ,;:-")
-    if len(name.replace(".", "")) < 2 or not any(ch.isupper() for ch in name):
-        return None
-    return name
-
-
-def claim_topics(doc, claim: Claim) -> list[str]:
-    """"kind:Name" of each place, organisation or person named inside one claim, in order."""
-    out: list[str] = []
-    mention = claim.speaker_mention
-    for ent in doc.ents:
-        kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or ent.start_char < claim.start or ent.end_char > claim.end:
-            continue
-        if mention and ent.start_char <= mention.start < ent.end_char:
-            continue  # the speaker's own name, not what they talk about
-        name = clean_entity(ent.text)
-        if name and f"{kind}:{name}" not in out:
-            out.append(f"{kind}:{name}")
-    return out
-
-
-def tag_claims(doc, brief: Brief) -> Brief:
-    """Fill Claim.topics of every claim of a freshly extracted brief (in place) and return it."""
-    for claim in brief.claims:
-        claim.topics = claim_topics(doc, claim)
-    return brief
 
 
 def split_topic(topic: str) -> tuple[str, str]:
     """("place", "United States") from "place:United States"; an untyped topic counts as a place."""
     kind, sep, name = topic.partition(":")
     return (kind, name) if sep and kind in KIND_TITLES else ("place", topic)
-
-
-@dataclass
-class Topic:
-    """One thing talked about across the corpus, with every claim that names it."""
-
-    id: str
-    name: str
-    kind: str
-    variants: list[str] = field(default_factory=list)
-    claims: list[tuple[Brief, Claim]] = field(default_factory=list)
 
 
 # One country under its names, and the capital standing for its government ("Washington said"):
@@ -145,7 +96,7 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
                     uses.append((name, brief, claim))
     table = _speaker_table(speakers)
     names = sorted(votes)
-    groups = _Groups([])
+    groups = Groups([])
     for n in names:
         groups.find(name_key(n))
         alias = _ALIAS_OF.get(name_key(n))
@@ -214,7 +165,7 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             tid, name, kind = speaker[0], speaker[1], speaker[2] or kinds.most_common(1)[0][0]
         else:
             full = [v for v in variants if not is_acronym(v)] or variants
-            name = sorted(full, key=lambda v: (-count[v], fold(v.split()[0]).strip(".") in HONORIFICS,
+            name = sorted(full, key=lambda v: (-count[v], fold(v.split()[0]).strip(".") in TITLES,
                                                v.lower().startswith("the "), -len(v.split()), v))[0]
             kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0]
             tid = slugify(name, fallback="topic")

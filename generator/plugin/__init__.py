@@ -18,8 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator import resources
-from generator.build import Build
+from generator.build import HOME_LATEST, HOME_MARKER, Build  # noqa: F401 (HOME_*: where they were)
 from generator.options import Options
 from generator.plugin import config as plugin_config
 from generator.plugin.dirty import DirtyState
@@ -27,8 +26,6 @@ from generator.plugin.idle import IdleCollector
 from generator.plugin.page_cache import MemoryBytecodeCache, PageCache
 
 log = logging.getLogger("mkdocs.plugins.quotebrief")
-HOME_MARKER = "<!-- quotebrief:briefs -->"
-HOME_LATEST = 20  # briefs listed on the home page; the briefs index lists them all
 
 
 class QuotebriefPlugin(BasePlugin[Options]):
@@ -103,26 +100,12 @@ class QuotebriefPlugin(BasePlugin[Options]):
         if self.config.strict and report.skipped:
             names = ", ".join(f.path for f in report.skipped)
             raise PluginError(f"quotebrief: {len(report.skipped)} article files skipped (strict): {names}")
-        generated = dict(self.build.render(self.corpus))
-        self.pdf_pages = {}
-        if self.config.pdf:
-            for path, data in self.build.pdfs(self.corpus).items():
-                generated[path] = data
-                self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
-        for path, css in resources.stylesheets().items():  # a docs/ file of the same path overrides it
-            if files.get_file_from_path(path) is None:
-                generated[path] = css
-        if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's
-            generated["index.md"] = resources.read_text("scaffold", "docs", "index.md")
-        from generator.render import briefs_list
-
+        docs = {f.src_uri: None for f in files if not f.generated_by}
         for file in [f for f in files.documentation_pages() if f.abs_src_path and not f.generated_by]:
-            source = Path(file.abs_src_path).read_text("utf-8-sig")
-            if HOME_MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
-                generated[file.src_uri] = source
-        for path, content in generated.items():
-            if path.endswith(".md") and HOME_MARKER in content:
-                generated[path] = content.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
+            docs[file.src_uri] = Path(file.abs_src_path).read_text("utf-8-sig")
+        generated = self.build.site(self.corpus, docs)
+        self.pdf_pages = {path.removesuffix(".pdf") + ".md": Path(path).name
+                          for path in generated if path.startswith("briefs/") and path.endswith(".pdf")}
         self.files_of_build = files
         for file in self.state.files(config, generated):
             if files.get_file_from_path(file.src_uri) is not None:

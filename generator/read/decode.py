@@ -121,7 +121,7 @@ def _high_bytes_sit_in_words(data: bytes) -> bool:
     return total == 0 or near / total >= 0.8
 
 
-def _decode_noted(data: bytes, path: str, problems: list[Problem], truncated: bool = False) -> str:
+def decode_noted(data: bytes, path: str, problems: list[Problem], truncated: bool = False) -> str:
     text, note = decode(data, truncated)
     if note:
         problems.append(Problem(path, note, "note", "encoding"))

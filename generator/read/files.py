@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.model import Article, Problem
-from generator.read.decode import _decode_noted
-from generator.read.find import _kind, find_files
+from generator.read.decode import decode_noted
+from generator.read.find import file_kind, find_files
 from generator.read.formats import finish, read_html, read_jsonl, read_markdown, read_txt
 from generator.read.limits import MAX_HTML_BYTES, MAX_JSONL_BYTES, MAX_TEXT_CHARS, SUFFIXES, ReadError
 
@@ -90,16 +90,16 @@ def read_file(path: Path, max_chars: int = MAX_TEXT_CHARS) -> tuple[list[Article
     problems: list[Problem] = []
     if suffix == ".jsonl":
         data = _read_bytes(path, MAX_JSONL_BYTES, "JSONL file")
-        return read_jsonl(_decode_noted(data, name, problems), name, problems, max_chars)
+        return read_jsonl(decode_noted(data, name, problems), name, problems, max_chars)
     if suffix in (".html", ".htm"):
         data = _read_bytes(path, MAX_HTML_BYTES, "HTML page")
         if not data.strip():
             raise ReadError("empty file")
-        article = read_html(_decode_noted(data, name, problems), name, problems)
+        article = read_html(decode_noted(data, name, problems), name, problems)
     else:
         limit = 4 * max_chars + 4096  # enough bytes for max_chars characters in any encoding
         data, size = _read_head(path, limit)
-        text = _decode_noted(data, name, problems, truncated=size > len(data))
+        text = decode_noted(data, name, problems, truncated=size > len(data))
         if not text.strip():
             raise ReadError("empty file" if not data else "empty file (only whitespace)")
         if size > len(data):
@@ -158,7 +158,7 @@ def _open_regular(path: Path):
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise ReadError(f"not a regular file ({_kind(mode)}); not read")
+            raise ReadError(f"not a regular file ({file_kind(mode)}); not read")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")

@@ -84,7 +84,7 @@ def _walk(top: Path, follow_links: bool, found: list[Path], problems: list[Probl
             problems.append(Problem(str(path), f"a link to a file outside the articles folder; {_NOT_FOLLOWED}",
                                     "skipped"))
         elif not stat.S_ISREG(mode):
-            problems.append(Problem(str(path), f"not a regular file ({_kind(mode)}); not read", "skipped"))
+            problems.append(Problem(str(path), f"not a regular file ({file_kind(mode)}); not read", "skipped"))
         else:
             found.append(path)
 
@@ -115,7 +115,7 @@ def _stat_error(path: Path, exc: OSError) -> str:
     return f"cannot be read ({exc.strerror or exc})"
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
     for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
         if test(mode):

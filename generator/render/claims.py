@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from generator.model import Brief, Claim, Corpus
+from generator.model import Brief, Claim, Corpus, paragraph_starts
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(number, text) of each non-empty paragraph, numbered like Claim.paragraph."""
-    from generator.extract.claims import paragraph_starts
-
     starts = paragraph_starts(text)
     out = []
     for i, s in enumerate(starts):

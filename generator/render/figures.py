@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from generator.link.colours import TOP_SPEAKERS
 from generator.model import Brief
 from generator.render import charts
 from generator.render.claims import sorted_briefs, speaker_sections
 from generator.render.markup import front_matter, short
 
 if TYPE_CHECKING:
-    from generator.render.pages import SiteData
+    from generator.render.data import SiteData
 
-TOP_SPEAKERS = 15  # rows on the corpus charts
 TOP_TOPICS = 10  # columns on the who-talks-about-whom chart
 TIMELINE_CLAIMS = 5  # claims per brief on the timeline (the page changes with every article: keep it small)
 

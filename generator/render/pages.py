@@ -15,10 +15,8 @@ from collections import Counter, defaultdict
 import jinja2
 from markupsafe import Markup
 
-from generator.link import claims_by_speaker
-from generator.link import topics as topics_mod
 from generator.link.names import fold
-from generator.model import Brief, Claim, Corpus
+from generator.model import KIND_TITLES, Brief, Claim, Corpus
 from generator.render import charts
 from generator.render.claims import (  # noqa: F401
     UNNAMED,
@@ -30,6 +28,7 @@ from generator.render.claims import (  # noqa: F401
     sorted_briefs,
     speaker_sections,
 )
+from generator.render.data import SiteData  # noqa: F401
 from generator.render.figures import (  # noqa: F401
     TOP_SPEAKERS,
     all_periods,
@@ -43,79 +42,6 @@ from generator.render.figures import (  # noqa: F401
 from generator.render.markup import LOW_CONFIDENCE, environment, front_matter, meta_line, site_environment, tag_name
 from generator.report import corpus_report
 
-
-def speaker_colours(corpus: Corpus, order: list[str] | None = None) -> dict[str, str]:
-    """One colour per speaker of the corpus, distinct among those drawn together: the top speakers
-    of the corpus charts, and the speakers of each brief. `order`: speaker ids, most claims first."""
-    if order is None:
-        counts = Counter(c.speaker for b in corpus.briefs for c in b.claims if c.speaker)
-        names = {sid: s.name for sid, s in corpus.speakers.items()}
-        order = sorted(counts, key=lambda sid: (-counts[sid], names.get(sid, sid)))
-    together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in corpus.briefs]
-    return charts.assign_colours(order, together)
-
-
-class SiteData:
-    """What the cross-article pages share: topics, each claim's topics, speakers ranked by claims,
-    and which speakers and topics get a page of their own.
-
-    A speaker heard in fewer than `page_min_articles` articles (or a topic named in fewer)
-    gets no page: everything it would show is already in its one brief, so links go there
-    instead. Most speakers and topics of a news corpus appear in one article only, so this
-    keeps a large site's page count, build time and search index in proportion.
-    """
-
-    def __init__(self, corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer | None = None):
-        self.corpus = corpus
-        self.page_min_articles = page_min_articles
-        self.draw = draw or charts.Drawer()
-        self.topics = topics_mod.corpus_topics(corpus.briefs, corpus.speakers)
-        self.topics_of: dict[int, list[topics_mod.Topic]] = defaultdict(list)
-        for topic in self.topics.values():
-            for _, claim in topic.claims:
-                self.topics_of[id(claim)].append(topic)
-        self.claims = claims_by_speaker(corpus)
-        self.local: dict[str, list] = defaultdict(list)  # speaker id -> that speaker in each brief
-        for brief in corpus.briefs:
-            for speaker in brief.speakers:
-                self.local[speaker.id].append(speaker)
-        ranked = [s for s in corpus.speakers.values() if self.claims[s.id]]
-        self.speakers = sorted(ranked, key=lambda s: (-len(self.claims[s.id]), s.name))
-        self.first_brief: dict[str, str] = {}  # speaker or topic id -> the article id its links fall back to
-        self.paged_speakers: set[str] = set()
-        for speaker in self.speakers:
-            articles = list(dict.fromkeys(b.article.id for b, _ in self.claims[speaker.id]))
-            self.first_brief[speaker.id] = articles[0]
-            if len(articles) >= page_min_articles:
-                self.paged_speakers.add(speaker.id)
-        self.paged_topics: set[str] = set()
-        self.topic_brief: dict[str, str] = {}
-        for topic in self.topics.values():
-            articles = list(dict.fromkeys(b.article.id for b, _ in topic.claims))
-            self.topic_brief[topic.id] = articles[0]
-            if len(articles) >= page_min_articles:
-                self.paged_topics.add(topic.id)
-        # One colour per speaker, distinct among those drawn together: the top speakers of the
-        # corpus charts, and the speakers of each brief.
-        self.colours = speaker_colours(corpus, [s.id for s in self.speakers])
-
-    def colour(self, sid: str | None) -> str:
-        return self.colours.get(sid) or charts.speaker_colour(sid)
-
-    def claim_topics(self, claim: Claim) -> list[topics_mod.Topic]:
-        return self.topics_of.get(id(claim), [])
-
-    def speaker_href(self, sid: str, up: str = "../") -> Markup:
-        """Link target for a speaker: their page, else their section of their one brief."""
-        if sid in self.paged_speakers:
-            return Markup(f"{up}speakers/{sid}.md")
-        return Markup(f"{up}briefs/{self.first_brief[sid]}.md#{sid}")
-
-    def topic_href(self, tid: str, up: str = "../") -> Markup:
-        """Link target for a topic: its page, else the one brief that names it."""
-        if tid in self.paged_topics:
-            return Markup(f"{up}topics/{tid}.md")
-        return Markup(f"{up}briefs/{self.topic_brief[tid]}.md")
 
 def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = None) -> dict[str, str]:
     pages = {}
@@ -270,7 +196,7 @@ def render_speakers_index(env: jinja2.Environment, data: SiteData, infos: list[d
 
 def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     pages = {}
-    groups = {kind: [t for t in data.topics.values() if t.kind == kind] for kind in topics_mod.KIND_TITLES}
+    groups = {kind: [t for t in data.topics.values() if t.kind == kind] for kind in KIND_TITLES}
     for topic in data.topics.values():
         if topic.id not in data.paged_topics:
             continue
@@ -278,11 +204,11 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         speakers = Counter(c.speaker for _, c in claims if c.speaker)
         pages[f"topics/{topic.id}.md"] = env.get_template("topic.md.j2").render(
             topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
-            kind_title=topics_mod.KIND_TITLES[topic.kind],
+            kind_title=KIND_TITLES[topic.kind],
             speaker_href=data.speaker_href,
             speaker_page=data.speaker_href(topic.id) if topic.id in data.first_brief else None)
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
-        groups=[(topics_mod.KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics),
+        groups=[(KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics),
         topic_href=data.topic_href, paged=len(data.paged_topics), min_articles=data.page_min_articles)
     return pages
 

@@ -185,10 +185,10 @@ def book_html(briefs: list[Brief], corpus: Corpus, title: str = "Briefing book",
     """The whole book as one HTML document: cover, contents, briefs, speaker index.
 
     With front_matter=False it is just the briefs (the per-brief PDF of the site). Speakers keep
-    the colours the site gives them (`colours`, else worked out from the corpus).
+    the colours the site gives them (`colours`, else the corpus's, given by link).
     """
     if colours is None:
-        colours = site.speaker_colours(corpus)
+        colours = corpus.colours
     if paper not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}; choose one of {', '.join(PAPERS)}")
     return book_environment().get_template("book.html.j2").render(

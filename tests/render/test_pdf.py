@@ -359,4 +359,4 @@ def test_the_book_draws_each_speaker_in_the_colour_the_site_gives_them(corpus):
     svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html).group(1)).decode()
     site_svg = site_pages.brief_chart(brief, colour=data.colour)[0]
     assert svg == site_svg
-    assert site_pages.speaker_colours(corpus) == data.colours
+    assert data.colours == corpus.colours and len(set(corpus.colours.values())) > 1  # link's, worked out once

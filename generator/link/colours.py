@@ -1,0 +1,56 @@
+"""Speaker colours: one per speaker, the same on every page and chart, and different from every
+speaker drawn beside it. Worked out once per corpus when it is linked (Corpus.colours).
+
+Every colour here reads as text on white with WCAG AA contrast (>= 4.5:1; tested), and the
+first ones are the most distinct from each other: the most-heard speakers get them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from generator.model import Brief
+
+SPEAKER_PALETTE = (
+    "#1f5fa8", "#b3261e", "#2e7d32", "#7b3fa0", "#8a5300", "#ad1f6b", "#00707a", "#5b6b00",
+    "#c2410c", "#3f3fa8", "#7f1d1d", "#0b6e99", "#6d4c41", "#9c27b0", "#1b5e20", "#283593",
+    "#a0522d", "#006064", "#880e4f", "#4e5d00",
+)
+TOP_SPEAKERS = 15  # rows on the corpus charts: the speakers drawn together there
+
+
+def assign_colours(order: list[str], together: list[list[str]]) -> dict[str, str]:
+    """One palette colour per speaker id, different from every speaker it is shown together with.
+
+    `order`: the speakers, most heard first (they get the first, most distinct colours);
+    `together`: groups shown side by side (the speakers of one brief, the top speakers of the
+    corpus charts). Greedy colouring of that graph; a speaker whose neighbours already hold
+    every colour takes the one its neighbours use least (only past 20 speakers in one group).
+    """
+    neighbours: dict[str, set[str]] = {sid: set() for sid in order}
+    for group in together:
+        members = [sid for sid in dict.fromkeys(group) if sid in neighbours]
+        for sid in members:
+            neighbours[sid].update(m for m in members if m != sid)
+    colours: dict[str, str] = {}
+    for sid in order:
+        used = [colours[n] for n in neighbours[sid] if n in colours]
+        free = [c for c in SPEAKER_PALETTE if c not in used]
+        colours[sid] = free[0] if free else min(SPEAKER_PALETTE,
+                                                key=lambda c: (used.count(c), SPEAKER_PALETTE.index(c)))
+    return colours
+
+
+def speaker_colour(speaker_id: str | None) -> str:
+    """A speaker's colour where no site-wide assignment (`assign_colours`) is at hand: from the id."""
+    if not speaker_id:
+        return "#57606a"
+    digest = hashlib.sha256(speaker_id.encode("utf-8")).digest()
+    return SPEAKER_PALETTE[int.from_bytes(digest[:4], "big") % len(SPEAKER_PALETTE)]
+
+
+def speaker_colours(briefs: list[Brief], order: list[str]) -> dict[str, str]:
+    """One colour per speaker of `order` (ids, most claims first), distinct among those drawn
+    together: the top speakers of the corpus charts, and the speakers of each brief."""
+    together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in briefs]
+    return assign_colours(order, together)
