@@ -23,12 +23,31 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from generator.link.colours import speaker_colours
-from generator.link.names import Groups, acronym, is_acronym, name_key, name_tokens, person_groups, surname_variant
+from generator.link.names import (
+    BODY_ALIASES,
+    RANKS,
+    SPEAKING_KINDS,
+    TITLES,
+    Groups,
+    acronym,
+    alias_key,
+    clean_name,
+    fold,
+    is_acronym,
+    is_demonym,
+    name_key,
+    name_tokens,
+    person_groups,
+    surname_variant,
+)
 from generator.link.overrides import Overrides
 from generator.link.roles import canonical, clean
 from generator.link.topics import corpus_topics
 from generator.model import Brief, Claim, Corpus, Speaker
 from generator.slugs import slugify
+
+BODY_NAMES = {alias_key(canon): canon for canon, _ in BODY_ALIASES}  # alias_key -> the body's full name
+BODY_KEYS = set(BODY_NAMES)
 
 
 def _pick_name(counts: Counter) -> str:
@@ -47,7 +66,37 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     notes: list[str] = []
 
     # Every (brief, local speaker) and how many claims it has.
-    mentions: list[tuple[int, Speaker]] = [(i, s) for i, b in enumerate(briefs) for s in b.speakers]
+    # Names as extraction left them, cleaned (names.clean_name); a nationality word is no speaker,
+    # and a name that is only a rank or a title ("Tory Treasurer Lord") names nobody.
+    # Only people and bodies speak. A speaker typed as a place is a country or city standing for
+    # its government ("China said") when the corpus names it as a place in claims, and is then
+    # that body; a person's name typed as a place is a person; anything else is no speaker.
+    named_as = defaultdict(set)
+    for b in briefs:
+        for c in b.claims:
+            for t in c.topics:
+                kind, _, topic = t.partition(":")
+                named_as[name_key(topic)].add(kind)
+    mentions: list[tuple[int, Speaker]] = []
+    not_speaking: list[tuple[int, Speaker]] = []
+    for i, b in enumerate(briefs):
+        for s in b.speakers:
+            if s.named and s.kind not in SPEAKING_KINDS:
+                known = named_as.get(name_key(s.name), set())
+                if "place" in known or "organisation" in known:
+                    s = replace(s, kind="organisation")
+                elif "person" in known or len(name_tokens(s.name)) > 1 and s.name.istitle():
+                    s = replace(s, kind="person")
+                else:
+                    not_speaking.append((i, s))
+                    continue
+            name = clean_name(s.name, s.kind) if s.named else s.name
+            if s.named and all(fold(w) in RANKS or fold(w) in TITLES for w in name.split()):
+                mentions.append((i, replace(s, name=name, named=False)))
+            elif name != s.name:
+                mentions.append((i, replace(s, name=name)))
+            else:
+                mentions.append((i, s))
     claim_counts: Counter = Counter()
     for i, b in enumerate(briefs):
         for c in b.claims:
@@ -78,6 +127,14 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
             notes.append(f"{ov.source}: '{wanted}' is not a speaker: {n} claims unattributed")
         else:
             notes.append(f"{ov.source}: not_speakers '{wanted}' matched no speaker")
+    for i, s in not_speaking:
+        dropped.add((i, s.id))
+        notes.append(f"'{s.name}' ({s.kind}) does not speak: {claim_counts[(i, s.id)]} claims unattributed")
+    for i, s in mentions:
+        if s.named and is_demonym(s.name) and (i, s.id) not in dropped:
+            dropped.add((i, s.id))
+            notes.append(f"'{s.name}' is a nationality word, not a speaker: "
+                         f"{claim_counts[(i, s.id)]} claims unattributed")
     mentions = [(i, s) for i, s in mentions if (i, s.id) not in dropped]
     # A description ("officials", "the report", "a spokesman") names nobody: the officials of one
     # article are not those of the next, so each stays a speaker of its own article only.
@@ -133,6 +190,15 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     names_by_key = {key_of[s.name]: s.name for _, s in mentions}
     people = sorted(n for k, n in names_by_key.items() if kind_of(k) == "person")
     person_groups(people, groups, notes)
+    aliased: dict[str, list[str]] = defaultdict(list)  # "Tories", "Conservative Party": one body
+    for k, n in names_by_key.items():
+        if kind_of(k) != "person" or alias_key(n) in BODY_KEYS:
+            aliased[alias_key(n)].append(k)
+    for ks in aliased.values():
+        for k in ks[1:]:
+            if groups.union(ks[0], k):
+                notes.append(f"'{names_by_key[k]}' is {names_by_key[ks[0]]} (another name of one body)")
+    body_groups = {groups.find(ks[0]) for key, ks in aliased.items() if key in BODY_KEYS}
     bodies = sorted(k for k in names_by_key if kind_of(k) != "person")
     by_acronym: dict[str, list[str]] = defaultdict(list)
     for k in bodies:
@@ -186,7 +252,8 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         for i, s in group:
             counts[s.name] += max(claim_counts[(i, s.id)], 1)
         full = Counter({n: c for n, c in counts.items() if len(name_tokens(n)) > 1}) or counts
-        name = merged_name.get(root) or _pick_name(full)
+        name = merged_name.get(root) or (BODY_NAMES.get(alias_key(_pick_name(full))) if root in body_groups else None) \
+            or _pick_name(full)
         p = people_by_key.get(root)
         if p:
             name = p["name"]
@@ -198,7 +265,8 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
             sid, n = f"{slugify(name, fallback='speaker')}-{n}", n + 1
         speakers[sid] = Speaker(
             id=sid, name=name,
-            kind=(p or {}).get("kind") or _most_common([s.kind for _, s in group]) or "person",
+            kind=(p or {}).get("kind") or ("organisation" if root in body_groups else None)
+            or _most_common([s.kind for _, s in group]) or "person",
             role=(p or {}).get("role") or _most_common([shown[(i, s.id)][0] for i, s in group]),
             affiliation=(p or {}).get("affiliation") or _most_common([shown[(i, s.id)][1] for i, s in group]),
             aliases=sorted({s.name for _, s in group} - {name}),

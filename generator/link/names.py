@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym
 
 __all__ = ["TITLES", "Groups", "acronym", "fold", "is_acronym", "name_key", "name_tokens", "person_groups",
-           "surname_variant"]
+           "surname_variant", "alias_key", "damage", "is_demonym", "topic_key", "clean_name", "BODY_ALIASES", "RANKS",
+           "SPEAKING_KINDS"]
 
 TITLES = {h.rstrip(".") for h in HONORIFICS} | NOBLE_TITLES  # dropped from the front when names are compared
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -198,3 +199,114 @@ def person_groups(names: list[str], groups: Groups | None = None,
             who = sorted(parsed[f].text for f in fits if f in parsed)
             notes.append(f"'{n.text}' could be {' or '.join(who)}: kept apart (add it to speakers.yml to decide)")
     return groups
+
+
+# ---------------------------------------------------------------- bodies' aliases, damaged names, demonyms
+SPEAKING_KINDS = {"person", "organisation"}
+# One body under its everyday names: a small general table (UK parties and papers), compared by alias_key.
+BODY_ALIASES = [
+    ("Conservative Party", ["Conservatives", "Conservative", "Tories", "Tory", "Tory Party", "Tory party"]),
+    ("Labour Party", ["Labour"]),
+    ("Liberal Democrats", ["Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat Party", "LibDems"]),
+    ("Scottish National Party", ["SNP", "Scottish Nationalists"]),
+    ("UK Independence Party", ["UKIP", "Ukip"]),
+    ("Financial Times", ["FT"]),
+]
+# Words naming a job or rank that a name never starts or ends with ("Striker Thierry Henry").
+RANKS = {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "coach", "manager", "boss",
+         "captain", "skipper", "chairman", "chairwoman", "treasurer", "secretary", "minister", "spokesman",
+         "spokeswoman", "chancellor", "president", "director", "chief", "leader", "singer", "rapper", "actor",
+         "actress", "star", "player", "champion", "senator", "governor", "mayor", "judge", "officer", "detective",
+         "inspector", "constable", "sergeant", "commissioner", "presenter", "host", "producer", "writer",
+         "author", "founder", "analyst", "economist", "professor", "head", "dj", "mp", "mep", "tory", "labour"}
+# A nationality or people's word is no speaker ("Swedish", "Dutchman", "the French").
+DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ish|ese|man|men|woman|women)|[A-Z][a-z]+(?:ian|ean|an)s?)$")
+NOT_DEMONYMS = {"brian", "ian", "alan", "dean", "sean", "susan", "jordan", "morgan", "logan", "duncan", "megan",
+                "christian", "julian", "adrian", "vivian", "lilian", "gillian", "damian", "fabian", "sebastian",
+                "stan", "dan", "evan", "ivan", "ryan", "jan", "juan", "nathan", "allan", "roman", "norman",
+                "herman", "sherman", "freeman", "goodman", "newman", "coleman", "chapman", "bowman", "tillman",
+                "hoffman", "kaufman", "friedman", "silverman", "goldman", "redman", "whiteman", "lyman",
+                "vatican", "pentagon", "batman", "superman", "mandan", "sudan", "iran", "oman", "japan",
+                "taiwan", "pakistan", "afghanistan", "kazakhstan", "uzbekistan", "bhutan", "yemen"}
+
+
+def alias_key(name: str) -> str:
+    """A body's name compared loosely: no "the", no trailing "party", one plural "s" dropped."""
+    key = name_key(name)
+    for canon, names in BODY_ALIASES:
+        if key in {name_key(n) for n in [canon, *names]}:
+            return name_key(canon)
+    key = re.sub(r"\s+party$", "", key)
+    return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else key
+
+
+PARTICLES = {"de", "da", "van", "von", "der", "al", "bin", "ibn", "la", "le", "du", "dos", "del"}
+
+
+def damage(name: str, person: bool = True) -> str | None:
+    """Why a speaker name is damaged, or None."""
+    if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
+        return "a bracket left open"
+    if re.search(r"\s[-\u2013\u2014]\s*\S*$", name) or re.search(r"\s[-\u2013\u2014]$", name):
+        return "a trailing fragment"
+    words = name.split()
+    if person and len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in PARTICLES:
+        return "a trailing fragment"
+    if len(words) > 1 and fold(words[-1]) in TITLES:
+        return "a title glued on"
+    rest = words[1:]
+    if (len(rest) >= 2 and fold(words[0]) in RANKS and not is_acronym(words[0])
+            and all(w[:1].isupper() for w in rest)):
+        return "a rank or job glued on"
+    return None
+
+
+def is_demonym(name: str) -> bool:
+    """"Swedish", "Dutchman", "Italians": a people's word, not a name."""
+    word = name.strip()
+    return (" " not in word and bool(DEMONYM.match(word)) and fold(word).rstrip("s") not in NOT_DEMONYMS
+            and fold(word) not in NOT_DEMONYMS)
+
+
+def topic_key(name: str, kind: str = "organisation") -> str:
+    """A topic compared loosely: case, spaces, hyphens and dots aside, and (but for people's names,
+    where "Edward" and "Edwards" are two) one plural "s" dropped."""
+    key = re.sub(r"[\s.\-'\u2019]", "", fold(name))
+    if kind == "person":
+        return key
+    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
+
+
+_DASH_TAIL = re.compile(r"\s+[-\u2013\u2014]+(?:\s+\S+){0,2}\s*$")
+_OPEN_BRACKET = re.compile(r"\s*[(\[][^)\]]*$")
+
+
+def clean_name(name: str, kind: str = "person") -> str:
+    """A speaker name without what extraction left on it: a bracket left open ("World Health
+    Organisation (WHO"), a trailing fragment after a dash ("Arsene Wenger - he"), a rank, job or
+    party word glued on the front of a person's name ("Striker Thierry Henry", "Tory Liam Fox"),
+    a title or lower-case words at its end ("Tory Treasurer Lord"). Never empty: the name as it
+    was when nothing of a name would be left."""
+    out = " ".join(name.split())
+    out = _OPEN_BRACKET.sub("", out) if out.count("(") > out.count(")") or out.count("[") > out.count("]") else out
+    if _DASH_TAIL.search(out) and (m := _DASH_TAIL.search(out)).group(0).strip(" -\u2013\u2014")[:1].islower():
+        out = out[:m.start()]
+    elif re.search(r"\s[-\u2013\u2014]+$", out):
+        out = re.sub(r"\s[-\u2013\u2014]+$", "", out)
+    words = out.split()
+    if kind == "person" and words and words[0][:1].isupper():
+        while len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in PARTICLES:
+            words.pop()
+        while len(words) > 2 and all(w[:1].isupper() for w in words[1:]):
+            if (fold(words[0]) in RANKS or is_demonym(words[0])) and not is_acronym(words[0]):
+                words.pop(0)  # "Striker Thierry Henry", "Welshman Ray Reardon"
+            elif len(words) > 3 and alias_key(" ".join(words[:2])) in _BODY_KEYS:
+                words = words[2:]  # "Lib Dem Norman Baker"
+            else:
+                break
+    while len(words) > 1 and fold(words[-1]) in TITLES:
+        words.pop()
+    return " ".join(words) or name
+
+
+_BODY_KEYS = {alias_key(canon) for canon, _ in BODY_ALIASES}

@@ -18,6 +18,15 @@ JUDGING = {"moderate", "veteran", "embattled", "hardline", "hard-line", "outspok
            "powerful", "influential", "beleaguered", "popular", "respected", "charismatic", "firebrand"}
 # Words that are no role on their own: fragments of a longer one ("head" of ..., "former" ...) or titles.
 NOT_ROLES = {"lord", "lady", "sir", "dame", "former", "ex", "local", "head", "chief", "member", "the", "mr", "mrs"}
+# Words that qualify a post but name none: a role ending in one is a fragment ("vice", "future").
+NOT_POSITIONS = {"vice", "future", "former", "previous", "new", "then", "earlier", "late", "current", "outgoing",
+                 "incoming", "acting", "beloved", "ex", "prospective", "would-be", "legal", "senior", "junior",
+                 "joint", "interim", "shadow", "top", "young", "old", "leading", "managing", "operating",
+                 "british", "english", "scottish", "welsh", "irish", "american", "french", "german", "russian",
+                 "previously", "now", "also", "once", "still", "very", "long-time", "longtime", "so-called"}
+ALONE_NOT_POSITIONS = {"fellow", "assistant", "deputy", "veteran"}  # a post only after another word
+_ADJECTIVE_END = re.compile(r"(?:[a-z]{3}ed|ful|ous|less|able|ible|[a-z]{4}ing|ly)$")
+NOUNS_LIKE_ADJECTIVES = {"constable", "notable", "collectible", "underling", "king", "viking", "darling"}
 _FUNCTION = {"of", "for", "to", "the", "and", "on", "in", "at", "de", "du"}
 # Ways of writing one country inside a role, compared as one.
 _SAME = [(re.compile(r"\b(?:u\.\s?s\.?|united states(?: of america)?|america)(?=\s|$)"), "us"),
@@ -73,12 +82,26 @@ def clean(role: str | None, affiliation: str | None, name: str) -> tuple[str | N
         if (len(words) > 2 and words[-1][:1].isupper() and words[-2][:1].islower()
                 and words[-2].lower() not in _FUNCTION):
             words = words[:-1]  # "former Labour minister European": the next phrase's first word
+        while len(words) > 1 and not is_position(" ".join(words)):
+            words = words[:-1]  # "Texas attorney general legal": the role ends where the post does
         role = " ".join(words) or None
-        if role and role.lower() in NOT_ROLES:
+        if role and (role.lower() in NOT_ROLES or not is_position(role) or role.endswith(("'s", "’s"))):
             role = None
     if role and affiliation and _contains(role, affiliation):
         affiliation = None
     return role, affiliation
+
+
+def is_position(role: str) -> bool:
+    """A role names a position: a noun phrase, never an adjective or a fragment ("disheartened",
+    "beloved", "vice", "future", "Texas attorney general legal"). Its last word is what it is."""
+    words = role.replace("’", "'").split()
+    if not words:
+        return False
+    last = fold(words[-1]).strip(".,;:'\"()")
+    if last in NOT_POSITIONS or (len(words) == 1 and (last in NOT_ROLES or last in ALONE_NOT_POSITIONS)):
+        return False
+    return words[-1][:1].isupper() or last in NOUNS_LIKE_ADJECTIVES or not _ADJECTIVE_END.search(last)
 
 
 def canonical(roles: list[str]) -> dict[str, str]:

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from generator.link.names import TITLES, Groups, acronym, fold, is_acronym, name_key, name_tokens, person_groups
+from generator.link.names import (
+    TITLES,
+    Groups,
+    acronym,
+    fold,
+    is_acronym,
+    name_key,
+    name_tokens,
+    person_groups,
+    topic_key,
+)
 from generator.model import KIND_TITLES, Brief, Claim, Topic
 from generator.slugs import slugify
 
@@ -91,12 +101,30 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             for topic in claim.topics:
                 kind, name = split_topic(topic)
                 name = tidy_name(name)
+                if name and fold(name.split()[0]).strip(".") in TITLES:
+                    kind = "person"  # "Mr Blair" is a person, whatever spaCy took him for
                 if name:
                     votes[name][kind] += 1
                     uses.append((name, brief, claim))
     table = _speaker_table(speakers)
+    full_people = [n for n in list(votes) + [v[1] for v in table.values() if v[2] in (None, "person")]
+                   if len(name_tokens(n)) > 1 and (n not in votes or votes[n]["person"])]
+    firsts = {name_tokens(n)[0] for n in full_people}
+    lasts = {name_tokens(n)[-1] for n in full_people}
+    for n in list(votes):  # "David", "XV": a first name alone or a numeral is no one in particular
+        if (len(n.split()) == 1 and votes[n]["person"] == sum(votes[n].values())
+                and (fold(n) in firsts and fold(n) not in lasts or re.fullmatch(r"[IVXLC]+", n))):
+            del votes[n]
+    uses = [u for u in uses if u[0] in votes]
     names = sorted(votes)
     groups = Groups([])
+    loose: dict[str, list[str]] = defaultdict(list)  # "iPod" / "IPods", "RipGuard" / "Rip Guard"
+    for n in names:
+        person = votes[n]["person"] > sum(votes[n].values()) / 2
+        loose[topic_key(n, "person" if person else "organisation")].append(n)
+    for same in loose.values():
+        for n in same[1:]:
+            groups.union(name_key(same[0]), name_key(n))
     for n in names:
         groups.find(name_key(n))
         alias = _ALIAS_OF.get(name_key(n))
@@ -152,6 +180,7 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
                 speaker_in[groups.find(name_key(n))].add(entry)
     topics: dict[str, Topic] = {}
     id_of_root: dict[str, str] = {}
+    by_name: dict[str, Topic] = {}
     for root in sorted(members):
         variants = members[root]
         count = Counter({v: sum(votes[v].values()) for v in variants})
@@ -171,14 +200,24 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             tid = slugify(name, fallback="topic")
         if kind not in KIND_TITLES:
             kind = "organisation"
+        same = by_name.get(name_key(name))
+        if same is not None:  # one name, one topic: a speaker's name reached from two roots
+            same.variants = sorted((set(same.variants) | set(variants)) - {same.name})
+            id_of_root[root] = same.id
+            continue
         while tid in topics:
             tid += "-" + kind[:3]
-        topics[tid] = Topic(id=tid, name=name, kind=kind, variants=sorted(set(variants) - {name}))
+        topics[tid] = by_name[name_key(name)] = Topic(id=tid, name=name, kind=kind,
+                                                      variants=sorted(set(variants) - {name}))
         id_of_root[root] = tid
     seen_claims: set[tuple[str, int]] = set()
     for name, brief, claim in uses:
         topic = topics[id_of_root[groups.find(name_key(name))]]
+        if topic.id == claim.speaker:
+            continue  # a speaker naming themselves does not talk about themselves
         if (topic.id, id(claim)) not in seen_claims:  # "US" and "U.S." in one claim: listed once
             seen_claims.add((topic.id, id(claim)))
             topic.claims.append((brief, claim))
-    return dict(sorted(topics.items(), key=lambda kv: (-len(kv[1].claims), kv[1].name)))
+    # a topic named only by the speaker it is (their own name in their words) is no topic
+    kept = [(tid, t) for tid, t in topics.items() if t.claims]
+    return dict(sorted(kept, key=lambda kv: (-len(kv[1].claims), kv[1].name)))
