@@ -25,6 +25,7 @@ from dataclasses import replace
 from generator.link.colours import speaker_colours
 from generator.link.names import (
     BODY_ALIASES,
+    NOBLE_TITLES,
     RANKS,
     SPEAKING_KINDS,
     TITLES,
@@ -41,6 +42,7 @@ from generator.link.names import (
     surname_variant,
 )
 from generator.link.overrides import Overrides
+from generator.link.people import article_people, full_name
 from generator.link.roles import canonical, clean
 from generator.link.topics import corpus_topics
 from generator.model import Brief, Claim, Corpus, Speaker
@@ -80,7 +82,15 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     mentions: list[tuple[int, Speaker]] = []
     not_speaking: list[tuple[int, Speaker]] = []
     for i, b in enumerate(briefs):
+        people = None
         for s in b.speakers:
+            if s.named and len(name_tokens(s.name)) == 1 and alias_key(s.name) not in BODY_KEYS:
+                people = article_people(b) if people is None else people
+                full = full_name(s.name, people)  # "Blair", "Mr Blair": the Tony Blair of this article
+                if full:
+                    s = replace(s, name=full, kind="person")
+            if s.named and s.kind != "person" and fold(s.name.split()[0]).strip(".") in TITLES - NOBLE_TITLES:
+                s = replace(s, kind="person")  # "Mr Ebbers" is a person, whatever extraction took him for
             if s.named and s.kind not in SPEAKING_KINDS:
                 known = named_as.get(name_key(s.name), set())
                 if "place" in known or "organisation" in known:

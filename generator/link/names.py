@@ -11,7 +11,7 @@ from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym
 
 __all__ = ["TITLES", "Groups", "acronym", "fold", "is_acronym", "name_key", "name_tokens", "person_groups",
            "surname_variant", "alias_key", "damage", "is_demonym", "topic_key", "clean_name", "BODY_ALIASES", "RANKS",
-           "SPEAKING_KINDS"]
+           "SPEAKING_KINDS", "NOBLE_TITLES", "HONORIFICS"]
 
 TITLES = {h.rstrip(".") for h in HONORIFICS} | NOBLE_TITLES  # dropped from the front when names are compared
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -230,6 +230,7 @@ NOT_DEMONYMS = {"brian", "ian", "alan", "dean", "sean", "susan", "jordan", "morg
                 "taiwan", "pakistan", "afghanistan", "kazakhstan", "uzbekistan", "bhutan", "yemen"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def alias_key(name: str) -> str:
     """A body's name compared loosely: no "the", no trailing "party", one plural "s" dropped."""
     key = name_key(name)
@@ -243,6 +244,7 @@ def alias_key(name: str) -> str:
 PARTICLES = {"de", "da", "van", "von", "der", "al", "bin", "ibn", "la", "le", "du", "dos", "del"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def damage(name: str, person: bool = True) -> str | None:
     """Why a speaker name is damaged, or None."""
     if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
@@ -261,6 +263,7 @@ def damage(name: str, person: bool = True) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_demonym(name: str) -> bool:
     """"Swedish", "Dutchman", "Italians": a people's word, not a name."""
     word = name.strip()
@@ -268,6 +271,7 @@ def is_demonym(name: str) -> bool:
             and fold(word) not in NOT_DEMONYMS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def topic_key(name: str, kind: str = "organisation") -> str:
     """A topic compared loosely: case, spaces, hyphens and dots aside, and (but for people's names,
     where "Edward" and "Edwards" are two) one plural "s" dropped."""
@@ -281,6 +285,7 @@ _DASH_TAIL = re.compile(r"\s+[-\u2013\u2014]+(?:\s+\S+){0,2}\s*$")
 _OPEN_BRACKET = re.compile(r"\s*[(\[][^)\]]*$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_name(name: str, kind: str = "person") -> str:
     """A speaker name without what extraction left on it: a bracket left open ("World Health
     Organisation (WHO"), a trailing fragment after a dash ("Arsene Wenger - he"), a rank, job or
@@ -298,7 +303,7 @@ def clean_name(name: str, kind: str = "person") -> str:
         while len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in PARTICLES:
             words.pop()
         while len(words) > 2 and all(w[:1].isupper() for w in words[1:]):
-            if (fold(words[0]) in RANKS or is_demonym(words[0])) and not is_acronym(words[0]):
+            if fold(words[0]) in RANKS or is_demonym(words[0]) and not is_acronym(words[0]):
                 words.pop(0)  # "Striker Thierry Henry", "Welshman Ray Reardon"
             elif len(words) > 3 and alias_key(" ".join(words[:2])) in _BODY_KEYS:
                 words = words[2:]  # "Lib Dem Norman Baker"

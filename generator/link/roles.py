@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.link.names import fold, name_tokens
+from generator.link.names import TITLES, fold, name_tokens
 
 # Words that judge rather than name a post ("moderate President"): dropped from the front of a role.
 JUDGING = {"moderate", "veteran", "embattled", "hardline", "hard-line", "outspoken", "controversial",
@@ -82,6 +82,8 @@ def clean(role: str | None, affiliation: str | None, name: str) -> tuple[str | N
         if (len(words) > 2 and words[-1][:1].isupper() and words[-2][:1].islower()
                 and words[-2].lower() not in _FUNCTION):
             words = words[:-1]  # "former Labour minister European": the next phrase's first word
+        while len(words) > 1 and fold(words[-1]) in TITLES:
+            words = words[:-1]  # "Lord Chancellor Lord" (of "Lord Chancellor Lord Falconer")
         while len(words) > 1 and not is_position(" ".join(words)):
             words = words[:-1]  # "Texas attorney general legal": the role ends where the post does
         role = " ".join(words) or None

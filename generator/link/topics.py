@@ -22,6 +22,7 @@ from generator.link.names import (
     person_groups,
     topic_key,
 )
+from generator.link.people import article_people, full_name
 from generator.model import KIND_TITLES, Brief, Claim, Topic
 from generator.slugs import slugify
 
@@ -97,10 +98,14 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
     votes: dict[str, Counter] = defaultdict(Counter)  # name -> kind -> uses
     uses: list[tuple[str, Brief, Claim]] = []
     for brief in briefs:
+        people = None
         for claim in brief.claims:
             for topic in claim.topics:
                 kind, name = split_topic(topic)
                 name = tidy_name(name)
+                if name and kind == "person" and len(name_tokens(name)) == 1:
+                    people = article_people(brief) if people is None else people
+                    name = full_name(name, people) or name  # "Brown": the Gordon Brown of this article
                 if name and fold(name.split()[0]).strip(".") in TITLES:
                     kind = "person"  # "Mr Blair" is a person, whatever spaCy took him for
                 if name:

@@ -1,0 +1,86 @@
+"""The full names an article gives its people, so that a surname alone ("Blair", "Mr Blair",
+"Friday") is the one person the article names in full ("Tony Blair", "Mike Friday").
+
+Evidence, all from the article itself: its person speakers and the people spaCy found in its
+claims (Claim.topics), and any "Given Surname" in its text whose first word is a common given
+name (extract.names). A surname that fits two full names of one article stays as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+
+from generator.extract.names import FEMALE, MALE
+from generator.link.names import RANKS, TITLES, clean_name, fold, is_demonym, name_key, name_tokens
+from generator.model import Brief
+
+_PAIR = re.compile(r"(?=\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O'|O’)?[A-Z][\w'’-]*[a-z][\w'’-]*)\b)")
+
+
+# Capitalised words that start a sentence or a phrase, never a given name.
+NOT_FIRST = {"the", "a", "an", "in", "on", "at", "but", "and", "if", "when", "as", "for", "with", "by", "from",
+             "to", "of", "that", "this", "these", "those", "former", "ex", "then", "new", "old", "after", "before",
+             "while", "his", "her", "their", "its", "our", "my", "your", "it", "he", "she", "they", "we", "i",
+             "there", "here", "so", "yet", "now", "later", "earlier", "last", "next", "during", "under", "over",
+             "about", "since", "until", "despite", "although", "because", "however", "meanwhile", "both", "all",
+             "some", "many", "most", "one", "two", "three", "mrs", "mr", "ms", "dr", "saint", "st", "great",
+             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "united",
+             "royal", "national", "international", "world", "european", "british", "american", "english",
+             "scottish", "welsh", "irish", "french", "german", "prime", "home", "foreign", "chief", "deputy",
+             "shadow", "general", "labour", "tory", "conservative", "liberal", "democrat", "republican",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _lowercase_before(text: str, start: int) -> bool:
+    """The word before `start` is a lower-case word (a job: "ex-boss Bernie Ebbers"), not a sentence end."""
+    before = text[max(0, start - 40):start].rstrip()
+    m = re.search(r"([\w'’-]+)$", before)
+    return bool(m) and m.group(1)[:1].islower()
+
+
+def article_people(brief: Brief) -> dict[str, str]:
+    """Surname (folded) -> the one full name the article gives for it."""
+    speakers = tuple(s.name for s in brief.speakers if s.named and s.kind == "person")
+    topics = tuple(t.partition(":")[2] for c in brief.claims for t in c.topics if t.startswith("person:"))
+    return _people(brief.article.text, speakers, topics)
+
+
+@functools.lru_cache(maxsize=8192)
+def _people(text: str, speakers: tuple[str, ...], topics: tuple[str, ...]) -> dict[str, str]:
+    """Remembered: linking runs on every build (a `mkdocs serve` rebuild too), over the same articles."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)  # surname -> name_key -> name
+
+    def add(name: str) -> None:
+        name = re.sub(r"(?:'s|’s|'|’)$", "", clean_name(name, "person"))
+        tokens = name_tokens(name)
+        if len(tokens) > 1 and name[:1].isupper():
+            found[tokens[-1]].setdefault(name_key(name), name)
+
+    for name in speakers + topics:
+        add(name)
+    for m in _PAIR.finditer(text):
+        first = fold(m.group(1))
+        if first in MALE or first in FEMALE or (
+                "-" in first and first not in NOT_FIRST and not first.endswith(("-based", "-born"))):
+            add(f"{m.group(1)} {m.group(2)}")  # "Mike Friday", "Sven-Goran Eriksson"
+        elif first not in NOT_FIRST and first not in TITLES and first not in RANKS and not is_demonym(m.group(1)) \
+                and _lowercase_before(text, m.start()):
+            add(f"{m.group(1)} {m.group(2)}")  # "ex-boss Bernie Ebbers"
+    out = {}
+    for surname, names in found.items():
+        # "Tony Blair" and "Tony Blair's": one; "Tony Blair" and "Cherie Blair": two, so neither
+        firsts = {name_tokens(n)[0] for n in names.values()}
+        if len(firsts) == 1:
+            out[surname] = sorted(names.values(), key=lambda n: (-len(n.split()), n))[0]
+    return out
+
+
+def full_name(name: str, people: dict[str, str]) -> str | None:
+    """The full name a surname alone (or after a title: "Mr Blair") stands for, else None."""
+    tokens = name_tokens(name)
+    if len(tokens) != 1 or len(name.split()) > 2:
+        return None
+    return people.get(tokens[0])
