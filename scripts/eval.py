@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -27,7 +28,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
+SHARED = Path(os.environ.get("QUOTEBRIEF_SHARED") or ROOT.parent / "shared")  # ../shared, or where it is
+EVAL = SHARED / "eval"
 CMD = f"{ROOT / '.venv/bin/quotebrief'} extract {{input}} --jsonl --no-cache"
 # a speaker name made of these words only is a description, never a name
 GENERIC = {"analyst", "analysts", "official", "officials", "critic", "critics", "expert", "experts", "fan", "fans",
@@ -182,14 +184,36 @@ def print_diagnosis(d: dict) -> None:
     print("generic speakers: " + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
 
 
-def corpus_check(corpus: Path = ROOT.parent / "shared" / "corpus" / "bbc") -> int:
-    """No speaker of the whole BBC corpus may be a generic phrase ("Analysts", "Officials"):
-    extract every article (no cache, two workers) and list any that is. Non-zero when one is."""
-    print(f"\n=== {corpus} (every article: generic speakers) ===", flush=True)
-    files = sorted(str(p) for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
-    out = subprocess.run([sys.executable, "-m", "generator", "extract", *files, "--jsonl", "--no-cache",
-                          "--workers", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT)
-    records = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+def corpus_check(corpus: Path = SHARED / "corpus" / "bbc", briefs_file: str | None = None,
+                 save: str | None = None, shown: int = 10) -> int:
+    """The whole BBC corpus extracted (no cache, two workers) and linked, then checked: no speaker
+    may be a generic phrase ("Analysts", "Officials"), and none of the identity errors that
+    generator/link/check.py counts may be left (alias groups split, damaged names, non-speakers,
+    roles that name no position, duplicate topics). Non-zero when any is found.
+
+    `briefs_file`: the extracted briefs (before linking) of an earlier `save`, so that work on
+    the linker does not wait for extraction."""
+    sys.path.insert(0, str(ROOT))
+    from generator import link
+    from generator.build import Build
+    from generator.link.check import check
+    from generator.model import Brief
+    from generator.options import load
+
+    print(f"\n=== {corpus} (every article: generic speakers, errors of identity) ===", flush=True)
+    if briefs_file:
+        with open(briefs_file, encoding="utf-8") as f:
+            briefs = [Brief.from_dict(json.loads(line)) for line in f if line.strip()]
+    else:
+        files = sorted(str(p) for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
+        build = Build(load({"workers": 2, "cache_dir": ""}), base_dir=ROOT)
+        briefs = build.extract(build.read(files).articles)
+        if save:
+            with open(save, "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(b.to_dict(), ensure_ascii=False) + "\n" for b in briefs)
+    linked = link.link(briefs)  # the linker alone: no editor's speakers file
+    records = [b.contract() for b in linked.briefs]
+
     def written_as_a_title(record: dict, speaker: dict) -> bool:
         """'the Observer', capitalised after 'the' in the article: a newspaper's (or body's) name."""
         mentions = [(c.get("speaker_mention") or {}).get("text", "") for c in record["claims"]
@@ -200,22 +224,31 @@ def corpus_check(corpus: Path = ROOT.parent / "shared" / "corpus" / "bbc") -> in
     generic = Counter(s["name"] for r in records for s in r["speakers"]
                       if is_generic(s["name"]) and not written_as_a_title(r, s))
     speakers = {s["name"] for r in records for s in r["speakers"]}
-    print(f"{len(records)} articles, {len(speakers)} distinct speaker names; generic speakers: "
+    print(f"{len(records)} articles, {len(speakers)} distinct speaker names, {len(linked.speakers)} speakers, "
+          f"{len(linked.topics)} topics; generic speakers: "
           + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
-    return 1 if generic or out.returncode else 0
+    errors = check(linked)
+    for name, found in errors.items():
+        print(f"{name}: {len(found)}" + "".join(f"\n    {x}" for x in found[:shown]))
+    return 1 if generic or any(errors.values()) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", nargs="+", default=["seed", "bbc", "dev", "train", "corpus"],
                     choices=["seed", "bbc", "dev", "train", "corpus"],
-                    help="corpus: every article of ../shared/corpus/bbc, checked for generic speakers")
+                    help="corpus: every article of ../shared/corpus/bbc, extracted and linked, checked for "
+                         "generic speakers and errors of identity (generator/link/check.py)")
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
     ap.add_argument("--cmd", default=CMD,
                     help="extractor command, {input} is the articles JSONL (default: %(default)s)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles of each PolNeAR compartment")
     ap.add_argument("--stances", action="store_true",
                     help="PolNeAR sets with `quotebrief extract --stances`")
+    ap.add_argument("--save-briefs", metavar="FILE",
+                    help="corpus: save the extracted briefs (before linking) to FILE")
+    ap.add_argument("--briefs", metavar="FILE",
+                    help="corpus: link and check the briefs of an earlier --save-briefs instead of extracting")
     args = ap.parse_args(argv)
     if not EVAL.is_dir():
         sys.exit(f"eval: {EVAL} is missing (the evaluation data lives in ../shared beside the checkout)")
@@ -238,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                                                  [json.loads(x) for x in p if x.strip()]))
                 continue
             if name == "corpus":
-                rc |= corpus_check()
+                rc |= corpus_check(briefs_file=args.briefs, save=args.save_briefs)
                 continue
             part = Path(tmp) / f"polnear-{name}.jsonl"
             n = compartment(EVAL / "polnear-dev.jsonl", name, part, args.limit)

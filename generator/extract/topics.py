@@ -1,19 +1,33 @@
-"""What each claim talks about: the places, organisations and people spaCy names inside it.
+"""The entities of an article as spaCy names them: what each claim talks about, and what each
+speaker is.
 
-Runs on the parsed Doc (so the mentions are cached with the brief): each Claim.topics gets
+Runs on the parsed Doc (so the result is cached with the brief): each Claim.topics gets
 "kind:Name" strings, kind one of place, organisation, person (the vocabulary of
-Speaker.kind), e.g. "place:United States". Linking them across the corpus (variants merged,
-typed once, people joined to speakers) is generator/link/topics.py's work.
+Speaker.kind), e.g. "place:United States"; a speaker that the article names only as a work,
+a product, a place or a people ("Sideways", "Blu-ray", "Anfield", "Swedish"), never as a
+person or a body, gets that kind, and only people and bodies speak (link drops the rest).
+Linking across the corpus (variants merged, typed once, people joined to speakers) is
+generator/link's work.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from generator.model import Brief, Claim
 from generator.titles import is_acronym
 
 ENTITY_KINDS = {"GPE": "place", "LOC": "place", "ORG": "organisation", "PERSON": "person"}
+# What a speaker is when spaCy names it only so: none of these speaks.
+NOT_SPEAKING = {"WORK_OF_ART": "work", "PRODUCT": "product", "FAC": "place", "LOC": "place", "GPE": "place",
+                "NORP": "nationality", "EVENT": "event", "LANGUAGE": "nationality"}
+# Common nouns that, right before a name, say it is a body whatever spaCy's label ("security firm F-Secure").
+BODY_NOUNS = {"firm", "company", "group", "maker", "giant", "agency", "body", "organisation", "organization",
+              "association", "bank", "council", "union", "party", "charity", "club", "team", "band", "label",
+              "studio", "publisher", "developer", "retailer", "carrier", "airline", "broadcaster", "newspaper",
+              "paper", "magazine", "website", "network", "operator", "provider", "manufacturer", "society",
+              "institute", "foundation", "watchdog", "regulator", "board", "committee", "commission"}
 
 
 def clean_entity(text: str) -> str | None:
@@ -43,8 +57,55 @@ def claim_topics(doc, claim: Claim) -> list[str]:
 
 
 def tag_claims(doc, brief: Brief) -> Brief:
-    """Fill Claim.topics of every claim of a freshly extracted brief (in place) and return it."""
+    """Fill Claim.topics of every claim of a freshly extracted brief (in place), type its speakers
+    (`type_speakers`) and return it."""
     for claim in brief.claims:
         claim.topics = claim_topics(doc, claim)
+    return type_speakers(doc, brief)
+
+
+# Common nouns that, right before a name, say it is a work or a product ("comedy Sideways", "the
+# drug Iressa", "shooter Half-Life 2", "their debut Southernplayalisticadillacmuzik").
+WORK_NOUNS = {"film", "movie", "comedy", "drama", "thriller", "documentary", "biopic", "album", "debut", "single",
+              "song", "track", "book", "novel", "memoir", "game", "shooter", "sequel", "sitcom", "soap", "play",
+              "musical", "opera", "programme", "drug", "medicine", "vaccine", "format", "console", "handset",
+              "browser", "blockbuster", "hit", "epic", "franchise"}
+PRODUCTS = {"drug", "medicine", "vaccine", "format", "console", "handset", "browser"}
+
+
+def work_noun_before(text: str, name: str) -> str | None:
+    """The kind ("work", "product" or "organisation") a class noun right before `name` in `text`
+    gives it ("comedy Sideways", "security firm F-Secure"), else None; a body's noun wins."""
+    kinds = set()
+    for m in re.finditer(r"\b([a-z]+)\s+" + re.escape(name) + r"\b", text):
+        if m.group(1) in BODY_NOUNS:
+            return "organisation"
+        if m.group(1) in WORK_NOUNS:
+            kinds.add("product" if m.group(1) in PRODUCTS else "work")
+    return min(kinds) if kinds else None
+
+
+def type_speakers(doc, brief: Brief) -> Brief:
+    """A named speaker whose name the article gives as an entity only with labels of things that do
+    not speak (NOT_SPEAKING), never as a person or an organisation, takes that kind (in place)."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ent in doc.ents:
+        name = clean_entity(ent.text)
+        if name:
+            labels[name.casefold()][ent.label_] += 1
+    for speaker in brief.speakers:
+        if not speaker.named:
+            continue
+        said = work_noun_before(doc.text, speaker.name)
+        if said:
+            if said != "organisation" or speaker.kind != "person":
+                speaker.kind = said
+            continue
+        seen = labels.get(speaker.name.casefold())
+        if not seen or seen["PERSON"] or seen["ORG"] or speaker.name.split()[-1].casefold() in BODY_NOUNS:
+            continue  # "The Law Society", whatever spaCy's label: a body by its name
+        label = max(seen, key=lambda lab: (seen[lab], lab))
+        if label in NOT_SPEAKING and not (speaker.kind == "place" and NOT_SPEAKING[label] == "place"):
+            speaker.kind = NOT_SPEAKING[label]
     return brief
 

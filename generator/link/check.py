@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 
 from generator.link.names import (
+    BODY_ALIASES,
     SPEAKING_KINDS,
     TITLES,
     acronym,
@@ -33,7 +34,10 @@ from generator.link.names import (
     topic_key,
 )
 from generator.link.roles import is_position
+from generator.link.topics import first_names_alone
 from generator.model import Corpus
+
+BODY_KEYS = {alias_key(canon) for canon, _ in BODY_ALIASES}
 
 
 def check(corpus: Corpus) -> dict[str, list[str]]:
@@ -43,12 +47,9 @@ def check(corpus: Corpus) -> dict[str, list[str]]:
     # split: two speakers that one rule says are one
     bodies = defaultdict(list)
     for s in speakers:
-        if s.kind != "person" or len(s.name.split()) <= 3:
+        if s.kind != "person" or alias_key(s.name) in BODY_KEYS:
             bodies[alias_key(s.name)].append(s.name)
-    for names in bodies.values():
-        kinds = {corpus.speakers[sid].kind for sid in corpus.speakers if corpus.speakers[sid].name in names}
-        if len(names) > 1 and kinds != {"person"}:
-            out["split"].append(" / ".join(sorted(names)))
+    out["split"] += [" / ".join(sorted(names)) for names in bodies.values() if len(names) > 1]
     orgs = {s.name: s for s in speakers if s.kind == "organisation"}
     by_acronym = defaultdict(set)
     for n in orgs:
@@ -88,14 +89,14 @@ def check(corpus: Corpus) -> dict[str, list[str]]:
         tokens = name_tokens(n)
         if len(tokens) > 1:
             surnames[tokens[-1]].add(n)
-    first_names = {name_tokens(n)[0] for n in person_topics | {s.name for s in people} if len(name_tokens(n)) > 1}
+    alone = first_names_alone(list(corpus.topics.values()),
+                              [s.name for s in corpus.speakers.values() if s.named and s.kind == "person"])
     for t in corpus.topics.values():
         tokens = name_tokens(t.name)
         if len(tokens) == 1 and len(t.name.split()) == 1 and len(surnames.get(tokens[0], ())) == 1 \
                 and t.kind == "person" and t.id not in corpus.speakers:
             out["topics"].append(f"{t.name} / {next(iter(surnames[tokens[0]]))}")
-        elif t.kind == "person" and len(t.name.split()) == 1 and tokens and tokens[0] in first_names \
-                and tokens[0] not in surnames:
+        elif t.id in alone:
             out["topics"].append(f"{t.name} (a first name alone)")
         if t.kind != "person" and fold(t.name.split()[0]).strip(".") in TITLES:
             out["topics"].append(f"{t.name} (a person filed as {t.kind})")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from generator.extract.names import FEMALE, MALE
 from generator.link.colours import speaker_colours
 from generator.link.names import (
     BODY_ALIASES,
@@ -44,12 +45,14 @@ from generator.link.names import (
 from generator.link.overrides import Overrides
 from generator.link.people import article_people, full_name
 from generator.link.roles import canonical, clean
-from generator.link.topics import corpus_topics
+from generator.link.topics import PLACE_NAMES, corpus_topics
 from generator.model import Brief, Claim, Corpus, Speaker
 from generator.slugs import slugify
 
 BODY_NAMES = {alias_key(canon): canon for canon, _ in BODY_ALIASES}  # alias_key -> the body's full name
 BODY_KEYS = set(BODY_NAMES)
+GIVEN_NAMES = FEMALE | MALE
+PLACE_ARTICLES = 3  # a place talked about in claims of this many articles speaks as its government
 
 
 def _pick_name(counts: Counter) -> str:
@@ -71,14 +74,13 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     # Names as extraction left them, cleaned (names.clean_name); a nationality word is no speaker,
     # and a name that is only a rank or a title ("Tory Treasurer Lord") names nobody.
     # Only people and bodies speak. A speaker typed as a place is a country or city standing for
-    # its government ("China said") when the corpus names it as a place in claims, and is then
-    # that body; a person's name typed as a place is a person; anything else is no speaker.
-    named_as = defaultdict(set)
+    # its government ("China said") when the corpus talks about it as a place in claims of several
+    # articles, and is then that body; a person's name typed as a place is a person; a place
+    # otherwise ("Anfield", a village), a work, a product or a people is no speaker.
+    named_as: dict[str, Counter] = defaultdict(Counter)  # name key -> kind -> articles
     for b in briefs:
-        for c in b.claims:
-            for t in c.topics:
-                kind, _, topic = t.partition(":")
-                named_as[name_key(topic)].add(kind)
+        for key, kind in {(name_key(t.partition(":")[2]), t.partition(":")[0]) for c in b.claims for t in c.topics}:
+            named_as[key][kind] += 1
     mentions: list[tuple[int, Speaker]] = []
     not_speaking: list[tuple[int, Speaker]] = []
     for i, b in enumerate(briefs):
@@ -91,15 +93,17 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
                     s = replace(s, name=full, kind="person")
             if s.named and s.kind != "person" and fold(s.name.split()[0]).strip(".") in TITLES - NOBLE_TITLES:
                 s = replace(s, kind="person")  # "Mr Ebbers" is a person, whatever extraction took him for
-            if s.named and s.kind not in SPEAKING_KINDS:
-                known = named_as.get(name_key(s.name), set())
-                if "place" in known or "organisation" in known:
+            if not s.named and alias_key(s.name) in BODY_KEYS:
+                s = replace(s, named=True, kind="organisation")  # "Labour", "the Tories": a body's name
+            if s.named and s.kind == "place":
+                known = named_as.get(name_key(s.name), Counter())
+                if known["place"] >= PLACE_ARTICLES or name_key(s.name) in PLACE_NAMES:
                     s = replace(s, kind="organisation")
-                elif "person" in known or len(name_tokens(s.name)) > 1 and s.name.istitle():
+                elif known["person"] or len(name_tokens(s.name)) > 1 and name_tokens(s.name)[0] in GIVEN_NAMES:
                     s = replace(s, kind="person")
-                else:
-                    not_speaking.append((i, s))
-                    continue
+            if s.named and s.kind not in SPEAKING_KINDS:
+                not_speaking.append((i, s))
+                continue
             name = clean_name(s.name, s.kind) if s.named else s.name
             if s.named and all(fold(w) in RANKS or fold(w) in TITLES for w in name.split()):
                 mentions.append((i, replace(s, name=name, named=False)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.link.names import TITLES, fold, name_tokens
+from generator.link.names import TITLES, fold, is_demonym, name_tokens
 
 # Words that judge rather than name a post ("moderate President"): dropped from the front of a role.
 JUDGING = {"moderate", "veteran", "embattled", "hardline", "hard-line", "outspoken", "controversial",
@@ -103,6 +103,8 @@ def is_position(role: str) -> bool:
     last = fold(words[-1]).strip(".,;:'\"()")
     if last in NOT_POSITIONS or (len(words) == 1 and (last in NOT_ROLES or last in ALONE_NOT_POSITIONS)):
         return False
+    if len(words) == 1 and is_demonym(words[0]):
+        return False  # "Dutchman": a people's word, no post
     return words[-1][:1].isupper() or last in NOUNS_LIKE_ADJECTIVES or not _ADJECTIVE_END.search(last)
 
 

@@ -56,6 +56,7 @@ PLACE_ALIASES = [
     ("United Nations", "organisation", ["UN", "U.N."]),
 ]
 _ALIAS_OF = {name_key(n): (canon, kind) for canon, kind, names in PLACE_ALIASES for n in [canon, *names]}
+PLACE_NAMES = set(_ALIAS_OF)  # countries and capitals a reader knows speak through their governments
 # Entities spaCy names that are no topic: time zones, bare compass points.
 # "Home" is what spaCy leaves of "Home Secretary" / "Home Office".
 NOT_TOPICS = {"gmt", "utc", "bst", "est", "edt", "pst", "north", "south", "east", "west", "home"}
@@ -117,7 +118,7 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
     firsts = {name_tokens(n)[0] for n in full_people}
     lasts = {name_tokens(n)[-1] for n in full_people}
     for n in list(votes):  # "David", "XV": a first name alone or a numeral is no one in particular
-        if (len(n.split()) == 1 and votes[n]["person"] == sum(votes[n].values())
+        if (len(n.split()) == 1 and votes[n]["person"] * 2 > sum(votes[n].values())
                 and (fold(n) in firsts and fold(n) not in lasts or re.fullmatch(r"[IVXLC]+", n))):
             del votes[n]
     uses = [u for u in uses if u[0] in votes]
@@ -200,7 +201,8 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
         else:
             full = [v for v in variants if not is_acronym(v)] or variants
             name = sorted(full, key=lambda v: (-count[v], fold(v.split()[0]).strip(".") in TITLES,
-                                               v.lower().startswith("the "), -len(v.split()), v))[0]
+                                               v.lower().startswith("the "), -len(v.split()),
+                                               topic_key(v, "person") != topic_key(v), v))[0]  # "iPod", not "IPods"
             kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0]
             tid = slugify(name, fallback="topic")
         if kind not in KIND_TITLES:
@@ -224,5 +226,16 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             seen_claims.add((topic.id, id(claim)))
             topic.claims.append((brief, claim))
     # a topic named only by the speaker it is (their own name in their words) is no topic
-    kept = [(tid, t) for tid, t in topics.items() if t.claims]
+    alone = first_names_alone(list(topics.values()), [v[1] for v in table.values() if v[2] in (None, "person")])
+    kept = [(tid, t) for tid, t in topics.items() if t.claims and tid not in alone]
     return dict(sorted(kept, key=lambda kv: (-len(kv[1].claims), kv[1].name)))
+
+
+def first_names_alone(topics: list[Topic], people: list[str]) -> set[str]:
+    """Ids of the person topics that are a first name alone ("David", "Matt"): the first name of
+    someone the corpus names in full (a topic or a person speaker) and the surname of nobody."""
+    full = [name_tokens(n) for n in [t.name for t in topics if t.kind == "person"] + people]
+    firsts = {tokens[0] for tokens in full if len(tokens) > 1}
+    lasts = {tokens[-1] for tokens in full if len(tokens) > 1}
+    return {t.id for t in topics if t.kind == "person" and len(t.name.split()) == 1
+            and (tokens := name_tokens(t.name)) and tokens[0] in firsts and tokens[0] not in lasts}

@@ -22,3 +22,26 @@ def test_clean_entity():
     assert clean_entity("Israel's") == "Israel"
     assert clean_entity("U.S.") == "U.S."
     assert clean_entity("tomorrow") is None
+
+
+def _speaking(nlp, text, *names):
+    from generator.extract.topics import type_speakers
+    from generator.model import Speaker
+
+    speakers = [Speaker(id=n.lower(), name=n, kind=k) for n, k in names]
+    brief = Brief(article=Article(path="t.txt", id="t", title="T", text=text), speakers=speakers)
+    return {s.name: s.kind for s in type_speakers(nlp(text), brief).speakers}
+
+
+def test_a_speaker_the_article_names_as_a_work_or_a_product_is_one(nlp):
+    text = ("The comedy Moonfall topped the chart. Moonfall said little. Patients took the drug Zelvix, "
+            "and Zelvix said nothing. Security firm Norvax said it had found the flaw.")
+    kinds = _speaking(nlp, text, ("Moonfall", "person"), ("Zelvix", "organisation"), ("Norvax", "person"))
+    assert kinds == {"Moonfall": "work", "Zelvix": "product", "Norvax": "person"}  # a body's noun: left as named
+
+
+def test_a_body_named_by_its_head_noun_is_never_retyped(nlp):
+    text = ("The Law Society said the plan was wrong. The Swedish said it was cold. Speaking at Ellerby "
+            "Park, he said so.")
+    kinds = _speaking(nlp, text, ("Law Society", "organisation"), ("Swedish", "person"), ("Ellerby Park", "person"))
+    assert kinds == {"Law Society": "organisation", "Swedish": "nationality", "Ellerby Park": "place"}

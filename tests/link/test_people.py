@@ -1,0 +1,31 @@
+"""A surname alone is the one full name its article gives (generator/link/people.py)."""
+
+from generator.link import link
+from generator.link.people import article_people, full_name
+from generator.model import Article, Brief, Claim, Speaker
+
+
+def brief(aid, text, *names):
+    speakers = [Speaker(id=n.lower().replace(" ", "-"), name=n, kind=k) for n, k in names]
+    claims = [Claim(kind="direct", text=text[:4], start=0, end=4, speaker=s.id) for s in speakers]
+    return Brief(article=Article(path=f"{aid}.txt", id=aid, title=aid, text=text), speakers=speakers, claims=claims)
+
+
+def test_the_article_gives_the_full_name():
+    b = brief("a", "Coach Mike Fairday picked the side. \"We were ready,\" said Fairday. The ex-boss Bernd Okkels "
+                   "agreed, and Mr Okkels smiled.", ("Fairday", "organisation"))
+    people = article_people(b)
+    assert full_name("Fairday", people) == "Mike Fairday"
+    assert full_name("Mr Okkels", people) == "Bernd Okkels"  # a lower-case job before the name
+    assert full_name("Tony Fairday", people) is None  # not a surname alone
+
+
+def test_two_people_of_one_surname_leave_it_as_written():
+    b = brief("b", "Tony Blair spoke. Sarah Blair spoke too. Blair said no.", ("Blair", "person"))
+    assert full_name("Blair", article_people(b)) is None
+
+
+def test_link_renames_the_speaker_and_makes_them_a_person():
+    corpus = link([brief("c", "Coach Mike Fairday picked the side. Fairday said it.", ("Fairday", "organisation"))])
+    (speaker,) = corpus.speakers.values()
+    assert (speaker.name, speaker.kind) == ("Mike Fairday", "person")
