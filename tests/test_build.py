@@ -219,3 +219,21 @@ def test_stances_option_reaches_extraction_and_the_cache_key(tmp_path):
     assert "stance" in [c.kind for c in stances.briefs[0].claims], "a cached speech-only brief was reused"
     [article] = speech.briefs[0:1]
     assert pipeline.brief_key(article.article, "m", False) != pipeline.brief_key(article.article, "m", True)
+
+
+def test_site_gives_every_file_the_faces_need(tmp_path):
+    """Build.site: pages, stylesheets and a home page listing the latest briefs; a site's own home
+    page and stylesheet win, and its pages that hold the marker come back filled in."""
+    (tmp_path / "a.txt").write_text("Mayor quits\n\nJane Smith said that she would leave the council.\n", "utf-8")
+    build = make_build(tmp_path, workers=1)
+    corpus = build.corpus()
+    site = build.site(corpus)
+    assert "briefs/a.md" in site and "speakers/index.md" in site
+    assert any(p.endswith(".css") for p in site)
+    assert pipeline.HOME_MARKER not in site["index.md"] and "Mayor quits" in site["index.md"]
+    assert not any(p.endswith(".pdf") for p in site)  # pdf: false
+    css = next(p for p in site if p.endswith(".css"))
+    own = build.site(corpus, {"index.md": "# Home\n", css: None,
+                              "news.md": f"# News\n\n{pipeline.HOME_MARKER}\n", "about.md": "# About\n"})
+    assert "index.md" not in own and css not in own and "about.md" not in own
+    assert "Mayor quits" in own["news.md"] and pipeline.HOME_MARKER not in own["news.md"]
