@@ -20,8 +20,9 @@ from generator.titles import is_acronym
 
 ENTITY_KINDS = {"GPE": "place", "LOC": "place", "ORG": "organisation", "PERSON": "person"}
 # What a speaker is when spaCy names it only so: none of these speaks.
+# (Not NORP: spaCy gives it to parties, "Tories", "Democrats", as to nationality words, which link tells apart.)
 NOT_SPEAKING = {"WORK_OF_ART": "work", "PRODUCT": "product", "FAC": "place", "LOC": "place", "GPE": "place",
-                "NORP": "nationality", "EVENT": "event", "LANGUAGE": "nationality"}
+                "EVENT": "event", "LANGUAGE": "nationality"}
 # Common nouns that, right before a name, say it is a body whatever spaCy's label ("security firm F-Secure").
 BODY_NOUNS = {"firm", "company", "group", "maker", "giant", "agency", "body", "organisation", "organization",
               "association", "bank", "council", "union", "party", "charity", "club", "team", "band", "label",
@@ -74,10 +75,17 @@ PRODUCTS = {"drug", "medicine", "vaccine", "format", "console", "handset", "brow
 
 
 def work_noun_before(text: str, name: str) -> str | None:
-    """The kind ("work", "product" or "organisation") a class noun right before `name` in `text`
-    gives it ("comedy Sideways", "security firm F-Secure"), else None; a body's noun wins."""
+    """The kind ("work", "product" or "organisation") a class noun right before `name` in `text`, or
+    right after it after a determiner, gives it ("comedy Sideways", "its Iressa drug", "security
+    firm F-Secure"), else None; a body's noun wins."""
     kinds = set()
     for m in re.finditer(r"\b([a-z]+)\s+" + re.escape(name) + r"\b", text):
+        if m.group(1) in BODY_NOUNS:
+            return "organisation"
+        if m.group(1) in WORK_NOUNS:
+            kinds.add("product" if m.group(1) in PRODUCTS else "work")
+    # "its Iressa drug", "the Half-Life 2 game": a determiner, the name, the class noun
+    for m in re.finditer(r"\b(?:the|its|his|her|their|a|an)\s+" + re.escape(name) + r"\s+([a-z]+)\b", text):
         if m.group(1) in BODY_NOUNS:
             return "organisation"
         if m.group(1) in WORK_NOUNS:

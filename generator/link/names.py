@@ -218,7 +218,7 @@ RANKS = {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", 
          "spokeswoman", "chancellor", "president", "director", "chief", "leader", "singer", "rapper", "actor",
          "actress", "star", "player", "champion", "senator", "governor", "mayor", "judge", "officer", "detective",
          "inspector", "constable", "sergeant", "commissioner", "presenter", "host", "producer", "writer",
-         "author", "founder", "analyst", "economist", "professor", "head", "dj", "mp", "mep", "tory", "labour"}
+         "author", "founder", "analyst", "economist", "professor", "head", "dj", "mp", "mep"}
 # A nationality or people's word is no speaker ("Swedish", "Dutchman", "the French").
 DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ish|ese|man|men|woman|women)|[A-Z][a-z]+(?:ian|ean|an)s?)$")
 NOT_DEMONYMS = {"brian", "ian", "alan", "dean", "sean", "susan", "jordan", "morgan", "logan", "duncan", "megan",
@@ -303,8 +303,8 @@ def clean_name(name: str, kind: str = "person") -> str:
         while len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in PARTICLES:
             words.pop()
         while len(words) > 2 and all(w[:1].isupper() for w in words[1:]):
-            if fold(words[0]) in RANKS or is_demonym(words[0]) and not is_acronym(words[0]):
-                words.pop(0)  # "Striker Thierry Henry", "Welshman Ray Reardon"
+            if fold(words[0]) in RANKS or is_demonym(words[0]) or alias_key(words[0]) in _BODY_KEYS:
+                words.pop(0)  # "Striker Thierry Henry", "Welshman Ray Reardon", "Tory Liam Fox"
             elif len(words) > 3 and alias_key(" ".join(words[:2])) in _BODY_KEYS:
                 words = words[2:]  # "Lib Dem Norman Baker"
             else:

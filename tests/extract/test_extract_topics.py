@@ -35,13 +35,18 @@ def _speaking(nlp, text, *names):
 
 def test_a_speaker_the_article_names_as_a_work_or_a_product_is_one(nlp):
     text = ("The comedy Moonfall topped the chart. Moonfall said little. Patients took the drug Zelvix, "
-            "and Zelvix said nothing. Security firm Norvax said it had found the flaw.")
-    kinds = _speaking(nlp, text, ("Moonfall", "person"), ("Zelvix", "organisation"), ("Norvax", "person"))
-    assert kinds == {"Moonfall": "work", "Zelvix": "product", "Norvax": "person"}  # a body's noun: left as named
+            "and Zelvix said nothing. Security firm Norvax said it had found the flaw. Fans of the Quarry 3 "
+            "game said it was late.")
+    kinds = _speaking(nlp, text, ("Moonfall", "person"), ("Zelvix", "organisation"), ("Norvax", "person"),
+                      ("Quarry 3", "organisation"))
+    # a body's noun before a name: left as extraction named it
+    assert kinds == {"Moonfall": "work", "Zelvix": "product", "Norvax": "person", "Quarry 3": "work"}
 
 
 def test_a_body_named_by_its_head_noun_is_never_retyped(nlp):
-    text = ("The Law Society said the plan was wrong. The Swedish said it was cold. Speaking at Ellerby "
-            "Park, he said so.")
-    kinds = _speaking(nlp, text, ("Law Society", "organisation"), ("Swedish", "person"), ("Ellerby Park", "person"))
-    assert kinds == {"Law Society": "organisation", "Swedish": "nationality", "Ellerby Park": "place"}
+    text = ("The Law Society said the plan was wrong. The Swedish said it was cold, the Tories said it was not. "
+            "Speaking at Ellerby Park, he said so.")
+    kinds = _speaking(nlp, text, ("Law Society", "organisation"), ("Swedish", "person"), ("Ellerby Park", "person"),
+                      ("Tories", "organisation"))
+    assert kinds == {"Law Society": "organisation", "Swedish": "person", "Ellerby Park": "place",
+                     "Tories": "organisation"}  # link drops "Swedish"

@@ -30,7 +30,9 @@ PARTY = [brief("a", "The Tories said tax would fall.", ("Tories", "organisation"
          brief("d", "The Lib Dems said no.", ("The Lib Dems", "person", None)),
          brief("e", "The Liberal Democrats said no.", ("Liberal Democrats", "organisation", None)),
          brief("f", "The FT said shares fell.", ("FT", "organisation", None)),
-         brief("g", "The Financial Times said shares fell.", ("Financial Times", "organisation", None))]
+         brief("g", "The Financial Times said shares fell.", ("Financial Times", "organisation", None)),
+         brief("k", "Labour said it would win.", ("Labour", "organisation", None)),
+         brief("l", "The Labour Party said it would win.", ("Labour Party", "organisation", None))]
 DAMAGED = [brief("h", "x" * 50, ("World Health Organisation (WHO", "organisation", None),
                  ("Arsene Wenger - he", "person", None), ("Striker Thierry Henry", "person", None),
                  ("Tory Treasurer Lord", "person", None), ("DJ Norman Cook - aka", "person", None))]
@@ -59,6 +61,7 @@ def test_the_linker_leaves_none_of_them():
     names = {s.name for s in corpus.speakers.values()}
     assert {"Conservative Party", "Liberal Democrats", "Financial Times", "World Health Organisation",
             "Arsene Wenger", "Thierry Henry"} <= names
+    assert "Labour Party" in names and "Labour" not in names
     assert not names & {"Tories", "FT", "Swedish", "Moonfall", "Gravelby", "Ellerby Park", "Tory Treasurer Lord"}
     assert corpus.speakers["carl-ode"].role == "Texas attorney general"
     assert corpus.speakers["anna-petrova"].role is None and corpus.speakers["ola-berg"].role is None

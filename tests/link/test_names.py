@@ -8,7 +8,8 @@ def test_clean_name_takes_off_what_extraction_left():
     assert clean_name("Maria Olsen - she") == "Maria Olsen"
     assert clean_name("Keeper Jan Ruud") == "Jan Ruud"
     assert clean_name("Welshman Rhys Powell") == "Rhys Powell"
-    assert clean_name("Lib Dem Ann Wolfe") == "Ann Wolfe"
+    assert clean_name("Lib Dem Ann Wolfe") == "Ann Wolfe" and clean_name("Tory Ian Hale") == "Ian Hale"
+    assert clean_name("Labour", "organisation") == "Labour" and clean_name("Labour Party") == "Labour Party"
     assert clean_name("Ann Wolfe") == "Ann Wolfe" and clean_name("Henk de Vries") == "Henk de Vries"
     assert clean_name("the prime minister") == "the prime minister"  # a description, left alone
     assert all(damage(clean_name(n)) is None for n in ["Maria Olsen - she", "Keeper Jan Ruud", "Tory Chair Lord"])
