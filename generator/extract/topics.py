@@ -72,10 +72,11 @@ WORK_NOUNS = {"film", "movie", "comedy", "drama", "thriller", "documentary", "bi
               "musical", "opera", "programme", "drug", "medicine", "vaccine", "format", "console", "handset",
               "browser", "blockbuster", "hit", "epic", "franchise"}
 PRODUCTS = {"drug", "medicine", "vaccine", "format", "console", "handset", "browser"}
+PLACE_NOUNS = {"nearby", "village", "town", "city", "suburb", "district", "county", "province", "region", "stadium"}
 
 
 def work_noun_before(text: str, name: str) -> str | None:
-    """The kind ("work", "product" or "organisation") a class noun right before `name` in `text`, or
+    """The kind ("work", "product", "place" or "organisation") a class noun right before `name` in `text`, or
     right after it after a determiner, gives it ("comedy Sideways", "its Iressa drug", "security
     firm F-Secure"), else None; a body's noun wins."""
     kinds = set()
@@ -84,6 +85,8 @@ def work_noun_before(text: str, name: str) -> str | None:
             return "organisation"
         if m.group(1) in WORK_NOUNS:
             kinds.add("product" if m.group(1) in PRODUCTS else "work")
+        if m.group(1) in PLACE_NOUNS:
+            kinds.add("place")  # "nearby Pengam", "the village Ashby"
     # "its Iressa drug", "the Half-Life 2 game": a determiner, the name, the class noun
     for m in re.finditer(r"\b(?:the|its|his|her|their|a|an)\s+" + re.escape(name) + r"\s+([a-z]+)\b", text):
         if m.group(1) in BODY_NOUNS:

@@ -69,7 +69,7 @@ def check(corpus: Corpus) -> dict[str, list[str]]:
         if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
             out["split"].append(f"{s.name} / {next(iter(by_surname[tokens[0]]))}")
     for s in speakers:
-        why = damage(s.name, s.kind == "person" and s.name[:1].isupper())
+        why = damage(s.name, s.kind == "person")
         if why:
             out["damaged"].append(f"{s.name} ({why})")
         if s.kind not in SPEAKING_KINDS:

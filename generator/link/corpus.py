@@ -43,7 +43,7 @@ from generator.link.names import (
     surname_variant,
 )
 from generator.link.overrides import Overrides
-from generator.link.people import article_people, full_name
+from generator.link.people import article_people, full_name, titled
 from generator.link.roles import canonical, clean
 from generator.link.topics import PLACE_NAMES, corpus_topics
 from generator.model import Brief, Claim, Corpus, Speaker
@@ -89,6 +89,8 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
             if s.named and len(name_tokens(s.name)) == 1 and alias_key(s.name) not in BODY_KEYS:
                 people = article_people(b) if people is None else people
                 full = full_name(s.name, people)  # "Blair", "Mr Blair": the Tony Blair of this article
+                if not full and fold(s.name) in RANKS:
+                    full = titled(b.article.text, s.name)  # "Cardinal": the one cardinal it names
                 if full:
                     s = replace(s, name=full, kind="person")
             if s.named and s.kind != "person" and fold(s.name.split()[0]).strip(".") in TITLES - NOBLE_TITLES:

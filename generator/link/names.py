@@ -218,7 +218,8 @@ RANKS = {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", 
          "spokeswoman", "chancellor", "president", "director", "chief", "leader", "singer", "rapper", "actor",
          "actress", "star", "player", "champion", "senator", "governor", "mayor", "judge", "officer", "detective",
          "inspector", "constable", "sergeant", "commissioner", "presenter", "host", "producer", "writer",
-         "author", "founder", "analyst", "economist", "professor", "head", "dj", "mp", "mep"}
+         "author", "founder", "analyst", "economist", "professor", "head", "dj", "mp", "mep", "cardinal",
+         "archbishop", "bishop", "pope", "rabbi", "imam", "sheikh", "general", "colonel", "major", "admiral"}
 # A nationality or people's word is no speaker ("Swedish", "Dutchman", "the French").
 DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ish|ese|man|men|woman|women)|[A-Z][a-z]+(?:ian|ean|an)s?)$")
 NOT_DEMONYMS = {"brian", "ian", "alan", "dean", "sean", "susan", "jordan", "morgan", "logan", "duncan", "megan",
@@ -252,13 +253,13 @@ def damage(name: str, person: bool = True) -> str | None:
     if re.search(r"\s[-\u2013\u2014]\s*\S*$", name) or re.search(r"\s[-\u2013\u2014]$", name):
         return "a trailing fragment"
     words = name.split()
-    if person and len(words) > 1 and words[-1][:1].islower() and fold(words[-1]) not in PARTICLES:
+    if person and len(words) > 1 and words[0][:1].isupper() and words[-1][:1].islower() \
+            and fold(words[-1]) not in PARTICLES:
         return "a trailing fragment"
     if len(words) > 1 and fold(words[-1]) in TITLES:
         return "a title glued on"
     rest = words[1:]
-    if (len(rest) >= 2 and fold(words[0]) in RANKS and not is_acronym(words[0])
-            and all(w[:1].isupper() for w in rest)):
+    if person and len(rest) >= 2 and fold(words[0]) in RANKS and all(w[:1].isupper() for w in rest):
         return "a rank or job glued on"
     return None
 

@@ -41,6 +41,22 @@ def _lowercase_before(text: str, start: int) -> bool:
     return bool(m) and m.group(1)[:1].islower()
 
 
+def _rank_before(text: str, start: int) -> bool:
+    """The word before `start` is a rank or title ("Cardinal Cormac Murphy-O'Connor")."""
+    m = re.search(r"([\w'’-]+)\s*$", text[max(0, start - 40):start])
+    return bool(m) and fold(m.group(1)) in RANKS
+
+
+def titled(text: str, rank: str) -> str | None:
+    """The one person an article names after a rank ("Cardinal" -> "Cormac Murphy-O'Connor"), else None."""
+    found = {}
+    for m in re.finditer(r"\b" + re.escape(rank) + r"\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]*[a-z][\w'’-]*)", text):
+        name = clean_name(m.group(1), "person")
+        if len(name_tokens(name)) > 1:
+            found.setdefault(name_key(name), name)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def article_people(brief: Brief) -> dict[str, str]:
     """Surname (folded) -> the one full name the article gives for it."""
     speakers = tuple(s.name for s in brief.speakers if s.named and s.kind == "person")
@@ -67,8 +83,8 @@ def _people(text: str, speakers: tuple[str, ...], topics: tuple[str, ...]) -> di
                 "-" in first and first not in NOT_FIRST and not first.endswith(("-based", "-born"))):
             add(f"{m.group(1)} {m.group(2)}")  # "Mike Friday", "Sven-Goran Eriksson"
         elif first not in NOT_FIRST and first not in TITLES and first not in RANKS and not is_demonym(m.group(1)) \
-                and _lowercase_before(text, m.start()):
-            add(f"{m.group(1)} {m.group(2)}")  # "ex-boss Bernie Ebbers"
+                and (_lowercase_before(text, m.start()) or _rank_before(text, m.start())):
+            add(f"{m.group(1)} {m.group(2)}")  # "ex-boss Bernie Ebbers", "Cardinal Cormac Murphy-O'Connor"
     out = {}
     for surname, names in found.items():
         # "Tony Blair" and "Tony Blair's": one; "Tony Blair" and "Cherie Blair": two, so neither

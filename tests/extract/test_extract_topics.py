@@ -45,8 +45,8 @@ def test_a_speaker_the_article_names_as_a_work_or_a_product_is_one(nlp):
 
 def test_a_body_named_by_its_head_noun_is_never_retyped(nlp):
     text = ("The Law Society said the plan was wrong. The Swedish said it was cold, the Tories said it was not. "
-            "Speaking at Ellerby Park, he said so.")
+            "Speaking at Ellerby Park, he said so. He grew up in nearby Dunmow.")
     kinds = _speaking(nlp, text, ("Law Society", "organisation"), ("Swedish", "person"), ("Ellerby Park", "person"),
-                      ("Tories", "organisation"))
+                      ("Tories", "organisation"), ("Dunmow", "person"))
     assert kinds == {"Law Society": "organisation", "Swedish": "person", "Ellerby Park": "place",
-                     "Tories": "organisation"}  # link drops "Swedish"
+                     "Tories": "organisation", "Dunmow": "place"}  # link drops "Swedish"

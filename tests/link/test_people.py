@@ -29,3 +29,13 @@ def test_link_renames_the_speaker_and_makes_them_a_person():
     corpus = link([brief("c", "Coach Mike Fairday picked the side. Fairday said it.", ("Fairday", "organisation"))])
     (speaker,) = corpus.speakers.values()
     assert (speaker.name, speaker.kind) == ("Mike Fairday", "person")
+
+
+def test_a_rank_alone_is_the_one_person_the_article_names_after_it():
+    from generator.link.people import titled
+
+    text = "Cardinal Anselm Okoro-Baye led the mass. The Cardinal said it was a good day."
+    assert titled(text, "Cardinal") == "Anselm Okoro-Baye"
+    assert titled("Cardinal Ann Lee and Cardinal Bo Tan spoke.", "Cardinal") is None
+    corpus = link([brief("d", text, ("Cardinal", "organisation"), ("Okoro-Baye", "organisation"))])
+    assert {s.name for s in corpus.speakers.values()} == {"Anselm Okoro-Baye"}
