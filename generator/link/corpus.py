@@ -65,18 +65,18 @@ def _most_common(values: list[str | None]) -> str | None:
     return sorted(counts, key=lambda v: (-counts[v], v))[0] if counts else None
 
 
-def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
-    """Give every speaker one corpus-wide id. Input briefs are not modified (they may be cached)."""
-    ov = overrides or Overrides()
-    notes: list[str] = []
+def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list, list]:
+    """Every (brief index, speaker) as linking takes it, and those that do not speak.
 
-    # Every (brief, local speaker) and how many claims it has.
-    # Names as extraction left them, cleaned (names.clean_name); a nationality word is no speaker,
-    # and a name that is only a rank or a title ("Tory Treasurer Lord") names nobody.
-    # Only people and bodies speak. A speaker typed as a place is a country or city standing for
-    # its government ("China said") when the corpus talks about it as a place in claims of several
-    # articles, and is then that body; a person's name typed as a place is a person; a place
-    # otherwise ("Anfield", a village), a work, a product or a people is no speaker.
+    Names as extraction left them are cleaned (names.clean_name); a surname alone, or a rank
+    alone, is the one full name its article gives (people.py); a title before a name makes a
+    person, a party's name is a body's name. Only people and bodies speak: a speaker typed as a
+    place is a country or city standing for its government ("China said") when it is one of the
+    table's or the corpus talks about it as a place in claims of several articles, a person when
+    its first word is a given name, otherwise ("Anfield", a village) no speaker, as a work, a
+    product or a people is. A name the editor's speakers file names (`edited`, name keys) is
+    kept whatever it is. A name that is only ranks and titles ("Tory Treasurer Lord") names nobody.
+    """
     named_as: dict[str, Counter] = defaultdict(Counter)  # name key -> kind -> articles
     for b in briefs:
         for key, kind in {(name_key(t.partition(":")[2]), t.partition(":")[0]) for c in b.claims for t in c.topics}:
@@ -86,6 +86,9 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     for i, b in enumerate(briefs):
         people = None
         for s in b.speakers:
+            if s.named and name_key(s.name) in edited:
+                mentions.append((i, s))  # the editor's word wins
+                continue
             if s.named and len(name_tokens(s.name)) == 1 and alias_key(s.name) not in BODY_KEYS:
                 people = article_people(b) if people is None else people
                 full = full_name(s.name, people)  # "Blair", "Mr Blair": the Tony Blair of this article
@@ -113,6 +116,18 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
                 mentions.append((i, replace(s, name=name)))
             else:
                 mentions.append((i, s))
+    return mentions, not_speaking
+
+
+def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
+    """Give every speaker one corpus-wide id. Input briefs are not modified (they may be cached)."""
+    ov = overrides or Overrides()
+    notes: list[str] = []
+
+    # Every (brief, local speaker), typed and cleaned (`entities`), and how many claims it has.
+    edited_names = {name_key(n) for p in ov.people for n in [p["name"], *p["aliases"]]} | {
+        name_key(n) for group in ov.merge for n in group}
+    mentions, not_speaking = entities(briefs, edited_names)
     claim_counts: Counter = Counter()
     for i, b in enumerate(briefs):
         for c in b.claims:

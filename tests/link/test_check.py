@@ -95,3 +95,13 @@ def test_a_speaker_never_talks_about_themselves():
     corpus = link([b, brief("s2", "Ann Lee said so.", ("Ann Lee", "person", None), topics=["person:Ann Lee"])])
     assert "ann-lee" not in corpus.topics and "norway" in corpus.topics
     assert check(corpus)["topics"] == []
+
+
+def test_the_editors_file_keeps_what_the_linker_would_drop():
+    from generator.link import parse_overrides
+
+    ov, problems = parse_overrides({"speakers": [{"name": "Moonfall", "kind": "organisation"}]}, "speakers.yml")
+    assert not problems
+    corpus = link(NON_SPEAKERS, ov)
+    assert "Moonfall" in {s.name for s in corpus.speakers.values()}
+    assert "Swedish" not in {s.name for s in corpus.speakers.values()}
