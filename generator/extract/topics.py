@@ -3,9 +3,10 @@ speaker is.
 
 Runs on the parsed Doc (so the result is cached with the brief): each Claim.topics gets
 "kind:Name" strings, kind one of place, organisation, person (the vocabulary of
-Speaker.kind), e.g. "place:United States"; a speaker that the article names only as a work,
-a product, a place or a people ("Sideways", "Blu-ray", "Anfield", "Swedish"), never as a
-person or a body, gets that kind, and only people and bodies speak (link drops the rest).
+Speaker.kind), e.g. "place:United States"; a speaker that the article names only as a work
+or a product ("the comedy Sideways", "its Iressa drug"), or as a mere location ("nearby
+Pengam"), gets that kind, and only people and bodies speak (link drops the rest; a place that
+speaks, "China said", "Downing Street said", is the body that sits there).
 Linking across the corpus (variants merged, typed once, people joined to speakers) is
 generator/link's work.
 """
@@ -19,10 +20,10 @@ from generator.model import Brief, Claim
 from generator.titles import is_acronym
 
 ENTITY_KINDS = {"GPE": "place", "LOC": "place", "ORG": "organisation", "PERSON": "person"}
-# What a speaker is when spaCy names it only so: none of these speaks.
-# (Not NORP: spaCy gives it to parties, "Tories", "Democrats", as to nationality words, which link tells apart.)
-NOT_SPEAKING = {"WORK_OF_ART": "work", "PRODUCT": "product", "FAC": "place", "LOC": "place", "GPE": "place",
-                "EVENT": "event", "LANGUAGE": "nationality"}
+# What a speaker is when spaCy names it only so: none of these speaks. (Not NORP: spaCy gives it to
+# parties, "Tories", as to nationality words, which link tells apart; nor places: "Downing Street
+# said", "China said" are the bodies that sit there.)
+NOT_SPEAKING = {"WORK_OF_ART": "work", "PRODUCT": "product", "EVENT": "event", "LANGUAGE": "nationality"}
 # Common nouns that, right before a name, say it is a body whatever spaCy's label ("security firm F-Secure").
 BODY_NOUNS = {"firm", "company", "group", "maker", "giant", "agency", "body", "organisation", "organization",
               "association", "bank", "council", "union", "party", "charity", "club", "team", "band", "label",
@@ -76,7 +77,7 @@ PLACE_NOUNS = {"nearby", "village", "town", "city", "suburb", "district", "count
 
 
 def work_noun_before(text: str, name: str) -> str | None:
-    """The kind ("work", "product", "place" or "organisation") a class noun right before `name` in `text`, or
+    """The kind ("work", "product", "locality" or "organisation") a class noun right before `name` in `text`, or
     right after it after a determiner, gives it ("comedy Sideways", "its Iressa drug", "security
     firm F-Secure"), else None; a body's noun wins."""
     kinds = set()
@@ -86,7 +87,7 @@ def work_noun_before(text: str, name: str) -> str | None:
         if m.group(1) in WORK_NOUNS:
             kinds.add("product" if m.group(1) in PRODUCTS else "work")
         if m.group(1) in PLACE_NOUNS:
-            kinds.add("place")  # "nearby Pengam", "the village Ashby"
+            kinds.add("locality")  # "nearby Pengam": a place as a mere location, not a seat of power
     # "its Iressa drug", "the Half-Life 2 game": a determiner, the name, the class noun
     for m in re.finditer(r"\b(?:the|its|his|her|their|a|an)\s+" + re.escape(name) + r"\s+([a-z]+)\b", text):
         if m.group(1) in BODY_NOUNS:
@@ -116,7 +117,7 @@ def type_speakers(doc, brief: Brief) -> Brief:
         if not seen or seen["PERSON"] or seen["ORG"] or speaker.name.split()[-1].casefold() in BODY_NOUNS:
             continue  # "The Law Society", whatever spaCy's label: a body by its name
         label = max(seen, key=lambda lab: (seen[lab], lab))
-        if label in NOT_SPEAKING and not (speaker.kind == "place" and NOT_SPEAKING[label] == "place"):
+        if label in NOT_SPEAKING:
             speaker.kind = NOT_SPEAKING[label]
     return brief
 

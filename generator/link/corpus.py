@@ -52,7 +52,6 @@ from generator.slugs import slugify
 BODY_NAMES = {alias_key(canon): canon for canon, _ in BODY_ALIASES}  # alias_key -> the body's full name
 BODY_KEYS = set(BODY_NAMES)
 GIVEN_NAMES = FEMALE | MALE
-PLACE_ARTICLES = 3  # a place talked about in claims of this many articles speaks as its government
 
 
 def _pick_name(counts: Counter) -> str:
@@ -71,11 +70,11 @@ def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list,
     Names as extraction left them are cleaned (names.clean_name); a surname alone, or a rank
     alone, is the one full name its article gives (people.py); a title before a name makes a
     person, a party's name is a body's name. Only people and bodies speak: a speaker typed as a
-    place is a country or city standing for its government ("China said") when it is one of the
-    table's or the corpus talks about it as a place in claims of several articles, a person when
-    its first word is a given name, otherwise ("Anfield", a village) no speaker, as a work, a
-    product or a people is. A name the editor's speakers file names (`edited`, name keys) is
-    kept whatever it is. A name that is only ranks and titles ("Tory Treasurer Lord") names nobody.
+    place is the body that sits there ("China said", "Downing Street said"), or a person when
+    the corpus names it as one more often or its first word is a given name; a mere location
+    ("nearby Pengam"), a work, a product or a people is no speaker. A name the editor's speakers
+    file names (`edited`, name keys) is kept whatever it is. A name that is only ranks and titles
+    ("Tory Treasurer Lord") names nobody.
     """
     named_as: dict[str, Counter] = defaultdict(Counter)  # name key -> kind -> articles
     for b in briefs:
@@ -102,10 +101,11 @@ def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list,
                 s = replace(s, named=True, kind="organisation")  # "Labour", "the Tories": a body's name
             if s.named and s.kind == "place":
                 known = named_as.get(name_key(s.name), Counter())
-                if known["place"] >= PLACE_ARTICLES or name_key(s.name) in PLACE_NAMES:
-                    s = replace(s, kind="organisation")
-                elif known["person"] or len(name_tokens(s.name)) > 1 and name_tokens(s.name)[0] in GIVEN_NAMES:
-                    s = replace(s, kind="person")
+                if known["person"] > known["place"] or len(name_tokens(s.name)) > 1 \
+                        and name_tokens(s.name)[0] in GIVEN_NAMES and name_key(s.name) not in PLACE_NAMES:
+                    s = replace(s, kind="person")  # "Rio Ferdinand", typed a place
+                else:
+                    s = replace(s, kind="organisation")  # "China said": the body that sits there
             if s.named and s.kind not in SPEAKING_KINDS:
                 not_speaking.append((i, s))
                 continue

@@ -37,7 +37,7 @@ DAMAGED = [brief("h", "x" * 50, ("World Health Organisation (WHO", "organisation
                  ("Arsene Wenger - he", "person", None), ("Striker Thierry Henry", "person", None),
                  ("Tory Treasurer Lord", "person", None), ("DJ Norman Cook - aka", "person", None))]
 NON_SPEAKERS = [brief("i", "The Swedish said it was cold, and the comedy Moonfall won.", ("Swedish", "person", None),
-                      ("Moonfall", "work", None), ("Gravelby", "place", None), ("Ellerby Park", "place", None))]
+                      ("Moonfall", "work", None), ("Gravelby", "locality", None), ("Zelvix", "product", None))]
 ROLES = [brief("j", "x" * 50, ("Anna Petrova", "person", "delighted"), ("Jon Bakke", "person", "vice"),
                ("Carl Ode", "person", "Texas attorney general legal"), ("Ola Berg", "person", "future"))]
 
@@ -50,7 +50,7 @@ def test_each_class_is_found_where_nothing_is_linked():
     damaged = " | ".join(found["damaged"])
     for name in ("(WHO", "- he", "Striker", "Treasurer Lord", "- aka"):
         assert name in damaged, damaged
-    assert {x.split(" (")[0] for x in found["non_speakers"]} >= {"Swedish", "Moonfall", "Gravelby", "Ellerby Park"}
+    assert {x.split(" (")[0] for x in found["non_speakers"]} >= {"Swedish", "Moonfall", "Gravelby", "Zelvix"}
     assert {x.split(": ")[1] for x in found["roles"]} == {"delighted", "vice", "Texas attorney general legal",
                                                          "future"}
 
@@ -62,7 +62,7 @@ def test_the_linker_leaves_none_of_them():
     assert {"Conservative Party", "Liberal Democrats", "Financial Times", "World Health Organisation",
             "Arsene Wenger", "Thierry Henry"} <= names
     assert "Labour Party" in names and "Labour" not in names
-    assert not names & {"Tories", "FT", "Swedish", "Moonfall", "Gravelby", "Ellerby Park", "Tory Treasurer Lord"}
+    assert not names & {"Tories", "FT", "Swedish", "Moonfall", "Gravelby", "Zelvix", "Tory Treasurer Lord"}
     assert corpus.speakers["carl-ode"].role == "Texas attorney general"
     assert corpus.speakers["anna-petrova"].role is None and corpus.speakers["ola-berg"].role is None
     assert any("'Swedish' is a nationality word" in n for n in corpus.speaker_notes)
