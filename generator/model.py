@@ -84,6 +84,7 @@ class Claim:
     fragments: list[Span] = field(default_factory=list)  # quoted parts of a split quote
     paragraph: int = 0  # 1-based paragraph number in the article
     topics: list[str] = field(default_factory=list)  # entity names the claim talks about
+    id: str = ""  # stable across re-extractions (generator/extract/ids.py); corrections and permalinks use it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -135,7 +136,7 @@ class Brief:
             "source": a.source,
             "url": a.url,
             "speakers": [s.to_dict() for s in self.speakers],
-            "claims": [c.to_dict() for c in self.claims],
+            "claims": [{"id": c.id, **c.to_dict()} for c in self.claims],
         }
 
 
