@@ -16,12 +16,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator import resources
-from generator.model import Brief
+from generator.model import LOW_CONFIDENCE, Brief  # noqa: F401 - LOW_CONFIDENCE: the templates' threshold
 from generator.render import charts
 
 TEMPLATES = resources.templates()
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported", "stance": "Stance"}
-LOW_CONFIDENCE = 0.5
 # HTML entities for <>&", a backslash before each Markdown mark: one pass over the text
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                              **{mark: "\\" + mark for mark in "\\`*_{}[]()#+!|~"}})
