@@ -56,6 +56,16 @@ def sorted_briefs(corpus: Corpus) -> list[Brief]:
     return dated + undated
 
 
+def briefs_order(corpus: Corpus) -> str:
+    """How `sorted_briefs` orders this corpus, in words, so a list never claims an order it does not have."""
+    undated = sum(1 for b in corpus.briefs if not b.article.date)
+    if not corpus.briefs or undated == 0:
+        return "newest first"
+    if undated == len(corpus.briefs):
+        return "by title (no article has a date)"
+    return f"newest first, then the {undated} undated by title"
+
+
 # ---------------------------------------------------------------- who said it, and how
 
 _IRREGULAR = {"say": "said", "says": "said", "saying": "said", "tell": "told", "tells": "told", "telling": "told",
