@@ -10,6 +10,7 @@ value still goes through html.escape.
 from __future__ import annotations
 
 import html
+import re
 
 from markupsafe import Markup
 
@@ -37,9 +38,14 @@ def icon(name: str) -> str:
             f'focusable="false"><path d="{_ICONS[name]}"/></svg>')
 
 
-def anchor(claim: Claim) -> str:
-    """The claim's id on pages: its stable id (a claim made by hand in a test may have none)."""
-    return claim.id or f"at-{claim.start}-{claim.end}"
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+
+
+def anchor(claim: Claim) -> Markup:
+    """The claim's id on pages: its stable id, safe in HTML and Markdown as it is; a claim with none
+    (made by hand) or with another (a tampered cache) is named by its span."""
+    cid = claim.id if isinstance(claim.id, str) and _SAFE_ID.fullmatch(claim.id) else ""
+    return Markup(cid or f"at-{int(claim.start)}-{int(claim.end)}")
 
 
 def claim_classes(claim: Claim) -> Markup:
