@@ -38,26 +38,30 @@ def icon(name: str) -> str:
             f'focusable="false"><path d="{_ICONS[name]}"/></svg>')
 
 
-_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+_SAFE_ID = re.compile(r"[A-Za-z0-9-]{1,80}")
+_KINDS = {"direct", "indirect", "mixed", "stance"}
 
 
-def anchor(claim: Claim) -> Markup:
-    """The claim's id on pages: its stable id, safe in HTML and Markdown as it is; a claim with none
-    (made by hand) or with another (a tampered cache) is named by its span."""
-    cid = claim.id if isinstance(claim.id, str) and _SAFE_ID.fullmatch(claim.id) else ""
-    return Markup(cid or f"at-{int(claim.start)}-{int(claim.end)}")
+def anchor(claim: Claim) -> str:
+    """The claim's id on pages: its stable id, safe in HTML and Markdown as it is (md_escape leaves
+    it alone); a claim with none (made by hand) or with another (a tampered cache) is named by its span.
+    Cheap on purpose: every page that shows a claim asks for it."""
+    cid = claim.id
+    if cid and isinstance(cid, str) and _SAFE_ID.fullmatch(cid):
+        return cid
+    return f"at-{int(claim.start)}-{int(claim.end)}"
 
 
 def claim_classes(claim: Claim) -> Markup:
     """CSS classes of a claim's block: its kind, and flagged / verified / corrected."""
-    classes = ["qb-claim", f"qb-{claim.kind}"]
+    classes = f"qb-claim qb-{claim.kind if claim.kind in _KINDS else 'other'}"
     if claim.flagged:
-        classes.append("qb-flagged")
+        classes += " qb-flagged"
     if claim.verified:
-        classes.append("qb-is-verified")
+        classes += " qb-is-verified"
     if claim.corrected:
-        classes.append("qb-is-corrected")
-    return Markup(" ".join(html.escape(c) for c in classes))
+        classes += " qb-is-corrected"
+    return Markup(classes)
 
 
 def flag(claim: Claim) -> Markup:
@@ -81,8 +85,13 @@ def editor_marks(claim: Claim) -> Markup:
     return Markup(" ".join(out))
 
 
+_NONE = Markup("")
+
+
 def marks(claim: Claim) -> Markup:
-    """Flag and editor's marks, each after a ' · ' (empty when there are none)."""
+    """Flag and editor's marks, each after a ' · ' (empty when there are none: most claims)."""
+    if not (claim.verified or claim.corrected or claim.flagged):
+        return _NONE
     parts = [str(m) for m in (flag(claim), editor_marks(claim)) if m]
     return Markup("".join(f" · {p}" for p in parts))
 
@@ -90,9 +99,7 @@ def marks(claim: Claim) -> Markup:
 def permalink(claim: Claim, brief_href: str = "") -> Markup:
     """The copy-link control: a Markdown link to the claim on its brief (`brief_href`, a .md path, so
     MkDocs makes it a URL; empty on the brief itself); javascript copies its whole address."""
-    cid = html.escape(anchor(claim))
-    return Markup(f'[link]({brief_href}#claim-{cid})'
-                  f'{{ .qb-permalink title="Copy a link to this claim" data-claim="{cid}" }}')
+    return Markup(f'[link]({brief_href}#claim-{anchor(claim)}){{ .qb-permalink title="Copy a link to this claim" }}')
 
 
 def legend(claims, review_href: str) -> Markup:
@@ -147,7 +154,7 @@ def article_paragraphs(brief: Brief) -> list[tuple[int, Markup]]:
         while j < len(claims) and claims[j].start < pe:
             c = claims[j]
             j += 1
-            cid = html.escape(anchor(c))
+            cid = anchor(c)
             if c.start < at:  # inside the words of the claim before
                 nested.append(cid)
                 continue
