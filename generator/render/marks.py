@@ -3,8 +3,8 @@ corrected marks, the claim's anchor and its copy-link control, the legend that e
 the article text with each claim's words wrapped so that a link can highlight them.
 
 One place for all of it, so briefs, speaker, topic and timeline pages (and the review queue) mark
-a claim alike. Inline HTML built here from escaped values only: claim ids are [a-z2-7], but every
-value still goes through html.escape.
+a claim alike. Inline HTML built here from safe values only: an id is printed only when it is
+made of letters, digits and dashes (`anchor`), everything else goes through html.escape.
 """
 
 from __future__ import annotations
