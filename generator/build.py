@@ -20,17 +20,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import generator.extract as extract_mod
-from generator import link, parse, resources, titles
+from generator import correct, link, parse, resources, titles
 from generator import model as model_mod
 from generator.cache import Cache
 from generator.model import Article, Brief, Corpus, Problem
 from generator.options import Options
 from generator.read import ReadResult, read_paths
-from generator.render import briefs_list, charts, render_site
+from generator.render import charts, render_site
+from generator.render.credits import BRIEFS, MARKER, fill_markers
 from generator.workers import default_workers, failed_extraction, parse_and_extract
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
-HOME_MARKER = "<!-- quotebrief:briefs -->"  # where a page lists the latest briefs
+HOME_MARKER = BRIEFS  # where a page lists the latest briefs
 HOME_LATEST = 20  # briefs listed on the home page; the briefs index lists them all
 
 
@@ -54,6 +55,14 @@ class Build:
         if self.options.speakers_file:
             return Path(self.options.speakers_file)
         default = self.base_dir / "speakers.yml"
+        return default if default.is_file() else None
+
+    @property
+    def corrections_file(self) -> Path | None:
+        """The editor's corrections: the option, else corrections.yml beside mkdocs.yml when there is one."""
+        if self.options.corrections_file:
+            return Path(self.options.corrections_file)
+        default = self.base_dir / "corrections.yml"
         return default if default.is_file() else None
 
     # ------------------------------------------------------------------ the steps, in order
@@ -87,6 +96,16 @@ class Build:
                 progress(done, len(articles))
         return briefs
 
+    def corrections(self) -> correct.Corrections:
+        """The editor's corrections file, checked (CorrectionsError, one line, when it is malformed)."""
+        return correct.load_corrections(self.corrections_file)
+
+    def correct(self, briefs: list[Brief], corrections: correct.Corrections,
+                complete: bool = True) -> tuple[list[Brief], list[Problem]]:
+        """The corrections applied to copies of the briefs; with `complete` (every article of the
+        site read), an entry that matches no claim is reported."""
+        return correct.apply_corrections(briefs, corrections, report_stale=complete)
+
     def link(self, briefs: list[Brief], result: ReadResult) -> Corpus:
         """Link extracted briefs into a Corpus, applying the editor's speakers file."""
         overrides, override_problems = link.load_overrides(self.speakers_file)
@@ -111,32 +130,38 @@ class Build:
 
     def site(self, corpus: Corpus, docs: dict[str, str | None] | None = None) -> dict[str, str | bytes]:
         """Every file quotebrief adds to a site, {path under docs/: text or bytes}, for the CLI and
-        the plugin alike: the pages, a PDF of each brief (`pdf: true`), the stylesheets, a home page,
-        and the latest briefs listed wherever a page holds HOME_MARKER.
+        the plugin alike: the pages, a PDF of each brief (`pdf: true`), the stylesheets and scripts,
+        a home page, and every page that holds a marker (render/credits.py: the latest briefs, the
+        sources) filled in.
 
         `docs`: the site's own files (path -> Markdown source of a page, None for any other file);
-        a stylesheet or home page of its own wins, and its pages that hold the marker come back
-        filled in (generated, so that a dirty build sees them change with the corpus)."""
+        a stylesheet, script or home page of its own wins, and its pages that hold a marker come
+        back filled in (generated, so that a dirty build sees them change with the corpus)."""
         docs = docs or {}
         out: dict[str, str | bytes] = dict(self.render(corpus))
         if self.options.pdf:
             out.update(self.pdfs(corpus))
-        out.update({path: css for path, css in resources.stylesheets().items() if path not in docs})
+        assets = {**resources.stylesheets(), **resources.scripts()}
+        out.update({path: text for path, text in assets.items() if path not in docs})
         if "index.md" not in docs:
             out["index.md"] = resources.read_text("scaffold", "docs", "index.md")
-        out.update({path: source for path, source in docs.items() if source and HOME_MARKER in source})
-        latest = None
+        out.update({path: source for path, source in docs.items() if source and MARKER in source})
         for path, content in out.items():
-            if path.endswith(".md") and isinstance(content, str) and HOME_MARKER in content:
-                latest = latest or briefs_list(corpus, limit=HOME_LATEST)
-                out[path] = content.replace(HOME_MARKER, latest)
+            if path.endswith(".md") and isinstance(content, str) and MARKER in content:
+                out[path] = fill_markers(content, corpus, HOME_LATEST)
         return out
 
     # ------------------------------------------------------------------ whole runs
     def corpus(self, paths: list[str | Path] | None = None, progress: Progress | None = None) -> Corpus:
-        """read -> parse and extract -> link."""
+        """read -> parse and extract -> correct -> link."""
+        corrections = self.corrections()  # first: a malformed file stops the build before minutes of extraction
         result = self.read(paths)
-        return self.link(self.extract(result.articles, progress), result)
+        # stale corrections are only told of when a whole folder was read, not one article of it
+        whole = not paths or (len(paths) == 1 and Path(paths[0]).is_dir())
+        briefs, notes = self.correct(self.extract(result.articles, progress), corrections, complete=whole)
+        corpus = self.link(briefs, result)
+        corpus.problems += notes
+        return corpus
 
     def start(self) -> None:
         """A new complete build: what it uses of the cache is kept by `finish`."""

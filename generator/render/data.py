@@ -31,6 +31,9 @@ class SiteData:
             for _, claim in topic.claims:
                 self.topics_of[id(claim)].append(topic)
         self.claims = corpus.claims_of
+        # what the charts count: flagged claims (low confidence, not checked by an editor) are left out
+        self.charted = {sid: [bc for bc in bcs if not bc[1].flagged] for sid, bcs in self.claims.items()}
+        self.flagged = sum(1 for b in corpus.briefs for c in b.claims if c.flagged)
         self.local: dict[str, list] = defaultdict(list)  # speaker id -> that speaker in each brief
         for brief in corpus.briefs:
             for speaker in brief.speakers:
