@@ -220,7 +220,10 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
 
     names_by_key = {key_of[s.name]: s.name for _, s in mentions}
     people = sorted(n for k, n in names_by_key.items() if kind_of(k) == "person")
-    person_groups(people, groups, notes)
+    heard: Counter = Counter()  # name key -> claims, for a surname that fits several people
+    for i, s in mentions:
+        heard[key_of[s.name]] += claim_counts[(i, s.id)]
+    person_groups(people, groups, notes, heard)
     aliased: dict[str, list[str]] = defaultdict(list)  # "Tories", "Conservative Party": one body
     for k, n in names_by_key.items():
         if kind_of(k) != "person" or alias_key(n) in BODY_KEYS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym
@@ -150,9 +150,17 @@ class Groups:
         return True
 
 
+DOMINANT = 10  # a surname alone is the one person of that surname heard this many times more than the rest
+_FEMININE = {"mrs", "ms", "miss", "lady", "dame", "baroness"}
+
+
 def person_groups(names: list[str], groups: Groups | None = None,
-                  notes: list[str] | None = None) -> Groups:
-    """Group person names (keys from name_key) that denote one person; see the module doc."""
+                  notes: list[str] | None = None, weight: dict[str, int] | None = None) -> Groups:
+    """Group person names (keys from name_key) that denote one person; see the module doc.
+
+    `weight` (name key -> claims or uses): a surname alone that fits several people joins the one
+    heard DOMINANT times more than all the others together ("Mr Blair" is Tony Blair, not the
+    Ian Blair of a handful of claims); a woman's title before it ("Mrs Blair") keeps it apart."""
     groups = groups or Groups([])
     notes = notes if notes is not None else []
     parsed = {}
@@ -180,6 +188,7 @@ def person_groups(names: list[str], groups: Groups | None = None,
     lasts_by_initial: dict[str, list[str]] = defaultdict(list)
     for last in by_last:
         lasts_by_initial[last[0]].append(last)
+    heard: Counter | None = None  # group root -> weight, worked out when a surname first fits several
     for k, n in sorted(parsed.items()):
         if k in full:
             continue
@@ -197,8 +206,25 @@ def person_groups(names: list[str], groups: Groups | None = None,
                 notes.append(f"'{n.text}' is {parsed[target].text if target in parsed else target}")
         elif len(fits) > 1:
             who = sorted(parsed[f].text for f in fits if f in parsed)
-            notes.append(f"'{n.text}' could be {' or '.join(who)}: kept apart (add it to speakers.yml to decide)")
+            if weight and heard is None:
+                heard = Counter()
+                for f in full:
+                    heard[groups.find(f)] += weight.get(f, 0)
+            heaviest = _dominant(fits, heard) if heard and n.first is None and \
+                fold(n.text.split()[0]).strip(".") not in _FEMININE else None
+            if heaviest is not None and groups.union(heaviest, k):
+                name = parsed[heaviest].text if heaviest in parsed else heaviest
+                notes.append(f"'{n.text}' is {name} (heard far more than {' or '.join(w for w in who if w != name)})")
+            else:
+                notes.append(f"'{n.text}' could be {' or '.join(who)}: kept apart (add it to speakers.yml to decide)")
     return groups
+
+
+def _dominant(fits: set[str], heard: Counter) -> str | None:
+    """The one of `fits` (group roots) heard DOMINANT times more than the others together, else None."""
+    top = max(fits, key=lambda r: (heard[r], r))
+    rest = sum(heard[r] for r in fits) - heard[top]
+    return top if heard[top] >= DOMINANT * max(rest, 1) else None
 
 
 # ---------------------------------------------------------------- bodies' aliases, damaged names, demonyms

@@ -159,7 +159,8 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
                 groups.union(bare, name_key(n))
     people = [n for n in names if votes[n]["person"]]
     person_speakers = {v[1] for v in table.values() if v[2] in (None, "person")}
-    person_groups(sorted(set(people) | person_speakers), groups)
+    heard = Counter({name_key(n): sum(votes[n].values()) for n in names})
+    person_groups(sorted(set(people) | person_speakers), groups, weight=heard)
     surnames = defaultdict(set)  # a one-word topic typed otherwise that is the surname of one person speaker
     for pname in person_speakers:
         words = pname.split()
