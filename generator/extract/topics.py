@@ -3,9 +3,9 @@ speaker is.
 
 Runs on the parsed Doc (so the result is cached with the brief): each Claim.topics gets
 "kind:Name" strings, kind one of place, organisation, person (the vocabulary of
-Speaker.kind), e.g. "place:United States"; a speaker that the article names only as a work
-or a product ("the comedy Sideways", "its Iressa drug"), or as a mere location ("nearby
-Pengam"), gets that kind, and only people and bodies speak (link drops the rest; a place that
+Speaker.kind), e.g. "place:United States"; a speaker that the article calls a work or a
+product ("the comedy Sideways", "its Iressa drug"), or a mere location ("nearby Pengam"),
+gets that kind, and only people and bodies speak (link drops the rest; a place that
 speaks, "China said", "Downing Street said", is the body that sits there).
 Linking across the corpus (variants merged, typed once, people joined to speakers) is
 generator/link's work.
@@ -14,16 +14,11 @@ generator/link's work.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 
 from generator.model import Brief, Claim
 from generator.titles import is_acronym
 
 ENTITY_KINDS = {"GPE": "place", "LOC": "place", "ORG": "organisation", "PERSON": "person"}
-# What a speaker is when spaCy names it only so: none of these speaks. (Not NORP: spaCy gives it to
-# parties, "Tories", as to nationality words, which link tells apart; nor places: "Downing Street
-# said", "China said" are the bodies that sit there.)
-NOT_SPEAKING = {"WORK_OF_ART": "work", "PRODUCT": "product", "EVENT": "event", "LANGUAGE": "nationality"}
 # Common nouns that, right before a name, say it is a body whatever spaCy's label ("security firm F-Secure").
 BODY_NOUNS = {"firm", "company", "group", "maker", "giant", "agency", "body", "organisation", "organization",
               "association", "bank", "council", "union", "party", "charity", "club", "team", "band", "label",
@@ -68,10 +63,10 @@ def tag_claims(doc, brief: Brief) -> Brief:
 
 # Common nouns that, right before a name, say it is a work or a product ("comedy Sideways", "the
 # drug Iressa", "shooter Half-Life 2", "their debut Southernplayalisticadillacmuzik").
-WORK_NOUNS = {"film", "movie", "comedy", "drama", "thriller", "documentary", "biopic", "album", "debut", "single",
-              "song", "track", "book", "novel", "memoir", "game", "shooter", "sequel", "sitcom", "soap", "play",
-              "musical", "opera", "programme", "drug", "medicine", "vaccine", "format", "console", "handset",
-              "browser", "blockbuster", "hit", "epic", "franchise"}
+# (Never a word that is also a verb before an object: "play Roger Federer", "hit", "track", "book".)
+WORK_NOUNS = {"film", "movie", "comedy", "drama", "thriller", "documentary", "biopic", "album", "debut", "song",
+              "novel", "memoir", "game", "shooter", "sequel", "sitcom", "musical", "opera", "programme", "drug",
+              "medicine", "vaccine", "format", "console", "handset", "browser", "blockbuster", "franchise"}
 PRODUCTS = {"drug", "medicine", "vaccine", "format", "console", "handset", "browser"}
 PLACE_NOUNS = {"nearby", "village", "town", "city", "suburb", "district", "county", "province", "region", "stadium"}
 
@@ -98,26 +93,16 @@ def work_noun_before(text: str, name: str) -> str | None:
 
 
 def type_speakers(doc, brief: Brief) -> Brief:
-    """A named speaker whose name the article gives as an entity only with labels of things that do
-    not speak (NOT_SPEAKING), never as a person or an organisation, takes that kind (in place)."""
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for ent in doc.ents:
-        name = clean_entity(ent.text)
-        if name:
-            labels[name.casefold()][ent.label_] += 1
+    """A named speaker that the article calls a work, a product or a mere location by a class noun
+    next to its name (`work_noun_before`) takes that kind (in place). A person's full name ("Simon
+    Yates") is never retyped, and spaCy's own labels are not used: the small model calls people
+    and companies works of art too often."""
     for speaker in brief.speakers:
-        if not speaker.named:
+        words = speaker.name.split()
+        if not speaker.named or (speaker.kind == "person" and len(words) > 1
+                                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)):
             continue
         said = work_noun_before(doc.text, speaker.name)
-        if said:
-            if said != "organisation" or speaker.kind != "person":
-                speaker.kind = said
-            continue
-        seen = labels.get(speaker.name.casefold())
-        if not seen or seen["PERSON"] or seen["ORG"] or speaker.name.split()[-1].casefold() in BODY_NOUNS:
-            continue  # "The Law Society", whatever spaCy's label: a body by its name
-        label = max(seen, key=lambda lab: (seen[lab], lab))
-        if label in NOT_SPEAKING:
-            speaker.kind = NOT_SPEAKING[label]
+        if said and (said != "organisation" or speaker.kind != "person"):
+            speaker.kind = said
     return brief
-

@@ -228,10 +228,11 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
     for k, n in names_by_key.items():
         if kind_of(k) != "person" or alias_key(n) in BODY_KEYS:
             aliased[alias_key(n)].append(k)
-    for ks in aliased.values():
+    for key, ks in aliased.items():
         for k in ks[1:]:
             if groups.union(ks[0], k):
-                notes.append(f"'{names_by_key[k]}' is {names_by_key[ks[0]]} (another name of one body)")
+                body = BODY_NAMES.get(key, names_by_key[ks[0]])
+                notes.append(f"'{names_by_key[k]}' is {body} (another name of one body)")
     body_groups = {groups.find(ks[0]) for key, ks in aliased.items() if key in BODY_KEYS}
     bodies = sorted(k for k in names_by_key if kind_of(k) != "person")
     by_acronym: dict[str, list[str]] = defaultdict(list)

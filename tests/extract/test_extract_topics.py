@@ -36,11 +36,12 @@ def _speaking(nlp, text, *names):
 def test_a_speaker_the_article_names_as_a_work_or_a_product_is_one(nlp):
     text = ("The comedy Moonfall topped the chart. Moonfall said little. Patients took the drug Zelvix, "
             "and Zelvix said nothing. Security firm Norvax said it had found the flaw. Fans of the Quarry 3 "
-            "game said it was late.")
+            "game said it was late. Ann Lee will next play Bo Tan, and Bo Tan said so.")
     kinds = _speaking(nlp, text, ("Moonfall", "person"), ("Zelvix", "organisation"), ("Norvax", "person"),
-                      ("Quarry 3", "organisation"))
+                      ("Quarry 3", "organisation"), ("Bo Tan", "person"))
     # a body's noun before a name: left as extraction named it
-    assert kinds == {"Moonfall": "work", "Zelvix": "product", "Norvax": "person", "Quarry 3": "work"}
+    assert kinds == {"Moonfall": "work", "Zelvix": "product", "Norvax": "person", "Quarry 3": "work",
+                     "Bo Tan": "person"}  # "play" is a verb there: no class noun
 
 
 def test_a_body_named_by_its_head_noun_is_never_retyped(nlp):
@@ -48,6 +49,6 @@ def test_a_body_named_by_its_head_noun_is_never_retyped(nlp):
             "Speaking at Ellerby Park, he said so. He grew up in nearby Dunmow.")
     kinds = _speaking(nlp, text, ("Law Society", "organisation"), ("Swedish", "person"), ("Ellerby Park", "person"),
                       ("Tories", "organisation"), ("Dunmow", "person"))
-    # a place speaks for the body there ("Downing Street said"): spaCy's place labels type nothing
+    # spaCy's labels type nothing (the small model calls people works of art): only class nouns do
     assert kinds == {"Law Society": "organisation", "Swedish": "person", "Ellerby Park": "person",
                      "Tories": "organisation", "Dunmow": "locality"}  # link drops "Swedish"
