@@ -28,6 +28,12 @@ def fold(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded words of a person's name, without honorifics and suffixes ("Mr", "Jr")."""
+    return list(_name_tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """Remembered: linking asks for the words of the same few thousand names on every build."""
     words = [w.strip(".,'’\"") for w in fold(name).replace("’", "'").split()]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     words = [w for w in words if w]
@@ -35,7 +41,7 @@ def name_tokens(name: str) -> list[str]:
         words = words[1:]
     while len(words) > 1 and words[-1] in SUFFIXES:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
 @functools.lru_cache(maxsize=1 << 17)
