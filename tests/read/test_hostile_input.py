@@ -265,3 +265,16 @@ def test_a_jsonl_title_given_as_a_list_and_a_2_mb_url_are_noted(tmp_path):
     assert "[" not in article.title and article.source is None and article.url is None
     assert {pr.where for pr in result.problems if "not a text" in pr.message} == {"line 1 title", "line 1 source"}
     assert any(pr.where == "line 1 url" and "2,000,020 characters" in pr.message for pr in result.problems)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_readable_reason(tmp_path):
+    """Its path (a str with surrogate escapes) failed the cache key and every page that names it."""
+    os.makedirs(tmp_path / "a")
+    with open(os.path.join(os.fsencode(tmp_path / "a"), b"x\xff.txt"), "w") as fh:
+        fh.write(ENGLISH)
+    (tmp_path / "a" / "good.txt").write_text(ENGLISH)
+    result = read_paths([tmp_path / "a"])
+    assert [os.path.basename(a.path) for a in result.articles] == ["good.txt"]
+    [problem] = [p for p in result.problems if "not UTF-8" in p.message]
+    assert problem.severity == "skipped" and problem.path.endswith("x\ufffd.txt")
+    problem.path.encode("utf-8")
