@@ -278,3 +278,11 @@ def test_a_file_name_that_is_not_utf8_is_skipped_with_a_readable_reason(tmp_path
     [problem] = [p for p in result.problems if "not UTF-8" in p.message]
     assert problem.severity == "skipped" and problem.path.endswith("x\ufffd.txt")
     problem.path.encode("utf-8")
+
+
+def test_a_problem_quoting_a_lone_surrogate_is_always_printable():
+    from generator.model import Problem
+
+    problem = Problem("x\udcff.txt", "unknown key '\udfff'", "partial", "key \ud800")
+    str(problem).encode("utf-8")
+    assert problem.path == "x\ufffd.txt" and "\ufffd" in problem.message and problem.where == "key \ufffd"
