@@ -96,6 +96,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cands.sort(key=lambda c: c.start)
     cands = attach_floating(text, cands)
 
+    cast.prepare([(c.start, c.end) for c in cands])
     claims, speakers = [], {}
     for cand in cands:
         claim = _claim(text, cand, quotes, cast, speakers)
@@ -220,7 +221,7 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     name, skind, person, named = None, "person", None, True
     how = "none"
     if cand.subject is not None:
-        res = cast.resolve(cand.subject)
+        res = cast.speaker_of(cand.subject, s, e)
         name, skind, person, named = res.name, res.kind, res.person, res.named
         how = res.how
         if cand.mention is not None:

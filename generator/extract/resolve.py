@@ -13,6 +13,7 @@ on for "he said": the Resolver keeps it.
 from __future__ import annotations
 
 from generator.extract.lexicon import (
+    AGENT_ENDINGS,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -20,6 +21,7 @@ from generator.extract.lexicon import (
     GROUP_PRONOUNS,
     MENTION_CUT,
     NEGATIONS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUALIFIERS,
     RELATIVE,
@@ -83,6 +85,10 @@ class Resolver(Pronouns):
         self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
+        self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
+        self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
+        self.claim_speakers: list[tuple[int, str]] = []  # (claim start, person) of the claims resolved so far
+        self.pronoun_subjects: set[int] = set()
         self._collect_history()
 
     def _collect_history(self) -> None:
@@ -102,10 +108,24 @@ class Resolver(Pronouns):
                 continue  # two people are nobody a later "he" or "it" could mean
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
+                if tok.lower_ in ("he", "she"):
+                    self.pronoun_subjects.add(tok.i)
             else:
                 self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
 
     # ----------------------------------------------------------------- resolution
+    def speaker_of(self, subj, start: int, end: int) -> Resolution:
+        """The speaker of a claim reporting text[start:end], whose subject is `subj`; kept as the
+        last speaker for the pronouns after it."""
+        self.claim_span = (start, end)
+        try:
+            res = self.resolve(subj)
+        finally:
+            self.claim_span = None
+        if res.name is not None and res.kind == "person" and res.how not in ("joint", "pair"):
+            self.claim_speakers.append((start, res.name))
+        return res
+
     def resolve(self, subj, record: bool = True) -> Resolution:
         """The speaker a subject token (head of its noun phrase) stands for. A description that
         names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
@@ -157,6 +177,9 @@ class Resolver(Pronouns):
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
             return Resolution(body, "organisation", 0.85, how="org")
+        if subj.pos_ == "PROPN" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
+                and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP") and len(np) == 2):
+            return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
@@ -249,7 +272,7 @@ class Resolver(Pronouns):
         if both is not None:
             return both
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
-        definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
+        definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
@@ -261,14 +284,16 @@ class Resolver(Pronouns):
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
-        is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP")
+        is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
+            or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
             and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
-            last = self._last_person(subj.i)
+            last = self._ranked_description(subj, set(), nationality) if self.salience is not None \
+                else self._last_person(subj.i)
             if last is not None:
                 return Resolution(last, "person", 0.5, self.people.get(last), how="epithet")
         if is_person_noun and definite:
@@ -290,6 +315,10 @@ class Resolver(Pronouns):
                 if nationality and not person.nationality:
                     person.nationality |= nationality
                 return Resolution(best, "person", 0.75, person, how="role-description")
+            if self.salience is not None:  # the person the article keeps in view
+                last = self._ranked_description(subj, words, nationality)
+                if last is not None:
+                    return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             last = self._last_person(subj.i)
             known = self.people[last].nationality if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
@@ -301,6 +330,39 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _person_noun(self, subj, head: str) -> bool:
+        """'the singer', 'the DJ', 'our correspondent', 'the gambling tycoon': a common noun for a
+        person (a list, an agent's ending, or a word the article says of someone it names), never
+        a body, a document or data."""
+        if subj.tag_ not in ("NN", "NNP") or head in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | GOVERNMENT_NOUNS:
+            return False
+        if head in PERSON_NOUNS or len(head) > 4 and head.endswith(AGENT_ENDINGS) and subj.pos_ == "NOUN":
+            return True
+        return any(head in p.words for p in self.people.values() if p.kind == "person")
+
+    def _ranked_description(self, subj, words: set[str], nationality: set[str]) -> str | None:
+        """The person a definite description means when no one's title shares its words: the one
+        the article keeps in view (see pronouns.Salience), of the gender its noun says."""
+        gender = GENDER_WORDS.get(subj.lower_)
+
+        def fits(name: str) -> bool:
+            person = self.people.get(name)
+            if person is None:
+                return True
+            if person.kind != "person" or gender and person.gender not in (None, gender):
+                return False
+            if person.role and (QUALIFIERS & set(person.role.lower().split())) - words - {subj.lower_}:
+                return False  # "the chancellor" is not the shadow chancellor
+            return not (nationality and person.nationality and not nationality & person.nationality)
+
+        def bonus(name: str) -> float:
+            person = self.people.get(name)
+            return len(words & person.words) if person is not None else 0.0
+
+        name, _j = self.salience.best(subj.i, fits, self.claim_span, self.last_speaker(subj.i), bonus,
+                                      window=12, step=0.4)
+        return name
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""

@@ -79,13 +79,38 @@ class Cast:
             name = _name_text(toks)
             if len([t for t in toks if t.text != "-"]) >= 2:
                 self._add_person(name)
+        self._people_by_apposition()
         # single names never given in full ("Trump" alone) are people too
         for ent in self.ents:
             if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
                 continue
             toks = _clean_name(ent)
-            if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text):
+            if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text) \
+                    and not (toks[0].i > 0 and self.doc[toks[0].i - 1].lower_ == "the"):  # "the Scot": a description
                 self._add_person(toks[0].text)
+
+    def _people_by_apposition(self) -> None:
+        """'G Money, a presenter on 1Xtra': capitalised words the model took for a body, or for
+        nothing, are a person's name when their apposition is a noun for a person."""
+        from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
+        from generator.extract.orgs import BODY_NOUNS
+        doc = self.doc
+        for k in token_indices(doc, "DEP", frozenset({"appos"})):
+            tok = doc[k]
+            head, noun = tok.head, tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or head.pos_ != "PROPN" or head.i > tok.i \
+                    or head.ent_type_ not in ("", "ORG") or _in(self.skip, head.idx):
+                continue
+            if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS
+                                          or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+                continue
+            i = head.i
+            while i > head.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
+                    and doc[i - 1].ent_type_ in ("", "ORG"):
+                i -= 1
+            toks = _clean_name(doc[i:head.i + 1])
+            if len(toks) >= 2 and all(t.text[:1].isupper() for t in toks if t.text != "-"):
+                self._add_person(_name_text(toks))
 
     def _add_person(self, name: str) -> None:
         if name in self.people:
