@@ -177,7 +177,7 @@ class Resolver(Pronouns):
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
             return Resolution(body, "organisation", 0.85, how="org")
-        if subj.pos_ == "PROPN" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
+        if subj.pos_ == "PROPN" and subj.tag_ == "NNP" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
                 and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP") and len(np) == 2):
             return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
