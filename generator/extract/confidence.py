@@ -13,7 +13,7 @@ from generator.extract.lexicon import PRONOUN_GENDER
 ATTRIBUTION = {
     "name": 0.92, "apposition": 0.92, "person-ent": 0.85, "org": 0.88, "place": 0.6, "spokes": 0.8,
     "pronoun": 0.8, "group-pronoun": 0.45, "propn": 0.6, "org-description": 0.6, "role-description": 0.6,
-    "role-last": 0.6, "epithet": 0.45, "spokes-pronoun": 0.7,
+    "role-last": 0.6, "epithet": 0.45, "lede": 0.45, "spokes-pronoun": 0.7,
     # the body of the sentence before ("X would not comment. A spokeswoman said"): likely, not sure
     "spokes-before": 0.45, "spokes-before-pronoun": 0.45, "unnamed-pronoun": 0.2, "headline": 0.4,
     "fixed": 0.55, "floating": 0.45, "joint": 0.9,

@@ -151,7 +151,7 @@ PERSON_NOUNS = {
     "dutchman", "spaniard", "swede", "dane", "finn", "pole", "norwegian", "argentine", "yank",
     "correspondent", "student", "agent", "consultant", "assistant", "accountant", "attendant", "applicant",
     "claimant", "servant", "tenant", "migrant", "immigrant", "resident", "president",
-    "opponent", "dissident", "regent", "heir", "pupil", "graduate", "chief", "head", "hero",
+    "opponent", "dissident", "regent", "presenter", "heir", "pupil", "graduate", "chief", "head", "hero",
 }
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "eer")
 # words that make a role another one: "the chancellor" is not the shadow chancellor

@@ -151,7 +151,8 @@ class Pronouns:
             if h <= j:
                 break
             if h in self.stand_ins and (gender is None or self.stand_ins[h][2] in (None, gender)) \
-                    and self.salience.sentence(i) - self.salience.sentence(h) <= 1:
+                    and self.salience.sentence(i) - self.salience.sentence(h) <= 1 \
+                    and self.doc[h].idx not in self.salience.contents:  # not "X insists the player is ..."
                 return None  # "A spokesman said ... He added"
         return name
 

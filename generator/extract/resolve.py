@@ -30,7 +30,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, Orgs, common_noun_name
+from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
 from generator.extract.pairs import joint, pair_for
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
@@ -153,6 +153,13 @@ class Resolver(Pronouns):
                 if head is not None and head.i != subj.i:
                     return self.resolve(head, record)
             return Resolution(None, "person", 0.3, how="first-person")
+        if subj.ent_type_ != "PERSON" and subj.pos_ in ("NOUN", "PROPN"):
+            # "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": the name
+            # before a dash set off by spaces is the subject; the words after it describe him
+            dash = next((t for t in subj.subtree if t.i < subj.i and t.text in ("-", "\u2013", "\u2014")
+                         and (t.whitespace_ or subj.doc[t.i - 1].whitespace_)), None)
+            if dash is not None and dash.i > 0 and subj.doc[dash.i - 1].ent_type_ == "PERSON":
+                return self.resolve(subj.doc[dash.i - 1], record)
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -325,11 +332,34 @@ class Resolver(Pronouns):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
+        if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
+                and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
+            named = self._named_next(subj)  # "A PR expert has told the trial ... Ann Kite told the court"
+            if named is not None:
+                return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _named_next(self, subj) -> str | None:
+        """The person an indefinite description opening the article ("A US airline attendant ...
+        says") turns out to be: the named subject of the next sentence, when it is the first or
+        second sentence of the text."""
+        if self.salience is None:
+            return None
+        here = self.salience.sentence(subj.i)
+        if here > 1 or here + 1 >= len(self.salience.sent_starts):
+            return None
+        start = self.salience.sent_starts[here + 1]
+        end = self.salience.sent_starts[here + 2] if here + 2 < len(self.salience.sent_starts) else len(self.doc)
+        for t in self.doc[start:end]:
+            if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and self.cast._usable(t):
+                names = self.full_names(t.text)
+                if names and self.people[names[0]].kind == "person":
+                    return self._closest(names, t.i)
+        return None
 
     def _person_noun(self, subj, head: str) -> bool:
         """'the singer', 'the DJ', 'our correspondent', 'the gambling tycoon': a common noun for a
@@ -375,7 +405,8 @@ class Resolver(Pronouns):
         """The subject's noun phrase without relative clauses, appositions or conjuncts."""
         cut = set()
         for t in subj.subtree:
-            if t.i != subj.i and t.dep_ in MENTION_CUT and t.head.i >= subj.left_edge.i:
+            if t.i != subj.i and t.dep_ in MENTION_CUT and t.head.i >= subj.left_edge.i \
+                    and not (t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_):  # "28-year-old"
                 cut.update(x.i for x in t.subtree)
         toks = [t for t in subj.subtree if t.i not in cut]
         # keep one contiguous run around the head
