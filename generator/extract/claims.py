@@ -96,7 +96,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cands.sort(key=lambda c: c.start)
     cands = attach_floating(text, cands)
 
-    cast.prepare([(c.start, c.end) for c in cands])
+    cast.prepare([(c.start, c.end) for c in cands], frozenset(c.subject.i for c in cands if c.subject is not None))
     claims, speakers = [], {}
     for cand in cands:
         claim = _claim(text, cand, quotes, cast, speakers)

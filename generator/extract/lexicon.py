@@ -154,6 +154,13 @@ PERSON_NOUNS = {
     "opponent", "dissident", "regent", "presenter", "heir", "pupil", "graduate", "chief", "head", "hero",
 }
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "eer")
+# common nouns with an agent's ending that are no agents ("the answer, says X, is ...")
+NOT_AGENTS = {"answer", "number", "paper", "letter", "order", "matter", "power", "water", "error", "sector",
+              "factor", "center", "centre", "computer", "other", "corner", "border", "chapter", "winter",
+              "summer", "quarter", "weather", "register", "filter", "cancer", "disaster", "barrier", "character",
+              "layer", "theatre", "theater", "meter", "monitor", "motor", "mirror", "horror", "honor", "honour",
+              "favor", "favour", "labor", "labour", "humour", "humor", "terror", "rumour", "rumor", "tumor",
+              "colour", "color", "flavour", "behaviour", "behavior", "vigour", "harbour", "tier"}
 # words that make a role another one: "the chancellor" is not the shadow chancellor
 QUALIFIERS = {"shadow", "former", "deputy", "vice", "assistant", "junior", "ex", "acting", "interim", "late"}
 # Words that, capitalised before a name, are a title: "Spokeswoman", "Senator", "Queen".

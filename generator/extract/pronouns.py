@@ -23,7 +23,7 @@ from generator.extract.ranges import Ranges
 # evidence for a person being who "he"/"she" means; each sentence further back costs 1
 MAIN_SUBJECT = 1.2  # the subject of a clause outside any reported content, or a "by" agent
 REPORTED_SUBJECT = 0.3  # the subject of a clause inside what someone is reported to have said
-LAST_SPEAKER = 0.8  # the speaker of the claim before: news keeps quoting the same person
+LAST_SPEAKER = 0.5  # the speaker of the claim before: news keeps quoting the same person
 SALIENCE = 0.15  # per earlier mention, up to five: the person the article is about
 WINDOW = 6  # sentences back
 
@@ -31,9 +31,10 @@ WINDOW = 6  # sentences back
 class Salience:
     """Who a pronoun at a token can mean: the people mentioned before it, with their evidence."""
 
-    def __init__(self, resolver, contents: list[tuple[int, int]]):
+    def __init__(self, resolver, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()):
         self.doc = doc = resolver.doc
         self.contents = Ranges(contents)
+        self.speakers = speakers  # tokens that are the subject of a claim's cue: never reported words
         self.sent_starts = [s.start for s in doc.sents]
         self.mentions: list[tuple[int, str, float]] = []  # (token index, name, role weight), text order
         seen = set()
@@ -56,7 +57,7 @@ class Salience:
         agent = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
         if not (subject or agent):
             return 0.0
-        return REPORTED_SUBJECT if tok.idx in self.contents else MAIN_SUBJECT
+        return REPORTED_SUBJECT if tok.idx in self.contents and tok.i not in self.speakers else MAIN_SUBJECT
 
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -117,10 +118,11 @@ class Pronouns:
             return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
         return Resolution(None, "person", 0.3, how="pronoun")
 
-    def prepare(self, contents: list[tuple[int, int]]) -> None:
+    def prepare(self, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()) -> None:
         """Rank pronouns from now on, knowing the spans of what claims report (`contents`); the
-        "he"/"she" subjects met so far were bound to the last subject: bind them again."""
-        self.salience = Salience(self, contents)
+        "he"/"she" subjects met so far were bound to the last subject: bind them again. `speakers`:
+        the subject tokens of the claims' cues ("The answer, says Prof Brewer, is wi-fi")."""
+        self.salience = Salience(self, contents, speakers)
         for k, (j, _name) in enumerate(self.history):
             if j in self.pronoun_subjects:
                 name = self._ranked_person(j, PRONOUN_GENDER.get(self.doc[j].lower_))
@@ -151,7 +153,6 @@ class Pronouns:
             if h <= j:
                 break
             if h in self.stand_ins and (gender is None or self.stand_ins[h][2] in (None, gender)) \
-                    and self.salience.sentence(i) - self.salience.sentence(h) <= 1 \
                     and self.doc[h].idx not in self.salience.contents:  # not "X insists the player is ..."
                 return None  # "A spokesman said ... He added"
         return name

@@ -21,6 +21,7 @@ from generator.extract.lexicon import (
     GROUP_PRONOUNS,
     MENTION_CUT,
     NEGATIONS,
+    NOT_AGENTS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUALIFIERS,
@@ -104,8 +105,8 @@ class Resolver(Pronouns):
                 self.history.append((tok.i, ""))
                 self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
-            if res.name is None or res.how in ("joint", "pair"):
-                continue  # two people are nobody a later "he" or "it" could mean
+            if res.name is None or res.how in ("joint", "pair", "epithet"):
+                continue  # two people are nobody a later "he" or "it" could mean; "the answer is" no one
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
                 if tok.lower_ in ("he", "she"):
@@ -367,7 +368,10 @@ class Resolver(Pronouns):
         a body, a document or data."""
         if subj.tag_ not in ("NN", "NNP") or head in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | GOVERNMENT_NOUNS:
             return False
-        if head in PERSON_NOUNS or len(head) > 4 and head.endswith(AGENT_ENDINGS) and subj.pos_ == "NOUN":
+        if head in PERSON_NOUNS:
+            return True
+        if len(head) > 4 and head.endswith(AGENT_ENDINGS) and subj.pos_ == "NOUN" and head not in NOT_AGENTS \
+                and self.claim_span is not None:  # the speaker of a claim, not any subject
             return True
         return any(head in p.words for p in self.people.values() if p.kind == "person")
 
