@@ -52,6 +52,11 @@ class Salience:
             self.mentions.append((ent.root.i, person.name, self._weight(ent.root, ent.root.dep_ in SUBJECT_DEPS)))
         self.mentions.sort()
         self.keys = [m[0] for m in self.mentions]
+        # people the text shows acting or as persons: a subject, a title, a form of address, a
+        # gender; a one-word name with none of these ("Anfield", "Surrey") may be a place
+        self.actors = {name for _j, name, _w in self.mentions if name and " " not in name
+                       and _j < len(doc) and doc[_j].dep_ in SUBJECT_DEPS} | \
+            {p.name for p in resolver.people.values() if p.role or p.gender}
 
     def _weight(self, tok, subject: bool) -> float:
         agent = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
@@ -145,6 +150,8 @@ class Pronouns:
             person = self.people.get(name)
             if person is not None and person.kind != "person":
                 return False
+            if person is not None and " " not in name and name not in self.salience.actors:
+                return False  # "at Anfield", "in Surrey": one word that never acts is no "he"
             return gender is None or person is None or person.gender in (None, gender)
 
         name, j = self.salience.best(i, fits, self.claim_span, self.last_speaker(i))

@@ -31,6 +31,15 @@ from generator.parse import token_indices
 BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "service", "court", "board"}
 
 
+# last words of a sports club's name the model may take for a person's ("Leeds United")
+CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "rangers", "fc",
+              "town", "county", "villa", "argyle", "academicals", "thistle", "athletico", "dynamo"}
+
+
+def _club(ent) -> bool:
+    return len(ent) >= 2 and ent[-1].lower_ in CLUB_WORDS and ent[-1].text[:1].isupper()
+
+
 def _bare(name: str) -> str:
     """'the BBC's' -> 'BBC'."""
     name = re.sub(r"^[Tt]he\s+", "", name.strip())
@@ -46,7 +55,7 @@ class Cast:
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
         self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
-        self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names
+        self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ents = widen_orgs(doc, self.ents)
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}

@@ -1,0 +1,41 @@
+"""Descriptions and mentions resolved to the person the article introduces (resolve.py)."""
+
+
+def speakers(brief):
+    by_id = {s.id: s.name for s in brief.speakers}
+    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+
+
+def test_the_singer_is_the_person_the_article_is_about(extract_text):
+    text = ('Pop star Mia Lang has cancelled the rest of her European tour. Promoters said all tickets would '
+            'be refunded.\n\nThe singer said she needed a long rest.')
+    assert speakers(extract_text(text))["she needed a long rest"] == "Mia Lang"
+
+
+def test_a_demonym_after_the_is_a_person(extract_text):
+    text = 'Coach Andy Reid praised his side after the win. The Scot said the players had been superb.'
+    assert speakers(extract_text(text))["the players had been superb"] == "Andy Reid"
+
+
+def test_a_hyphenated_age_stays_in_the_description(extract_text):
+    text = ('Sara Bell has quit as host of the Saturday show after six years.\n\n'
+            'The 28-year-old host said she wanted a new challenge.')
+    assert speakers(extract_text(text))["she wanted a new challenge"] == "Sara Bell"
+
+
+def test_the_name_before_a_spaced_dash_is_the_speaker(extract_text):
+    text = ('Fund manager Karl Brenner - the club\'s largest shareholder - said he would sell his stake '
+            'if the board stayed.')
+    assert speakers(extract_text(text))["he would sell his stake if the board stayed"] == "Karl Brenner"
+
+
+def test_an_indefinite_description_in_the_lede_is_the_person_named_next(extract_text):
+    text = ('A retired nurse has told an inquiry that staff on the ward were overworked.\n\n'
+            'Jane Marsh told the hearing she had raised her concerns in 2001.')
+    assert speakers(extract_text(text))["staff on the ward were overworked"] == "Jane Marsh"
+
+
+def test_the_answer_is_no_person(extract_text):
+    text = ('Prof Ann Rudd has worked on the network for years. The answer, says Prof Eric Dale, is radio. '
+            '"We are building masts in every village," he says.')
+    assert speakers(extract_text(text))['"We are building masts in every village,"'] == "Eric Dale"
