@@ -95,7 +95,10 @@ def common_noun_name(name: str) -> bool:
 
 
 def initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL and w[0].isupper())
+    """'Food and Drug Administration' -> 'FDA'; a word in capitals counts whole ('UK Independence
+    Party' -> 'UKIP')."""
+    return "".join(w if w.isupper() and w.isalpha() and len(w) <= 3 else w[0]
+                   for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL and w[0].isupper())
 
 
 class Orgs:
@@ -113,6 +116,7 @@ class Orgs:
                 names.append((ent.start, _bare(ent.text)))
         orgs = {n for _, n in names if len(n.split()) >= 2}
         full = orgs | {m.group() for m in LONG_FORM_RE.finditer(text) if len(initials(m.group())) >= 2}
+        self.full = full
         self.alias: dict[str, str] = {}
         for _, name in names:
             canon = self._long_form(name, full) or self._full_form(name, orgs) or name
@@ -137,7 +141,7 @@ class Orgs:
         """'FDA' -> 'Food and Drug Administration' when the article spells it out."""
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return None
-        forms = [f for f in full if initials(f).upper() == name and f.upper() != name]
+        forms = [f for f in full if initials(f).upper() == name and name not in f.split()]
         forms = [f.removeprefix("The ") for f in forms]
         return min(forms, key=len) if forms else None
 
@@ -152,7 +156,7 @@ class Orgs:
 
     def canonical(self, name: str) -> str:
         name = _strip_det(name).strip()
-        return self.alias.get(name.lower()) or self._long_form(name, set(self.alias.values())) or name
+        return self.alias.get(name.lower()) or self._long_form(name, set(self.alias.values()) | self.full) or name
 
     def named_in(self, toks) -> str | None:
         """The body named inside a noun phrase ('a BBC spokesman', 'a spokesman for the BBC')."""

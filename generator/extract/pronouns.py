@@ -68,10 +68,11 @@ class Salience:
         return bisect.bisect_right(self.sent_starts, i) - 1
 
     def best(self, i: int, fits, exclude: tuple[int, int] | None, last_speaker: str | None,
-             bonus=None, window: int = WINDOW, step: float = 1.0):
+             bonus=None, window: int = WINDOW, step: float = 1.0, description: bool = False):
         """The best-ranked name fitting `fits(name)` mentioned before token i, with the token
         index of its best mention; (None, -1) when none is in view. `bonus(name)`: more evidence
-        (a description's words); `step`: what each sentence back costs."""
+        (a description's words); `step`: what each sentence back costs. A `description` never
+        means the subject of its own sentence ("X is fit again, but the Scot admitted": not X)."""
         here = self.sentence(i)
         k = bisect.bisect_left(self.keys, i)
         counts: dict[str, int] = {}
@@ -85,7 +86,7 @@ class Salience:
                 break
             if not name or exclude is not None and exclude[0] <= doc[j].idx < exclude[1]:
                 continue  # named inside the words this pronoun's claim reports
-            if not fits(name):
+            if not fits(name) or description and distance == 0 and weight == MAIN_SUBJECT:
                 continue
             score = -step * distance + weight + SALIENCE * min(counts[name] - 1, 5)
             score += (bonus(name) if bonus else 0.0) + (LAST_SPEAKER if name == last_speaker else 0.0)

@@ -223,6 +223,8 @@ class Resolver(Pronouns):
                 return self._description(subj, np)
             if _name_text(run).lower() in self.orgs.alias:  # a body the article names elsewhere
                 return Resolution(self.orgs.alias[_name_text(run).lower()], "organisation", 0.85, how="org")
+            if len(run) == 1 and run[0].text.isupper() and (long := self.orgs.canonical(run[0].text)) != run[0].text:
+                return Resolution(long, "organisation", 0.85, how="org")  # "the OFHEO": the name spelt out
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
@@ -395,7 +397,7 @@ class Resolver(Pronouns):
             return len(words & person.words) if person is not None else 0.0
 
         name, _j = self.salience.best(subj.i, fits, self.claim_span, self.last_speaker(subj.i), bonus,
-                                      window=12, step=0.4)
+                                      window=12, step=0.4, description=True)
         return name
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
