@@ -93,8 +93,12 @@ class Resolver(Pronouns):
         self._collect_history()
 
     def _collect_history(self) -> None:
-        """People (and bodies) who are subjects of clauses, in text order."""
-        for tok in (self.doc[i] for i in token_indices(self.doc, "DEP", SUBJECT_DEPS)):
+        """People (and bodies) who are subjects of clauses, or sources ("according to the Financial
+        Times"), in text order."""
+        doc = self.doc
+        sources = [o.i for t in (doc[i] for i in token_indices(doc, "LOWER", frozenset({"according"})))
+                   for c in t.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        for tok in (doc[i] for i in sorted(token_indices(doc, "DEP", SUBJECT_DEPS) + sources)):
             if not self.cast._usable(tok):
                 continue
             if tok.is_stop and tok.text[1:].islower():
