@@ -155,8 +155,10 @@ class Orgs:
         return next(iter(forms)) if len(forms) == 1 else None
 
     def canonical(self, name: str) -> str:
+        """The name the article gives a body in full: 'FDA' -> 'Food and Drug Administration',
+        'Liberal Democrat' (a member's adjective) -> 'Liberal Democrats' when it names them so."""
         name = _strip_det(name).strip()
-        return self.alias.get(name.lower()) or self._long_form(name, set(self.alias.values()) | self.full) or name
+        return self.alias.get(name.lower()) or self.alias.get(name.lower() + "s") or self._long_form(name, set(self.alias.values()) | self.full) or name
 
     def named_in(self, toks) -> str | None:
         """The body named inside a noun phrase ('a BBC spokesman', 'a spokesman for the BBC')."""
@@ -169,10 +171,23 @@ class Orgs:
                         continue  # "German officials": a nationality, no body
                     if ent.label_ == "ORG" and common_noun_name(text):
                         continue  # "a Government spokesman": no one body named
+                    k = ent.end  # "a Liberal Democrat spokesman": the model cut the name at "Liberal"
+                    while k < len(self.doc) and self.doc[k].pos_ == "PROPN" and self.doc[k].text[:1].isupper() \
+                            and self.doc[k].lower_ not in SPOKES and self.doc[k] in toks:
+                        k += 1
+                    if k > ent.end:
+                        text = _bare(self.doc[ent.start:k].text)
+                    if not text.endswith("s") and re.search(r"\b" + re.escape(text) + r"s\b", self.doc.text):
+                        text += "s"  # "a Liberal Democrat spokesman" of the Liberal Democrats
                     return self.canonical(text)
             if t.pos_ == "PROPN" and t.text.isupper() and len(t.text) >= 2:
                 return self.canonical(t.text)  # an acronym the model tags as no entity
         return None
+
+    @staticmethod
+    def close_to(subj) -> bool:
+        """'sources close to Mr X', 'people close to the talks': unnamed, no one's voice."""
+        return any(c.lower_ == "close" and any(g.lower_ == "to" for g in c.children) for c in subj.children)
 
     def speaks_for(self, subj, np) -> str | None:
         """'a BBC spokesman', 'Pentagon officials', 'a spokeswoman for the Home Office', 'the

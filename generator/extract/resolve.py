@@ -180,6 +180,8 @@ class Resolver(Pronouns):
                     return res
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
+        if subj.tag_ == "NNS" and self.orgs.close_to(subj):
+            return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
         body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
