@@ -158,7 +158,9 @@ class Orgs:
         """The name the article gives a body in full: 'FDA' -> 'Food and Drug Administration',
         'Liberal Democrat' (a member's adjective) -> 'Liberal Democrats' when it names them so."""
         name = _strip_det(name).strip()
-        return self.alias.get(name.lower()) or self.alias.get(name.lower() + "s") or self._long_form(name, set(self.alias.values()) | self.full) or name
+        low = name.lower()
+        return self.alias.get(low) or self.alias.get(low + "s") \
+            or self._long_form(name, set(self.alias.values()) | self.full) or name
 
     def named_in(self, toks) -> str | None:
         """The body named inside a noun phrase ('a BBC spokesman', 'a spokesman for the BBC')."""
