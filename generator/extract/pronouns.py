@@ -80,13 +80,16 @@ class Salience:
             counts[name] = counts.get(name, 0) + 1
         best, best_score, best_j = None, -math.inf, -1
         doc = self.doc
+        # a description is not the subject of its own sentence, wherever else that person is named
+        own = {name for j, name, w in self.mentions[:k] if description and w == MAIN_SUBJECT
+               and self.sentence(j) == here}
         for j, name, weight in reversed(self.mentions[:k]):
             distance = here - self.sentence(j)
             if distance > window:
                 break
             if not name or exclude is not None and exclude[0] <= doc[j].idx < exclude[1]:
                 continue  # named inside the words this pronoun's claim reports
-            if not fits(name) or description and distance == 0 and weight == MAIN_SUBJECT:
+            if name in own or not fits(name):
                 continue
             score = -step * distance + weight + SALIENCE * min(counts[name] - 1, 5)
             score += (bonus(name) if bonus else 0.0) + (LAST_SPEAKER if name == last_speaker else 0.0)
