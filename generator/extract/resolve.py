@@ -42,6 +42,9 @@ from generator.parse import token_indices
 # nouns that end a body's name ("the Anti-Phishing Working group", "the Open Rights group")
 NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust", "council", "committee",
               "commission", "federation", "league", "network", "institute", "coalition", "alliance", "forum"}
+# verbs that bring a document into the world: "X published a report", "guidance issued by X"
+ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
+               "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -295,7 +298,8 @@ class Resolver(Pronouns):
             body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
-            body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS)  # "A study by X found ... said the report"
+            body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
+                or self._issued_by(subj)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
@@ -351,6 +355,28 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _issued_by(self, subj, window: int = 250) -> str | None:
+        """Who issued the document a definite 'the report' means, from where the article first
+        brings it in: 'The committee published a report', 'guidance issued by the CPS', 'The leaflet,
+        published by X'. A body, or a person ('the memo Mr X wrote'); None when nothing says."""
+        doc, head = subj.doc, subj.lemma_.lower()
+        for t in reversed(doc[max(0, subj.i - window):subj.i]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != head or not self.cast._usable(t):
+                continue
+            agents = [o for c in t.children if c.dep_ == "acl" for b in c.children
+                      if b.lower_ == "by" and b.dep_ in ("agent", "prep") for o in b.children if o.dep_ == "pobj"]
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
+                agents += [c for c in t.head.children if c.dep_ == "nsubj"]
+            if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ISSUE_VERBS:
+                agents += [o for b in t.head.children if b.lower_ == "by" for o in b.children if o.dep_ == "pobj"]
+            for a in agents:
+                if a.pos_ == "PRON":
+                    continue
+                res = self.resolve(a, record=False)
+                if res.name is not None and res.how not in ("joint", "pair") and res.kind != "place":
+                    return res.name
+        return None
 
     def _named_next(self, subj) -> str | None:
         """The person an indefinite description opening the article ("A US airline attendant ...

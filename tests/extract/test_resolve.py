@@ -39,3 +39,15 @@ def test_the_answer_is_no_person(extract_text):
     text = ('Prof Ann Rudd has worked on the network for years. The answer, says Prof Eric Dale, is radio. '
             '"We are building masts in every village," he says.')
     assert speakers(extract_text(text))['"We are building masts in every village,"'] == "Eric Dale"
+
+
+def test_a_document_speaks_for_whoever_issued_it(extract_text):
+    text = ('The Audit Commission published a long report on council spending on Tuesday. Councils have '
+            'been warned before.\n\nThe report said most councils were wasting money on consultants.')
+    assert speakers(extract_text(text))["most councils were wasting money on consultants"] == "Audit Commission"
+
+
+def test_a_document_issued_by_a_body_named_in_a_participle(extract_text):
+    text = ('New guidance, issued by the Food Standards Agency, covers school meals. Parents welcomed it.\n\n'
+            'The guidance said schools should serve fruit every day.')
+    assert speakers(extract_text(text))["schools should serve fruit every day"] == "Food Standards Agency"
