@@ -168,6 +168,18 @@ class Resolver(Pronouns):
                          and (t.whitespace_ or subj.doc[t.i - 1].whitespace_)), None)
             if dash is not None and dash.i > 0 and subj.doc[dash.i - 1].ent_type_ == "PERSON":
                 return self.resolve(subj.doc[dash.i - 1], record)
+        if subj.pos_ == "NOUN" and not subj.ent_type_:
+            # "German football club and former European champion Borussia Dortmund has warned": one
+            # subject described twice, the name closing the second description
+            named = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i and c.pos_ == "PROPN"
+                          and c.ent_type_ in ("PERSON", "ORG") and c.right_edge.i < subj.head.i
+                          and all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                                  for t in subj.doc[c.right_edge.i + 1:subj.head.i])), None)
+            if named is not None and any(t.pos_ == "NOUN" and t.i > subj.i for t in named.subtree):
+                res = self.resolve(named, record)
+                if res.name is not None:
+                    kind = "organisation" if subj.lemma_.lower() in BODY_NOUNS else res.kind
+                    return Resolution(res.name, kind, res.confidence, res.person, res.named, how=res.how)
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)

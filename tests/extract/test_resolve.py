@@ -51,3 +51,14 @@ def test_a_document_issued_by_a_body_named_in_a_participle(extract_text):
     text = ('New guidance, issued by the Food Standards Agency, covers school meals. Parents welcomed it.\n\n'
             'The guidance said schools should serve fruit every day.')
     assert speakers(extract_text(text))["schools should serve fruit every day"] == "Food Standards Agency"
+
+
+def test_a_subject_described_twice_is_the_name_that_closes_it(extract_text):
+    text = 'Dutch brewer and former market leader Van Dam Breweries has said it will cut 500 jobs next year.'
+    assert speakers(extract_text(text))["it will cut 500 jobs next year"] == "Van Dam Breweries"
+
+
+def test_a_spokesperson_of_a_body_the_model_does_not_tag_here(extract_text):
+    text = ('Nora Pike was sacked by Delta Airlines in May. Delta refused to comment at the time.\n\n'
+            'A Delta spokesperson confirmed on Wednesday that Ms Pike no longer worked for the airline.')
+    assert speakers(extract_text(text))["Ms Pike no longer worked for the airline"] == "Delta Airlines"
