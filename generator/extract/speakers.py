@@ -23,7 +23,6 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
-from generator.extract.names import given_name_gender
 from generator.extract.orgs import ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
 from generator.parse import token_indices
@@ -273,8 +272,6 @@ class Cast:
             said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role if w in GENDER_WORDS}
             if len(said) == 1:
                 person.gender = next(iter(said))
-            elif not said and person.kind == "person":
-                person.gender = given_name_gender(person.name)  # nothing said: "Nancy Rothwell" is a she
 
     def _own_pronoun(self, ent):
         """'Clinton said she would run': the subject pronoun of a clause under the verb the name is
