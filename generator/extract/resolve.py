@@ -42,6 +42,9 @@ from generator.parse import token_indices
 # nouns that end a body's name ("the Anti-Phishing Working group", "the Open Rights group")
 NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust", "council", "committee",
               "commission", "federation", "league", "network", "institute", "coalition", "alliance", "forum"}
+# a person's people: "Jackson's defence", "her family", "Mr Smith's camp" (plurals count too: "his lawyers")
+ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney", "solicitor", "aide",
+             "adviser", "advisor", "friend", "ally", "entourage", "supporter", "relative", "agent"}
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
@@ -211,6 +214,11 @@ class Resolver(Pronouns):
             return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
+        if subj.pos_ == "NOUN" and subj.lower_ not in SPOKES and subj.lemma_.lower() not in DOCUMENT_NOUNS \
+                and (subj.tag_ == "NNS" or subj.lemma_.lower() in ENTOURAGE):
+            # "Jackson's lawyers", "Mr Smith's defence": the person's people, not the person
+            owners = {t.i for t in np if t.dep_ == "poss" and t.head.i == subj.i}
+            named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors] if a.i < subj.i)]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:

@@ -62,3 +62,11 @@ def test_a_spokesperson_of_a_body_the_model_does_not_tag_here(extract_text):
     text = ('Nora Pike was sacked by Delta Airlines in May. Delta refused to comment at the time.\n\n'
             'A Delta spokesperson confirmed on Wednesday that Ms Pike no longer worked for the airline.')
     assert speakers(extract_text(text))["Ms Pike no longer worked for the airline"] == "Delta Airlines"
+
+
+def test_a_persons_lawyers_are_not_the_person(extract_text):
+    text = ("Ray Lind denies the charges. Lind's lawyers said the case was built on rumour. "
+            "Lind's plea agreement says he will repay the money.")
+    got = speakers(extract_text(text))
+    assert got["the case was built on rumour"] is None
+    assert got["he will repay the money"] == "Ray Lind"
