@@ -214,7 +214,7 @@ class Resolver(Pronouns):
             return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
-        if subj.pos_ == "NOUN" and subj.lower_ not in SPOKES and subj.lemma_.lower() not in DOCUMENT_NOUNS \
+        if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \
                 and (subj.tag_ == "NNS" or subj.lemma_.lower() in ENTOURAGE):
             # "Jackson's lawyers", "Mr Smith's defence": the person's people, not the person
             owners = {t.i for t in np if t.dep_ == "poss" and t.head.i == subj.i}
