@@ -200,10 +200,13 @@ class Pronouns:
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
         place = None  # "it said" is a body more often than a place: a place only when no body is near
+        span = self.claim_span
         for j, name, kind, named, plural in reversed(self.org_history):
             if j < i and i - j <= window:
                 if singular and plural and not named:
                     continue
+                if span is not None and span[0] <= self.doc[j].idx < span[1]:
+                    continue  # named inside the words its own claim reports
                 if kind == "place":
                     place = place or (name, kind, named)
                     continue

@@ -37,3 +37,9 @@ def test_he_is_a_person_not_a_club(extract_text):
     assert speakers(extract_text(text))['"We were poor from the first minute,"'] == "Dan Ross"
 
 
+
+
+def test_it_is_never_a_body_named_inside_its_own_claim(extract_text):
+    text = ('Northwind Bank reported its results on Monday. Eastgate Bank has lost customers all year, '
+            'it said.')
+    assert speakers(extract_text(text))["Eastgate Bank has lost customers all year"] == "Northwind Bank"
