@@ -51,6 +51,18 @@ ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", 
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
+# words news uses for the same party or side: "the Tory leader" is the Conservative leader
+SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives": "conservative",
+              "democratic": "democrat", "democrats": "democrat", "dem": "democrat", "dems": "democrat",
+              "gop": "republican", "republicans": "republican", "lib": "liberal", "liberals": "liberal",
+              "labour's": "labour", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
+              "ceo": "chief", "premier": "minister", "pm": "minister"}
+
+
+def same_words(words: set[str]) -> set[str]:
+    return {SAME_WORDS.get(w, w) for w in words}
+
+
 def name_run(head, word_ids=frozenset()) -> list:
     """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
     Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes. A word opening the
@@ -345,7 +357,7 @@ class Resolver(Pronouns):
                     continue
                 if person.role and (QUALIFIERS & set(person.role.lower().split())) - words:
                     continue  # "the chancellor" is not the shadow chancellor
-                score = len(words & person.words)
+                score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
                     score += 1
                 if score > best_score or (score == best_score and score and self._later(name, best, subj.i)):
@@ -446,7 +458,7 @@ class Resolver(Pronouns):
 
         def bonus(name: str) -> float:
             person = self.people.get(name)
-            return len(words & person.words) if person is not None else 0.0
+            return len(same_words(words) & same_words(person.words)) if person is not None else 0.0
 
         name, _j = self.salience.best(subj.i, fits, self.claim_span, self.last_speaker(subj.i), bonus,
                                       window=12, step=0.4, description=True)

@@ -70,3 +70,9 @@ def test_a_persons_lawyers_are_not_the_person(extract_text):
     got = speakers(extract_text(text))
     assert got["the case was built on rumour"] is None
     assert got["he will repay the money"] == "Ray Lind"
+
+
+def test_a_party_by_another_of_its_names(extract_text):
+    text = ('Conservative leader Michael Dane spoke in Leeds on Friday. Labour leader Tony Grey was in Wales, '
+            'where he opened a hospital.\n\nThe Tory leader said taxes would fall under his party.')
+    assert speakers(extract_text(text))["taxes would fall under his party"] == "Michael Dane"
