@@ -225,6 +225,9 @@ class Orgs:
             return fits[-1]
         if self.salient and self.salient in before and head not in PUBLIC_NOUNS:
             return self.salient
+        private = {n for n in before if not PUBLIC_NOUNS & set(n.lower().split())}
+        if len(private) == 1 and head not in PUBLIC_NOUNS:
+            return private.pop()  # the only body named so far ("Shares in Harlow Foods fell ... the firm said")
         return None
 
     def _learn_labels(self, doc, skip) -> dict[str, set[str]]:

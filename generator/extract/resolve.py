@@ -212,7 +212,7 @@ class Resolver(Pronouns):
         np = self.mention_tokens(subj)
         if subj.tag_ == "NNS" and self.orgs.close_to(subj):
             return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
-        body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
+        body = self.orgs.speaks_for(subj, np) or self._speaks_for_described(subj)  # "a BBC spokesman"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
         body = self.orgs.spoke_before(subj, np)  # "The Home Office would not comment. A spokeswoman said"
@@ -387,6 +387,18 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _speaks_for_described(self, subj) -> str | None:
+        """'a spokesman for the firm', 'officials at the ministry': the body the description means."""
+        if subj.lower_ not in SPOKES:
+            return None
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in BODY_NOUNS:
+                    res = self._description(o, self.mention_tokens(o))
+                    if res.name is not None and res.kind == "organisation":
+                        return res.name
+        return None
 
     def _issued_by(self, subj, window: int = 250) -> str | None:
         """Who issued the document a definite 'the report' means, from where the article first

@@ -76,3 +76,9 @@ def test_a_party_by_another_of_its_names(extract_text):
     text = ('Conservative leader Michael Dane spoke in Leeds on Friday. Labour leader Tony Grey was in Wales, '
             'where he opened a hospital.\n\nThe Tory leader said taxes would fall under his party.')
     assert speakers(extract_text(text))["taxes would fall under his party"] == "Michael Dane"
+
+
+def test_a_spokesman_for_the_firm_speaks_for_the_firm(extract_text):
+    text = ('Shares in Harlow Foods fell 8% on Monday after a profit warning.\n\n'
+            'A spokesman for the firm said sales had been hit by the wet summer.')
+    assert speakers(extract_text(text))["sales had been hit by the wet summer"] == "Harlow Foods"
