@@ -52,6 +52,7 @@ class Salience:
             self.mentions.append((ent.root.i, person.name, self._weight(ent.root, ent.root.dep_ in SUBJECT_DEPS)))
         self.mentions.sort()
         self.keys = [m[0] for m in self.mentions]
+        self.recount()
         # people the text shows acting or as persons: a subject, a title, a form of address, a
         # gender; a one-word name with none of these ("Anfield", "Surrey") may be a place
         self.actors = {name for _j, name, _w in self.mentions if name and " " not in name
@@ -75,18 +76,22 @@ class Salience:
         means the subject of its own sentence ("X is fit again, but the Scot admitted": not X)."""
         here = self.sentence(i)
         k = bisect.bisect_left(self.keys, i)
-        counts: dict[str, int] = {}
-        for _j, name, _w in self.mentions[:k]:
-            counts[name] = counts.get(name, 0) + 1
         best, best_score, best_j = None, -math.inf, -1
         doc = self.doc
-        # a description is not the subject of its own sentence, wherever else that person is named
-        own = {name for j, name, w in self.mentions[:k] if description and w == MAIN_SUBJECT
-               and self.sentence(j) == here}
-        for j, name, weight in reversed(self.mentions[:k]):
+        own = set()  # a description is not the subject of its own sentence, wherever else named
+        for m in range(k - 1, -1, -1) if description else ():
+            j, name, w = self.mentions[m]
+            if self.sentence(j) != here:
+                break
+            if w == MAIN_SUBJECT:
+                own.add(name)
+        counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
+        for m in range(k - 1, -1, -1):
+            j, name, weight = self.mentions[m]
             distance = here - self.sentence(j)
             if distance > window:
                 break
+            counts.setdefault(name, self.running[m])
             if not name or exclude is not None and exclude[0] <= doc[j].idx < exclude[1]:
                 continue  # named inside the words this pronoun's claim reports
             if name in own or not fits(name):
@@ -96,6 +101,14 @@ class Salience:
             if score > best_score:
                 best, best_score, best_j = name, score, j
         return best, best_j
+
+    def recount(self) -> None:
+        """running[m]: the mentions of mentions[m]'s name up to and including it."""
+        seen: dict[str, int] = {}
+        self.running = []
+        for _j, name, _w in self.mentions:
+            seen[name] = seen.get(name, 0) + 1
+            self.running.append(seen[name])
 
     def rename(self, j: int, name: str) -> None:
         """The mention at token j is `name` ("" when it is nobody a later pronoun can mean)."""
@@ -137,6 +150,7 @@ class Pronouns:
                 name = self._ranked_person(j, PRONOUN_GENDER.get(self.doc[j].lower_))
                 self.history[k] = (j, name or "")
                 self.salience.rename(j, name or "")
+        self.salience.recount()
 
     def last_speaker(self, i: int) -> str | None:
         """The person who spoke the last claim before token i."""
