@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator import options as options_mod
+from generator.correct import CorrectionsError
 from generator.distributed import SchedulerError
 
 # Flags that set an option of the schema: flag -> (option, argparse keywords). The help is the option's docstring.
@@ -24,6 +25,7 @@ OPTION_FLAGS = {
     "--workers": ("workers", {"type": int, "metavar": "N"}),
     "--max-article-chars": ("max_article_chars", {"type": int, "metavar": "N"}),
     "--speakers-file": ("speakers_file", {"metavar": "FILE"}),
+    "--corrections": ("corrections_file", {"metavar": "FILE"}),
     "--scheduler": ("scheduler", {"metavar": "ADDRESS"}),
 }
 
@@ -150,7 +152,7 @@ def cmd_render(args) -> int:
     build.start()
     from generator import resources
 
-    pages = {**build.render(corpus), **resources.stylesheets()}
+    pages = {**build.render(corpus), **resources.stylesheets(), **resources.scripts()}
     try:
         written = write.write_pages(pages, out_dir)
     except OSError as e:
@@ -182,6 +184,20 @@ def cmd_pdf(args) -> int:
         raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
     plural = "s" if len(briefs) != 1 else ""
     print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{plural}, {len(data) // 1024} KiB)", file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
+def cmd_review(args) -> int:
+    """The review queue on the terminal: the same claims as the site's review/ page."""
+    from generator.render.review import review_lines
+
+    _, corpus = _corpus(args)
+    lines = review_lines(corpus)
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+    _report(corpus)
+    claims = sum(len(b.claims) for b in corpus.briefs)
+    print(f"quotebrief: {len(lines) - 1} of {claims} claims to review (lowest confidence first)", file=sys.stderr)
     return _exit_code(corpus, args)
 
 
@@ -269,6 +285,15 @@ def parser() -> argparse.ArgumentParser:
     common(pd)
     pd.set_defaults(func=cmd_pdf)
 
+    rv = sub.add_parser("review", help="print the review queue: every flagged claim, lowest confidence first",
+                        description="Print every flagged claim (confidence below 0.5, not verified or "
+                                    "reattributed in corrections.yml), lowest confidence first, as "
+                                    "tab-separated lines: confidence, claim id, article, speaker, mention, "
+                                    "words. The site's review/ page lists the same claims.")
+    rv.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
+    common(rv)
+    rv.set_defaults(func=cmd_review)
+
     nw = sub.add_parser("new", help="start a briefing project in a folder",
                         description="Write a working briefing project into DIR (made when missing): "
                                     "mkdocs.yml with the plugin, docs/index.md, a sample article in "
@@ -283,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CommandError, SchedulerError) as e:
+    except (CommandError, SchedulerError, CorrectionsError) as e:
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

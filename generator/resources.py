@@ -38,3 +38,12 @@ CSS_DIR = "assets/quotebrief"
 def stylesheets() -> dict[str, str]:
     """{path in the site: CSS} of the site's stylesheets, in the order extra_css lists them."""
     return {f"{CSS_DIR}/{name}": read_text("stylesheets", name) for name in STYLESHEETS}
+
+
+# The site's own scripts (the claims' copy-link control), handed to MkDocs beside the stylesheets.
+SCRIPTS = ("claims.js",)
+
+
+def scripts() -> dict[str, str]:
+    """{path in the site: javascript} of the site's scripts, in the order extra_javascript lists them."""
+    return {f"{CSS_DIR}/{name}": read_text("javascripts", name) for name in SCRIPTS}
