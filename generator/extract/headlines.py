@@ -51,7 +51,7 @@ def _data_line(text: str, label: str, content: str) -> bool:
 
 
 def _heading(text: str, label: str) -> bool:
-    """'MARKET WATCH: ...', 'FED VIEW: ...': a label of two or more words in capitals is a
+    """'CITY VIEW: ...', 'MARKET CLOSE: ...': a label of two or more words in capitals is a
     section heading unless the article writes one of its words as a name elsewhere ("McCain" of
     a transcript's "SEN. JOHN MCCAIN:")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", label) if len(w) > 1]

@@ -44,8 +44,8 @@ def _in(ranges, i: int) -> bool:
 
 def _clean_name(span) -> list:
     toks = list(span)
-    # a dash set off by spaces ends a name ("Florian Hamm - Borussia Dortmund's largest investor
-    # -" tagged as one person); a hyphen inside a name has none ("Lovell-Badge", "Ban Ki-moon")
+    # a dash set off by spaces ends a name ("Karl Brenner - Hansa Rostock's biggest creditor -"
+    # tagged as one person); a hyphen inside a name has none ("Lovell-Badge", "Ban Ki-moon")
     for k, t in enumerate(toks):
         if t.text in ("-", "\u2013", "\u2014") and 0 < k and (t.whitespace_ or toks[k - 1].whitespace_):
             toks = toks[:k]

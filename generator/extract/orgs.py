@@ -185,8 +185,8 @@ class Orgs:
             if t.pos_ == "PROPN" and t.text.isupper() and len(t.text) >= 2:
                 return self.canonical(t.text)  # an acronym the model tags as no entity
             if t.pos_ == "PROPN" and t.ent_type_ in ("", "LOC") and t.text[:1].isupper():
-                # "a Delta spokesperson": a word the model tags as no body here (or a place) that names one
-                # elsewhere in the article ("Delta", "Delta Airlines")
+                # "a Northwind spokesperson": a word the model tags as no body here (or a place) that names one
+                # elsewhere in the article ("Northwind", "Northwind Airlines")
                 known = self.alias.get(t.lower_) or self._full_form(t.text, set(self.alias.values()))
                 if known:
                     return known

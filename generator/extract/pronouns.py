@@ -3,7 +3,7 @@
 "he"/"she" -> the person the text puts in view, ranked by evidence (`Salience`): every person
 the article mentions before the pronoun (as a subject, an object, a "by" agent, an apposition),
 never one of the other gender nor a body or a place, and never one named inside the words the
-pronoun's claim reports ("Mr Blair has the passion, he said" is not Mr Blair speaking). Nearer
+pronoun's claim reports ("Mr Marsh has lost his hunger, he said" is not Mr Marsh speaking). Nearer
 sentences rank higher; in a sentence, the subject of the main clause ranks above someone named
 inside what was reported ("X said that Y would ...": X); the speaker of the claim before and a
 person the article keeps naming rank higher too. An unnamed person in between ("a spokesman")
@@ -54,7 +54,7 @@ class Salience:
         self.keys = [m[0] for m in self.mentions]
         self.recount()
         # people the text shows acting or as persons: a subject, a title, a form of address, a
-        # gender; a one-word name with none of these ("Anfield", "Surrey") may be a place
+        # gender; a one-word name with none of these ("Elmfield", "Kent") may be a place
         self.actors = {name for _j, name, _w in self.mentions if name and " " not in name
                        and _j < len(doc) and doc[_j].dep_ in SUBJECT_DEPS} | \
             {p.name for p in resolver.people.values() if p.role or p.gender}
@@ -143,7 +143,7 @@ class Pronouns:
     def prepare(self, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()) -> None:
         """Rank pronouns from now on, knowing the spans of what claims report (`contents`); the
         "he"/"she" subjects met so far were bound to the last subject: bind them again. `speakers`:
-        the subject tokens of the claims' cues ("The answer, says Prof Brewer, is wi-fi")."""
+        the subject tokens of the claims' cues ("The answer, says Prof Eric Dale, is radio")."""
         self.salience = Salience(self, contents, speakers)
         for k, (j, _name) in enumerate(self.history):
             if j in self.pronoun_subjects:
@@ -169,7 +169,7 @@ class Pronouns:
             if person is not None and person.kind != "person":
                 return False
             if person is not None and " " not in name and name not in self.salience.actors:
-                return False  # "at Anfield", "in Surrey": one word that never acts is no "he"
+                return False  # "at Elmfield", "in Kent": one word that never acts is no "he"
             return gender is None or person is None or person.gender in (None, gender)
 
         name, j = self.salience.best(i, fits, self.claim_span, self.last_speaker(i))

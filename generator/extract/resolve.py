@@ -42,7 +42,7 @@ from generator.parse import token_indices
 # nouns that end a body's name ("the Anti-Phishing Working group", "the Open Rights group")
 NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust", "council", "committee",
               "commission", "federation", "league", "network", "institute", "coalition", "alliance", "forum"}
-# a person's people: "Jackson's defence", "her family", "Mr Smith's camp" (plurals count too: "his lawyers")
+# a person's people: "Lind's defence", "her family", "Mr Smith's camp" (plurals count too: "his lawyers")
 ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney", "solicitor", "aide",
              "adviser", "advisor", "friend", "ally", "entourage", "supporter", "relative", "agent"}
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
@@ -177,14 +177,14 @@ class Resolver(Pronouns):
                     return self.resolve(head, record)
             return Resolution(None, "person", 0.3, how="first-person")
         if subj.ent_type_ != "PERSON" and subj.pos_ in ("NOUN", "PROPN"):
-            # "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": the name
+            # "Fund manager Karl Brenner - Hansa Rostock's biggest creditor - said": the name
             # before a dash set off by spaces is the subject; the words after it describe him
             dash = next((t for t in subj.subtree if t.i < subj.i and t.text in ("-", "\u2013", "\u2014")
                          and (t.whitespace_ or subj.doc[t.i - 1].whitespace_)), None)
             if dash is not None and dash.i > 0 and subj.doc[dash.i - 1].ent_type_ == "PERSON":
                 return self.resolve(subj.doc[dash.i - 1], record)
         if subj.pos_ == "NOUN" and not subj.ent_type_:
-            # "German football club and former European champion Borussia Dortmund has warned": one
+            # "Dutch brewer and former market leader Van Dam Breweries has said": one
             # subject described twice, the name closing the second description
             named = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i and c.pos_ == "PROPN"
                           and c.ent_type_ in ("PERSON", "ORG") and c.right_edge.i < subj.head.i
@@ -228,7 +228,7 @@ class Resolver(Pronouns):
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \
                 and (subj.tag_ == "NNS" or subj.lemma_.lower() in ENTOURAGE):
-            # "Jackson's lawyers", "Mr Smith's defence": the person's people, not the person
+            # "Lind's lawyers", "Mr Smith's defence": the person's people, not the person
             owners = {t.i for t in np if t.dep_ == "poss" and t.head.i == subj.i}
             named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors] if a.i < subj.i)]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
@@ -265,7 +265,7 @@ class Resolver(Pronouns):
             if _name_text(run).lower() in self.orgs.alias:  # a body the article names elsewhere
                 return Resolution(self.orgs.alias[_name_text(run).lower()], "organisation", 0.85, how="org")
             if len(run) == 1 and run[0].text.isupper() and (long := self.orgs.canonical(run[0].text)) != run[0].text:
-                return Resolution(long, "organisation", 0.85, how="org")  # "the OFHEO": the name spelt out
+                return Resolution(long, "organisation", 0.85, how="org")  # "the ORSR": the name spelt out
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
@@ -379,7 +379,7 @@ class Resolver(Pronouns):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
                 and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
-            named = self._named_next(subj)  # "A PR expert has told the trial ... Ann Kite told the court"
+            named = self._named_next(subj)  # "A retired nurse has told an inquiry ... Jane Marsh told the hearing"
             if named is not None:
                 return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
@@ -441,7 +441,7 @@ class Resolver(Pronouns):
         return None
 
     def _person_noun(self, subj, head: str) -> bool:
-        """'the singer', 'the DJ', 'our correspondent', 'the gambling tycoon': a common noun for a
+        """'the singer', 'the DJ', 'our correspondent', 'the shipping tycoon': a common noun for a
         person (a list, an agent's ending, or a word the article says of someone it names), never
         a body, a document or data."""
         if subj.tag_ not in ("NN", "NNP") or head in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | GOVERNMENT_NOUNS:

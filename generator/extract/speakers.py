@@ -98,7 +98,7 @@ class Cast:
                 self._add_person(toks[0].text)
 
     def _people_by_apposition(self) -> None:
-        """'G Money, a presenter on 1Xtra': capitalised words the model took for a body, or for
+        """'DJ Shadow Cat, a presenter on the station': capitalised words the model took for a body, or for
         nothing, are a person's name when their apposition is a noun for a person."""
         from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
         from generator.extract.orgs import BODY_NOUNS
