@@ -150,7 +150,7 @@ def cmd_render(args) -> int:
     build.start()
     from generator import resources
 
-    pages = {**build.render(corpus), **resources.stylesheets()}
+    pages = {**build.render(corpus), **resources.assets()}
     try:
         written = write.write_pages(pages, out_dir)
     except OSError as e:

@@ -109,7 +109,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
             for path, data in self.build.pdfs(self.corpus).items():
                 generated[path] = data
                 self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
-        for path, css in resources.stylesheets().items():  # a docs/ file of the same path overrides it
+        for path, css in resources.assets().items():  # a docs/ file of the same path overrides it
             if files.get_file_from_path(path) is None:
                 generated[path] = css
         if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's

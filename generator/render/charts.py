@@ -241,7 +241,7 @@ def _xml(value) -> str:
 def share_text(n: int, total: int) -> str:
     """A share as printed on charts and in their tables: one decimal under 10% ("0.6%", "2.1%"),
     whole percent above ("23%"), so a speaker with 10 claims of 1,600 is never "1%"."""
-    if not total:
+    if not total or not n:
         return "0%"
     share = 100 * n / total
     return f"{share:.1f}%" if share < 9.95 else f"{share:.0f}%"
@@ -392,3 +392,46 @@ def _svg(fig) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "quotebrief"})
     plt.close(fig)
     return buf.getvalue()
+
+
+def stacked_shares(rows: list[tuple[str, list[int]]], keys: list[str], colours: list[str], title: str) -> str:
+    """Horizontal bars of 100%: each row split into its parts (`keys`, in `colours`), every part
+    wide enough labelled with its count; a legend of the parts under the title.
+
+    Written as SVG directly (about 1 ms; matplotlib takes ~90 ms a chart)."""
+    top, bottom = 64, 36
+    left = _label_room([label for label, _ in rows])
+    plot_w = WIDTH - left - 26  # room for the last tick's "100%"
+    lines, tops, rows_h = _rows_layout([label for label, _ in rows], left - 12)
+    rows_h = rows_h or 30
+    height = top + rows_h + bottom
+    out = _svg_open(height, title)
+    x = 8.0
+    for key, colour in zip(keys, colours):
+        out.append(f'<rect x="{x:.1f}" y="34" width="14" height="14" fill="{_xml(colour)}"/>'
+                   f'<text x="{x + 19:.1f}" y="46" font-size="{FONT}px">{_xml(key)}</text>')
+        x += 19 + _CHAR_W * len(key) + 14
+    axis_y = top + rows_h
+    for tick in (0, 25, 50, 75, 100):
+        tx = left + plot_w * tick / 100
+        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{axis_y}" stroke="{GRID}"/>'
+                   f'<text x="{tx:.1f}" y="{axis_y + 18}" font-size="{FONT}px" text-anchor="middle">{tick}%</text>')
+    for i, (label, counts) in enumerate(rows):
+        y = top + tops[i]
+        h = (tops[i + 1] if i + 1 < len(tops) else rows_h) - tops[i]
+        out.append(_label(left - 8, y + h / 2, lines[i], TEXT))
+        total = sum(counts)
+        x0 = left
+        for key, colour, n in zip(keys, colours, counts):
+            if not n:
+                continue
+            w = plot_w * n / total
+            out.append(f'<rect x="{x0:.1f}" y="{y + h / 2 - 11:.1f}" width="{w:.1f}" height="22" '
+                       f'fill="{_xml(colour)}"><title>{_xml(label)}: {_xml(key)} {n} of {total} '
+                       f'({share_text(n, total)})</title></rect>')
+            if w >= _CHAR_W * len(str(n)) + 6:  # the count inside its part, white on the part's colour
+                out.append(f'<text x="{x0 + w / 2:.1f}" y="{y + h / 2 + 5:.1f}" font-size="{FONT}px" '
+                           f'text-anchor="middle" fill="#ffffff">{n}</text>')
+            x0 += w
+    out.append("</svg>\n")
+    return "\n".join(out)

@@ -40,7 +40,15 @@ from generator.render.figures import (  # noqa: F401
     render_timeline,
     speaker_chart,
 )
-from generator.render.markup import LOW_CONFIDENCE, environment, front_matter, meta_line, site_environment, tag_name
+from generator.render.markup import (
+    LOW_CONFIDENCE,
+    environment,
+    front_matter,
+    is_flagged,
+    meta_line,
+    site_environment,
+    tag_name,
+)
 from generator.report import corpus_report
 
 
@@ -177,13 +185,24 @@ def brief_pages(env: jinja2.Environment, brief: Brief, data: SiteData) -> dict[s
     return pages
 
 
-def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None) -> str:
-    """The Markdown list of briefs, newest first: all of them on the briefs index, the latest
-    `limit` and a link to the rest on the home page (which must stay small however large the corpus)."""
+def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None, topics_of=None) -> str:
+    """The Markdown list of briefs, newest first: all of them on the briefs index (filterable in the
+    browser), the latest `limit` and links to the rest, the Voices page and the data on the home page
+    (which must stay small however large the corpus). `topics_of(brief)`: its topic names."""
     briefs = sorted_briefs(corpus)
     shown = briefs[:limit] if limit else briefs
+    root = prefix.removesuffix("briefs/")
     return environment().get_template("briefs_list.md.j2").render(
-        briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs))
+        briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs), home=limit is not None,
+        root=root, filter=limit is None, topics_of=topics_of or (lambda brief: []))
+
+
+def brief_topic_names(data: SiteData):
+    """topics_of for briefs_list: the names of the topics a brief's claims name, most named first."""
+    def topics_of(brief: Brief) -> list[str]:
+        counts = Counter(t.name for c in brief.claims for t in data.claim_topics(c))
+        return [name for name, _ in counts.most_common()]
+    return topics_of
 
 
 def speaker_info(data: SiteData, sid: str) -> dict:
@@ -207,6 +226,7 @@ def speaker_info(data: SiteData, sid: str) -> dict:
     return {"speaker": speaker, "roles": roles, "affiliations": affiliations, "briefs": briefs,
             "entries": entries, "repeated": sum(1 for e in entries if len(e["sources"]) > 1),
             "count": len(claims), "kinds": Counter(c.kind for _, c in claims), "topics": topics,
+            "flagged": sum(1 for _, c in claims if is_flagged(c)),
             "first": min(dates) if dates else None, "last": max(dates) if dates else None}
 
 def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
@@ -279,7 +299,7 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         pages[f"topics/{topic.id}.md"] = env.get_template("topic.md.j2").render(
             topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
             kind_title=topics_mod.KIND_TITLES[topic.kind],
-            speaker_href=data.speaker_href,
+            speaker_href=data.speaker_href, claim_topics=data.claim_topics,
             speaker_page=data.speaker_href(topic.id) if topic.id in data.first_brief else None)
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
         groups=[(topics_mod.KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics),
@@ -301,10 +321,19 @@ def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer 
     for brief in corpus.briefs:
         pages.update(brief_pages(env, brief, data))
     pages["briefs/index.md"] = env.get_template("briefs_index.md.j2").render(
-        listing=Markup(briefs_list(corpus, prefix="")), count=len(corpus.briefs))
+        listing=Markup(briefs_list(corpus, prefix="", topics_of=brief_topic_names(data))), count=len(corpus.briefs))
     pages.update(render_speakers(env, data))
     pages.update(render_topics(env, data))
     pages.update(render_timeline(env, data))
     pages.update(render_charts(env, data))
     pages["report.md"] = render_report(env, corpus)
+    pages.update(render_extras(env, data))
     return pages
+
+
+def render_extras(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
+    """The Voices page and the data downloads (render/voices.py, render/export.py): one pass over the claims."""
+    from generator.render import export, voices
+
+    claim_voices = voices.claim_voices_of(data)
+    return {**voices.render_voices(env, data, claim_voices), **export.render_data(data, claim_voices=claim_voices)}
