@@ -167,12 +167,15 @@ class QuotebriefPlugin(BasePlugin[Options]):
 
     @event_priority(-100)  # after the search plugin's on_post_build, wherever each is in `plugins`
     def on_post_build(self, config):
-        """Keep the search index small (the browser loads all of it): Material repeats a
-        page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag. The search plugin writes the index in its
-        own on_post_build: this one runs after it (priority -100), so the order of the two
-        in `plugins` does not matter. Then, after a complete build, the cache drops what this
-        build did not use. Under `mkdocs serve`, garbage is collected a moment later (idle.py)."""
+        """Keep the search index small and its ranking on names: Material gives every entry of a
+        page its tags, and lunr weighs a tag match a million times a text match (a title match a
+        thousand times), so a brief tagged "Charles Kennedy" came before his own page for
+        "Kennedy". Tags are taken out of the index (the Tags page still lists them; speakers and
+        topics are found by their pages' titles and boosts, render/pages.py page_boost). The
+        search plugin writes the index in its own on_post_build: this one runs after it (priority
+        -100), so the order of the two in `plugins` does not matter. Then, after a complete build,
+        the cache drops what this build did not use. Under `mkdocs serve`, garbage is collected a
+        moment later (idle.py)."""
         try:
             self._post_build(config)
         finally:
@@ -195,8 +198,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
         if index is None:
             return
         for doc in index.get("docs", []):
-            if "#" in doc.get("location", ""):
-                doc.pop("tags", None)
+            doc.pop("tags", None)
         write.write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
     def on_serve(self, server, config, builder):

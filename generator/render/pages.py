@@ -152,7 +152,7 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
     )
     # Briefs (and their claims) first in search; the tag chips are hidden so they never push the
     # headline down (the page links its speakers and topics anyway; the Tags page lists them).
-    meta = {"search": {"boost": 2}}
+    meta = {"search": {"boost": BRIEF_BOOST}}
     if tags:
         meta.update({"tags": tags, "hide": ["tags"]})
     pages[f"briefs/{aid}.md"] = front_matter(meta) + body
@@ -240,13 +240,28 @@ def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         chart = speaker_chart(data, speaker.id)
         if chart and chart[0]:
             pages[f"speakers/{speaker.id}.svg"] = chart[0]
-        meta = {"search": {"boost": 2}}
+        meta = {"search": {"boost": page_boost(len(data.claims[speaker.id]))}}
         pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + env.get_template("speaker.md.j2").render(
             info=info, chart_file=f"{speaker.id}.svg" if chart and chart[0] else None,
             chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
             claim_topics=data.claim_topics, topic_href=data.topic_href)
     pages.update(render_speakers_index(env, data, infos))
     return pages
+
+
+BRIEF_BOOST = 2  # search: briefs and their claims
+SPEAKER_TOPIC_BOOST = 3.5  # the topic page of a speaker who has a page too: after that page
+
+
+def page_boost(claims: int) -> float:
+    """Search boost of a speaker or topic page: above every brief (BRIEF_BOOST), so that a name or
+    a surname finds its page first (a brief's section headed with the name matches its title too),
+    and higher for the more heard or named ("Blair": Tony Blair's page before Cherie Blair's).
+
+    Material's search (lunr) scores a title match 1,000 times a text match and a tag match a
+    million times; tags are kept out of the index (plugin on_post_build), so titles and these
+    boosts decide."""
+    return round(4 + min(claims, 100) / 25, 2)
 
 
 SPEAKERS_ON_ONE_PAGE = 400  # more speakers than this: an index page per initial
@@ -296,7 +311,10 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             continue
         claims = sorted(topic.claims, key=lambda bc: (bc[0].article.date or "9999", bc[0].article.id, bc[1].start))
         speakers = Counter(c.speaker for _, c in claims if c.speaker)
-        pages[f"topics/{topic.id}.md"] = env.get_template("topic.md.j2").render(
+        # a topic that is also a speaker: the speaker's page comes first in search
+        boost = SPEAKER_TOPIC_BOOST if topic.id in data.paged_speakers else page_boost(len(topic.claims))
+        pages[f"topics/{topic.id}.md"] = front_matter({"search": {"boost": boost}}) + env.get_template(
+            "topic.md.j2").render(
             topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
             kind_title=topics_mod.KIND_TITLES[topic.kind],
             speaker_href=data.speaker_href, claim_topics=data.claim_topics,

@@ -119,16 +119,16 @@ def stated_genders(corpus: Corpus) -> dict[str, Gender]:
 def sections(corpus: Corpus) -> dict[str, str | None]:
     """Article id -> its section: the first folder under the folder that holds every article
     ("business" for bbc/business/001.txt); None when the articles share one folder."""
-    paths = [b.article.path for b in corpus.briefs]
-    if not paths:
+    folders = [os.path.dirname(b.article.path) or "." for b in corpus.briefs]
+    if not folders:
         return {}
     try:
-        root = os.path.commonpath([os.path.dirname(p) for p in paths])
+        root = os.path.commonpath(folders)
     except ValueError:  # relative and absolute paths mixed
-        root = ""
+        return {b.article.id: None for b in corpus.briefs}
     out = {}
-    for brief in corpus.briefs:
-        rel = PurePath(os.path.relpath(os.path.dirname(brief.article.path), root or ".")).parts
+    for brief, folder in zip(corpus.briefs, folders):
+        rel = PurePath(os.path.relpath(folder, root)).parts
         out[brief.article.id] = rel[0] if rel and rel[0] not in (".", "..") else None
     return out
 

@@ -67,7 +67,7 @@ def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
 
 def test_speakers_index_sorted_by_claims():
     index = site(page_min_articles=1)["speakers/index.md"]
-    order = re.findall(r"\| \[([^\]]+)\]\(\.\./speakers/([^)]+)\.md\) \|", index)
+    order = re.findall(r'<td markdown="span">\[([^\]]+)\]\(\.\./speakers/([^)]+)\.md\)</td>', index)
     assert [sid for _, sid in order][:2] == ["fawzi-barhum", "condoleezza-rice"]
     assert "1 claim could not be attributed" in index
 
@@ -77,8 +77,8 @@ def test_speaker_heard_in_one_article_links_to_their_section_of_the_brief():
     assert "speakers/fawzi-barhum.md" in p  # two articles: a page
     assert "speakers/condoleezza-rice.md" not in p  # one article: the brief says it all
     index = p["speakers/index.md"]
-    assert "| [Fawzi Barhum](../speakers/fawzi-barhum.md) |" in index
-    assert "| [Condoleezza Rice](../briefs/a.md#condoleezza-rice) |" in index
+    assert '<td markdown="span">[Fawzi Barhum](../speakers/fawzi-barhum.md)</td>' in index
+    assert '<td markdown="span">[Condoleezza Rice](../briefs/a.md#condoleezza-rice)</td>' in index
     assert "link to their part of that brief" in index
     brief = p["briefs/a.md"]
     assert "## Condoleezza Rice { #condoleezza-rice }" in brief  # the anchor the links point to
@@ -317,7 +317,7 @@ def test_a_quotation_carried_by_several_articles_is_one_claim_with_every_source(
 
 
 def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
-    row = re.compile(r"^\| \[([^\]]+)\]\(([^)]+)\) \|", re.M)
+    row = re.compile(r'<tr class="qb-item"[^>]*><td markdown="span">\[([^\]]+)\]\(([^)]+)\)</td>')
     everyone = [name for name, _ in row.findall(site()["speakers/index.md"])]  # one page
     monkeypatch.setattr(render_pages, "SPEAKERS_ON_ONE_PAGE", 1)
     p = site()
@@ -329,7 +329,7 @@ def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
     listed = [name for page in letter_pages.values() for name, _ in row.findall(page)]
     assert sorted(listed) == sorted(everyone) and len(everyone) > 2  # each speaker under one initial
     c = letter_pages["speakers/by-letter/c.md"]
-    assert "# Speakers: C" in c and "| [Condoleezza Rice](../../briefs/a.md#condoleezza-rice) |" in c
+    assert "# Speakers: C" in c and "[Condoleezza Rice](../../briefs/a.md#condoleezza-rice)</td>" in c
     assert c.startswith("---\n") and "exclude: true" in c.split("---")[1]  # out of the search index
     assert "[Speakers heard most](../index.md)" in c and "[F](f.md)" in c
 
