@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator import options as options_mod
+from generator.correct import CorrectionsError
 from generator.distributed import SchedulerError
 
 # Flags that set an option of the schema: flag -> (option, argparse keywords). The help is the option's docstring.
@@ -24,6 +25,7 @@ OPTION_FLAGS = {
     "--workers": ("workers", {"type": int, "metavar": "N"}),
     "--max-article-chars": ("max_article_chars", {"type": int, "metavar": "N"}),
     "--speakers-file": ("speakers_file", {"metavar": "FILE"}),
+    "--corrections": ("corrections_file", {"metavar": "FILE"}),
     "--scheduler": ("scheduler", {"metavar": "ADDRESS"}),
 }
 
@@ -316,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CommandError, SchedulerError) as e:
+    except (CommandError, SchedulerError, CorrectionsError) as e:
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

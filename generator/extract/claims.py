@@ -32,6 +32,7 @@ from generator.extract.direct import (
     snap_to_quotes,
 )
 from generator.extract.headlines import headline_candidates
+from generator.extract.ids import assign_ids
 from generator.extract.lexicon import TRAILING
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
@@ -107,6 +108,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     _floating_speakers(claims, starts)
     for claim in claims:
         claim.paragraph = paragraph_of(starts, claim.start)
+    assign_ids(article.id, text, claims)
     used = {c.speaker for c in claims if c.speaker}
     return Brief(article=article, speakers=[s for k, s in speakers.items() if k in used], claims=claims)
 

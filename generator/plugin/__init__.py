@@ -78,13 +78,14 @@ class QuotebriefPlugin(BasePlugin[Options]):
         self.pages.start_build()
 
     def on_files(self, files, config):
+        from generator.correct import CorrectionsError
         from generator.distributed import SchedulerError
         from generator.report import console_lines, corpus_report
 
         before = self.build.extracted
         try:
             self.corpus = self.build.corpus(progress=plugin_config.ProgressLog(log))
-        except SchedulerError as e:
+        except (SchedulerError, CorrectionsError) as e:
             raise PluginError(f"quotebrief: {e}") from None
         self.last_extracted = self.build.extracted - before
         # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
@@ -203,7 +204,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
 
     def on_serve(self, server, config, builder):
         build = self._build(config)
-        for path in (build.path(self.config.articles), build.speakers_file):
+        for path in (build.path(self.config.articles), build.speakers_file, build.corrections_file):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server

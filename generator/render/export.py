@@ -51,10 +51,10 @@ def safe_cell(value) -> str:
 
 flagged = is_flagged  # low confidence, or an editor's mark
 
-def corrections_of(claim) -> list:
-    """The corrections an editor applied to this claim (issue 24's correct stage), [] when none."""
-    value = getattr(claim, "corrections", None)
-    return list(value) if value else []
+def corrections_of(claim) -> list[str]:
+    """What the editor's corrections did to this claim (the correct stage): what they changed
+    (speaker, kind, span) and "verified" when an editor checked it; [] when none."""
+    return [*claim.corrected, *(["verified"] if claim.verified else [])]
 
 
 def claim_records(data: SiteData, claim_voices: list[voices.ClaimVoice] | None = None) -> list[dict]:

@@ -17,12 +17,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator import resources
-from generator.model import Brief
+from generator.model import LOW_CONFIDENCE, Brief  # noqa: F401 - LOW_CONFIDENCE: the templates' threshold
 from generator.render import charts
 
 TEMPLATES = resources.templates()
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported", "stance": "Stance"}
-LOW_CONFIDENCE = 0.5
 # HTML entities for <>&", a backslash before each Markdown mark: one pass over the text
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                              **{mark: "\\" + mark for mark in "\\`*_{}[]()#+!|~"}})
@@ -92,8 +91,8 @@ def attr_value(value) -> Markup:
 
 
 def is_flagged(claim) -> bool:
-    """Flagged as a brief flags it: confidence under LOW_CONFIDENCE, or an editor's `flagged` mark."""
-    return claim.confidence < LOW_CONFIDENCE or bool(getattr(claim, "flagged", False))
+    """Flagged as a brief flags it (model.Claim.flagged: low confidence, not settled by an editor)."""
+    return bool(claim.flagged)
 
 
 def environment() -> jinja2.Environment:
