@@ -68,7 +68,7 @@ def bbc_site(tmp_path_factory):
     config = config.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("cache_dir: .cache/quotebrief", f"cache_dir: {ROOT / '.cache' / 'bbc300-test'}")
-    config = config.replace("speakers_file: speakers.yml", "workers: 1")
+    config = config.replace("speakers_file: speakers.yml", "workers: 1\n      follow_links: true")
     (work / "mkdocs.yml").write_text(config, "utf-8")
     site = work / "site"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml"),
@@ -264,15 +264,18 @@ def test_briefs_list_filters_by_date_range_and_topic(page, site):
         if aid in dates:
             assert (dates[aid] or "") == date, aid
     known = sorted(d for d, _ in items if d)
-    since, until = known[len(known) // 4], known[len(known) // 2]
-    page.fill("form.qb-filter-form input[name=since]", since)
-    page.fill("form.qb-filter-form input[name=until]", until)
-    page.wait_for_timeout(100)
-    shown = _shown(page)
-    assert len(shown) == sum(1 for d, _ in items if d and since <= d <= until) < len(items)
-    assert all(since <= s["date"] <= until for s in shown)
-    page.fill("form.qb-filter-form input[name=since]", "")
-    page.fill("form.qb-filter-form input[name=until]", "")
+    if len(set(known)) >= 2:  # dated articles (the BBC corpus has none: no date fields then)
+        since, until = known[len(known) // 4], known[len(known) // 2]
+        page.fill("form.qb-filter-form input[name=since]", since)
+        page.fill("form.qb-filter-form input[name=until]", until)
+        page.wait_for_timeout(100)
+        shown = _shown(page)
+        assert len(shown) == sum(1 for d, _ in items if d and since <= d <= until) < len(items)
+        assert all(since <= s["date"] <= until for s in shown)
+        page.fill("form.qb-filter-form input[name=since]", "")
+        page.fill("form.qb-filter-form input[name=until]", "")
+    else:
+        assert page.locator("form.qb-filter-form input[name=since]").count() == 0
     topic = page.locator("form.qb-filter-form select[name=topic] option").nth(1).get_attribute("value")
     page.select_option("form.qb-filter-form select[name=topic]", topic)
     page.wait_for_timeout(100)
@@ -382,7 +385,10 @@ def test_voices_figures_equal_those_recomputed_from_the_export(page, site):
     for c in claims:
         if c["date"]:
             periods[period_of(c["date"], unit)][c["speaker_group"]] += 1
-    check(tables["period"], periods, groups)
+    if len(periods) >= 2:
+        check(tables["period"], periods, groups)
+    else:  # undated (the BBC corpus): no table of periods
+        assert "period" not in tables
     people = [c for c in claims if c["speaker_group"] == "person"]
     genders = {"claims by named people": Counter(c["gender"] for c in people)}
     if len(sections) >= 2:
