@@ -81,6 +81,7 @@
     var pending = false;
     function apply() {
       pending = false;
+      var started = window.performance ? window.performance.now() : 0;
       var terms = words.value.toLowerCase().split(/\s+/).filter(Boolean);
       var k = kind.value, t = topic.value, from = since.value, to = until.value, f = flag.value;
       var shown = 0;
@@ -97,6 +98,8 @@
       status.textContent = shown === rows.length ? "all " + rows.length + " " + noun
         : shown + " of " + rows.length + " " + noun;
       box.setAttribute("data-qb-shown", String(shown));
+      box.offsetHeight; // layout now, so the time below includes it (bench/filters.py reads it)
+      if (started) { box.setAttribute("data-qb-filter-ms", (window.performance.now() - started).toFixed(1)); }
     }
     function later() {
       if (!pending) { pending = true; window.requestAnimationFrame(apply); }
