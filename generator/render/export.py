@@ -34,11 +34,14 @@ SPEAKER_COLUMNS = (
 )
 VOICE_COLUMNS = ("breakdown", "value", "group", "claims", "of_claims", "share")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 BOM = "\ufeff"  # so a spreadsheet reads the UTF-8 right
 
 
 def safe_cell(value) -> str:
     """A CSV cell a spreadsheet shows as text: lists joined by "; ", formulas defused."""
+    if value.__class__ is str:  # most cells: the quick way
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -137,15 +140,17 @@ def to_jsonl(records: list[dict]) -> str:
 
 
 def render_data(data: SiteData, formats: tuple[str, ...] = FORMATS, prefix: str = f"{DATA_DIR}/",
-                claim_voices: list[voices.ClaimVoice] | None = None) -> dict[str, str]:
+                claim_voices: list[voices.ClaimVoice] | None = None,
+                genders: dict[str, voices.Gender] | None = None) -> dict[str, str]:
     """{path: text} of the data files: claims.jsonl (jsonl), claims.csv, speakers.csv and voices.csv (csv)."""
-    claim_voices = claim_voices if claim_voices is not None else voices.claim_voices_of(data)
+    genders = genders if genders is not None else voices.stated_genders(data.corpus)
+    claim_voices = claim_voices if claim_voices is not None else voices.claim_voices_of(data, genders)
     claims = claim_records(data, claim_voices)
     out = {}
     if "jsonl" in formats:
         out[f"{prefix}claims.jsonl"] = to_jsonl(claims)
     if "csv" in formats:
         out[f"{prefix}claims.csv"] = to_csv(claims, CLAIM_COLUMNS)
-        out[f"{prefix}speakers.csv"] = to_csv(speaker_records(data), SPEAKER_COLUMNS)
+        out[f"{prefix}speakers.csv"] = to_csv(speaker_records(data, genders), SPEAKER_COLUMNS)
         out[f"{prefix}voices.csv"] = to_csv(voice_records(voices.figures(claim_voices)), VOICE_COLUMNS)
     return out

@@ -353,5 +353,7 @@ def render_extras(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     """The Voices page and the data downloads (render/voices.py, render/export.py): one pass over the claims."""
     from generator.render import export, voices
 
-    claim_voices = voices.claim_voices_of(data)
-    return {**voices.render_voices(env, data, claim_voices), **export.render_data(data, claim_voices=claim_voices)}
+    genders = voices.stated_genders(data.corpus)
+    claim_voices = voices.claim_voices_of(data, genders)
+    return {**voices.render_voices(env, data, claim_voices),
+            **export.render_data(data, claim_voices=claim_voices, genders=genders)}

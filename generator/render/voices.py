@@ -5,11 +5,13 @@ Gender is never guessed: a person is a woman or a man only where an article says
 the extractor saw: a she/he it bound to them as the speaker of a claim, a title before their
 surname (Mr, Mrs, Ms, Miss, Sir, Dame) or a gendered noun in a mention or role ("spokeswoman",
 "chairman"). Anything else, a first name included, is "not stated"; so is a person the texts
-call both.
+call both unless one is stated more than AGREEMENT times as often (the extractor binds a
+pronoun to the wrong person now and then: one stray "she" must not unsay 400 "Mr Howard"s).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter, defaultdict
@@ -29,10 +31,17 @@ woman girl""".split())
 MALE_WORDS = frozenset("""he him his mr sir lord spokesman chairman businessman congressman policeman
 sportsman countryman frontman statesman headmaster father husband son brother grandfather uncle nephew
 boyfriend widower king prince duke baron man boy""".split())
+# In a role only words for what a person does count: kinship and rank there are often someone
+# else's ("son of the founder", "aide to Prince Charles")
+ROLE_WORDS = frozenset("""spokeswoman chairwoman businesswoman congresswoman policewoman sportswoman stateswoman
+headmistress actress waitress spokesman chairman businessman congressman policeman sportsman statesman
+headmaster""".split())
+AGREEMENT = 4  # the gender stated must outnumber the other this many times (a pronoun is bound wrongly at times)
 # Titles looked for before a person's surname anywhere in an article ("Mr Blair", "Mrs. Thatcher")
 TITLES = {"mr": "man", "mrs": "woman", "ms": "woman", "miss": "woman", "sir": "man", "dame": "woman"}
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}([A-Z][\w'’-]+)")
 _WORD = re.compile(r"[a-z]+")
+_PAIR_RE = re.compile(r"\b(?=([A-Z][\w'’-]*)\.?\s+([A-Z][\w'’-]+)\b)")  # every capitalised word after another
 
 
 def voice_group(claim: Claim, speakers: dict[str, Speaker]) -> str:
@@ -44,9 +53,11 @@ def voice_group(claim: Claim, speakers: dict[str, Speaker]) -> str:
     return "person" if speaker.kind == "person" else "organisation"
 
 
-def _words_gender(text: str | None) -> set[str]:
+def _words_gender(text: str | None, among: frozenset[str] | None = None) -> set[str]:
     """The genders that gendered words of a mention or role state ("spokeswoman" -> woman)."""
     words = set(_WORD.findall((text or "").lower()))
+    if among is not None:
+        words &= among
     found = set()
     if words & FEMALE_WORDS:
         found.add("woman")
@@ -66,6 +77,18 @@ class Gender:
     evidence: str  # what the texts said, for the export ("she (3); Mrs (1)"), empty when nothing
 
 
+@functools.lru_cache(maxsize=8192)
+def _names_in(text: str) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str], ...]]:
+    """An article's capitalised words with the capitalised words written before each, and its
+    (title, surname) pairs: worked out once per text in a process (a `mkdocs serve` rebuild reads
+    the same texts again; the regular expressions were most of the Voices figures' time)."""
+    before: dict[str, set[str]] = defaultdict(set)
+    for match in _PAIR_RE.finditer(text):
+        before[match.group(2)].add(match.group(1))
+    titles = tuple((m.group(1), m.group(2)) for m in _TITLE_RE.finditer(text))
+    return {k: frozenset(v) for k, v in before.items()}, titles
+
+
 def stated_genders(corpus: Corpus) -> dict[str, Gender]:
     """Each named person's gender as the articles state it, with the evidence counted."""
     seen: dict[str, Counter] = defaultdict(Counter)  # speaker id -> Counter of (gender, cue word)
@@ -83,24 +106,25 @@ def stated_genders(corpus: Corpus) -> dict[str, Gender]:
                     seen[claim.speaker][(gender, f"mention {word}")] += 1
         for speaker in brief.speakers:
             if speaker.id in people:
-                for gender in _words_gender(speaker.role):
-                    word = next(w for w in _WORD.findall(speaker.role.lower())
-                                if w in (FEMALE_WORDS if gender == "woman" else MALE_WORDS))
+                for gender in _words_gender(speaker.role, ROLE_WORDS):
+                    word = next(w for w in _WORD.findall(speaker.role.lower()) if w in ROLE_WORDS
+                                and w in (FEMALE_WORDS if gender == "woman" else MALE_WORDS))
                     seen[speaker.id][(gender, f"role {word}")] += 1
         # a title before a surname ("Mr Blair"), unless the article also writes the surname after
         # another name ("Cherie Blair"): the title may then be another person's
+        before_word, title_matches = _names_in(brief.article.text)
         by_surname = {}
         for sid, s in people.items():
             surname = _surname(s.name)
             if len(surname) < 2:
                 continue
-            before = set(re.findall(rf"([A-Z][\w'’-]*)\.?\s+{re.escape(surname)}\b", brief.article.text))
+            before = before_word.get(surname, set())
             if not before - {p.rstrip(".") for p in s.name.split()} - {t.capitalize() for t in TITLES}:
                 by_surname[surname] = None if surname in by_surname else sid
         titled: dict[str, Counter] = defaultdict(Counter)
-        for match in _TITLE_RE.finditer(brief.article.text):
-            if by_surname.get(match.group(2)):
-                titled[match.group(2)][match.group(1)] += 1
+        for title, surname in title_matches:
+            if by_surname.get(surname):
+                titled[surname][title] += 1
         for surname, titles in titled.items():
             if len({TITLES[t.lower()] for t in titles}) == 1:  # "Mr Bush" and "Mrs Bush": two people
                 for title, n in titles.items():
@@ -110,8 +134,12 @@ def stated_genders(corpus: Corpus) -> dict[str, Gender]:
         if speaker.kind != "person" or not speaker.named:
             continue
         cues = seen.get(sid, Counter())
-        genders = {g for g, _ in cues}
-        gender = genders.pop() if len(genders) == 1 else "not stated"
+        said = Counter()
+        for (g, _), n in cues.items():
+            said[g] += n
+        woman, man = said["woman"], said["man"]
+        gender = ("woman" if woman > AGREEMENT * man else "man" if man > AGREEMENT * woman else "not stated"
+                  ) if woman or man else "not stated"
         out[sid] = Gender(gender, "; ".join(f"{word} ({n})" for (_, word), n in sorted(cues.items())))
     return out
 
@@ -145,9 +173,9 @@ class ClaimVoice:
     topics: list[str]  # topic names
 
 
-def claim_voices(corpus: Corpus, topics_of=None) -> list[ClaimVoice]:
+def claim_voices(corpus: Corpus, topics_of=None, genders: dict[str, Gender] | None = None) -> list[ClaimVoice]:
     """Every claim of the corpus with its group, gender, section and topic names, in corpus order."""
-    genders = stated_genders(corpus)
+    genders = genders if genders is not None else stated_genders(corpus)
     section_of = sections(corpus)
     out = []
     for brief in corpus.briefs:
@@ -261,9 +289,9 @@ def render_voices(env, data, claim_voices: list[ClaimVoice] | None = None) -> di
                                             for k in keys]} for r in rows]})
     people = sum(1 for cv in claim_voices if cv.group == "person")
     pages["voices/index.md"] = front_matter({"search": {"boost": 0.5}}) + env.get_template("voices.md.j2").render(
-        sections=sections_out, total=len(claim_voices), people=people, top_topics=TOP_TOPICS)
+        sections=sections_out, total=len(claim_voices), people=people, top_topics=TOP_TOPICS, agreement=AGREEMENT)
     return pages
 
 
-def claim_voices_of(data) -> list[ClaimVoice]:
-    return claim_voices(data.corpus, data.claim_topics)
+def claim_voices_of(data, genders: dict[str, Gender] | None = None) -> list[ClaimVoice]:
+    return claim_voices(data.corpus, data.claim_topics, genders)

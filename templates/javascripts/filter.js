@@ -10,6 +10,7 @@
 
   var KINDS = { direct: "quoted", mixed: "mixed", indirect: "reported", stance: "stance" };
   var MAX_TOPICS = 300; // topics offered in the menu, most frequent first
+  var DETACH_FROM = 100; // list items: more than this and the list leaves the page while it is filtered
 
   function element(tag, attrs, text) {
     var el = document.createElement(tag);
@@ -37,6 +38,7 @@
     if (els.length < 2) { return; }
     box.setAttribute("data-qb-filter-ready", "");
     var noun = box.getAttribute("data-noun") || "items";
+    var listItems = els[0].tagName === "LI";
     var kinds = {}, topics = {}, dated = false;
     var rows = Array.prototype.map.call(els, function (el) {
       var d = el.dataset;
@@ -85,6 +87,11 @@
       var terms = words.value.toLowerCase().split(/\s+/).filter(Boolean);
       var k = kind.value, t = topic.value, from = since.value, to = until.value, f = flag.value;
       var shown = 0;
+      // A long list of <li> is taken out of the page while its items change: Chromium then restyles
+      // it once (in place, hiding 2,200 briefs took about half a second; out of the page, tens of ms).
+      // Table rows and claims are faster in place (a table taken out is laid out again whole).
+      var parent = box.parentNode, next = box.nextSibling, detach = listItems && rows.length > DETACH_FROM;
+      if (detach) { parent.removeChild(box); }
       for (var i = 0; i < rows.length; i++) {
         var r = rows[i], ok = true;
         for (var j = 0; ok && j < terms.length; j++) { ok = r.text.indexOf(terms[j]) !== -1; }
@@ -95,6 +102,7 @@
         if (r.el.hidden === ok) { r.el.hidden = !ok; }
         if (ok) { shown++; }
       }
+      if (detach) { parent.insertBefore(box, next); }
       status.textContent = shown === rows.length ? "all " + rows.length + " " + noun
         : shown + " of " + rows.length + " " + noun;
       box.setAttribute("data-qb-shown", String(shown));
