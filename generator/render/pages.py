@@ -194,7 +194,7 @@ def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = Non
     root = prefix.removesuffix("briefs/")
     return environment().get_template("briefs_list.md.j2").render(
         briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs), home=limit is not None,
-        root=root, filter=limit is None, topics_of=topics_of or (lambda brief: []))
+        root_prefix=root, filter=limit is None, topics_of=topics_of or (lambda brief: []))
 
 
 def brief_topic_names(data: SiteData):

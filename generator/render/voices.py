@@ -282,7 +282,7 @@ def render_voices(env, data, claim_voices: list[ClaimVoice] | None = None) -> di
         alt = f"{heading}: " + "; ".join(f"{r['label']}: " + ", ".join(
             f"{labels[k]} {r['counts'][k]} ({charts.share_text(r['counts'][k], r['total'])})" for k in keys)
             for r in rows)
-        sections_out.append({"id": breakdown, "heading": heading, "first": first, "what": what, "chart": chart,
+        sections_out.append({"id": breakdown, "heading": heading, "first": first, "what": what, "chart_file": chart,
                              "alt": alt, "parts": [labels[k] for k in keys], "rows": [
                                  {"label": r["label"], "total": r["total"],
                                   "cells": [(r["counts"][k], charts.share_text(r["counts"][k], r["total"]))
