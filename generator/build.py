@@ -99,10 +99,14 @@ class Build:
                 progress(done, len(articles))
         return briefs
 
-    def correct(self, briefs: list[Brief], complete: bool = True) -> tuple[list[Brief], list[Problem]]:
-        """The editor's corrections applied (CorrectionsError when the file is malformed); with
-        `complete` (every article of the site read), an entry that matches no claim is reported."""
-        corrections = correct.load_corrections(self.corrections_file)
+    def corrections(self) -> correct.Corrections:
+        """The editor's corrections file, checked (CorrectionsError, one line, when it is malformed)."""
+        return correct.load_corrections(self.corrections_file)
+
+    def correct(self, briefs: list[Brief], corrections: correct.Corrections,
+                complete: bool = True) -> tuple[list[Brief], list[Problem]]:
+        """The corrections applied to copies of the briefs; with `complete` (every article of the
+        site read), an entry that matches no claim is reported."""
         return correct.apply_corrections(briefs, corrections, report_stale=complete)
 
     def link(self, briefs: list[Brief], result: ReadResult) -> Corpus:
@@ -132,10 +136,11 @@ class Build:
     # ------------------------------------------------------------------ whole runs
     def corpus(self, paths: list[str | Path] | None = None, progress: Progress | None = None) -> Corpus:
         """read -> parse and extract -> correct -> link."""
+        corrections = self.corrections()  # first: a malformed file stops the build before minutes of extraction
         result = self.read(paths)
         # stale corrections are only told of when a whole folder was read, not one article of it
         whole = not paths or (len(paths) == 1 and Path(paths[0]).is_dir())
-        briefs, notes = self.correct(self.extract(result.articles, progress), complete=whole)
+        briefs, notes = self.correct(self.extract(result.articles, progress), corrections, complete=whole)
         corpus = self.link(briefs, result)
         corpus.problems += notes
         return corpus

@@ -209,6 +209,20 @@ def cmd_pdf(args) -> int:
     return _exit_code(corpus, args)
 
 
+def cmd_review(args) -> int:
+    """The review queue on the terminal: the same claims as the site's review/ page."""
+    from generator.render.review import review_lines
+
+    _, corpus = _corpus(args)
+    lines = review_lines(corpus)
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+    _report(corpus)
+    claims = sum(len(b.claims) for b in corpus.briefs)
+    print(f"quotebrief: {len(lines) - 1} of {claims} claims to review (lowest confidence first)", file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
 def cmd_new(args) -> int:
     """A new briefing project in DIR (generator/scaffold.py)."""
     from generator import scaffold
@@ -303,6 +317,15 @@ def parser() -> argparse.ArgumentParser:
     pd.add_argument("--title", default="Briefing book", help="title on the cover (default: Briefing book)")
     common(pd)
     pd.set_defaults(func=cmd_pdf)
+
+    rv = sub.add_parser("review", help="print the review queue: every flagged claim, lowest confidence first",
+                        description="Print every flagged claim (confidence below 0.5, not verified or "
+                                    "reattributed in corrections.yml), lowest confidence first, as "
+                                    "tab-separated lines: confidence, claim id, article, speaker, mention, "
+                                    "words. The site's review/ page lists the same claims.")
+    rv.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
+    common(rv)
+    rv.set_defaults(func=cmd_review)
 
     nw = sub.add_parser("new", help="start a briefing project in a folder",
                         description="Write a working briefing project into DIR (made when missing): "

@@ -103,9 +103,9 @@ def test_home_to_brief_to_speaker_by_clicking(page, site_url):
     page.click("a.qb-speaker-link[href*='speakers/fawzi-barhum']")
     page.wait_for_url(re.compile(r"/speakers/fawzi-barhum/$"))
     assert page.locator("article h1").inner_text().rstrip("¶").strip() == "Fawzi Barhum"
-    # and back from a claim on the speaker page to its paragraph in the brief
-    page.click(f"article a[href*='briefs/{TRUCE}/#p-']")
-    page.wait_for_url(re.compile(rf"/briefs/{TRUCE}/#p-\d+$"))
+    # and back from a claim on the speaker page to its words in the brief's article text
+    page.click(f"article a[href*='briefs/{TRUCE}/#w-']")
+    page.wait_for_url(re.compile(rf"/briefs/{TRUCE}/#w-[a-z2-7]+$"))
     assert page.watch.errors == [] and page.watch.foreign == []
 
 

@@ -68,7 +68,7 @@ def test_speakers_quoted_in_several_articles_get_one_page_with_all_claims(built_
         for brief in corpus.briefs:
             n = sum(1 for c in brief.claims if c.speaker == sid)
             if n:
-                links = re.findall(rf'href="\.\./\.\./briefs/{re.escape(brief.article.id)}/#p-\d+"', html)
+                links = re.findall(rf'href="\.\./\.\./briefs/{re.escape(brief.article.id)}/#w-[a-z2-7]+"', html)
                 assert len(links) == n, f"{sid}: {len(links)} of {n} claims from {brief.article.id}"
     for sid in ("condoleezza-rice", "yigal-palmor", "fawzi-barhum"):
         _speaker_page(built_site, sid)

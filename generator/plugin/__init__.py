@@ -115,15 +115,15 @@ class QuotebriefPlugin(BasePlugin[Options]):
                 generated[path] = css
         if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's
             generated["index.md"] = resources.read_text("scaffold", "docs", "index.md")
-        from generator.render import briefs_list
+        from generator.render.credits import MARKER, fill_markers
 
         for file in [f for f in files.documentation_pages() if f.abs_src_path and not f.generated_by]:
             source = Path(file.abs_src_path).read_text("utf-8-sig")
-            if HOME_MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
+            if MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
                 generated[file.src_uri] = source
         for path, content in generated.items():
-            if path.endswith(".md") and HOME_MARKER in content:
-                generated[path] = content.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
+            if path.endswith(".md") and MARKER in content:
+                generated[path] = fill_markers(content, self.corpus, HOME_LATEST)
         self.files_of_build = files
         for file in self.state.files(config, generated):
             if files.get_file_from_path(file.src_uri) is not None:

@@ -34,11 +34,6 @@ def stylesheet_paths() -> list[str]:
     return [f"{resources.CSS_DIR}/{name}" for name in resources.STYLESHEETS]
 
 
-def script_paths() -> list[str]:
-    """The site paths of the plugin's scripts (the filters), generated files like the stylesheets."""
-    return [f"{resources.CSS_DIR}/{name}" for name in resources.SCRIPTS]
-
-
 def add_to_config(config) -> list[str]:
     """Add what the generated pages need to a loaded MkDocs config; returns what was added."""
     added = []
@@ -51,8 +46,10 @@ def add_to_config(config) -> list[str]:
         if path not in config.extra_css:
             config.extra_css.append(path)
             added.append(f"extra_css {path}")
-    for path in script_paths():
-        if path not in [str(s) for s in config.extra_javascript]:
+    scripts = [str(s) for s in config.extra_javascript]
+    for name in resources.SCRIPTS:
+        path = f"{resources.CSS_DIR}/{name}"
+        if path not in scripts:
             config.extra_javascript.append(path)
             added.append(f"extra_javascript {path}")
     from mkdocs.config import config_options

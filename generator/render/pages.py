@@ -19,10 +19,11 @@ from generator.link import claims_by_speaker
 from generator.link import topics as topics_mod
 from generator.link.names import fold
 from generator.model import Brief, Claim, Corpus
-from generator.render import charts
+from generator.render import charts, marks, review
 from generator.render.claims import (  # noqa: F401
     UNNAMED,
     attribution,
+    briefs_order,
     lede,
     merged_claims,
     paragraphs,
@@ -44,7 +45,6 @@ from generator.render.markup import (
     LOW_CONFIDENCE,
     environment,
     front_matter,
-    is_flagged,
     meta_line,
     site_environment,
     tag_name,
@@ -83,6 +83,9 @@ class SiteData:
             for _, claim in topic.claims:
                 self.topics_of[id(claim)].append(topic)
         self.claims = claims_by_speaker(corpus)
+        # what the charts count: flagged claims (low confidence, not checked by an editor) are left out
+        self.charted = {sid: [bc for bc in bcs if not bc[1].flagged] for sid, bcs in self.claims.items()}
+        self.flagged = sum(1 for b in corpus.briefs for c in b.claims if c.flagged)
         self.local: dict[str, list] = defaultdict(list)  # speaker id -> that speaker in each brief
         for brief in corpus.briefs:
             for speaker in brief.speakers:
@@ -144,7 +147,7 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
     tags = [t for t in dict.fromkeys(tags) if t]
     body = env.get_template("brief.md.j2").render(
         brief=brief, article=brief.article, sections=sections,
-        lede=lede(brief), paragraphs=paragraphs(brief.article.text), counts=counts,
+        lede=lede(brief), paragraphs=marks.article_paragraphs(brief), counts=counts,
         chart_file=f"{aid}.svg" if chart else None, chart_alt=chart[1] if chart else None,
         low_confidence=LOW_CONFIDENCE, claim_topics=claim_topics,
         speaker_pages=data.paged_speakers if data else set(), topic_pages=data.paged_topics if data else set(),
@@ -194,7 +197,8 @@ def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = Non
     root = prefix.removesuffix("briefs/")
     return environment().get_template("briefs_list.md.j2").render(
         briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs), home=limit is not None,
-        root_prefix=root, filter=limit is None, topics_of=topics_of or (lambda brief: []))
+        root_prefix=root, filter=limit is None, topics_of=topics_of or (lambda brief: []),
+        order=briefs_order(corpus) if limit else None)
 
 
 def brief_topic_names(data: SiteData):
@@ -226,7 +230,7 @@ def speaker_info(data: SiteData, sid: str) -> dict:
     return {"speaker": speaker, "roles": roles, "affiliations": affiliations, "briefs": briefs,
             "entries": entries, "repeated": sum(1 for e in entries if len(e["sources"]) > 1),
             "count": len(claims), "kinds": Counter(c.kind for _, c in claims), "topics": topics,
-            "flagged": sum(1 for _, c in claims if is_flagged(c)),
+            "flagged": sum(1 for _, c in claims if c.flagged),
             "first": min(dates) if dates else None, "last": max(dates) if dates else None}
 
 def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
@@ -339,11 +343,13 @@ def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer 
     for brief in corpus.briefs:
         pages.update(brief_pages(env, brief, data))
     pages["briefs/index.md"] = env.get_template("briefs_index.md.j2").render(
-        listing=Markup(briefs_list(corpus, prefix="", topics_of=brief_topic_names(data))), count=len(corpus.briefs))
+        listing=Markup(briefs_list(corpus, prefix="", topics_of=brief_topic_names(data))), count=len(corpus.briefs),
+        order=briefs_order(corpus))
     pages.update(render_speakers(env, data))
     pages.update(render_topics(env, data))
     pages.update(render_timeline(env, data))
     pages.update(render_charts(env, data))
+    pages.update(review.render_review(env, corpus))
     pages["report.md"] = render_report(env, corpus)
     pages.update(render_extras(env, data))
     return pages

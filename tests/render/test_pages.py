@@ -49,15 +49,18 @@ def site(page_min_articles=2):
     return render_pages.render_site(corpus(), page_min_articles)
 
 
-def test_speaker_page_lists_every_claim_with_date_and_paragraph_link():
+def test_speaker_page_lists_every_claim_with_date_and_a_link_to_its_words():
     p = site()
     page = p["speakers/fawzi-barhum.md"]
     assert "# Fawzi Barhum" in page and "Hamas spokesman" in page
     assert "Also written: Fawzi Barhoum" in page
-    for text, aid, n in [("The calm is finished", "a", 2), ("The truce will end tomorrow", "a", 2),
-                         ("The occupier must halt his fire", "b", 3)]:
+    for text, aid in [("The calm is finished", "a"), ("The truce will end tomorrow", "a"),
+                      ("The occupier must halt his fire", "b")]:
         assert text in page
-        assert f"(../briefs/{aid}.md#p-{n})" in page
+        anchor = f"at-0-{len(text) + 1}"  # the claims of this corpus have no ids: their anchor is their span
+        assert f"(../briefs/{aid}.md#w-{anchor})" in page  # the ¶ link: the claim's words in the article
+        assert f'id="w-{anchor}"' in p[f"briefs/{aid}.md"]
+        assert f"(../briefs/{aid}.md#claim-{anchor})" in page  # the copy-link control: the claim on its brief
     assert "2008-12-23" in page and "2009-01-18" in page
     # two dates, a month apart: a table of claims per period, no chart (two bars show no trend)
     assert "speakers/fawzi-barhum.svg" not in p
@@ -119,7 +122,8 @@ def test_topic_pages_merge_variants_and_list_claims():
     us = p["topics/united-states.md"]
     assert "Also written: U.S." in us
     assert "The calm is finished" in us and "It is going to be hard" in us
-    assert "(../speakers/condoleezza-rice.md)" in us and "(../briefs/a.md#p-3)" in us
+    hard = f"at-0-{len('It is going to be hard.')}"  # the claim has no id: its anchor is its span
+    assert "(../speakers/condoleezza-rice.md)" in us and f"(../briefs/a.md#w-{hard})" in us
     index = p["topics/index.md"]
     assert "[United States](../topics/united-states.md) (2)" in index and "[Israel](../topics/israel.md) (2)" in index
 
@@ -311,8 +315,8 @@ def test_a_quotation_carried_by_several_articles_is_one_claim_with_every_source(
               for aid, date, n in [("a", "2008-12-19", 2), ("b", "2008-12-20", 4), ("c", "2008-12-21", 1)]]
     page = render_pages.render_site(link(briefs))["speakers/fawzi-barhum.md"]
     assert page.count("The calm is finished") + page.count("THE CALM IS FINISHED") == 1
-    for aid, n in [("a", 2), ("b", 4), ("c", 1)]:
-        assert f"(../briefs/{aid}.md#p-{n})" in page
+    for aid in "abc":
+        assert f"(../briefs/{aid}.md#w-at-0-{len(words)})" in page  # each source's words in its article
     assert "1 quotation carried by several articles is shown once" in page
 
 
