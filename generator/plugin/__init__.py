@@ -110,7 +110,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
             for path, data in self.build.pdfs(self.corpus).items():
                 generated[path] = data
                 self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
-        for path, css in {**resources.stylesheets(), **resources.scripts()}.items():  # a docs/ file overrides it
+        for path, css in resources.assets().items():  # a docs/ file of the same path overrides it
             if files.get_file_from_path(path) is None:
                 generated[path] = css
         if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's
@@ -168,12 +168,15 @@ class QuotebriefPlugin(BasePlugin[Options]):
 
     @event_priority(-100)  # after the search plugin's on_post_build, wherever each is in `plugins`
     def on_post_build(self, config):
-        """Keep the search index small (the browser loads all of it): Material repeats a
-        page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag. The search plugin writes the index in its
-        own on_post_build: this one runs after it (priority -100), so the order of the two
-        in `plugins` does not matter. Then, after a complete build, the cache drops what this
-        build did not use. Under `mkdocs serve`, garbage is collected a moment later (idle.py)."""
+        """Keep the search index small and its ranking on names: Material gives every entry of a
+        page its tags, and lunr weighs a tag match a million times a text match (a title match a
+        thousand times), so a brief tagged "Charles Kennedy" came before his own page for
+        "Kennedy". Tags are taken out of the index (the Tags page still lists them; speakers and
+        topics are found by their pages' titles and boosts, render/pages.py page_boost). The
+        search plugin writes the index in its own on_post_build: this one runs after it (priority
+        -100), so the order of the two in `plugins` does not matter. Then, after a complete build,
+        the cache drops what this build did not use. Under `mkdocs serve`, garbage is collected a
+        moment later (idle.py)."""
         try:
             self._post_build(config)
         finally:
@@ -196,8 +199,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
         if index is None:
             return
         for doc in index.get("docs", []):
-            if "#" in doc.get("location", ""):
-                doc.pop("tags", None)
+            doc.pop("tags", None)
         write.write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
     def on_serve(self, server, config, builder):
