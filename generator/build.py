@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import generator.extract as extract_mod
-from generator import link, parse
+from generator import correct, link, parse
 from generator import model as model_mod
 from generator.cache import Cache
 from generator.link import topics
@@ -60,6 +60,14 @@ class Build:
         default = self.base_dir / "speakers.yml"
         return default if default.is_file() else None
 
+    @property
+    def corrections_file(self) -> Path | None:
+        """The editor's corrections: the option, else corrections.yml beside mkdocs.yml when there is one."""
+        if self.options.corrections_file:
+            return Path(self.options.corrections_file)
+        default = self.base_dir / "corrections.yml"
+        return default if default.is_file() else None
+
     # ------------------------------------------------------------------ the steps, in order
     def read(self, paths: list[str | Path] | None = None) -> ReadResult:
         return read_paths(paths or [self.path(self.options.articles)], max_chars=self.options.max_article_chars,
@@ -91,6 +99,16 @@ class Build:
                 progress(done, len(articles))
         return briefs
 
+    def corrections(self) -> correct.Corrections:
+        """The editor's corrections file, checked (CorrectionsError, one line, when it is malformed)."""
+        return correct.load_corrections(self.corrections_file)
+
+    def correct(self, briefs: list[Brief], corrections: correct.Corrections,
+                complete: bool = True) -> tuple[list[Brief], list[Problem]]:
+        """The corrections applied to copies of the briefs; with `complete` (every article of the
+        site read), an entry that matches no claim is reported."""
+        return correct.apply_corrections(briefs, corrections, report_stale=complete)
+
     def link(self, briefs: list[Brief], result: ReadResult) -> Corpus:
         """Link extracted briefs into a Corpus, applying the editor's speakers file."""
         overrides, override_problems = link.load_overrides(self.speakers_file)
@@ -117,9 +135,15 @@ class Build:
 
     # ------------------------------------------------------------------ whole runs
     def corpus(self, paths: list[str | Path] | None = None, progress: Progress | None = None) -> Corpus:
-        """read -> parse and extract -> link."""
+        """read -> parse and extract -> correct -> link."""
+        corrections = self.corrections()  # first: a malformed file stops the build before minutes of extraction
         result = self.read(paths)
-        return self.link(self.extract(result.articles, progress), result)
+        # stale corrections are only told of when a whole folder was read, not one article of it
+        whole = not paths or (len(paths) == 1 and Path(paths[0]).is_dir())
+        briefs, notes = self.correct(self.extract(result.articles, progress), corrections, complete=whole)
+        corpus = self.link(briefs, result)
+        corpus.problems += notes
+        return corpus
 
     def start(self) -> None:
         """A new complete build: what it uses of the cache is kept by `finish`."""

@@ -1,4 +1,4 @@
-"""Thin command line over generator.build.Build: `quotebrief extract`, `render`, `pdf`.
+"""Thin command line over generator.build.Build: `quotebrief extract`, `render`, `export`, `pdf`, `new`.
 
 Options come from generator.options (the plugin's schema): from the `quotebrief` entry of a
 mkdocs.yml with `--config`, then from flags. A wrong option, a missing path or a closed
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator import options as options_mod
+from generator.correct import CorrectionsError
 from generator.distributed import SchedulerError
 
 # Flags that set an option of the schema: flag -> (option, argparse keywords). The help is the option's docstring.
@@ -24,6 +25,7 @@ OPTION_FLAGS = {
     "--workers": ("workers", {"type": int, "metavar": "N"}),
     "--max-article-chars": ("max_article_chars", {"type": int, "metavar": "N"}),
     "--speakers-file": ("speakers_file", {"metavar": "FILE"}),
+    "--corrections": ("corrections_file", {"metavar": "FILE"}),
     "--scheduler": ("scheduler", {"metavar": "ADDRESS"}),
 }
 
@@ -150,7 +152,7 @@ def cmd_render(args) -> int:
     build.start()
     from generator import resources
 
-    pages = {**build.render(corpus), **resources.stylesheets()}
+    pages = {**build.render(corpus), **resources.assets()}
     try:
         written = write.write_pages(pages, out_dir)
     except OSError as e:
@@ -160,6 +162,28 @@ def cmd_render(args) -> int:
     _report(corpus)
     print(f"quotebrief: wrote {len(written)} files to {args.out} ({len(pages) - len(written)} unchanged)",
           file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
+def cmd_export(args) -> int:
+    """The data downloads of the site (generator/render/export.py), written to a folder."""
+    from generator import write
+    from generator.render import export
+    from generator.render.pages import SiteData
+
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CommandError(f"--out {args.out}: is a file, not a folder")
+    _, corpus = _corpus(args)
+    formats = export.FORMATS if args.format == "all" else (args.format,)
+    files = export.render_data(SiteData(corpus), formats, prefix="")
+    try:
+        write.write_pages(files, out_dir)
+    except OSError as e:
+        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
+    _report(corpus)
+    claims = sum(len(b.claims) for b in corpus.briefs)
+    print(f"quotebrief: wrote {', '.join(sorted(files))} to {args.out} ({claims} claims)", file=sys.stderr)
     return _exit_code(corpus, args)
 
 
@@ -182,6 +206,20 @@ def cmd_pdf(args) -> int:
         raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
     plural = "s" if len(briefs) != 1 else ""
     print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{plural}, {len(data) // 1024} KiB)", file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
+def cmd_review(args) -> int:
+    """The review queue on the terminal: the same claims as the site's review/ page."""
+    from generator.render.review import review_lines
+
+    _, corpus = _corpus(args)
+    lines = review_lines(corpus)
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+    _report(corpus)
+    claims = sum(len(b.claims) for b in corpus.briefs)
+    print(f"quotebrief: {len(lines) - 1} of {claims} claims to review (lowest confidence first)", file=sys.stderr)
     return _exit_code(corpus, args)
 
 
@@ -254,6 +292,17 @@ def parser() -> argparse.ArgumentParser:
     common(re_)
     re_.set_defaults(func=cmd_render)
 
+    xp = sub.add_parser("export", help="write the claims, speakers and Voices figures as JSON Lines or CSV",
+                        description="Write the data the site publishes under data/: claims.jsonl (--format "
+                                    "jsonl), claims.csv, speakers.csv and voices.csv (--format csv); the "
+                                    "columns are in the README (Data downloads).")
+    xp.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
+    xp.add_argument("--format", choices=["jsonl", "csv", "all"], default="all",
+                    help="jsonl: claims.jsonl; csv: claims.csv, speakers.csv, voices.csv; all (default): both")
+    xp.add_argument("--out", default="data", help="output folder (default: data)")
+    common(xp)
+    xp.set_defaults(func=cmd_export)
+
     pd = sub.add_parser("pdf", help="write the briefing book: the briefs as one PDF",
                         description="Lay out the selected briefs as one printable PDF: cover, contents, "
                                     "one brief per page break, index of speakers.")
@@ -269,6 +318,15 @@ def parser() -> argparse.ArgumentParser:
     common(pd)
     pd.set_defaults(func=cmd_pdf)
 
+    rv = sub.add_parser("review", help="print the review queue: every flagged claim, lowest confidence first",
+                        description="Print every flagged claim (confidence below 0.5, not verified or "
+                                    "reattributed in corrections.yml), lowest confidence first, as "
+                                    "tab-separated lines: confidence, claim id, article, speaker, mention, "
+                                    "words. The site's review/ page lists the same claims.")
+    rv.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
+    common(rv)
+    rv.set_defaults(func=cmd_review)
+
     nw = sub.add_parser("new", help="start a briefing project in a folder",
                         description="Write a working briefing project into DIR (made when missing): "
                                     "mkdocs.yml with the plugin, docs/index.md, a sample article in "
@@ -283,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CommandError, SchedulerError) as e:
+    except (CommandError, SchedulerError, CorrectionsError) as e:
         print(f"quotebrief: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+LOW_CONFIDENCE = 0.5
+"""A claim below this confidence is flagged for review (unless an editor verified or reattributed it)."""
+
 
 @dataclass
 class Article:
@@ -84,6 +87,15 @@ class Claim:
     fragments: list[Span] = field(default_factory=list)  # quoted parts of a split quote
     paragraph: int = 0  # 1-based paragraph number in the article
     topics: list[str] = field(default_factory=list)  # entity names the claim talks about
+    id: str = ""  # stable across re-extractions (generator/extract/ids.py); corrections and permalinks use it
+    verified: bool = False  # an editor checked it (corrections.yml)
+    corrected: list[str] = field(default_factory=list)  # what corrections.yml changed: speaker, kind, span
+
+    @property
+    def flagged(self) -> bool:
+        """Low confidence and not settled by an editor (verified, or given its speaker): readers
+        see a mark, the review queue lists it, charts draw it apart."""
+        return self.confidence < LOW_CONFIDENCE and not self.verified and "speaker" not in self.corrected
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -135,7 +147,7 @@ class Brief:
             "source": a.source,
             "url": a.url,
             "speakers": [s.to_dict() for s in self.speakers],
-            "claims": [c.to_dict() for c in self.claims],
+            "claims": [{"id": c.id, **c.to_dict()} for c in self.claims],
         }
 
 

@@ -146,6 +146,10 @@ class Options(Config):
     """Editor overrides for speakers (aliases, merges, names, roles, not-a-speaker list; see Speakers across
     articles); default: speakers.yml beside mkdocs.yml, when there is one."""
 
+    corrections_file = c.Optional(c.File(exists=True))
+    """An editor's corrections per claim, keyed by claim id (reattribute, drop, verify, fix kind or span; see
+    Corrections); default: corrections.yml beside mkdocs.yml, when there is one."""
+
 
 def docs() -> list[tuple[str, object, str]]:
     """(name, default, docstring) of every option, in declaration order: for the README and --help."""

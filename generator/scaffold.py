@@ -3,8 +3,9 @@
 The files come from templates/scaffold (generator/templates/scaffold in the wheel): a
 mkdocs.yml naming the theme and the plugin, a home page with the briefs marker, one sample
 article (Wikinews, CC BY 2.5, with its licence), a speakers.yml with a rule that matches
-it, the GitHub Pages workflow and the requirements it installs. No existing file is
-overwritten: when one is in the way, nothing is written.
+it, a corrections.yml with an entry for one of its claims, the GitHub Pages workflow and
+the requirements it installs. No existing file is overwritten: when one is in the way,
+nothing is written.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ FILES = {
     "articles/2008-12-23-hamas-ends-truce.md": "articles/2008-12-23-hamas-ends-truce.md",
     "articles/NOTICE": "articles/NOTICE",
     "speakers.yml": "speakers.yml",
+    "corrections.yml": "corrections.yml",
     "requirements.txt": "requirements.txt",
     ".github/workflows/pages.yml": ".github/workflows/pages.yml",
     "gitignore": ".gitignore",

@@ -131,3 +131,24 @@ def test_lone_surrogates_and_values_yaml_cannot_build_never_stop_the_command(tmp
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["title"] for r in records] == ["S", "Tax news"] and records[1]["date"] is None
     assert "lone surrogate" in proc.stderr and "'2021-02-30' is not a valid timestamp" in proc.stderr
+
+
+def test_export_writes_the_data_the_site_publishes(tmp_path):
+    """`quotebrief export` and the site's data/ files are one render: the same bytes."""
+    from conftest import project_build
+
+    out = tmp_path / "data"
+    proc = run_cli("export", "--config", str(ROOT / "mkdocs.yml"), "--out", str(out), "--format", "csv", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "speakers.csv", "voices.csv"]
+    build = project_build()
+    site = build.render(build.corpus())
+    for name in ("claims.csv", "speakers.csv", "voices.csv"):
+        assert (out / name).read_bytes().decode("utf-8") == site[f"data/{name}"], name
+    proc = run_cli("export", "--config", str(ROOT / "mkdocs.yml"), "--out", str(tmp_path / "j"), "--format", "jsonl",
+                   "--quiet")
+    assert proc.returncode == 0 and (tmp_path / "j" / "claims.jsonl").read_text("utf-8") == site["data/claims.jsonl"]
+    assert f"wrote claims.jsonl to {tmp_path / 'j'}" in proc.stderr
+    (tmp_path / "file").write_text("x")
+    proc = run_cli("export", "--out", str(tmp_path / "file"), "--no-cache")
+    assert proc.returncode == 2 and proc.stderr.strip().endswith("is a file, not a folder")

@@ -64,6 +64,7 @@ def test_new_project_builds_with_strict_and_its_speakers_rule_applies(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "'Fawzi Barhum' applied" in proc.stderr and "matched no speaker" not in proc.stderr
+    assert "corrections applied: 1 dropped" in proc.stderr and "stale" not in proc.stderr  # corrections.yml
     site = project / "site"
     brief = (site / "briefs" / "2008-12-23-hamas-ends-truce" / "index.html").read_text("utf-8")
     assert "Hamas spokesman" in (site / "speakers" / "index.html").read_text("utf-8")  # speakers.yml's role

@@ -32,6 +32,7 @@ from generator.extract.direct import (
     snap_to_quotes,
 )
 from generator.extract.headlines import headline_candidates
+from generator.extract.ids import assign_ids
 from generator.extract.lexicon import TRAILING
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
@@ -96,6 +97,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cands.sort(key=lambda c: c.start)
     cands = attach_floating(text, cands)
 
+    cast.prepare([(c.start, c.end) for c in cands], frozenset(c.subject.i for c in cands if c.subject is not None))
     claims, speakers = [], {}
     for cand in cands:
         claim = _claim(text, cand, quotes, cast, speakers)
@@ -107,6 +109,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     _floating_speakers(claims, starts)
     for claim in claims:
         claim.paragraph = paragraph_of(starts, claim.start)
+    assign_ids(article.id, text, claims)
     used = {c.speaker for c in claims if c.speaker}
     return Brief(article=article, speakers=[s for k, s in speakers.items() if k in used], claims=claims)
 
@@ -241,7 +244,7 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     name, skind, person, named = None, "person", None, True
     how = "none"
     if cand.subject is not None:
-        res = cast.resolve(cand.subject)
+        res = cast.speaker_of(cand.subject, s, e)
         name, skind, person, named = res.name, res.kind, res.person, res.named
         how = res.how
         if cand.mention is not None:

@@ -92,13 +92,14 @@ class QuotebriefPlugin(BasePlugin[Options]):
                 forget_search_index(plugin)
 
     def on_files(self, files, config):
+        from generator.correct import CorrectionsError
         from generator.distributed import SchedulerError
         from generator.report import console_lines, corpus_report
 
         before = self.build.extracted
         try:
             self.corpus = self.build.corpus(progress=plugin_config.ProgressLog(log))
-        except SchedulerError as e:
+        except (SchedulerError, CorrectionsError) as e:
             raise PluginError(f"quotebrief: {e}") from None
         self.last_extracted = self.build.extracted - before
         # INFO, not WARNING: a bad article must not fail `mkdocs build --strict`; the plugin's
@@ -123,20 +124,20 @@ class QuotebriefPlugin(BasePlugin[Options]):
             for path, data in self.build.pdfs(self.corpus).items():
                 generated[path] = data
                 self.pdf_pages[path.removesuffix(".pdf") + ".md"] = Path(path).name
-        for path, css in resources.stylesheets().items():  # a docs/ file of the same path overrides it
+        for path, css in resources.assets().items():  # a docs/ file of the same path overrides it
             if files.get_file_from_path(path) is None:
                 generated[path] = css
         if files.get_file_from_path("index.md") is None:  # no home page of its own: the scaffold's
             generated["index.md"] = resources.read_text("scaffold", "docs", "index.md")
-        from generator.render import briefs_list
+        from generator.render.credits import MARKER, fill_markers
 
         for file in [f for f in files.documentation_pages() if f.abs_src_path and not f.generated_by]:
             source = Path(file.abs_src_path).read_text("utf-8-sig")
-            if HOME_MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
+            if MARKER in source:  # a page that shows the corpus: generated, so a dirty build sees it change
                 generated[file.src_uri] = source
         for path, content in generated.items():
-            if path.endswith(".md") and HOME_MARKER in content:
-                generated[path] = content.replace(HOME_MARKER, briefs_list(self.corpus, limit=HOME_LATEST))
+            if path.endswith(".md") and MARKER in content:
+                generated[path] = fill_markers(content, self.corpus, HOME_LATEST)
         self.files_of_build = files
         for file in self.state.files(config, generated):
             if files.get_file_from_path(file.src_uri) is not None:
@@ -181,12 +182,15 @@ class QuotebriefPlugin(BasePlugin[Options]):
 
     @event_priority(-100)  # after the search plugin's on_post_build, wherever each is in `plugins`
     def on_post_build(self, config):
-        """Keep the search index small (the browser loads all of it): Material repeats a
-        page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag. The search plugin writes the index in its
-        own on_post_build: this one runs after it (priority -100), so the order of the two
-        in `plugins` does not matter. Then, after a complete build, the cache drops what this
-        build did not use. Under `mkdocs serve`, garbage is collected a moment later (idle.py)."""
+        """Keep the search index small and its ranking on names: Material gives every entry of a
+        page its tags, and lunr weighs a tag match a million times a text match (a title match a
+        thousand times), so a brief tagged "Charles Kennedy" came before his own page for
+        "Kennedy". Tags are taken out of the index (the Tags page still lists them; speakers and
+        topics are found by their pages' titles and boosts, render/pages.py page_boost). The
+        search plugin writes the index in its own on_post_build: this one runs after it (priority
+        -100), so the order of the two in `plugins` does not matter. Then, after a complete build,
+        the cache drops what this build did not use. Under `mkdocs serve`, garbage is collected a
+        moment later (idle.py)."""
         try:
             self._post_build(config)
         finally:
@@ -209,13 +213,12 @@ class QuotebriefPlugin(BasePlugin[Options]):
         if index is None:
             return
         for doc in index.get("docs", []):
-            if "#" in doc.get("location", ""):
-                doc.pop("tags", None)
+            doc.pop("tags", None)
         write.write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
     def on_serve(self, server, config, builder):
         build = self._build(config)
-        for path in (build.path(self.config.articles), build.speakers_file):
+        for path in (build.path(self.config.articles), build.speakers_file, build.corrections_file):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server

@@ -46,6 +46,12 @@ def add_to_config(config) -> list[str]:
         if path not in config.extra_css:
             config.extra_css.append(path)
             added.append(f"extra_css {path}")
+    scripts = [str(s) for s in config.extra_javascript]
+    for name in resources.SCRIPTS:
+        path = f"{resources.CSS_DIR}/{name}"
+        if path not in scripts:
+            config.extra_javascript.append(path)
+            added.append(f"extra_javascript {path}")
     from mkdocs.config import config_options
 
     ours = config_options.PathSpec().run_validation(NOT_IN_NAV)

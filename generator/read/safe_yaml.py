@@ -29,6 +29,14 @@ def load_yaml(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML"
     `max_aliases` 0 refuses every alias (`*name`): front matter has no use for them.
     `notes` receives (line, message) for each value kept as text because it could not be built.
     """
+    return load_yaml_node(text, max_bytes=max_bytes, max_aliases=max_aliases, what=what, notes=notes)[0]
+
+
+def load_yaml_node(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML",
+                   notes: list[tuple[int, str]] | None = None) -> tuple[object, object]:
+    """`load_yaml`, with the document's root node too (None for an empty document): its
+    `start_mark.line` and its children's say on which line each value was written, for
+    an error message that names the line."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise YamlLimit(f"{what} is {size:,} bytes, more than the {max_bytes:,} read at most")
@@ -39,9 +47,9 @@ def load_yaml(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML"
     try:
         node = loader.get_single_node()
         if node is None:
-            return None
+            return None, None
         _weigh(node, EXPANSION * max(size, 1_000), what)
-        return loader.construct_document(node)
+        return loader.construct_document(node), node
     except RecursionError:  # a deep structure past what the limits above let through
         raise YamlLimit(f"{what} is nested too deeply") from None
     finally:

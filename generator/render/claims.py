@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from generator.model import Brief, Claim, Corpus
 
 
@@ -54,6 +56,17 @@ def sorted_briefs(corpus: Corpus) -> list[Brief]:
                    reverse=True)
     undated = sorted((b for b in corpus.briefs if not b.article.date), key=lambda b: b.article.title)
     return dated + undated
+
+
+def briefs_order(corpus: Corpus) -> Markup:
+    """How `sorted_briefs` orders this corpus, in words, so a list never claims an order it does not
+    have. Markup: our own words, printed as they are in Markdown and in HTML alike."""
+    undated = sum(1 for b in corpus.briefs if not b.article.date)
+    if not corpus.briefs or undated == 0:
+        return Markup("newest first")
+    if undated == len(corpus.briefs):
+        return Markup("by title (no article has a date)")
+    return Markup(f"newest first, then the {int(undated)} undated by title")
 
 
 # ---------------------------------------------------------------- who said it, and how

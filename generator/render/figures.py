@@ -54,22 +54,25 @@ def all_periods(dates: list[str], unit: str) -> list[str]:
 
 def brief_chart(brief: Brief, draw: charts.Drawer | None = None, colour=None) -> tuple[str, str] | None:
     """(SVG, alt text) of claims per speaker; None when fewer than two speakers (nothing to compare)."""
-    sections = [s for s in speaker_sections(brief) if s["speaker"]]
+    sections = [s for s in speaker_sections(brief) if s["speaker"] and any(not c.flagged for c in s["claims"])]
     if len(sections) < 2:
         return None
-    rows = [(s["name"], dict(Counter(c.kind for c in s["claims"]))) for s in sections]
+    rows = [(s["name"], dict(Counter(c.kind for c in s["claims"] if not c.flagged))) for s in sections]
     colours = [(colour or charts.speaker_colour)(s["speaker"].id) for s in sections]
     svg = (draw or charts.Drawer())(charts.claims_by_kind, rows, "Claims per speaker", colours)
     alt = "Claims per speaker: " + "; ".join(
         f"{name} {sum(c.values())} ({', '.join(f'{n} {charts.KIND_LABELS[k]}' for k, n in c.items())})"
         for name, c in rows)
+    flagged = sum(1 for c in brief.claims if c.flagged and c.speaker)
+    if flagged:
+        alt += f" (flagged claims left out: {flagged})"
     return svg, alt
 
 
 def speaker_chart(data: SiteData, sid: str) -> tuple[str | None, str, list[tuple[str, int]]] | None:
     """(SVG or None, alt, table rows) of claims per period, when the speaker spoke on two dates or
     more; the SVG only when there is a trend to see (charts.worth_a_time_chart), else the table alone."""
-    per_date = Counter(b.article.date for b, _ in data.claims[sid] if b.article.date)
+    per_date = Counter(b.article.date for b, _ in data.charted[sid] if b.article.date)
     if len(per_date) < 2:
         return None
     dates = sorted(per_date)
@@ -97,7 +100,7 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         if b.article.date:
             period = period_of(b.article.date, unit)
             articles_in[period] += 1
-            kinds_in[period].update(c.kind for c in b.claims)
+            kinds_in[period].update(c.kind for c in b.claims if not c.flagged)
     rows = [(p, articles_in[p], dict(kinds_in[p])) for p in periods]
     chart_alt = None
     if len(periods) >= 2 and charts.worth_a_time_chart([sum(k.values()) for _, _, k in rows]):
@@ -111,18 +114,21 @@ def render_timeline(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         by_date=sorted(by_date.items(), key=lambda kv: (kv[0] == "Undated", kv[0])), rows=rows, unit=unit,
         chart_file="timeline.svg" if chart_alt else None, chart_alt=chart_alt, speakers=data.corpus.speakers,
         short=short, speaker_href=data.speaker_href, claims_shown=TIMELINE_CLAIMS,
-        undated=by_date.get("Undated", []))
+        shown_claims=[c for b in briefs if b.article.date for c in b.claims[:TIMELINE_CLAIMS]],
+        undated=by_date.get("Undated", []), flagged=data.flagged)
     return pages
 
 
 def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
     """Corpus charts: share of voice, quoted vs reported, who talks about whom. Each with its table."""
     pages = {}
-    top = data.speakers[:TOP_SPEAKERS]
+    # flagged claims are left out (SiteData.charted), and the page says so
+    top = sorted((s for s in data.speakers if data.charted[s.id]),
+                 key=lambda s: (-len(data.charted[s.id]), s.name))[:TOP_SPEAKERS]
     figures = []
-    attributed = sum(len(data.claims[s.id]) for s in data.speakers)
+    attributed = sum(len(data.charted[s.id]) for s in data.speakers)
     if len(top) >= 2:
-        rows = [(s.name, len(data.claims[s.id])) for s in top]
+        rows = [(s.name, len(data.charted[s.id])) for s in top]
         colours = [data.colour(s.id) for s in top]
         # Shares of every attributed claim of the corpus, not of the speakers shown: chart, alt text
         # and table print the same numbers (charts.shares).
@@ -134,10 +140,10 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "text": f"Each speaker's share of all {attributed} attributed claims"
                     + (f" (the top {len(top)} of {len(data.speakers)} speakers are shown)."
                        if len(data.speakers) > len(top) else "."),
-            "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({p}%)" for (n, c), p in zip(rows, percents)),
+            "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({p})" for (n, c), p in zip(rows, percents)),
             "header": ["speaker", "claims", "share"],
-            "rows": [[(s, s.name), str(c), f"{p}%"] for s, (_, c), p in zip(top, rows, percents)]})
-        kinds = [(s.name, dict(Counter(c.kind for _, c in data.claims[s.id]))) for s in top]
+            "rows": [[(s, s.name), str(c), p] for s, (_, c), p in zip(top, rows, percents)]})
+        kinds = [(s.name, dict(Counter(c.kind for _, c in data.charted[s.id]))) for s in top]
         pages["charts/quoted-vs-reported.svg"] = data.draw(
             charts.claims_by_kind, kinds, "Quoted, mixed and reported claims", colours)
         figures.append({
@@ -151,7 +157,7 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
                      for s, (_, k) in zip(top, kinds)]})
     pairs = Counter()
     for s in top:
-        for _, claim in data.claims[s.id]:
+        for _, claim in data.charted[s.id]:
             for t in data.claim_topics(claim):
                 if t.id != s.id:
                     pairs[(s.id, t.id)] += 1
@@ -176,6 +182,6 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "topic_ids": columns,
             "rows": [[(s, s.name), *[str(v) if v else "" for v in row]] for s, row in zip(talkers, grid)]})
     pages["charts/index.md"] = front_matter({"search": {"boost": 0.5}}) + env.get_template("charts.md.j2").render(
-        figures=figures, topics=data.topics, attributed=attributed,
+        figures=figures, topics=data.topics, attributed=attributed, flagged=data.flagged,
         speaker_href=data.speaker_href, topic_href=data.topic_href)
     return pages

@@ -8,6 +8,7 @@ Markdown structure, HTML or a script.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 import urllib.parse
@@ -16,12 +17,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator import resources
-from generator.model import Brief
+from generator.model import LOW_CONFIDENCE, Brief  # noqa: F401 - LOW_CONFIDENCE: the templates' threshold
 from generator.render import charts
 
 TEMPLATES = resources.templates()
 KIND_LABELS = {"direct": "Quoted", "mixed": "Mixed", "indirect": "Reported", "stance": "Stance"}
-LOW_CONFIDENCE = 0.5
 # HTML entities for <>&", a backslash before each Markdown mark: one pass over the text
 _MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                              **{mark: "\\" + mark for mark in "\\`*_{}[]()#+!|~"}})
@@ -45,8 +45,18 @@ def count_noun(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def file_name(article) -> str:
+    """The article's file as a reader may see it: its name only (never where the build ran), and a
+    JSONL record's own id."""
+    import os
+
+    name = os.path.basename(article.path) or article.path
+    return f"{name}, record {article.record_id}" if article.record_id is not None else name
+
+
 def meta_line(brief: Brief, n_speakers: int, counts) -> Markup:
-    """'date · Source: [outlet](url) · 3 speakers · 15 claims (…)', leaving out what is missing."""
+    """'date · Source: [outlet](url) · 3 speakers · 15 claims (…)'; with neither source nor URL,
+    the file the article came from, so every brief says where it came from."""
     article = brief.article
     parts = [md_escape(article.date)] if article.date else []
     url = safe_url(article.url)
@@ -54,6 +64,8 @@ def meta_line(brief: Brief, n_speakers: int, counts) -> Markup:
         parts.append(f"Source: [{md_escape(article.source or 'original article')}]({url})")
     elif article.source:
         parts.append(f"Source: {md_escape(article.source)}")
+    else:
+        parts.append(f"From the file {md_escape(file_name(article))}")
     parts.append(count_noun(n_speakers, "speaker"))
     parts.append(f"{count_noun(len(brief.claims), 'claim')} ({counts['direct']} quoted, "
                  f"{counts['mixed']} mixed, {counts['indirect']} reported)")
@@ -80,6 +92,21 @@ def link_target(value) -> Markup:
     return Markup(urllib.parse.quote(text, safe="/#._-~"))
 
 
+def attr_value(value) -> Markup:
+    """The `| attr` filter: a value for a double-quoted HTML attribute (data-* of filterable lists):
+    HTML-escaped only, since Markdown never reads inside a tag; lists are joined by "|"."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, (list, tuple, set)):
+        value = "|".join(" ".join(str(v).replace("|", " ").split()) for v in value)
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def is_flagged(claim) -> bool:
+    """Flagged as a brief flags it (model.Claim.flagged: low confidence, not settled by an editor)."""
+    return bool(claim.flagged)
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -93,7 +120,11 @@ def environment() -> jinja2.Environment:
     env.filters["raw"] = link_target
     env.filters["safe_url"] = safe_url
     env.filters["count"] = count_noun
+    env.filters["attr"] = attr_value
+    env.globals["flagged"] = is_flagged
+    env.tests["flagged"] = is_flagged
     env.globals["kind_label"] = KIND_LABELS.get
+    env.globals["file_name"] = file_name
     return env
 
 
@@ -127,8 +158,12 @@ def site_environment() -> jinja2.Environment:
     """The site's environment, made once per process: it holds no data of a build (every value
     reaches the templates as an argument), and its compiled templates are worth keeping across
     `mkdocs serve` rebuilds."""
+    from generator.render import marks
+
     env = environment()
     env.globals["speaker_colour"] = charts.speaker_colour
+    env.globals.update(claim_classes=marks.claim_classes, anchor=marks.anchor, marks=marks.marks,
+                       flag=marks.flag, permalink=marks.permalink, legend=marks.legend)
     return env
 
 

@@ -38,7 +38,10 @@ def book_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["count"] = markup.count_noun
-    env.globals.update(kind_label=markup.KIND_LABELS.get, low_confidence=markup.LOW_CONFIDENCE)
+    from generator.render import marks
+
+    env.globals.update(kind_label=markup.KIND_LABELS.get, low_confidence=markup.LOW_CONFIDENCE,
+                       book_marks=marks.book_marks, file_name=markup.file_name)
     return env
 
 
