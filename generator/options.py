@@ -103,7 +103,8 @@ class SpacyModel(Typed):
 
 class Options(Config):
     articles = ExistingPath(default="articles")
-    """Folder (or file) of articles to read, relative to mkdocs.yml."""
+    """Folder (or file) of articles to read, relative to mkdocs.yml; never blank, the root of the file system
+    or a folder above mkdocs.yml's (refused: each would read far more than articles)."""
 
     follow_links = c.Type(bool, default=False)
     """Read articles that symbolic links in the articles folder point to outside it; by default such links
