@@ -141,8 +141,7 @@ class Build:
         out: dict[str, str | bytes] = dict(self.render(corpus))
         if self.options.pdf:
             out.update(self.pdfs(corpus))
-        assets = {**resources.stylesheets(), **resources.scripts()}
-        out.update({path: text for path, text in assets.items() if path not in docs})
+        out.update({path: text for path, text in resources.assets().items() if path not in docs})
         if "index.md" not in docs:
             out["index.md"] = resources.read_text("scaffold", "docs", "index.md")
         out.update({path: source for path, source in docs.items() if source and MARKER in source})

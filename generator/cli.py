@@ -1,4 +1,4 @@
-"""Thin command line over generator.build.Build: `quotebrief extract`, `render`, `pdf`.
+"""Thin command line over generator.build.Build: `quotebrief extract`, `render`, `export`, `pdf`, `new`.
 
 Options come from generator.options (the plugin's schema): from the `quotebrief` entry of a
 mkdocs.yml with `--config`, then from flags. A wrong option, a missing path or a closed
@@ -163,6 +163,28 @@ def cmd_render(args) -> int:
     return _exit_code(corpus, args)
 
 
+def cmd_export(args) -> int:
+    """The data downloads of the site (generator/render/export.py), written to a folder."""
+    from generator import write
+    from generator.render import export
+    from generator.render.pages import SiteData
+
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CommandError(f"--out {args.out}: is a file, not a folder")
+    _, corpus = _corpus(args)
+    formats = export.FORMATS if args.format == "all" else (args.format,)
+    files = export.render_data(SiteData(corpus), formats, prefix="")
+    try:
+        write.write_pages(files, out_dir)
+    except OSError as e:
+        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
+    _report(corpus)
+    claims = sum(len(b.claims) for b in corpus.briefs)
+    print(f"quotebrief: wrote {', '.join(sorted(files))} to {args.out} ({claims} claims)", file=sys.stderr)
+    return _exit_code(corpus, args)
+
+
 def cmd_pdf(args) -> int:
     """The briefing book: selected briefs as one PDF (generator/render/pdf.py, WeasyPrint)."""
     from generator import write
@@ -267,6 +289,17 @@ def parser() -> argparse.ArgumentParser:
     re_.add_argument("--page-min-articles", type=int, metavar="N", help=docs["page_min_articles"])
     common(re_)
     re_.set_defaults(func=cmd_render)
+
+    xp = sub.add_parser("export", help="write the claims, speakers and Voices figures as JSON Lines or CSV",
+                        description="Write the data the site publishes under data/: claims.jsonl (--format "
+                                    "jsonl), claims.csv, speakers.csv and voices.csv (--format csv); the "
+                                    "columns are in the README (Data downloads).")
+    xp.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the articles option)")
+    xp.add_argument("--format", choices=["jsonl", "csv", "all"], default="all",
+                    help="jsonl: claims.jsonl; csv: claims.csv, speakers.csv, voices.csv; all (default): both")
+    xp.add_argument("--out", default="data", help="output folder (default: data)")
+    common(xp)
+    xp.set_defaults(func=cmd_export)
 
     pd = sub.add_parser("pdf", help="write the briefing book: the briefs as one PDF",
                         description="Lay out the selected briefs as one printable PDF: cover, contents, "

@@ -40,10 +40,16 @@ def stylesheets() -> dict[str, str]:
     return {f"{CSS_DIR}/{name}": read_text("stylesheets", name) for name in STYLESHEETS}
 
 
-# The site's own scripts (the claims' copy-link control), handed to MkDocs beside the stylesheets.
-SCRIPTS = ("claims.js",)
+# The site's own scripts: the claims' copy-link control and the filters of the lists, handed to
+# MkDocs beside the stylesheets and listed in extra_javascript.
+SCRIPTS = ("claims.js", "filter.js")
 
 
 def scripts() -> dict[str, str]:
     """{path in the site: javascript} of the site's scripts, in the order extra_javascript lists them."""
     return {f"{CSS_DIR}/{name}": read_text("javascripts", name) for name in SCRIPTS}
+
+
+def assets() -> dict[str, str]:
+    """Stylesheets and scripts: what the plugin hands MkDocs and `quotebrief render` writes."""
+    return {**stylesheets(), **scripts()}

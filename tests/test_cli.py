@@ -112,3 +112,43 @@ def test_config_takes_the_plugin_options_of_a_mkdocs_yml(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - quotebrief:\n      articles: missing\n")
     proc = run_cli("render", "--out", str(out), "--config", str(tmp_path / "mkdocs.yml"))
     assert proc.returncode == 2 and "articles" in proc.stderr and "missing" in proc.stderr
+
+
+def test_lone_surrogates_and_values_yaml_cannot_build_never_stop_the_command(tmp_path):
+    """A lone surrogate in a JSONL text, a front-matter title or a speakers.yml name, or a date
+    YAML cannot build: exit 1 with a traceback before, every good article lost."""
+    import json
+
+    said = 'Minister Anna Berg said that taxes would fall \udfff. "We must wait," Berg said.'
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "s", "title": "S\udfff", "text": said}) + "\n")
+    (tmp_path / "b.md").write_text('---\ntitle: "Tax \\udfff news"\ndate: 2021-02-30\n---\n'
+                                   'Minister Tom Hale said that taxes would rise. "We must act," Hale said.\n')
+    (tmp_path / "speakers.yml").write_text('speakers:\n  - name: "Anna \\udfff Berg"\n    role: 2021-02-30\n')
+    proc = subprocess.run([sys.executable, "-m", "generator", "extract", "a.jsonl", "b.md", "--jsonl", "--no-cache",
+                           "--workers", "1", "--speakers-file", "speakers.yml"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["S", "Tax news"] and records[1]["date"] is None
+    assert "lone surrogate" in proc.stderr and "'2021-02-30' is not a valid timestamp" in proc.stderr
+
+
+def test_export_writes_the_data_the_site_publishes(tmp_path):
+    """`quotebrief export` and the site's data/ files are one render: the same bytes."""
+    from conftest import project_build
+
+    out = tmp_path / "data"
+    proc = run_cli("export", "--config", str(ROOT / "mkdocs.yml"), "--out", str(out), "--format", "csv", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "speakers.csv", "voices.csv"]
+    build = project_build()
+    site = build.render(build.corpus())
+    for name in ("claims.csv", "speakers.csv", "voices.csv"):
+        assert (out / name).read_bytes().decode("utf-8") == site[f"data/{name}"], name
+    proc = run_cli("export", "--config", str(ROOT / "mkdocs.yml"), "--out", str(tmp_path / "j"), "--format", "jsonl",
+                   "--quiet")
+    assert proc.returncode == 0 and (tmp_path / "j" / "claims.jsonl").read_text("utf-8") == site["data/claims.jsonl"]
+    assert f"wrote claims.jsonl to {tmp_path / 'j'}" in proc.stderr
+    (tmp_path / "file").write_text("x")
+    proc = run_cli("export", "--out", str(tmp_path / "file"), "--no-cache")
+    assert proc.returncode == 2 and proc.stderr.strip().endswith("is a file, not a folder")

@@ -217,13 +217,18 @@ def test_gh_deploy_publishes_the_site_to_a_bare_repository(tmp_path):
     assert "speakers/index.html" in files and "search/search_index.json" in files
 
 
-def test_search_index_sends_each_tag_list_once(built_site):
-    """Tags stay on a page's first search entry only; the tags listing page is not indexed."""
+def test_search_index_holds_no_tags_and_ranks_pages_by_boost(built_site):
+    """No tags in the index (lunr weighs a tag a million times a word, so briefs tagged with a name
+    came before that name's page); speaker and topic pages are boosted above briefs; the tags
+    listing page is not indexed."""
     import json
 
     docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    assert not any("tags" in d for d in docs if "#" in d["location"])
-    assert any(d.get("tags") for d in docs if d["location"].startswith("briefs/") and "#" not in d["location"])
+    assert not any("tags" in d for d in docs)
+    assert (built_site / "tags" / "index.html").read_text("utf-8").count('id="tag:') > 0  # tags exist
+    boost = {d["location"]: d.get("boost", 1) for d in docs}
+    assert boost["speakers/fawzi-barhum/"] > boost["briefs/2008-12-23-hamas-ends-truce/"] == 2
+    assert boost["topics/israel/"] > 2
     assert not any(d["location"].startswith("tags/") for d in docs)
 
 

@@ -21,8 +21,10 @@ from generator.extract.lexicon import (
     NOUN_CUES,
     NOUN_PREPS,
     OBJECT_CUES,
+    PERSON_NOUNS,
     PREP_CUES,
     RELATIVE,
+    ROLE_NOUNS,
     SPEECH_CUES,
     SPEECH_NOUNS,
     SPEECH_PREP,
@@ -139,6 +141,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             continue
         subj = inherited.get(tok.i) or subject_of(tok)
         children = list(tok.children)
+        if _no_statement(tok, lemma, subj, children):
+            continue
         negated = any(c.dep_ == "neg" for c in children)
         found = None
         headless = False
@@ -222,6 +226,30 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
     for cand in out:
         cand.stance = not is_speech(cand)
     return out
+
+
+PEOPLE_NOUNS = ROLE_NOUNS | PERSON_NOUNS
+
+
+def _no_statement(tok, lemma: str, subj, children) -> bool:
+    """A verb of saying that reports nothing said: "That said, ...", "it has to be said", "refused
+    to say whether", "declined to comment", "was asked to explain", "when asked if", "adds to the
+    awards" (to add to is to increase)."""
+    if subj is not None and subj.lower_ in ("that", "this") and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].text == "," and subj.i == tok.i - 1:
+        return True  # "That said, it is fun"
+    if subj is not None and subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in children):
+        return True  # "it has to be said", "it is said": no one's statement
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
+        return True  # "refused to say whether"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "ask" and any(c.dep_ in ("auxpass", "nsubjpass")
+                                                                      for c in tok.head.children):
+        return True  # "Ministers have been asked to explain how ..."
+    if lemma == "ask" and tok.tag_ == "VBN" and subj is None:
+        return True  # "when asked if he had met Trump": the question put to him
+    # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
+    return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
+        and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)
 
 
 # verbs of saying that take no addressee as object: after its content, "..., insisted the

@@ -26,7 +26,7 @@ def headline_candidates(text: str, captions) -> list[Candidate]:
             continue
         line_end = text.find("\n", h.start("what"))
         what = text[h.start("what"):len(text) if line_end < 0 else line_end]
-        if _data_line(text, who, what):
+        if _data_line(text, who, what) or _heading(text, who):
             continue
         s = h.start("what")
         e = text.find("\n", s)
@@ -48,3 +48,17 @@ def _data_line(text: str, label: str, content: str) -> bool:
     if re.search(r"\(\d+\)", content) or content.count(",") >= 3 and not re.search(r"[.!?]\s", content):
         return True
     return " " not in label and re.search(r"(?<![\w-])" + re.escape(label.lower()) + r"(?![\w-])", text) is not None
+
+
+def _heading(text: str, label: str) -> bool:
+    """'CITY VIEW: ...', 'MARKET CLOSE: ...': a label of two or more words in capitals is a
+    section heading unless the article writes one of its words as a name elsewhere ("McCain" of
+    a transcript's "SEN. JOHN MCCAIN:")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", label) if len(w) > 1]
+    if len(words) < 2 or not label.isupper():
+        return False
+    for w in words:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text, re.IGNORECASE):
+            if m.group()[:1].isupper() and not m.group().isupper():
+                return False
+    return True

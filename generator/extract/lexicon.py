@@ -134,6 +134,33 @@ ROLE_NOUNS = {
     "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
 }
 ROLE_LEMMAS = cased(ROLE_NOUNS)
+# more nouns for a person, whom "the X said" describes ("the singer", "the DJ", "the Scot"); a
+# noun ending like an agent ("presenter", "hacker", "correspondent", "novelist") is one too
+PERSON_NOUNS = {
+    "dj", "star", "boss", "tycoon", "mp", "peer", "lord", "actor", "actress", "artist", "musician", "singer",
+    "rapper", "comedian", "celebrity", "model", "designer", "entrepreneur", "magnate", "banker", "priest",
+    "bishop", "cleric", "imam", "rabbi", "nurse", "surgeon", "pilot", "soldier", "victim", "suspect",
+    "defendant", "witness", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+    "chef", "athlete", "skipper", "captain", "striker", "midfielder", "defender", "keeper", "goalkeeper",
+    "winger", "forward", "batsman", "bowler", "jockey", "trainer", "boxer", "golfer", "champion", "cyclist",
+    "sprinter", "veteran", "youngster", "teenager", "man", "woman", "boy", "girl", "pensioner", "mum", "dad",
+    "critic", "campaigner", "spokesman", "spokeswoman", "spokesperson", "academic", "guru", "entertainer",
+    "icon", "legend", "frontman", "frontwoman", "diva", "maestro", "virtuoso", "filmmaker",
+    # people by where they are from: "the Scot admitted", "said the Kiwi"
+    "scot", "scotsman", "kiwi", "aussie", "brit", "briton", "englishman", "welshman", "irishman", "frenchman",
+    "dutchman", "spaniard", "swede", "dane", "finn", "pole", "norwegian", "argentine", "yank",
+    "correspondent", "student", "agent", "consultant", "assistant", "accountant", "attendant", "applicant",
+    "claimant", "servant", "tenant", "migrant", "immigrant", "resident", "president",
+    "opponent", "dissident", "regent", "presenter", "heir", "pupil", "graduate", "chief", "head", "hero",
+}
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "eer")
+# common nouns with an agent's ending that are no agents ("the answer, says X, is ...")
+NOT_AGENTS = {"answer", "number", "paper", "letter", "order", "matter", "power", "water", "error", "sector",
+              "factor", "center", "centre", "computer", "other", "corner", "border", "chapter", "winter",
+              "summer", "quarter", "weather", "register", "filter", "cancer", "disaster", "barrier", "character",
+              "layer", "theatre", "theater", "meter", "monitor", "motor", "mirror", "horror", "honor", "honour",
+              "favor", "favour", "labor", "labour", "humour", "humor", "terror", "rumour", "rumor", "tumor",
+              "colour", "color", "flavour", "behaviour", "behavior", "vigour", "harbour", "tier"}
 # words that make a role another one: "the chancellor" is not the shadow chancellor
 QUALIFIERS = {"shadow", "former", "deputy", "vice", "assistant", "junior", "ex", "acting", "interim", "late"}
 # Words that, capitalised before a name, are a title: "Spokeswoman", "Senator", "Queen".

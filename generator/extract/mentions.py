@@ -43,7 +43,14 @@ def _in(ranges, i: int) -> bool:
 
 
 def _clean_name(span) -> list:
-    toks = [t for t in span if not (t.is_punct and t.text != "-") and t.lower_ not in HONORIFICS]
+    toks = list(span)
+    # a dash set off by spaces ends a name ("Karl Brenner - Hansa Rostock's biggest creditor -"
+    # tagged as one person); a hyphen inside a name has none ("Lovell-Badge", "Ban Ki-moon")
+    for k, t in enumerate(toks):
+        if t.text in ("-", "\u2013", "\u2014") and 0 < k and (t.whitespace_ or toks[k - 1].whitespace_):
+            toks = toks[:k]
+            break
+    toks = [t for t in toks if not (t.is_punct and t.text != "-") and t.lower_ not in HONORIFICS]
     while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
     while toks and toks[0].text == "-":

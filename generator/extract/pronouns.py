@@ -1,16 +1,120 @@
 """Pronouns and the bodies and people they stand for.
 
-"he"/"she" -> the last person who was the subject of a clause, not known to be of the other
-gender; an unnamed person in between ("a spokesman") is who the pronoun means. "it"/"they" ->
-the last body that was a subject nearby ("it" never a plural, a place only when no body is near).
+"he"/"she" -> the person the text puts in view, ranked by evidence (`Salience`): every person
+the article mentions before the pronoun (as a subject, an object, a "by" agent, an apposition),
+never one of the other gender nor a body or a place, and never one named inside the words the
+pronoun's claim reports ("Mr Marsh has lost his hunger, he said" is not Mr Marsh speaking). Nearer
+sentences rank higher; in a sentence, the subject of the main clause ranks above someone named
+inside what was reported ("X said that Y would ...": X); the speaker of the claim before and a
+person the article keeps naming rank higher too. An unnamed person in between ("a spokesman")
+is who the pronoun means. "it"/"they" -> the last body that was a subject nearby ("it" never a
+plural, a place only when no body is near).
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 
-from generator.extract.lexicon import GROUP_PRONOUNS, PRONOUN_GENDER
+from generator.extract.lexicon import GROUP_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
 from generator.extract.mentions import Resolution
+from generator.extract.ranges import Ranges
+
+# evidence for a person being who "he"/"she" means; each sentence further back costs 1
+MAIN_SUBJECT = 1.2  # the subject of a clause outside any reported content, or a "by" agent
+REPORTED_SUBJECT = 0.3  # the subject of a clause inside what someone is reported to have said
+LAST_SPEAKER = 0.5  # the speaker of the claim before: news keeps quoting the same person
+SALIENCE = 0.15  # per earlier mention, up to five: the person the article is about
+WINDOW = 6  # sentences back
+
+
+class Salience:
+    """Who a pronoun at a token can mean: the people mentioned before it, with their evidence."""
+
+    def __init__(self, resolver, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()):
+        self.doc = doc = resolver.doc
+        self.contents = Ranges(contents)
+        self.speakers = speakers  # tokens that are the subject of a claim's cue: never reported words
+        self.sent_starts = [s.start for s in doc.sents]
+        self.mentions: list[tuple[int, str, float]] = []  # (token index, name, role weight), text order
+        seen = set()
+        for j, name in resolver.history:
+            if name and j not in resolver.stand_ins:
+                seen.add(j)
+                self.mentions.append((j, name, self._weight(doc[j], True)))
+        cast = resolver.cast
+        for ent in cast.ents:
+            if ent.label_ != "PERSON" or not cast._usable(ent[0]) or ent.root.i in seen:
+                continue
+            person = cast._person_for_span(ent)
+            if person is None or person.kind != "person":
+                continue
+            self.mentions.append((ent.root.i, person.name, self._weight(ent.root, ent.root.dep_ in SUBJECT_DEPS)))
+        self.mentions.sort()
+        self.keys = [m[0] for m in self.mentions]
+        self.recount()
+        # people the text shows acting or as persons: a subject, a title, a form of address, a
+        # gender; a one-word name with none of these ("Elmfield", "Kent") may be a place
+        self.actors = {name for _j, name, _w in self.mentions if name and " " not in name
+                       and _j < len(doc) and doc[_j].dep_ in SUBJECT_DEPS} | \
+            {p.name for p in resolver.people.values() if p.role or p.gender}
+
+    def _weight(self, tok, subject: bool) -> float:
+        agent = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
+        if not (subject or agent):
+            return 0.0
+        return REPORTED_SUBJECT if tok.idx in self.contents and tok.i not in self.speakers else MAIN_SUBJECT
+
+    def sentence(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def best(self, i: int, fits, exclude: tuple[int, int] | None, last_speaker: str | None,
+             bonus=None, window: int = WINDOW, step: float = 1.0, description: bool = False):
+        """The best-ranked name fitting `fits(name)` mentioned before token i, with the token
+        index of its best mention; (None, -1) when none is in view. `bonus(name)`: more evidence
+        (a description's words); `step`: what each sentence back costs. A `description` never
+        means the subject of its own sentence ("X is fit again, but the Scot admitted": not X)."""
+        here = self.sentence(i)
+        k = bisect.bisect_left(self.keys, i)
+        best, best_score, best_j = None, -math.inf, -1
+        doc = self.doc
+        own = set()  # a description is not the subject of its own sentence, wherever else named
+        for m in range(k - 1, -1, -1) if description else ():
+            j, name, w = self.mentions[m]
+            if self.sentence(j) != here:
+                break
+            if w == MAIN_SUBJECT:
+                own.add(name)
+        counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
+        for m in range(k - 1, -1, -1):
+            j, name, weight = self.mentions[m]
+            distance = here - self.sentence(j)
+            if distance > window:
+                break
+            counts.setdefault(name, self.running[m])
+            if not name or exclude is not None and exclude[0] <= doc[j].idx < exclude[1]:
+                continue  # named inside the words this pronoun's claim reports
+            if name in own or not fits(name):
+                continue
+            score = -step * distance + weight + SALIENCE * min(counts[name] - 1, 5)
+            score += (bonus(name) if bonus else 0.0) + (LAST_SPEAKER if name == last_speaker else 0.0)
+            if score > best_score:
+                best, best_score, best_j = name, score, j
+        return best, best_j
+
+    def recount(self) -> None:
+        """running[m]: the mentions of mentions[m]'s name up to and including it."""
+        seen: dict[str, int] = {}
+        self.running = []
+        for _j, name, _w in self.mentions:
+            seen[name] = seen.get(name, 0) + 1
+            self.running.append(seen[name])
+
+    def rename(self, j: int, name: str) -> None:
+        """The mention at token j is `name` ("" when it is nobody a later pronoun can mean)."""
+        k = bisect.bisect_left(self.keys, j)
+        if k < len(self.keys) and self.keys[k] == j:
+            self.mentions[k] = (j, name, self.mentions[k][2])
 
 
 class Pronouns:
@@ -23,14 +127,60 @@ class Pronouns:
             if org:
                 return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
             return Resolution(None, "organisation", 0.3, how="group-pronoun")
-        name = self._last_person(subj.i, PRONOUN_GENDER[low])
-        if name is None and (unnamed := self.stand_in(subj.i, PRONOUN_GENDER[low])) is not None:
+        gender = PRONOUN_GENDER[low]
+        if self.salience is not None:
+            name = self._ranked_person(subj.i, gender)
+        else:
+            name = self._last_person(subj.i, gender)
+        if name is None and (unnamed := self.stand_in(subj.i, gender)) is not None:
             if unnamed[0] is not None:  # "A Labour spokesman denied it. '...,' he said."
                 return Resolution(unnamed[0], unnamed[1], 0.7, how=unnamed[2] + "-pronoun")
             return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
         if name:
             return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
         return Resolution(None, "person", 0.3, how="pronoun")
+
+    def prepare(self, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()) -> None:
+        """Rank pronouns from now on, knowing the spans of what claims report (`contents`); the
+        "he"/"she" subjects met so far were bound to the last subject: bind them again. `speakers`:
+        the subject tokens of the claims' cues ("The answer, says Prof Eric Dale, is radio")."""
+        self.salience = Salience(self, contents, speakers)
+        for k, (j, _name) in enumerate(self.history):
+            if j in self.pronoun_subjects:
+                name = self._ranked_person(j, PRONOUN_GENDER.get(self.doc[j].lower_))
+                self.history[k] = (j, name or "")
+                self.salience.rename(j, name or "")
+        self.salience.recount()
+
+    def last_speaker(self, i: int) -> str | None:
+        """The person who spoke the last claim before token i."""
+        idx = self.doc[i].idx
+        for start, name in reversed(self.claim_speakers):
+            if start < idx:
+                return name
+        return None
+
+    def _ranked_person(self, i: int, gender: str | None) -> str | None:
+        """The person ranked first for a pronoun at token i (see `Salience`); None when an
+        unnamed person ("a spokesman") was the subject after them, or nobody fits."""
+
+        def fits(name: str) -> bool:
+            person = self.people.get(name)
+            if person is not None and person.kind != "person":
+                return False
+            if person is not None and " " not in name and name not in self.salience.actors:
+                return False  # "at Elmfield", "in Kent": one word that never acts is no "he"
+            return gender is None or person is None or person.gender in (None, gender)
+
+        name, j = self.salience.best(i, fits, self.claim_span, self.last_speaker(i))
+        k = bisect.bisect_left(self.history, (i, ""))
+        for h, _name in reversed(self.history[:k]):
+            if h <= j:
+                break
+            if h in self.stand_ins and (gender is None or self.stand_ins[h][2] in (None, gender)) \
+                    and self.doc[h].idx not in self.salience.contents:  # not "X insists the player is ..."
+                return None  # "A spokesman said ... He added"
+        return name
 
     def _last_person(self, i: int, gender: str | None = None) -> str | None:
         """The last subject before token i; with a gender, the last one who is not known to be of
@@ -64,10 +214,13 @@ class Pronouns:
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
         place = None  # "it said" is a body more often than a place: a place only when no body is near
+        span = self.claim_span
         for j, name, kind, named, plural in reversed(self.org_history):
             if j < i and i - j <= window:
                 if singular and plural and not named:
                     continue
+                if span is not None and span[0] <= self.doc[j].idx < span[1]:
+                    continue  # named inside the words its own claim reports
                 if kind == "place":
                     place = place or (name, kind, named)
                     continue

@@ -13,6 +13,7 @@ on for "he said": the Resolver keeps it.
 from __future__ import annotations
 
 from generator.extract.lexicon import (
+    AGENT_ENDINGS,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -20,6 +21,8 @@ from generator.extract.lexicon import (
     GROUP_PRONOUNS,
     MENTION_CUT,
     NEGATIONS,
+    NOT_AGENTS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUALIFIERS,
     RELATIVE,
@@ -28,7 +31,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, Orgs, common_noun_name
+from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
 from generator.extract.pairs import joint, pair_for
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
@@ -39,7 +42,25 @@ from generator.parse import token_indices
 # nouns that end a body's name ("the Anti-Phishing Working group", "the Open Rights group")
 NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust", "council", "committee",
               "commission", "federation", "league", "network", "institute", "coalition", "alliance", "forum"}
+# a person's people: "Lind's defence", "her family", "Mr Smith's camp" (plurals count too: "his lawyers")
+ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney", "solicitor", "aide",
+             "adviser", "advisor", "friend", "ally", "entourage", "supporter", "relative", "agent"}
+# verbs that bring a document into the world: "X published a report", "guidance issued by X"
+ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
+               "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
+
+
+# words news uses for the same party or side: "the Tory leader" is the Conservative leader
+SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives": "conservative",
+              "democratic": "democrat", "democrats": "democrat", "dem": "democrat", "dems": "democrat",
+              "gop": "republican", "republicans": "republican", "lib": "liberal", "liberals": "liberal",
+              "labour's": "labour", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
+              "ceo": "chief", "premier": "minister", "pm": "minister"}
+
+
+def same_words(words: set[str]) -> set[str]:
+    return {SAME_WORDS.get(w, w) for w in words}
 
 
 def name_run(head, word_ids=frozenset()) -> list:
@@ -83,11 +104,19 @@ class Resolver(Pronouns):
         self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
         self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
+        self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
+        self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
+        self.claim_speakers: list[tuple[int, str]] = []  # (claim start, person) of the claims resolved so far
+        self.pronoun_subjects: set[int] = set()
         self._collect_history()
 
     def _collect_history(self) -> None:
-        """People (and bodies) who are subjects of clauses, in text order."""
-        for tok in (self.doc[i] for i in token_indices(self.doc, "DEP", SUBJECT_DEPS)):
+        """People (and bodies) who are subjects of clauses, or sources ("according to the Financial
+        Times"), in text order."""
+        doc = self.doc
+        sources = [o.i for t in (doc[i] for i in token_indices(doc, "LOWER", frozenset({"according"})))
+                   for c in t.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        for tok in (doc[i] for i in sorted(token_indices(doc, "DEP", SUBJECT_DEPS) + sources)):
             if not self.cast._usable(tok):
                 continue
             if tok.is_stop and tok.text[1:].islower():
@@ -98,14 +127,28 @@ class Resolver(Pronouns):
                 self.history.append((tok.i, ""))
                 self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
-            if res.name is None or res.how in ("joint", "pair"):
-                continue  # two people are nobody a later "he" or "it" could mean
+            if res.name is None or res.how in ("joint", "pair", "epithet"):
+                continue  # two people are nobody a later "he" or "it" could mean; "the answer is" no one
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
+                if tok.lower_ in ("he", "she"):
+                    self.pronoun_subjects.add(tok.i)
             else:
                 self.org_history.append((tok.i, res.name, res.kind, res.named, tok.tag_ in ("NNS", "NNPS")))
 
     # ----------------------------------------------------------------- resolution
+    def speaker_of(self, subj, start: int, end: int) -> Resolution:
+        """The speaker of a claim reporting text[start:end], whose subject is `subj`; kept as the
+        last speaker for the pronouns after it."""
+        self.claim_span = (start, end)
+        try:
+            res = self.resolve(subj)
+        finally:
+            self.claim_span = None
+        if res.name is not None and res.kind == "person" and res.how not in ("joint", "pair"):
+            self.claim_speakers.append((start, res.name))
+        return res
+
     def resolve(self, subj, record: bool = True) -> Resolution:
         """The speaker a subject token (head of its noun phrase) stands for. A description that
         names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
@@ -133,6 +176,25 @@ class Resolver(Pronouns):
                 if head is not None and head.i != subj.i:
                     return self.resolve(head, record)
             return Resolution(None, "person", 0.3, how="first-person")
+        if subj.ent_type_ != "PERSON" and subj.pos_ in ("NOUN", "PROPN"):
+            # "Fund manager Karl Brenner - Hansa Rostock's biggest creditor - said": the name
+            # before a dash set off by spaces is the subject; the words after it describe him
+            dash = next((t for t in subj.subtree if t.i < subj.i and t.text in ("-", "\u2013", "\u2014")
+                         and (t.whitespace_ or subj.doc[t.i - 1].whitespace_)), None)
+            if dash is not None and dash.i > 0 and subj.doc[dash.i - 1].ent_type_ == "PERSON":
+                return self.resolve(subj.doc[dash.i - 1], record)
+        if subj.pos_ == "NOUN" and not subj.ent_type_:
+            # "Dutch brewer and former market leader Van Dam Breweries has said": one
+            # subject described twice, the name closing the second description
+            named = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i and c.pos_ == "PROPN"
+                          and c.ent_type_ in ("PERSON", "ORG") and c.right_edge.i < subj.head.i
+                          and all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                                  for t in subj.doc[c.right_edge.i + 1:subj.head.i])), None)
+            if named is not None and any(t.pos_ == "NOUN" and t.i > subj.i for t in named.subtree):
+                res = self.resolve(named, record)
+                if res.name is not None:
+                    kind = "organisation" if subj.lemma_.lower() in BODY_NOUNS else res.kind
+                    return Resolution(res.name, kind, res.confidence, res.person, res.named, how=res.how)
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
             named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -148,7 +210,9 @@ class Resolver(Pronouns):
                     return res
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
-        body = self.orgs.speaks_for(subj, np)  # "a BBC spokesman", "Pentagon officials"
+        if subj.tag_ == "NNS" and self.orgs.close_to(subj):
+            return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
+        body = self.orgs.speaks_for(subj, np) or self._speaks_for_described(subj)  # "a BBC spokesman"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
         body = self.orgs.spoke_before(subj, np)  # "The Home Office would not comment. A spokeswoman said"
@@ -157,8 +221,16 @@ class Resolver(Pronouns):
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
             return Resolution(body, "organisation", 0.85, how="org")
+        if subj.pos_ == "PROPN" and subj.tag_ == "NNP" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
+                and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP") and len(np) == 2):
+            return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
+        if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \
+                and (subj.tag_ == "NNS" or subj.lemma_.lower() in ENTOURAGE):
+            # "Lind's lawyers", "Mr Smith's defence": the person's people, not the person
+            owners = {t.i for t in np if t.dep_ == "poss" and t.head.i == subj.i}
+            named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors] if a.i < subj.i)]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
@@ -192,6 +264,8 @@ class Resolver(Pronouns):
                 return self._description(subj, np)
             if _name_text(run).lower() in self.orgs.alias:  # a body the article names elsewhere
                 return Resolution(self.orgs.alias[_name_text(run).lower()], "organisation", 0.85, how="org")
+            if len(run) == 1 and run[0].text.isupper() and (long := self.orgs.canonical(run[0].text)) != run[0].text:
+                return Resolution(long, "organisation", 0.85, how="org")  # "the ORSR": the name spelt out
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
@@ -249,26 +323,29 @@ class Resolver(Pronouns):
         if both is not None:
             return both
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
-        definite = any(t.lower_ in ("the", "his", "her", "their") for t in np if t.i < subj.i)
+        definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
             body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
-            body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS)  # "A study by X found ... said the report"
+            body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
+                or self._issued_by(subj)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
-        is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP")
+        is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
+            or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
             and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
-            last = self._last_person(subj.i)
+            last = self._ranked_description(subj, set(), nationality) if self.salience is not None \
+                else self._last_person(subj.i)
             if last is not None:
                 return Resolution(last, "person", 0.5, self.people.get(last), how="epithet")
         if is_person_noun and definite:
@@ -280,7 +357,7 @@ class Resolver(Pronouns):
                     continue
                 if person.role and (QUALIFIERS & set(person.role.lower().split())) - words:
                     continue  # "the chancellor" is not the shadow chancellor
-                score = len(words & person.words)
+                score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
                     score += 1
                 if score > best_score or (score == best_score and score and self._later(name, best, subj.i)):
@@ -290,17 +367,124 @@ class Resolver(Pronouns):
                 if nationality and not person.nationality:
                     person.nationality |= nationality
                 return Resolution(best, "person", 0.75, person, how="role-description")
+            if self.salience is not None:  # the person the article keeps in view
+                last = self._ranked_description(subj, words, nationality)
+                if last is not None:
+                    return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             last = self._last_person(subj.i)
             known = self.people[last].nationality if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
+        if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
+                and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
+            named = self._named_next(subj)  # "A retired nurse has told an inquiry ... Jane Marsh told the hearing"
+            if named is not None:
+                return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _speaks_for_described(self, subj) -> str | None:
+        """'a spokesman for the firm', 'officials at the ministry': the body the description means."""
+        if subj.lower_ not in SPOKES:
+            return None
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in BODY_NOUNS:
+                    res = self._description(o, self.mention_tokens(o))
+                    if res.name is not None and res.kind == "organisation":
+                        return res.name
+        return None
+
+    def _issued_by(self, subj, window: int = 250) -> str | None:
+        """Who issued the document a definite 'the report' means, from where the article first
+        brings it in: 'The committee published a report', 'guidance issued by the CPS', 'The leaflet,
+        published by X'. A body, or a person ('the memo Mr X wrote'); None when nothing says."""
+        doc, head = subj.doc, subj.lemma_.lower()
+        for t in reversed(doc[max(0, subj.i - window):subj.i]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != head or not self.cast._usable(t):
+                continue
+            agents = [o for c in t.children if c.dep_ == "acl" for b in c.children
+                      if b.lower_ == "by" and b.dep_ in ("agent", "prep") for o in b.children if o.dep_ == "pobj"]
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
+                agents += [c for c in t.head.children if c.dep_ == "nsubj"]
+            if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ISSUE_VERBS:
+                agents += [o for b in t.head.children if b.lower_ == "by" for o in b.children if o.dep_ == "pobj"]
+            for a in agents:
+                if a.pos_ == "PRON":
+                    continue
+                res = self.resolve(a, record=False)
+                if res.name is not None and res.how not in ("joint", "pair") and res.kind != "place":
+                    return res.name
+        return None
+
+    def _named_next(self, subj) -> str | None:
+        """The person an indefinite description opening the article ("A US airline attendant ...
+        says") turns out to be: the named subject of the next sentence, when it is the first or
+        second sentence of the text."""
+        if self.salience is None:
+            return None
+        here = self.salience.sentence(subj.i)
+        if here > 1 or here + 1 >= len(self.salience.sent_starts):
+            return None
+        start = self.salience.sent_starts[here + 1]
+        end = self.salience.sent_starts[here + 2] if here + 2 < len(self.salience.sent_starts) else len(self.doc)
+        for t in self.doc[start:end]:
+            if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and self.cast._usable(t):
+                names = self.full_names(t.text)
+                if names and self.people[names[0]].kind == "person":
+                    return self._closest(names, t.i)
+        return None
+
+    def _person_noun(self, subj, head: str) -> bool:
+        """'the singer', 'the DJ', 'our correspondent', 'the shipping tycoon': a common noun for a
+        person (a list, an agent's ending, or a word the article says of someone it names), never
+        a body, a document or data."""
+        if subj.tag_ not in ("NN", "NNP") or head in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | GOVERNMENT_NOUNS:
+            return False
+        if head in PERSON_NOUNS:
+            return True
+        if len(head) > 4 and head.endswith(AGENT_ENDINGS) and subj.pos_ == "NOUN" and head not in NOT_AGENTS \
+                and self.claim_span is not None:  # the speaker of a claim, not any subject
+            return True
+        return head in self._person_words()
+
+    def _person_words(self) -> set[str]:
+        """Every word the article says of someone it names, gathered once (the cast's words are
+        learnt before resolving starts) and again only if a person is added: a scan of every
+        person for every subject was quadratic in an article of thousands of names."""
+        cached = getattr(self, "_person_words_cache", None)
+        if cached is None or cached[0] != len(self.people):
+            words = set().union(*(p.words for p in self.people.values() if p.kind == "person"))
+            cached = self._person_words_cache = (len(self.people), words)
+        return cached[1]
+
+    def _ranked_description(self, subj, words: set[str], nationality: set[str]) -> str | None:
+        """The person a definite description means when no one's title shares its words: the one
+        the article keeps in view (see pronouns.Salience), of the gender its noun says."""
+        gender = GENDER_WORDS.get(subj.lower_)
+
+        def fits(name: str) -> bool:
+            person = self.people.get(name)
+            if person is None:
+                return True
+            if person.kind != "person" or gender and person.gender not in (None, gender):
+                return False
+            if person.role and (QUALIFIERS & set(person.role.lower().split())) - words - {subj.lower_}:
+                return False  # "the chancellor" is not the shadow chancellor
+            return not (nationality and person.nationality and not nationality & person.nationality)
+
+        def bonus(name: str) -> float:
+            person = self.people.get(name)
+            return len(same_words(words) & same_words(person.words)) if person is not None else 0.0
+
+        name, _j = self.salience.best(subj.i, fits, self.claim_span, self.last_speaker(subj.i), bonus,
+                                      window=12, step=0.4, description=True)
+        return name
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""
@@ -313,7 +497,8 @@ class Resolver(Pronouns):
         """The subject's noun phrase without relative clauses, appositions or conjuncts."""
         cut = set()
         for t in subj.subtree:
-            if t.i != subj.i and t.dep_ in MENTION_CUT and t.head.i >= subj.left_edge.i:
+            if t.i != subj.i and t.dep_ in MENTION_CUT and t.head.i >= subj.left_edge.i \
+                    and not (t.text == "-" and not t.whitespace_ and not t.doc[t.i - 1].whitespace_):  # "28-year-old"
                 cut.update(x.i for x in t.subtree)
         toks = [t for t in subj.subtree if t.i not in cut]
         # keep one contiguous run around the head

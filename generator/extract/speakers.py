@@ -23,12 +23,20 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
-from generator.extract.names import given_name_gender
 from generator.extract.orgs import ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
 from generator.parse import token_indices
 
 BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "service", "court", "board"}
+
+
+# last words of a sports club's name the model may take for a person's ("Leeds United")
+CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "rangers", "fc",
+              "town", "county", "villa", "argyle", "academicals", "thistle", "athletico", "dynamo"}
+
+
+def _club(ent) -> bool:
+    return len(ent) >= 2 and ent[-1].lower_ in CLUB_WORDS and ent[-1].text[:1].isupper()
 
 
 def _bare(name: str) -> str:
@@ -46,7 +54,7 @@ class Cast:
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
         self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
-        self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names
+        self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ents = widen_orgs(doc, self.ents)
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
@@ -79,13 +87,38 @@ class Cast:
             name = _name_text(toks)
             if len([t for t in toks if t.text != "-"]) >= 2:
                 self._add_person(name)
+        self._people_by_apposition()
         # single names never given in full ("Trump" alone) are people too
         for ent in self.ents:
             if ent.label_ != "PERSON" or _in(self.skip, ent.start_char):
                 continue
             toks = _clean_name(ent)
-            if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text):
+            if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text) \
+                    and not (toks[0].i > 0 and self.doc[toks[0].i - 1].lower_ == "the"):  # "the Scot": a description
                 self._add_person(toks[0].text)
+
+    def _people_by_apposition(self) -> None:
+        """'DJ Shadow Cat, a presenter on the station': capitalised words the model took for a body, or for
+        nothing, are a person's name when their apposition is a noun for a person."""
+        from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
+        from generator.extract.orgs import BODY_NOUNS
+        doc = self.doc
+        for k in token_indices(doc, "DEP", frozenset({"appos"})):
+            tok = doc[k]
+            head, noun = tok.head, tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or head.pos_ != "PROPN" or head.i > tok.i \
+                    or head.ent_type_ not in ("", "ORG") or _in(self.skip, head.idx):
+                continue
+            if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS
+                                          or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+                continue
+            i = head.i
+            while i > head.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
+                    and doc[i - 1].ent_type_ in ("", "ORG"):
+                i -= 1
+            toks = _clean_name(doc[i:head.i + 1])
+            if len(toks) >= 2 and all(t.text[:1].isupper() for t in toks if t.text != "-"):
+                self._add_person(_name_text(toks))
 
     def _add_person(self, name: str) -> None:
         if name in self.people:
@@ -220,6 +253,10 @@ class Cast:
         their title or apposition ("a spokeswoman"), or the pronoun of a clause they are the subject
         of ("Clinton said she would run"). Contradictory evidence leaves the gender unknown."""
         votes: dict[str, set[str]] = {}
+        people_in_sent: dict[int, list[int]] = {}  # sentence start -> its PERSON entities' starts, read once
+        for ent in self.ents:
+            if ent.label_ == "PERSON":
+                people_in_sent.setdefault(ent.sent.start, []).append(ent.start)
         for ent in self.ents:
             if ent.label_ != "PERSON" or not self._usable(ent[0]):
                 continue
@@ -231,7 +268,7 @@ class Cast:
                 if tok is not None and tok.lower_ in GENDER_WORDS:
                     votes.setdefault(person.name, set()).add(GENDER_WORDS[tok.lower_])
                     break
-            pronoun = self._own_pronoun(ent)
+            pronoun = self._own_pronoun(ent, people_in_sent)
             if pronoun is not None:
                 votes.setdefault(person.name, set()).add(PRONOUN_GENDER[pronoun.lower_])
         for person in self.people.values():
@@ -239,17 +276,16 @@ class Cast:
             said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role if w in GENDER_WORDS}
             if len(said) == 1:
                 person.gender = next(iter(said))
-            elif not said and person.kind == "person":
-                person.gender = given_name_gender(person.name)  # nothing said: "Nancy Rothwell" is a she
 
-    def _own_pronoun(self, ent):
+    def _own_pronoun(self, ent, people_in_sent: dict[int, list[int]]):
         """'Clinton said she would run': the subject pronoun of a clause under the verb the name is
-        the subject of, when no one else is named in the sentence."""
+        the subject of, when no one else is named in the sentence. `people_in_sent`: the PERSON
+        entities of each sentence, found once (sent.ents walks every entity of the document:
+        once per mention, that was quadratic in a quote-dense article)."""
         root = ent.root
         if root.dep_ not in SUBJECT_DEPS or ent.end - ent.start > 5:
             return None
-        sent = ent.sent
-        if any(e.label_ == "PERSON" and e.start != ent.start for e in sent.ents):
+        if any(start != ent.start for start in people_in_sent.get(ent.sent.start, ())):
             return None
         for tok in root.head.subtree:
             if tok.i >= ent.end and tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and self._usable(tok):

@@ -13,6 +13,7 @@ generator/link's work.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from generator.model import Brief, Claim
@@ -37,13 +38,22 @@ def clean_entity(text: str) -> str | None:
     return name
 
 
-def claim_topics(doc, claim: Claim) -> list[str]:
-    """"kind:Name" of each place, organisation or person named inside one claim, in order."""
+def claim_topics(doc, claim: Claim, ents: list | None = None, starts: list[int] | None = None) -> list[str]:
+    """"kind:Name" of each place, organisation or person named inside one claim, in order.
+
+    `ents` (doc.ents as a list) and `starts` (their start_char): given by tag_claims, so the entities
+    are read once per document and only those inside the claim visited (doc.ents builds every span
+    again at each read: once per claim, that was quadratic in a quote-dense article)."""
     out: list[str] = []
     mention = claim.speaker_mention
-    for ent in doc.ents:
+    if ents is None:
+        ents = list(doc.ents)
+        starts = [e.start_char for e in ents]
+    for ent in ents[bisect.bisect_left(starts, claim.start):]:
+        if ent.start_char >= claim.end:
+            break
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or ent.start_char < claim.start or ent.end_char > claim.end:
+        if kind is None or ent.end_char > claim.end:
             continue
         if mention and ent.start_char <= mention.start < ent.end_char:
             continue  # the speaker's own name, not what they talk about
@@ -56,8 +66,10 @@ def claim_topics(doc, claim: Claim) -> list[str]:
 def tag_claims(doc, brief: Brief) -> Brief:
     """Fill Claim.topics of every claim of a freshly extracted brief (in place), type its speakers
     (`type_speakers`) and return it."""
+    ents = list(doc.ents)
+    starts = [e.start_char for e in ents]
     for claim in brief.claims:
-        claim.topics = claim_topics(doc, claim)
+        claim.topics = claim_topics(doc, claim, ents, starts)
     return type_speakers(doc, brief)
 
 
@@ -71,38 +83,66 @@ PRODUCTS = {"drug", "medicine", "vaccine", "format", "console", "handset", "brow
 PLACE_NOUNS = {"nearby", "village", "town", "city", "suburb", "district", "county", "province", "region", "stadium"}
 
 
+_CLASS_NOUN = re.compile(r"\b[a-z]+\b")
+_DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+_PUNCT = ",;:.!?)\"'”’"
+
+
+def class_nouns(text: str, names: list[str]) -> dict[str, str]:
+    """name -> the kind ("work", "product", "locality" or "organisation") a class noun right before
+    it in `text`, or right after it after a determiner, gives it ("comedy Sideways", "its Iressa
+    drug", "security firm F-Secure"); a body's noun wins. One pass over the text's lower-case
+    words, however many names (a name-dense article costs the same per word)."""
+    nouns = WORK_NOUNS | BODY_NOUNS | PLACE_NOUNS
+    by_first: dict[str, list[str]] = {}
+    by_last: dict[str, list[str]] = {}
+    for name in names:
+        if name.split():
+            by_first.setdefault(name.split()[0], []).append(name)
+            by_last.setdefault(name.split()[-1], []).append(name)
+    found: dict[str, set[str]] = {}
+    for m in _CLASS_NOUN.finditer(text):
+        noun = m.group(0)
+        if noun not in nouns:
+            continue
+        kind = ("organisation" if noun in BODY_NOUNS else "product" if noun in PRODUCTS
+                else "work" if noun in WORK_NOUNS else "locality")
+        after = text[m.end():m.end() + 200]
+        nxt = re.match(r"\s+(\S+)", after)
+        word = nxt.group(1) if nxt else ""
+        for name in set(by_first.get(word, []) + by_first.get(word.rstrip(_PUNCT), [])):
+            if re.match(r"\s+" + re.escape(name) + r"\b", after):
+                found.setdefault(name, set()).add(kind)  # "comedy Sideways", "nearby Pengam"
+        if kind == "locality":
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        prev = re.search(r"(\S+)\s+$", before)
+        word = prev.group(1) if prev else ""
+        for name in set(by_last.get(word, []) + by_last.get(word.rstrip(_PUNCT), [])):
+            if re.search(r"\b(?:" + "|".join(_DETERMINERS) + r")\s+" + re.escape(name) + r"\s+$", before):
+                found.setdefault(name, set()).add(kind)  # "its Iressa drug", "the Half-Life 2 game"
+    return {n: "organisation" if "organisation" in ks else min(ks) for n, ks in found.items()}
+
+
 def work_noun_before(text: str, name: str) -> str | None:
-    """The kind ("work", "product", "locality" or "organisation") a class noun right before `name` in `text`, or
-    right after it after a determiner, gives it ("comedy Sideways", "its Iressa drug", "security
-    firm F-Secure"), else None; a body's noun wins."""
-    kinds = set()
-    for m in re.finditer(r"\b([a-z]+)\s+" + re.escape(name) + r"\b", text):
-        if m.group(1) in BODY_NOUNS:
-            return "organisation"
-        if m.group(1) in WORK_NOUNS:
-            kinds.add("product" if m.group(1) in PRODUCTS else "work")
-        if m.group(1) in PLACE_NOUNS:
-            kinds.add("locality")  # "nearby Pengam": a place as a mere location, not a seat of power
-    # "its Iressa drug", "the Half-Life 2 game": a determiner, the name, the class noun
-    for m in re.finditer(r"\b(?:the|its|his|her|their|a|an)\s+" + re.escape(name) + r"\s+([a-z]+)\b", text):
-        if m.group(1) in BODY_NOUNS:
-            return "organisation"
-        if m.group(1) in WORK_NOUNS:
-            kinds.add("product" if m.group(1) in PRODUCTS else "work")
-    return min(kinds) if kinds else None
+    """The kind a class noun next to `name` in `text` gives it (`class_nouns`), else None."""
+    return class_nouns(text, [name]).get(name)
 
 
 def type_speakers(doc, brief: Brief) -> Brief:
     """A named speaker that the article calls a work, a product or a mere location by a class noun
-    next to its name (`work_noun_before`) takes that kind (in place). A person's full name ("Simon
+    next to its name (`class_nouns`) takes that kind (in place). A person's full name ("Simon
     Yates") is never retyped, and spaCy's own labels are not used: the small model calls people
     and companies works of art too often."""
-    for speaker in brief.speakers:
+    def full_name(speaker) -> bool:
         words = speaker.name.split()
-        if not speaker.named or (speaker.kind == "person" and len(words) > 1
-                                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)):
-            continue
-        said = work_noun_before(doc.text, speaker.name)
-        if said and (said != "organisation" or speaker.kind != "person"):
-            speaker.kind = said
+        return speaker.kind == "person" and len(words) > 1 and all(
+            w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+    candidates = [s for s in brief.speakers if s.named and not full_name(s)]
+    said = class_nouns(doc.text, sorted({s.name for s in candidates})) if candidates else {}
+    for speaker in candidates:
+        kind = said.get(speaker.name)
+        if kind and (kind != "organisation" or speaker.kind != "person"):
+            speaker.kind = kind
     return brief

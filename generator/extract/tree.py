@@ -36,9 +36,18 @@ def _inside(ranges, i: int) -> bool:
     return i in ranges if isinstance(ranges, Ranges) else any(s <= i < e for s, e in ranges)
 
 
+def _dateline(tok) -> bool:
+    """'PARIS (Reuters) -', 'LONDON -': a place in capitals opening a paragraph, before a bracket or a dash."""
+    doc = tok.doc
+    return tok.text.isupper() and len(tok.text) > 1 and tok.is_sent_start and tok.i + 1 < len(doc) \
+        and doc[tok.i + 1].text in ("(", "-", "\u2013", "\u2014")
+
+
 def subject_of(verb, depth: int = 0):
     """The subject of a cue, inherited by participles and conjoined verbs ("..., saying")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:  # "PARIS (Reuters) - Henri Dupuis said": a dateline is no subject
+        subjects = [c for c in subjects if not _dateline(c)] or subjects
     if len(subjects) > 1:  # "..., in particular the UK, France and Spain, said the report": the
         after = [c for c in subjects if c.left_edge.i == verb.i + 1]  # noun right after the verb
         return after[0] if after else subjects[0]

@@ -11,10 +11,12 @@ import hashlib
 
 from generator.model import Brief
 
+# Speaker colours also stay apart from the kind colours (CIE76 distance >= 25, tested), since a
+# chart that colours names also has a quoted / mixed / reported legend.
 SPEAKER_PALETTE = (
-    "#1f5fa8", "#b3261e", "#2e7d32", "#7b3fa0", "#8a5300", "#ad1f6b", "#00707a", "#5b6b00",
-    "#c2410c", "#3f3fa8", "#7f1d1d", "#0b6e99", "#6d4c41", "#9c27b0", "#1b5e20", "#283593",
-    "#a0522d", "#006064", "#880e4f", "#4e5d00",
+    "#1f5fa8", "#b3261e", "#2e7d32", "#7b3fa0", "#ad1f6b", "#5b6b00", "#c2410c", "#7f1d1d",
+    "#0b6e99", "#1b5e20", "#283593", "#a0522d", "#880e4f", "#4e5d00", "#0000a6", "#0b736a",
+    "#594324", "#4c2459", "#a600a6", "#592431",
 )
 TOP_SPEAKERS = 15  # rows on the corpus charts: the speakers drawn together there
 

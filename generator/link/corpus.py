@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from generator.extract.names import FEMALE, MALE
 from generator.link.colours import speaker_colours
 from generator.link.names import (
     BODY_ALIASES,
@@ -43,7 +42,7 @@ from generator.link.names import (
     surname_variant,
 )
 from generator.link.overrides import Overrides
-from generator.link.people import article_people, full_name, titled
+from generator.link.people import GIVEN_NAMES, article_people, full_name, titled
 from generator.link.roles import canonical, clean
 from generator.link.topics import PLACE_NAMES, corpus_topics
 from generator.model import Brief, Claim, Corpus, Speaker
@@ -51,7 +50,6 @@ from generator.slugs import slugify
 
 BODY_NAMES = {alias_key(canon): canon for canon, _ in BODY_ALIASES}  # alias_key -> the body's full name
 BODY_KEYS = set(BODY_NAMES)
-GIVEN_NAMES = FEMALE | MALE
 
 
 def _pick_name(counts: Counter) -> str:

@@ -3,7 +3,7 @@
 
 Evidence, all from the article itself: its person speakers and the people spaCy found in its
 claims (Claim.topics), and any "Given Surname" in its text whose first word is a common given
-name (extract.names). A surname that fits two full names of one article stays as written.
+name (GIVEN_NAMES). A surname that fits two full names of one article stays as written.
 """
 
 from __future__ import annotations
@@ -12,10 +12,27 @@ import functools
 import re
 from collections import defaultdict
 
-from generator.extract.names import FEMALE, MALE
 from generator.link.names import RANKS, TITLES, clean_name, fold, is_demonym, name_key, name_tokens
 from generator.model import Brief
 
+# Common given names (either gender; only as evidence that "Given Surname" names a person).
+GIVEN_NAMES = frozenset("""
+alice alison amanda amy andrea angela ann anna anne barbara beatrice betty brenda carol caroline
+catherine charlotte christine claire deborah diana diane donna dorothy elizabeth ellen emily emma
+fiona frances gillian hannah harriet heather helen hilary irene jacqueline jane janet jennifer
+jessica joan joanna judith julia julie karen katherine kathleen laura linda lisa louise lucy
+margaret maria marie mary melanie michelle monica nancy natalie nicola olivia patricia paula
+pauline rachel rebecca ruth sally sandra sarah sharon sheila sophie susan teresa tessa valerie
+victoria wendy yvonne condoleezza hillary madeleine theresa nicole kate
+adam alan albert alexander andrew anthony arthur barry ben benjamin bernard bill brian bruce
+charles christopher colin craig daniel david dennis derek donald douglas duncan edward eric
+frank fred frederick gary geoffrey george gerald gordon graham gregory harold harry henry ian
+jack james jason jeffrey jeremy jim john jonathan joseph keith kenneth kevin lawrence malcolm
+mark martin matthew michael neil nicholas nigel norman patrick paul peter philip raymond
+richard robert roger ronald roy russell simon stephen steven stuart thomas timothy tom tony
+trevor victor walter william tim steve mike rob dave bob gerhard jacques vladimir silvio
+alex chris sam kim robin terry jean leslie
+""".split())
 _PAIR = re.compile(r"(?=\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+((?:Mc|Mac|O'|O’)?[A-Z][\w'’-]*[a-z][\w'’-]*)\b)")
 
 
@@ -79,7 +96,7 @@ def _people(text: str, speakers: tuple[str, ...], topics: tuple[str, ...]) -> di
         add(name)
     for m in _PAIR.finditer(text):
         first = fold(m.group(1))
-        if first in MALE or first in FEMALE or (
+        if first in GIVEN_NAMES or (
                 "-" in first and first not in NOT_FIRST and not first.endswith(("-based", "-born"))):
             add(f"{m.group(1)} {m.group(2)}")  # "Mike Friday", "Sven-Goran Eriksson"
         elif first not in NOT_FIRST and first not in TITLES and first not in RANKS and not is_demonym(m.group(1)) \

@@ -28,6 +28,17 @@ from generator.plugin.page_cache import MemoryBytecodeCache, PageCache
 log = logging.getLogger("mkdocs.plugins.quotebrief")
 
 
+def forget_search_index(plugin) -> None:
+    """Make Material's search plugin write the entries of this build's pages only.
+
+    Under `--dirty` it keeps its last index and, assuming one page was rendered, drops the old
+    entries of the first page rendered alone: every other page rendered again was indexed twice
+    more at each rebuild (and a stale copy kept). DirtyState.merge_search_index puts back the
+    last build's entries of the pages not rendered again, which is all a dirty index needs."""
+    if hasattr(plugin, "search_index_prev"):
+        plugin.search_index_prev = None
+
+
 class QuotebriefPlugin(BasePlugin[Options]):
     def __init__(self):
         super().__init__()
@@ -73,6 +84,9 @@ class QuotebriefPlugin(BasePlugin[Options]):
             self.idle.build_started()
         self._build(config).start()
         self.pages.start_build()
+        if self.dirty:
+            for plugin in config.plugins.values():
+                forget_search_index(plugin)
 
     def on_files(self, files, config):
         from generator.correct import CorrectionsError
@@ -151,12 +165,15 @@ class QuotebriefPlugin(BasePlugin[Options]):
 
     @event_priority(-100)  # after the search plugin's on_post_build, wherever each is in `plugins`
     def on_post_build(self, config):
-        """Keep the search index small (the browser loads all of it): Material repeats a
-        page's tags on every section's entry; they are kept on the page's first entry only,
-        which is enough to find the page by a tag. The search plugin writes the index in its
-        own on_post_build: this one runs after it (priority -100), so the order of the two
-        in `plugins` does not matter. Then, after a complete build, the cache drops what this
-        build did not use. Under `mkdocs serve`, garbage is collected a moment later (idle.py)."""
+        """Keep the search index small and its ranking on names: Material gives every entry of a
+        page its tags, and lunr weighs a tag match a million times a text match (a title match a
+        thousand times), so a brief tagged "Charles Kennedy" came before his own page for
+        "Kennedy". Tags are taken out of the index (the Tags page still lists them; speakers and
+        topics are found by their pages' titles and boosts, render/pages.py page_boost). The
+        search plugin writes the index in its own on_post_build: this one runs after it (priority
+        -100), so the order of the two in `plugins` does not matter. Then, after a complete build,
+        the cache drops what this build did not use. Under `mkdocs serve`, garbage is collected a
+        moment later (idle.py)."""
         try:
             self._post_build(config)
         finally:
@@ -179,8 +196,7 @@ class QuotebriefPlugin(BasePlugin[Options]):
         if index is None:
             return
         for doc in index.get("docs", []):
-            if "#" in doc.get("location", ""):
-                doc.pop("tags", None)
+            doc.pop("tags", None)
         write.write_text(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
     def on_serve(self, server, config, builder):

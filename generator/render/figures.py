@@ -140,9 +140,9 @@ def render_charts(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             "text": f"Each speaker's share of all {attributed} attributed claims"
                     + (f" (the top {len(top)} of {len(data.speakers)} speakers are shown)."
                        if len(data.speakers) > len(top) else "."),
-            "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({p}%)" for (n, c), p in zip(rows, percents)),
+            "alt": "Share of voice: " + "; ".join(f"{n} {c} claims ({p})" for (n, c), p in zip(rows, percents)),
             "header": ["speaker", "claims", "share"],
-            "rows": [[(s, s.name), str(c), f"{p}%"] for s, (_, c), p in zip(top, rows, percents)]})
+            "rows": [[(s, s.name), str(c), p] for s, (_, c), p in zip(top, rows, percents)]})
         kinds = [(s.name, dict(Counter(c.kind for _, c in data.charted[s.id]))) for s in top]
         pages["charts/quoted-vs-reported.svg"] = data.draw(
             charts.claims_by_kind, kinds, "Quoted, mixed and reported claims", colours)

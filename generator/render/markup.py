@@ -7,6 +7,7 @@ Markdown structure, HTML or a script.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import urllib.parse
@@ -89,6 +90,21 @@ def link_target(value) -> Markup:
     return Markup(urllib.parse.quote(text, safe="/#._-~"))
 
 
+def attr_value(value) -> Markup:
+    """The `| attr` filter: a value for a double-quoted HTML attribute (data-* of filterable lists):
+    HTML-escaped only, since Markdown never reads inside a tag; lists are joined by "|"."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, (list, tuple, set)):
+        value = "|".join(" ".join(str(v).replace("|", " ").split()) for v in value)
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def is_flagged(claim) -> bool:
+    """Flagged as a brief flags it (model.Claim.flagged: low confidence, not settled by an editor)."""
+    return bool(claim.flagged)
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -102,6 +118,9 @@ def environment() -> jinja2.Environment:
     env.filters["raw"] = link_target
     env.filters["safe_url"] = safe_url
     env.filters["count"] = count_noun
+    env.filters["attr"] = attr_value
+    env.globals["flagged"] = is_flagged
+    env.tests["flagged"] = is_flagged
     env.globals["kind_label"] = KIND_LABELS.get
     env.globals["file_name"] = file_name
     return env

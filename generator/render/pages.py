@@ -72,7 +72,7 @@ def render_brief(env: jinja2.Environment, brief: Brief, data: SiteData | None = 
     )
     # Briefs (and their claims) first in search; the tag chips are hidden so they never push the
     # headline down (the page links its speakers and topics anyway; the Tags page lists them).
-    meta = {"search": {"boost": 2}}
+    meta = {"search": {"boost": BRIEF_BOOST}}
     if tags:
         meta.update({"tags": tags, "hide": ["tags"]})
     pages[f"briefs/{aid}.md"] = front_matter(meta) + body
@@ -105,14 +105,25 @@ def brief_pages(env: jinja2.Environment, brief: Brief, data: SiteData) -> dict[s
     return pages
 
 
-def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None) -> str:
-    """The Markdown list of briefs, newest first: all of them on the briefs index, the latest
-    `limit` and a link to the rest on the home page (which must stay small however large the corpus)."""
+def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None, topics_of=None) -> str:
+    """The Markdown list of briefs, newest first: all of them on the briefs index (filterable in the
+    browser), the latest `limit` and links to the rest, the Voices page and the data on the home page
+    (which must stay small however large the corpus). `topics_of(brief)`: its topic names."""
     briefs = sorted_briefs(corpus)
     shown = briefs[:limit] if limit else briefs
+    root = prefix.removesuffix("briefs/")
     return environment().get_template("briefs_list.md.j2").render(
-        briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs),
+        briefs=shown, prefix=prefix, more=len(shown) < len(briefs), total=len(briefs), home=limit is not None,
+        root_prefix=root, filter=limit is None, topics_of=topics_of or (lambda brief: []),
         order=briefs_order(corpus) if limit else None)
+
+
+def brief_topic_names(data: SiteData):
+    """topics_of for briefs_list: the names of the topics a brief's claims name, most named first."""
+    def topics_of(brief: Brief) -> list[str]:
+        counts = Counter(t.name for c in brief.claims for t in data.claim_topics(c))
+        return [name for name, _ in counts.most_common()]
+    return topics_of
 
 
 def speaker_info(data: SiteData, sid: str) -> dict:
@@ -150,13 +161,28 @@ def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         chart = speaker_chart(data, speaker.id)
         if chart and chart[0]:
             pages[f"speakers/{speaker.id}.svg"] = chart[0]
-        meta = {"search": {"boost": 2}}
+        meta = {"search": {"boost": page_boost(len(data.claims[speaker.id]))}}
         pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + env.get_template("speaker.md.j2").render(
             info=info, chart_file=f"{speaker.id}.svg" if chart and chart[0] else None,
             chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
             claim_topics=data.claim_topics, topic_href=data.topic_href)
     pages.update(render_speakers_index(env, data, infos))
     return pages
+
+
+BRIEF_BOOST = 2  # search: briefs and their claims
+SPEAKER_TOPIC_BOOST = 3.5  # the topic page of a speaker who has a page too: after that page
+
+
+def page_boost(claims: int) -> float:
+    """Search boost of a speaker or topic page: above every brief (BRIEF_BOOST), so that a name or
+    a surname finds its page first (a brief's section headed with the name matches its title too),
+    and higher for the more heard or named ("Blair": Tony Blair's page before Cherie Blair's).
+
+    Material's search (lunr) scores a title match 1,000 times a text match and a tag match a
+    million times; tags are kept out of the index (plugin on_post_build), so titles and these
+    boosts decide."""
+    return round(4 + min(claims, 100) / 25, 2)
 
 
 SPEAKERS_ON_ONE_PAGE = 400  # more speakers than this: an index page per initial
@@ -206,10 +232,13 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
             continue
         claims = sorted(topic.claims, key=lambda bc: (bc[0].article.date or "9999", bc[0].article.id, bc[1].start))
         speakers = Counter(c.speaker for _, c in claims if c.speaker)
-        pages[f"topics/{topic.id}.md"] = env.get_template("topic.md.j2").render(
+        # a topic that is also a speaker: the speaker's page comes first in search
+        boost = SPEAKER_TOPIC_BOOST if topic.id in data.paged_speakers else page_boost(len(topic.claims))
+        pages[f"topics/{topic.id}.md"] = front_matter({"search": {"boost": boost}}) + env.get_template(
+            "topic.md.j2").render(
             topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
             kind_title=KIND_TITLES[topic.kind],
-            speaker_href=data.speaker_href,
+            speaker_href=data.speaker_href, claim_topics=data.claim_topics,
             speaker_page=data.speaker_href(topic.id) if topic.id in data.first_brief else None)
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
         groups=[(KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics),
@@ -231,11 +260,23 @@ def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer 
     for brief in corpus.briefs:
         pages.update(brief_pages(env, brief, data))
     pages["briefs/index.md"] = env.get_template("briefs_index.md.j2").render(
-        listing=Markup(briefs_list(corpus, prefix="")), count=len(corpus.briefs), order=briefs_order(corpus))
+        listing=Markup(briefs_list(corpus, prefix="", topics_of=brief_topic_names(data))), count=len(corpus.briefs),
+        order=briefs_order(corpus))
     pages.update(render_speakers(env, data))
     pages.update(render_topics(env, data))
     pages.update(render_timeline(env, data))
     pages.update(render_charts(env, data))
     pages.update(review.render_review(env, corpus))
     pages["report.md"] = render_report(env, corpus)
+    pages.update(render_extras(env, data))
     return pages
+
+
+def render_extras(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
+    """The Voices page and the data downloads (render/voices.py, render/export.py): one pass over the claims."""
+    from generator.render import export, voices
+
+    genders = voices.stated_genders(data.corpus)
+    claim_voices = voices.claim_voices_of(data, genders)
+    return {**voices.render_voices(env, data, claim_voices),
+            **export.render_data(data, claim_voices=claim_voices, genders=genders)}

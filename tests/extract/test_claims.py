@@ -368,3 +368,16 @@ def test_a_subject_named_by_its_apposition_is_that_person(extract_text):
     brief = extract_text("The former President, Leonid Kuchma, left office in January. "
                          "The new President, Viktor Yushchenko, has said a limited list is being drawn up.")
     assert said_by(brief, "limited list") == "Viktor Yushchenko"
+
+
+@pytest.mark.parametrize("text", [
+    "The controls are clumsy. That said, it is still great fun to fly the little ship over the hills.",
+    "It has to be said that the game would not stand up for long without its famous name.",
+    "Mr Hall refused to say whether the chairman would remain in his post after the election.",
+    "Ministers have been asked to explain how the figures reached a newspaper before the speech.",
+    "The award adds to the three trophies the band won earlier in the year.",
+])
+def test_verbs_of_saying_that_report_nothing_said(extract_text, text):
+    """'That said', an impersonal 'it is said', a refusal to say, a request to explain and 'adds to'
+    (increases) are no one's statement."""
+    assert extract_text(text).claims == []

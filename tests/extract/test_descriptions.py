@@ -104,12 +104,24 @@ def test_a_document_is_no_epithet_for_a_person(extract_text, text):
     assert [n for n, _ in names(extract_text(text))] == [None]
 
 
-def test_he_skips_a_woman_known_only_by_her_given_name(extract_text):
-    """No title, no pronoun of her own: 'Nancy' is the only sign that 'he' is not Nancy Hill."""
+def test_he_skips_a_woman_the_text_calls_she(extract_text):
+    """Her own pronoun is what says that 'he' is not Nancy Hill."""
     text = ('Professor Robin Hale of the Royal Institute said the rules were too strict. Professor Nancy Hill, '
-            'of the Medical Council, said the views of ministers mattered. He added that the law was clear.')
+            'of the Medical Council, said she thought the views of ministers mattered. He added that the law '
+            'was clear.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the law was clear"] == "Robin Hale"
+
+
+def test_a_given_name_alone_says_no_gender(nlp):
+    """Gender only from what the text says (a pronoun, a title, a gendered noun), never guessed from a
+    given name: 'Nancy Hill' with none of these is of no known gender."""
+    from generator.extract.speakers import Cast
+
+    doc = nlp("Professor Nancy Hill, of the Medical Council, said the views of ministers mattered. "
+              "Mrs Jane Lowe agreed.")
+    people = Cast(doc, [], []).people
+    assert people["Nancy Hill"].gender is None and people["Jane Lowe"].gender == "f"
 
 
 @pytest.mark.parametrize("sentence, name", [

@@ -89,3 +89,17 @@ def test_a_body_named_with_a_data_word_is_a_speaker(extract_text):
                          "say analysts Forrester Research.")
     name, _ = speaker_of(brief, "popularity")
     assert name == "Forrester Research"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The UK Independence Party has lost a member. UKIP said the defection did not matter.", "UK Independence Party"),
+    ("Questions were asked of the Office of Rail Safety Review (ORSR), the regulator. Stung by the criticism, "
+     "the ORSR said that the trains were safe.", "Office of Rail Safety Review"),
+    ("The Food Standards Agency issued a warning. The FSA said on Tuesday that the dye was unsafe.",
+     "Food Standards Agency"),
+])
+def test_an_acronym_is_the_name_the_article_spells_out(extract_text, text, body):
+    """A word in capitals inside the long form counts whole ('UK Independence Party' is UKIP);
+    an acronym the model tags as no body is spelt out too; 'The FSA' is no long form of FSA."""
+    name, _ = speaker_of(extract_text(text), "the ")
+    assert name == body

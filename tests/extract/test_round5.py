@@ -37,6 +37,7 @@ def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_f
     from spacy.tokens import Span as EntSpan
 
     from generator.extract import extract
+    from generator.extract.confidence import RATES, rate
     from generator.model import Article
 
     text = ('Reports that Jane Hill is planning a snap vote for May have been dismissed as "idle gossip" by '
@@ -46,7 +47,8 @@ def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_f
     doc.ents = [e for e in doc.ents if e.text != "Downing Street"] + [
         EntSpan(doc, e.start, e.end, label="LOC") for e in doc.ents if e.text == "Downing Street"]
     [(name, conf)] = speakers(extract(doc, Article(path="t", id="t", title="T", text=text))).values()
-    assert name == "Downing Street" and conf < 0.5  # inferred from the sentence before: for review
+    # inferred from the sentence before: as sure as that rule proved on annotated news
+    assert name == "Downing Street" and any(conf == rate("spokes-before", span) for span in RATES["span"])
 
 
 def test_said_the_report_is_the_body_that_issued_it(extract_text):

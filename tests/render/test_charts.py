@@ -68,13 +68,27 @@ def test_drawer_draws_each_distinct_chart_once():
     assert charts.Drawer().drawn == 0, "no state is shared between drawers"
 
 
-def test_claims_by_kind_escapes_and_shortens_names():
-    """The per-brief chart is written as SVG text: article names must never become markup."""
+def test_claims_by_kind_escapes_and_wraps_names():
+    """The per-brief chart is written as SVG text: article names must never become markup, and a
+    long name is wrapped onto lines, every word of it shown (the heatmap cut "Charles Kenne…")."""
     long = "Mohammed Abdullah Wahidi al-Rashid Bakri al-Something Very Long Indeed"
     svg = charts.claims_by_kind([("<script>x</script>", {"direct": 1}), (long, {"indirect": 3})], "T")
     assert "<script>" not in svg and "&lt;script&gt;" in svg
-    assert f"<title>{long}: 3 reported</title>" in svg and f">{long}</text>" not in svg
+    assert f"<title>{long}: 3 reported</title>" in svg and "\u2026" not in svg
+    label = re.search(r'<text[^>]*>((?:<tspan[^>]*>[^<]*</tspan>)+)</text>\s*(?=<rect[^>]*><title>Mohammed)', svg)
+    shown = re.findall(r">([^<]*)</tspan>", label.group(1))
+    assert len(shown) > 1 and " ".join(shown) == long
     assert svg.rstrip().endswith("</svg>")
+
+
+def test_heatmap_and_share_of_voice_show_full_names():
+    name = "Charles Kennedy of the Liberal Democrats"
+    for svg in (charts.matrix([name, "Tony Blair"], ["Iraq", "Conservative Party"], [[1, 2], [3, 0]],
+                              ["#1f5fa8", "#b3261e"], "Who talks about whom"),
+                charts.share_of_voice([(name, 5), ("Tony Blair", 3)], ["#1f5fa8", "#b3261e"], "S")):
+        words = " ".join(re.findall(r">([^<>]+)<", svg))
+        assert "\u2026" not in svg
+        assert all(w in words for w in name.split()), words
 
 
 def test_counts_over_time_shows_each_period_with_its_count():

@@ -70,7 +70,7 @@ def test_speaker_page_lists_every_claim_with_date_and_a_link_to_its_words():
 
 def test_speakers_index_sorted_by_claims():
     index = site(page_min_articles=1)["speakers/index.md"]
-    order = re.findall(r"\| \[([^\]]+)\]\(\.\./speakers/([^)]+)\.md\) \|", index)
+    order = re.findall(r'<td markdown="span">\[([^\]]+)\]\(\.\./speakers/([^)]+)\.md\)</td>', index)
     assert [sid for _, sid in order][:2] == ["fawzi-barhum", "condoleezza-rice"]
     assert "1 claim could not be attributed" in index
 
@@ -80,8 +80,8 @@ def test_speaker_heard_in_one_article_links_to_their_section_of_the_brief():
     assert "speakers/fawzi-barhum.md" in p  # two articles: a page
     assert "speakers/condoleezza-rice.md" not in p  # one article: the brief says it all
     index = p["speakers/index.md"]
-    assert "| [Fawzi Barhum](../speakers/fawzi-barhum.md) |" in index
-    assert "| [Condoleezza Rice](../briefs/a.md#condoleezza-rice) |" in index
+    assert '<td markdown="span">[Fawzi Barhum](../speakers/fawzi-barhum.md)</td>' in index
+    assert '<td markdown="span">[Condoleezza Rice](../briefs/a.md#condoleezza-rice)</td>' in index
     assert "link to their part of that brief" in index
     brief = p["briefs/a.md"]
     assert "## Condoleezza Rice { #condoleezza-rice }" in brief  # the anchor the links point to
@@ -212,18 +212,18 @@ def test_share_of_voice_chart_shows_the_numbers_of_the_data():
     total = sum(claims.values())
     svg = p["charts/share-of-voice.svg"]
     ranked = render_pages.SiteData(corpus).speakers  # the chart's rows, in order
-    printed = [int(x) for x in re.findall(r'class="share"[^>]*>(\d+)%<', svg)]
-    expected = [round(100 * claims[s.id] / total) for s in ranked]
+    printed = re.findall(r'class="share"[^>]*>(\d+) \(([\d.]+%)\)<', svg)
+    expected = [(str(claims[s.id]), charts.share_text(claims[s.id], total)) for s in ranked]
     assert printed == expected and len(printed) == len(claims) == 3
     table = p["charts/index.md"]
-    for s, pct in zip(ranked, printed):
+    for s, (n, pct) in zip(ranked, printed):
         assert f"[{markup.md_escape(s.name)}](" in table
-        assert re.search(rf"\| {claims[s.id]} \| {pct}% \|", table)
+        assert re.search(rf"\| {n} \| {re.escape(pct)} \|", table)
     assert f"all {total} attributed claims" in svg
     # with more speakers than the chart shows, the shares still divide by every claim
     rows = [(f"S{i}", 1) for i in range(3)]
-    assert charts.shares([1, 1, 1], 40) == [2, 2, 2]
-    assert '>2%<' in charts.share_of_voice(rows, ["#1f5fa8"] * 3, "S", 40)
+    assert charts.shares([1, 1, 1], 40) == ["2.5%"] * 3
+    assert '>1 (2.5%)<' in charts.share_of_voice(rows, ["#1f5fa8"] * 3, "S", 40)
     assert figures.TOP_SPEAKERS == 15
 
 
@@ -238,6 +238,40 @@ def test_speakers_drawn_together_never_share_a_colour():
     for brief in corpus.briefs:
         ids = {c.speaker for c in brief.claims if c.speaker}
         assert len({data.colour(s) for s in ids}) == len(ids)
+
+
+def test_share_labels_never_round_a_speaker_of_ten_claims_or_more_to_one_percent():
+    """The issue's chart: 15 speakers of 10 to 21 claims among ~1,600 were all labelled "1%"."""
+    total = 1613
+    rows = [(f"Speaker {i}", n) for i, n in enumerate([21, 19, 17, 16, 15, 14, 13, 12, 12, 11, 11, 10, 10, 10, 10])]
+    svg = charts.share_of_voice(rows, list(charts.SPEAKER_PALETTE[:15]), "Share of voice", total)
+    labels = re.findall(r'class="share"[^>]*>([^<]+)<', svg)
+    assert len(labels) == 15
+    for (_, n), label in zip(rows, labels):
+        count, share = re.fullmatch(r"(\d+) \(([\d.]+)%\)", label).groups()
+        assert int(count) == n and share != "1" and abs(float(share) - 100 * n / total) < 0.05, label
+    assert charts.share_text(1, 400) == "0.2%" and charts.share_text(240, 400) == "60%"
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_speaker_colours_stay_apart_from_the_kind_legend_colours():
+    """A chart with a quoted / mixed / reported legend colours speaker names too: no speaker colour
+    may pass for a legend colour (CIE76 distance 25 or more; the old palette had one at 10)."""
+    for speaker in charts.SPEAKER_PALETTE:
+        for kind in charts.KIND_COLOURS.values():
+            distance = sum((a - b) ** 2 for a, b in zip(_lab(speaker), _lab(kind))) ** 0.5
+            assert distance >= 25, (speaker, kind, round(distance, 1))
 
 
 def test_chart_colours_meet_wcag_aa_on_white():
@@ -287,7 +321,7 @@ def test_a_quotation_carried_by_several_articles_is_one_claim_with_every_source(
 
 
 def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
-    row = re.compile(r"^\| \[([^\]]+)\]\(([^)]+)\) \|", re.M)
+    row = re.compile(r'<tr class="qb-item"[^>]*><td markdown="span">\[([^\]]+)\]\(([^)]+)\)</td>')
     everyone = [name for name, _ in row.findall(site()["speakers/index.md"])]  # one page
     monkeypatch.setattr(render_pages, "SPEAKERS_ON_ONE_PAGE", 1)
     p = site()
@@ -299,7 +333,7 @@ def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
     listed = [name for page in letter_pages.values() for name, _ in row.findall(page)]
     assert sorted(listed) == sorted(everyone) and len(everyone) > 2  # each speaker under one initial
     c = letter_pages["speakers/by-letter/c.md"]
-    assert "# Speakers: C" in c and "| [Condoleezza Rice](../../briefs/a.md#condoleezza-rice) |" in c
+    assert "# Speakers: C" in c and "[Condoleezza Rice](../../briefs/a.md#condoleezza-rice)</td>" in c
     assert c.startswith("---\n") and "exclude: true" in c.split("---")[1]  # out of the search index
     assert "[Speakers heard most](../index.md)" in c and "[F](f.md)" in c
 
@@ -309,3 +343,26 @@ def test_initials_fold_accents_and_put_the_rest_under_other():
     assert render_pages.initial("'t Hooft") == "t"
     assert render_pages.initial("3M") == "other" and render_pages.initial("Ögedei") == "o"
     assert render_pages.initial("Александр") == "other"
+
+
+def test_the_topics_index_never_makes_a_paragraph_of_thousands_of_links():
+    """Python-Markdown's link pattern takes time growing with the square of a paragraph's links:
+    the whole corpus's 1,216 places in one paragraph took a minute to convert at every serve
+    rebuild that changed the index (bench stage serve: 112 s after an edit)."""
+    import markdown
+
+    from generator.render import pages
+
+    class Topic:
+        def __init__(self, i):
+            self.id, self.name, self.claims = f"t{i}", f"Topic {i}", [None] * (i % 7 + 1)
+
+    topics = [Topic(i) for i in range(1_201)]
+    text = pages.site_environment().get_template("topics_index.md.j2").render(
+        groups=[("Places", topics), ("People", topics[:3])], count=1_204, topic_href=lambda tid: f"{tid}.md",
+        paged=1_204, min_articles=2)
+    paragraphs = [p for p in text.split("\n\n") if "](" in p]
+    assert max(p.count("](") for p in paragraphs) <= 20
+    assert sum(p.count("](") for p in paragraphs) == 1_204, "every topic listed once"
+    html = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    assert html.count("<a href=") == 1_204 and html.count(" · ") == 1_200 + 2

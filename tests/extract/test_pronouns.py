@@ -1,0 +1,45 @@
+"""'he'/'she' bound by evidence (pronouns.py): the person in view, never one named inside the words
+the claim reports, never a body or a place."""
+
+
+def speakers(brief):
+    by_id = {s.id: s.name for s in brief.speakers}
+    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+
+
+def test_he_is_the_reporter_not_the_person_named_in_what_was_reported(extract_text):
+    text = ('Tom Hale said Peter Marsh would have to resign within a week. '
+            '"It is over for him," he said.')
+    assert speakers(extract_text(text))['"It is over for him,"'] == "Tom Hale"
+
+
+def test_he_is_never_someone_named_inside_the_claim_itself(extract_text):
+    text = ('Peter Marsh faces a confidence vote next week. Tom Hale spoke to reporters on Sunday. '
+            'Mr Marsh has lost none of his hunger for the job, he said.')
+    assert speakers(extract_text(text))["Mr Marsh has lost none of his hunger for the job"] == "Tom Hale"
+
+
+def test_a_person_introduced_as_a_by_agent(extract_text):
+    text = ('The offer was welcomed on Tuesday by union leader Jack Dunn. '
+            '"It is a fair deal for every member," he said.')
+    assert speakers(extract_text(text))['"It is a fair deal for every member,"'] == "Jack Dunn"
+
+
+def test_a_person_introduced_outside_subject_position(extract_text):
+    text = ('Most analysts expect prices to fall. One dissenting view came from Brian Cole, head of research '
+            'at the consultancy Datalink. He said: "Prices will rise again before the summer."')
+    assert speakers(extract_text(text))['"Prices will rise again before the summer."'] == "Brian Cole"
+
+
+def test_he_is_a_person_not_a_club(extract_text):
+    text = ('Coach Dan Ross watched as Leeds United lost at home again on Saturday. '
+            '"We were poor from the first minute," he said.')
+    assert speakers(extract_text(text))['"We were poor from the first minute,"'] == "Dan Ross"
+
+
+
+
+def test_it_is_never_a_body_named_inside_its_own_claim(extract_text):
+    text = ('Northwind Bank reported its results on Monday. Eastgate Bank has lost customers all year, '
+            'it said.')
+    assert speakers(extract_text(text))["Eastgate Bank has lost customers all year"] == "Northwind Bank"

@@ -1,0 +1,26 @@
+"""The people of an article (speakers.py and mentions.py): names cleaned, people found by apposition."""
+
+
+def names(brief):
+    by_id = {s.id: s.name for s in brief.speakers}
+    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+
+
+def test_a_dash_set_off_by_spaces_ends_a_name(extract_text):
+    brief = extract_text('Investor Florian Kaul - Hansa Rostock\'s biggest creditor - said on Monday he wanted '
+                         'a seat on the board. "I demand a say," he said.')
+    assert all(" - " not in s.name for s in brief.speakers)
+    assert names(brief)['"I demand a say,"'] == "Florian Kaul"
+
+
+def test_a_hyphen_inside_a_name_stays(extract_text):
+    brief = extract_text('Professor Robin Lovell-Badge said the results were very encouraging.')
+    assert [s.name for s in brief.speakers] == ["Robin Lovell-Badge"]
+
+
+def test_a_name_with_a_persons_apposition_is_a_person(extract_text):
+    text = ('DJ Shadow Cat, a presenter on the station, says the album is the best of the decade. '
+            '"Nobody else comes close," he adds.')
+    brief = extract_text(text)
+    assert [(s.name, s.kind) for s in brief.speakers] == [("DJ Shadow Cat", "person")]
+    assert names(brief)['"Nobody else comes close,"'] == "DJ Shadow Cat"
