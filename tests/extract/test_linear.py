@@ -106,8 +106,8 @@ def calls_per_token(nlp, text):
     import cProfile
     import pstats
 
-    from generator.workers import extract_doc
     from generator.model import Article
+    from generator.workers import extract_doc
 
     doc = nlp(text)
     profile = cProfile.Profile()
