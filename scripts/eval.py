@@ -279,8 +279,34 @@ def write_errors(gold_arts: list[dict], pred_arts: list[dict], path: Path) -> No
             rows.append("\t".join(str(x) for x in (
                 ga["id"], sc.mention_type(g, text), g.get("speaker"), pn, (p.get("speaker_mention") or {}).get("text"),
                 (g.get("speaker_mention") or {}).get("text"), g["start"], p.get("confidence"))))
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(rows)} wrong speakers written to {path}")
+    spans = span_errors(gold_arts, pred_arts)
+    path.write_text("\n".join(rows + spans) + "\n", encoding="utf-8")
+    print(f"{len(rows)} wrong speakers and {len(spans)} span errors written to {path}")
+
+
+def span_errors(gold_arts: list[dict], pred_arts: list[dict]) -> list[str]:
+    """Each span error, one line: id, 'SPAN', what (missed, short or long, not in gold), the gold
+    and the predicted text (coverage 0.8 is right, as the error table counts)."""
+    sc = _scorer()
+    preds = {str(a.get("id")): a for a in pred_arts}
+    rows = []
+    for ga in gold_arts:
+        text, gclaims = ga["text"], ga.get("claims") or []
+        pclaims = preds.get(str(ga["id"]), {}).get("claims") or []
+        gsp, psp = sc._prep(text, gclaims), sc._prep(text, pclaims)
+        m3 = sc.greedy_match(gsp, psp, 0.3)
+        m8 = sc.greedy_match(gsp, psp, 0.8)
+        used = {j for j, _ in m3.values()}
+        for i, g in enumerate(gclaims):
+            if g.get("optional") or i in m8:
+                continue
+            what = "short or long" if i in m3 else "missed"
+            ptext = pclaims[m3[i][0]]["text"] if i in m3 else ""
+            rows.append("\t".join((ga["id"], "SPAN", what, g["text"].replace("\n", " "), ptext.replace("\n", " "))))
+        for j, c in enumerate(pclaims):
+            if j not in used:
+                rows.append("\t".join((ga["id"], "SPAN", "not in gold", "", c["text"].replace("\n", " "))))
+    return rows
 
 
 def corpus_check(corpus: Path = SHARED / "corpus" / "bbc") -> int:
@@ -314,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
                          "corpus: every article of ../shared/corpus/bbc, checked for generic speakers")
     ap.add_argument("--half", choices=["dev", "held"],
                     help="speech: score only the union and this half")
-    ap.add_argument("--errors", help="speech: write the wrong speakers of the scored half (or union) to this TSV")
+    ap.add_argument("--errors",
+                    help="speech: write the wrong speakers and span errors of the scored half (or union) to this TSV")
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
     ap.add_argument("--cmd", default=CMD,
                     help="extractor command, {input} is the articles JSONL (default: %(default)s)")
