@@ -164,6 +164,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 inherited[c.i] = subj
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
             s, e = _subtree_span(content, exclude=coord, **side)
+            s = _lost_subject(tok, lemma, content, s)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -282,6 +283,29 @@ def _mid_sentence_speaker(tok, ccomp):
     return who if comma is not None and comma + 1 < ccomp[0].right_edge.i else None  # "said Mr Hogan, B"
 
 
+ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}
+
+
+def _lost_subject(tok, lemma: str, content, start: int) -> int:
+    """'X said around eight members were leaving': a reported clause with no subject whose
+    words between cue and clause the parse hung on the cue (an object, a preposition) has
+    lost its subject to it; the content starts right after the cue. Not for verbs whose
+    object is the addressee ('told reporters')."""
+    if content.i < tok.i or lemma in ADDRESSED or any(c.dep_ in SUBJECT_DEPS for c in content.children):
+        return start
+    doc = tok.doc
+    first = tok.i + 1
+    while first < content.i and (doc[first].is_punct or doc[first].lower_ == "that"):
+        first += 1
+    gap = doc[first:content.left_edge.i]
+    if not gap or doc[first].idx >= start \
+            or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") or t.text in ",;:" for t in gap) \
+            or not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in gap) \
+            or any(t.head.i != tok.i and not tok.i < t.head.i < content.left_edge.i for t in gap):
+        return start
+    return doc[first].idx
+
+
 def _noun_cue(tok) -> Candidate | None:
     """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -327,6 +351,12 @@ def _according_to(tok) -> Candidate | None:
         head = head.head
     pp = tok if tok.head.i == head.i else next((a for a in tok.ancestors if a.head.i == head.i), tok)
     s, e = _subtree_span(head, exclude=[pp])
+    if pp.i < head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        # 'According to the paper, 300 jobs - a third - could go': the parse took the clause's
+        # subject for an apposition of the source; the content starts after the source's comma
+        comma = next((t for t in tok.doc[pobj.i + 1:head.i] if t.text == ","), None)
+        if comma is not None and comma.i + 1 < head.i and tok.doc[comma.i + 1].idx < s:
+            s = tok.doc[comma.i + 1].idx
     if e - s < MIN_CONTENT_CHARS:
         return None
     cue_end = to.idx + len(to.text)
