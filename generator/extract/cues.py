@@ -156,7 +156,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             content = ccomp[0]
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
             # no subject of its own is coordinated with this cue, not part of what was said
-            coord = [c for c in content.children if c.dep_ == "conj" and c.i > tok.i and _is_cue(c)
+            # (of any clause the parse hung on the cue: 'said A - B - but said C')
+            coord = [c for k in ccomp if k.i > tok.i for c in k.children if c.dep_ == "conj" and c.i > tok.i
+                     and _is_cue(c)
                      and c.lemma_.lower() in SPEECH_CUES  # "... aware of it but continued to work": one clause
                      and any(g.dep_ in ("ccomp", "xcomp", "prep") for g in c.children)
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
@@ -165,6 +167,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
             s, e = _subtree_span(content, exclude=coord, **side)
             s = _lost_subject(tok, lemma, content, s)
+            if content.i > tok.i:
+                e = _split_clause_end(tok, ccomp, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -281,6 +285,26 @@ def _mid_sentence_speaker(tok, ccomp):
         return None
     comma = next((t.i for t in doc[who.i + 1:min(who.i + 7, tok.sent.end)] if t.text == ","), None)
     return who if comma is not None and comma + 1 < ccomp[0].right_edge.i else None  # "said Mr Hogan, B"
+
+
+def _split_clause_end(tok, ccomp, end: int) -> int:
+    """'said the Commission should re-submit it', 'said she is "certain" her son did not ...': the
+    parse splits one reported clause into several clausal complements of the cue; the content
+    runs to the end of the last one that follows with no stop, colon or semicolon between."""
+    doc = tok.doc
+    for c in ccomp[1:]:
+        if c.i < tok.i:
+            continue
+        s, e = _subtree_span(c, after=tok.i)
+        k, between = c.left_edge.i - 1, []
+        while k >= 0 and doc[k].idx >= end:
+            between.append(doc[k])
+            k -= 1
+        if s < end or re.search(r"[.;:!?]", doc.text[end:s]) or any(t.pos_ in ("VERB", "AUX") for t in between) \
+                or any(t.lemma_.lower() in CLAUSE_CUES and t.pos_ == "VERB" for t in c.subtree if t.i != c.i):
+            break  # '..., but said the outcome was open': a verb of its own between them or in it
+        end = e
+    return end
 
 
 ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}

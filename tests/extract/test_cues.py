@@ -2,7 +2,7 @@
 
 from spacy.tokens import Doc
 
-from generator.extract.cues import _according_to
+from generator.extract.cues import _according_to, reported_candidates
 
 
 def test_a_clause_whose_subject_the_parse_hung_on_said_starts_after_the_cue(extract_text):
@@ -38,3 +38,44 @@ def test_according_to_keeps_a_clause_with_its_own_subject(nlp):
     doc = parsed(nlp, words, heads, deps)
     cand = _according_to(doc[0])
     assert doc.text[cand.start:cand.end] == "a third of jobs could be lost"
+
+
+def test_a_clause_split_by_the_parse_is_one_content(extract_text):
+    text = ("The Transport Committee said the ministry should re-draft the Rail Safety Bill after peers "
+            "refused to pass it.")
+    [claim] = extract_text(text).claims
+    assert claim.text == "the ministry should re-draft the Rail Safety Bill after peers refused to pass it"
+
+
+def full_parse(nlp, rows):
+    """A Doc from (word, pos, lemma, head, dep) rows: the parse the model makes of some sentences."""
+    words = [r[0] for r in rows]
+    spaces = [nxt not in (",", ".", '"') and w != '"' or (w == '"' and i % 2) for i, (w, nxt) in
+              enumerate(zip(words, words[1:] + [""]))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, pos=[r[1] for r in rows], lemmas=[r[2] for r in rows],
+               heads=[r[3] for r in rows], deps=[r[4] for r in rows])
+
+
+def test_two_clauses_the_parse_hangs_on_one_cue_are_one_content(nlp):
+    # 'She said he is sure his son lied.': the parse makes 'is' and 'lied' two complements of 'said'
+    doc = full_parse(nlp, [("She", "PRON", "she", 1, "nsubj"), ("said", "VERB", "say", 1, "ROOT"),
+                           ("he", "PRON", "he", 3, "nsubj"), ("is", "AUX", "be", 1, "ccomp"),
+                           ("sure", "ADJ", "sure", 3, "acomp"), ("his", "PRON", "his", 6, "poss"),
+                           ("son", "NOUN", "son", 7, "nsubj"), ("lied", "VERB", "lie", 1, "ccomp"),
+                           (".", "PUNCT", ".", 1, "punct")])
+    [cand] = reported_candidates(doc, [], [])
+    assert doc.text[cand.start:cand.end] == "he is sure his son lied"
+
+
+def test_a_second_clause_with_a_verb_of_saying_of_its_own_is_not_added(nlp):
+    # 'She said he is sure, but said his son lied.': the second clause is the second cue's
+    doc = full_parse(nlp, [("She", "PRON", "she", 1, "nsubj"), ("said", "VERB", "say", 1, "ROOT"),
+                           ("he", "PRON", "he", 3, "nsubj"), ("is", "AUX", "be", 1, "ccomp"),
+                           ("sure", "ADJ", "sure", 3, "acomp"), ("but", "CCONJ", "but", 3, "cc"),
+                           ("said", "VERB", "say", 3, "conj"), ("his", "PRON", "his", 8, "poss"),
+                           ("son", "NOUN", "son", 9, "nsubj"), ("lied", "VERB", "lie", 6, "ccomp"),
+                           (".", "PUNCT", ".", 1, "punct")])
+    cands = sorted(reported_candidates(doc, [], []), key=lambda c: c.start)
+    first, second = (doc.text[c.start:c.end] for c in cands)
+    assert first.startswith("he is sure") and "lied" not in first and second == "his son lied"
+    assert all(c.subject is not None and c.subject.text == "She" for c in cands)
