@@ -113,7 +113,7 @@ class Build:
         """Link extracted briefs into a Corpus, applying the editor's speakers file."""
         overrides, override_problems = link.load_overrides(self.speakers_file)
         corpus = link.link(briefs, overrides)
-        failures = [Problem(b.article.path, note, "partial", "extraction") for b in briefs
+        failures = [Problem(b.article.path, note, "partial", failure_place(b)) for b in briefs
                     if (note := failed_extraction(b))]
         corpus.problems = result.problems + failures + override_problems
         corpus.files_read = len(result.files)
@@ -229,6 +229,12 @@ def extract_doc(doc, article: Article, stances: bool = False) -> Brief:
 
 def failed_extraction(brief: Brief) -> str | None:
     return next((n for n in brief.article.notes if n.startswith(EXTRACTION_FAILED)), None)
+
+
+def failure_place(brief: Brief) -> str:
+    """Where in its file a failed article is: the record's id when the file holds many (JSONL)."""
+    rid = brief.article.record_id
+    return f"id {rid}" if rid is not None else "extraction"
 
 
 def parse_and_extract(articles: list[Article], model: str | None = None, workers: int = 1,

@@ -28,6 +28,7 @@ import importlib.util
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -329,7 +330,29 @@ def corpus_check(corpus: Path = SHARED / "corpus" / "bbc") -> int:
     speakers = {s["name"] for r in records for s in r["speakers"]}
     print(f"{len(records)} articles, {len(speakers)} distinct speaker names; generic speakers: "
           + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
-    return 1 if generic or out.returncode else 0
+    failed = [ln for ln in out.stderr.splitlines() if "extraction failed" in ln]
+    for ln in failed:
+        print(f"EXTRACTION FAILED: {ln}")
+    return 1 if generic or failed or out.returncode else 0
+
+
+def with_log(cmd: str, log: Path) -> str:
+    """The extractor command with its stderr appended to `log`: evaluate.py shows the extractor's
+    stderr only when it fails, and an article whose extraction raised is a note there, not a
+    failure (its brief is empty), so it would count as missed claims unseen."""
+    return f"sh -c {shlex.quote(cmd + ' 2>>' + shlex.quote(str(log)))}"
+
+
+def failed_extractions(log: Path) -> int:
+    """Print each article whose extraction raised (file and error, from the build report lines
+    of the extractor's stderr) and empty the log; return how many."""
+    if not log.exists():
+        return 0
+    lines = [ln for ln in log.read_text(encoding="utf-8", errors="replace").splitlines() if "extraction failed" in ln]
+    log.unlink()
+    for ln in lines:
+        print(f"EXTRACTION FAILED: {ln}", flush=True)
+    return len(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,14 +378,16 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
     rc = 0
     with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "extractor.log"
         for name in args.sets:
+            rc |= 1 if failed_extractions(log) else 0
             out = Path(args.keep) / f"{name}.jsonl" if args.keep else Path(tmp) / f"{name}.jsonl"
             keep = ["--keep", str(out)]
             if name == "seed":
-                rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep, args.cmd)
+                rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep, with_log(args.cmd, log))
                 continue
             if name in ("speech", "bbc"):
-                rc |= speech_sets(args.cmd, out if args.keep else None, args.half, args.errors)
+                rc |= speech_sets(with_log(args.cmd, log), out if args.keep else None, args.half, args.errors)
                 continue
             if name == "corpus":
                 rc |= corpus_check()
@@ -371,7 +396,8 @@ def main(argv: list[str] | None = None) -> int:
             n = compartment(EVAL / "polnear-dev.jsonl", name, part, args.limit)
             cmd = args.cmd + " --stances" if args.stances else args.cmd
             title = f"polnear-dev.jsonl, {name} compartment ({n} articles{', stances' if args.stances else ''})"
-            rc |= evaluate(part, title, keep, cmd)
+            rc |= evaluate(part, title, keep, with_log(cmd, log))
+        rc |= 1 if failed_extractions(log) else 0
     return rc
 
 

@@ -219,3 +219,17 @@ def test_stances_option_reaches_extraction_and_the_cache_key(tmp_path):
     assert "stance" in [c.kind for c in stances.briefs[0].claims], "a cached speech-only brief was reused"
     [article] = speech.briefs[0:1]
     assert pipeline.brief_key(article.article, "m", False) != pipeline.brief_key(article.article, "m", True)
+
+
+def test_a_failed_extraction_names_the_record_of_a_jsonl_file():
+    """An article of a JSONL file whose extraction raised is reported with its record's id, not
+    only the file of hundreds of records it came from."""
+    from generator.build import EXTRACTION_FAILED, failed_extraction, failure_place
+    from generator.model import Article, Brief
+
+    one = Article(path="news.jsonl", id="a-1", title="T", text="x", record_id="a/1",
+                  notes=[f"{EXTRACTION_FAILED} (RuntimeError: boom); no claims listed"])
+    assert failure_place(Brief(article=one)) == "id a/1"
+    assert failed_extraction(Brief(article=one)).startswith(EXTRACTION_FAILED)
+    plain = Article(path="story.txt", id="story", title="T", text="x")
+    assert failure_place(Brief(article=plain)) == "extraction"
