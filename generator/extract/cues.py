@@ -180,6 +180,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         if found is None and lemma in CLAUSE_CUES and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             # '"Only you," she said, "would ..."': the clause the cue interrupts
             found = ("clause", _subtree_span(tok.head, exclude=[tok]))
+            before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
+            if before and tok.head.i > tok.i and not any(c.dep_ in SUBJECT_DEPS for c in tok.head.children) \
+                    and any(c.dep_ in SUBJECT_DEPS and c.i > tok.i for c in children):
+                # 'The answer, says Prof Lane, is radio': the parse gave the cue the subject of the
+                # clause it interrupts; as with 'Although A, said X, B' the sentence is the claim
+                found = ("clause", (_subtree_span(before[0])[0], found[1][1]))
         if found is None and lemma in XCOMP_CUES:
             x = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
             if x:

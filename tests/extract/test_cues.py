@@ -79,3 +79,10 @@ def test_a_second_clause_with_a_verb_of_saying_of_its_own_is_not_added(nlp):
     first, second = (doc.text[c.start:c.end] for c in cands)
     assert first.startswith("he is sure") and "lied" not in first and second == "his son lied"
     assert all(c.subject is not None and c.subject.text == "She" for c in cands)
+
+
+def test_a_cue_set_between_the_subject_and_its_verb_makes_the_sentence_the_claim(extract_text):
+    brief = extract_text("Costs are rising. The remedy, says Dr Amal Lane, is more nurses on every ward.")
+    [claim] = brief.claims
+    assert claim.text == "The remedy, says Dr Amal Lane, is more nurses on every ward"
+    assert {s.id: s.name for s in brief.speakers}[claim.speaker] == "Amal Lane"
