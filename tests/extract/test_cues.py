@@ -82,7 +82,7 @@ def test_a_second_clause_with_a_verb_of_saying_of_its_own_is_not_added(nlp):
 
 
 def test_a_cue_set_between_the_subject_and_its_verb_makes_the_sentence_the_claim(extract_text):
-    brief = extract_text("Costs are rising. The remedy, says Dr Amal Lane, is more nurses on every ward.")
+    brief = extract_text("Villages need a link. The answer, says Prof Moyo, is radio.")
     [claim] = brief.claims
-    assert claim.text == "The remedy, says Dr Amal Lane, is more nurses on every ward"
-    assert {s.id: s.name for s in brief.speakers}[claim.speaker] == "Amal Lane"
+    assert claim.text == "The answer, says Prof Moyo, is radio"
+    assert {s.id: s.name for s in brief.speakers}[claim.speaker] == "Moyo"
