@@ -169,6 +169,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             s = _lost_subject(tok, lemma, content, s)
             if content.i > tok.i:
                 e = _split_clause_end(tok, ccomp, e)
+                e = _clause_after_quote(tok, children, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -311,6 +312,24 @@ def _split_clause_end(tok, ccomp, end: int) -> int:
             break  # '..., but said the outcome was open': a verb of its own between them or in it
         end = e
     return end
+
+
+CONTENT_MARKS = {"after", "because", "since", "if", "unless", "until", "although", "though", "before", "once"}
+
+
+def _clause_after_quote(tok, children, end: int) -> int:
+    """'insisted he was "livid" after his side were denied two tries': a content that ends with a
+    closing quote mark, straight after it a subordinate clause the parse hung on the cue; the
+    quote mark misled the parse, the clause goes on what was said."""
+    doc = tok.doc
+    text = doc.text
+    if end < 1 or text[end - 1] not in "\"\u201d":
+        return end
+    nxt = next((c for c in children if c.dep_ == "advcl" and c.left_edge.idx >= end), None)
+    if nxt is None or nxt.left_edge.dep_ != "mark" or nxt.left_edge.lower_ not in CONTENT_MARKS \
+            or text[end:nxt.left_edge.idx].strip() or not any(c.dep_ in SUBJECT_DEPS for c in nxt.children):
+        return end  # 'said it was "sound" when asked', 'as she left', 'after meeting him': the saying's
+    return _subtree_span(nxt)[1]
 
 
 ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}

@@ -47,11 +47,11 @@ def test_a_clause_split_by_the_parse_is_one_content(extract_text):
     assert claim.text == "the ministry should re-draft the Rail Safety Bill after peers refused to pass it"
 
 
-def full_parse(nlp, rows):
+def full_parse(nlp, rows, spaces=None):
     """A Doc from (word, pos, lemma, head, dep) rows: the parse the model makes of some sentences."""
     words = [r[0] for r in rows]
-    spaces = [nxt not in (",", ".", '"') and w != '"' or (w == '"' and i % 2) for i, (w, nxt) in
-              enumerate(zip(words, words[1:] + [""]))]
+    spaces = spaces or [nxt not in (",", ".", '"') and w != '"' or (w == '"' and i % 2) for i, (w, nxt) in
+                        enumerate(zip(words, words[1:] + [""]))]
     return Doc(nlp.vocab, words=words, spaces=spaces, pos=[r[1] for r in rows], lemmas=[r[2] for r in rows],
                heads=[r[3] for r in rows], deps=[r[4] for r in rows])
 
@@ -86,3 +86,25 @@ def test_a_cue_set_between_the_subject_and_its_verb_makes_the_sentence_the_claim
     [claim] = brief.claims
     assert claim.text == "The answer, says Prof Moyo, is radio"
     assert {s.id: s.name for s in brief.speakers}[claim.speaker] == "Moyo"
+
+
+def test_a_subordinate_clause_after_a_closing_quote_mark_stays_in_the_content(extract_text):
+    text = ("Scotland coach Matt Williams insisted he was \"delighted\" after his side were awarded two "
+            "penalties in Saturday's win over Fiji in Perth.")
+    [claim] = extract_text(text).claims
+    assert claim.text == ('he was "delighted" after his side were awarded two penalties in Saturday\'s win '
+                          'over Fiji in Perth')
+
+
+def test_when_the_words_were_said_is_no_part_of_them(nlp):
+    # 'She said it was "sound" when she left.', the 'when' clause hung on 'said': the occasion
+    def rows(mark):
+        return [("She", "PRON", "she", 1, "nsubj"), ("said", "VERB", "say", 1, "ROOT"),
+                ("it", "PRON", "it", 3, "nsubj"), ("was", "AUX", "be", 1, "ccomp"), ('"', "PUNCT", '"', 5, "punct"),
+                ("sound", "ADJ", "sound", 3, "acomp"), ('"', "PUNCT", '"', 5, "punct"),
+                (mark, "SCONJ", mark, 9, "mark"), ("she", "PRON", "she", 9, "nsubj"),
+                ("left", "VERB", "leave", 1, "advcl"), (".", "PUNCT", ".", 1, "punct")]
+    for mark, content in (("when", 'it was "sound"'), ("because", 'it was "sound" because she left')):
+        doc = full_parse(nlp, rows(mark), [True, True, True, True, False, False, True, True, True, False, False])
+        [cand] = reported_candidates(doc, [], [])
+        assert doc.text[cand.start:cand.end] == content, doc.text
