@@ -47,7 +47,7 @@ class Cache:
     def key(*parts: Any) -> str:
         """A stable hash of JSON-able parts (anything else by its str)."""
         data = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate never fails
 
     def start_build(self) -> None:
         """A new build: nothing used yet (prune after it keeps only what it uses)."""

@@ -160,6 +160,14 @@ class Problem:
     severity: str = "skipped"  # skipped | partial | note
     where: str | None = None  # line or field
 
+    def __post_init__(self) -> None:
+        """A lone surrogate (a file name's undecodable byte, a value quoted from a JSON or YAML escape)
+        is shown as U+FFFD: a report line must always be printable and writable as UTF-8."""
+        for name in ("path", "message", "where"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isascii():
+                setattr(self, name, "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value))
+
     def __str__(self) -> str:
         loc = f"{self.path}:{self.where}" if self.where else self.path
         return f"{loc}: {self.severity}: {self.message}"

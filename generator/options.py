@@ -31,11 +31,13 @@ class Typed(c.Type):
 
 
 class Count(Typed):
-    """A whole number no smaller than `minimum` (a bool is not a number here)."""
+    """A whole number no smaller than `minimum` and, when given, no larger than `maximum`
+    (a bool is not a number here)."""
 
-    def __init__(self, minimum: int, default: int):
+    def __init__(self, minimum: int, default: int, maximum: int | None = None):
         super().__init__(int, default=default)
         self.minimum = minimum
+        self.maximum = maximum
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool):
@@ -43,17 +45,38 @@ class Count(Typed):
         value = super().run_validation(value)
         if value < self.minimum:
             raise ValidationError(f"Expected a whole number of at least {self.minimum} but received: {value}")
+        if self.maximum is not None and value > self.maximum:
+            shown = str(value) if value < 10 ** 30 else "a number of more than 30 digits"
+            raise ValidationError(f"Expected a whole number of at most {self.maximum:,} but received: {shown}")
         return value
 
 
 class ExistingPath(c.FilesystemObject):
-    """A file or folder that must exist, relative to mkdocs.yml's folder."""
+    """A file or folder of articles that must exist, relative to mkdocs.yml's folder; never empty
+    (a value left blank, which would read mkdocs.yml's whole folder), a folder above mkdocs.yml's,
+    nor the root of the file system: each would read the project's own files (README, build
+    output) or walk the whole disk. `.` (mkdocs.yml's folder, said on purpose) is allowed."""
 
     existence_test = staticmethod(os.path.exists)
     name = "file or folder"
 
     def __init__(self, **kwargs):
         super().__init__(exists=True, **kwargs)
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and not value.strip():
+            raise ValidationError("Expected a folder or file of articles but received an empty text "
+                                  "(it would read the whole project folder)")
+        path = super().run_validation(value)
+        real = os.path.realpath(path)
+        if os.path.dirname(real) == real:
+            raise ValidationError(f"'{value}' is the root of the file system; give the folder of articles")
+        if self.config_dir:
+            project = os.path.realpath(self.config_dir)
+            if project.startswith(real.rstrip(os.sep) + os.sep):
+                raise ValidationError(f"'{value}' is a folder above the project's (where mkdocs.yml is); "
+                                      "give the folder of articles (e.g. articles)")
+        return path
 
 
 class SpacyModel(Typed):
@@ -80,7 +103,8 @@ class SpacyModel(Typed):
 
 class Options(Config):
     articles = ExistingPath(default="articles")
-    """Folder (or file) of articles to read, relative to mkdocs.yml."""
+    """Folder (or file) of articles to read, relative to mkdocs.yml; never blank, the root of the file system
+    or a folder above mkdocs.yml's (refused: each would read far more than articles)."""
 
     follow_links = c.Type(bool, default=False)
     """Read articles that symbolic links in the articles folder point to outside it; by default such links
@@ -104,8 +128,9 @@ class Options(Config):
     strict = Typed(bool, default=False)
     """Fail the build (non-zero exit) when an article file is skipped."""
 
-    max_article_chars = Count(minimum=1_000, default=100_000)
-    """Longest article text analysed; longer text is cut at a paragraph or sentence break (reported)."""
+    max_article_chars = Count(minimum=1_000, default=100_000, maximum=2_000_000)
+    """Longest article text analysed (at most 2,000,000, the most the spaCy pipeline takes); longer text is cut
+    at a paragraph or sentence break (reported)."""
 
     stances = Typed(bool, default=False)
     """Also list stances, beliefs and intentions ("X wants", "X plans", "X believes") as claims of kind

@@ -55,6 +55,11 @@ def create(folder: Path) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise ScaffoldError(f"{folder}: is a file, not a folder")
     files = contents(folder)
+    links = sorted({"/".join(parts[:i]) for rel in files for parts in [rel.split("/")]
+                    for i in range(1, len(parts)) if (folder.joinpath(*parts[:i])).is_symlink()})
+    if links:  # a linked folder inside DIR would make us write outside it
+        raise ScaffoldError(f"{folder}: {', '.join(links)} {'is a link' if len(links) == 1 else 'are links'} "
+                            "(files are written only inside the new project); nothing written")
     taken = [rel for rel in files if (folder / rel).exists() or (folder / rel).is_symlink()]
     if taken:
         raise ScaffoldError(f"{folder}: already has {', '.join(taken)}; nothing written (no file is overwritten)")

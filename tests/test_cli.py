@@ -114,6 +114,25 @@ def test_config_takes_the_plugin_options_of_a_mkdocs_yml(tmp_path):
     assert proc.returncode == 2 and "articles" in proc.stderr and "missing" in proc.stderr
 
 
+def test_lone_surrogates_and_values_yaml_cannot_build_never_stop_the_command(tmp_path):
+    """A lone surrogate in a JSONL text, a front-matter title or a speakers.yml name, or a date
+    YAML cannot build: exit 1 with a traceback before, every good article lost."""
+    import json
+
+    said = 'Minister Anna Berg said that taxes would fall \udfff. "We must wait," Berg said.'
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "s", "title": "S\udfff", "text": said}) + "\n")
+    (tmp_path / "b.md").write_text('---\ntitle: "Tax \\udfff news"\ndate: 2021-02-30\n---\n'
+                                   'Minister Tom Hale said that taxes would rise. "We must act," Hale said.\n')
+    (tmp_path / "speakers.yml").write_text('speakers:\n  - name: "Anna \\udfff Berg"\n    role: 2021-02-30\n')
+    proc = subprocess.run([sys.executable, "-m", "generator", "extract", "a.jsonl", "b.md", "--jsonl", "--no-cache",
+                           "--workers", "1", "--speakers-file", "speakers.yml"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["S", "Tax news"] and records[1]["date"] is None
+    assert "lone surrogate" in proc.stderr and "'2021-02-30' is not a valid timestamp" in proc.stderr
+
+
 def test_export_writes_the_data_the_site_publishes(tmp_path):
     """`quotebrief export` and the site's data/ files are one render: the same bytes."""
     from conftest import project_build

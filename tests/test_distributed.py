@@ -61,3 +61,72 @@ def test_an_unreachable_scheduler_is_a_one_line_error(folder, capsys, monkeypatc
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("quotebrief: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(err.strip().splitlines()) == 1
+
+
+def _serve(handler):
+    """A TCP server on a free local port, each connection given to `handler` in a thread."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+
+    def run():
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            threading.Thread(target=handler, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=run, daemon=True).start()
+    return server
+
+
+def _http_400_on_any_bytes(conn):
+    conn.recv(100)
+    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+
+def _http_400_at_once(conn):
+    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+
+@pytest.mark.parametrize("handler", [_http_400_on_any_bytes, _http_400_at_once, None],
+                         ids=["answers-400-when-spoken-to", "answers-400-at-once", "plain-http-server"])
+def test_a_service_that_is_not_a_scheduler_is_one_line_within_15_seconds(folder, handler):
+    """It took 61 s and two tracebacks (a 3.07 EiB allocation, then Client.__del__), or 99 s."""
+    import http.server
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    if handler is None:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        port = server.server_address[1]
+    else:
+        server = _serve(handler)
+        port = server.getsockname()[1]
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "generator", "extract", str(folder), "--no-cache",
+                           "--scheduler", f"tcp://127.0.0.1:{port}"], capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - start
+    server.shutdown() if handler is None else server.close()
+    assert proc.returncode == 2 and "is not a Dask scheduler" in proc.stderr, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+    assert took < 15, f"{took:.1f} s"
+
+
+@pytest.mark.parametrize("address, words", [("inproc://x", "no scheduler of this process has that in-process address"),
+                                            ("http://127.0.0.1:9", "unknown protocol http://")])
+def test_an_address_no_scheduler_can_have_is_one_line_at_once(folder, address, words):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "generator", "extract", str(folder), "--no-cache",
+                           "--scheduler", address], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and words in proc.stderr, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr

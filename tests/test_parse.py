@@ -115,3 +115,28 @@ def test_attributes_leave_rules_of_other_shapes_to_spacy():
     bulk = parse.Attributes(ruler)
     assert bulk.rules is None
     assert [t.pos_ for t in bulk(blank.make_doc("a b c d"))] == ["X", "", "", ""]
+
+
+def _breaks_token_by_token(doc):
+    """paragraph_breaks as it was: Token.is_sent_start set one token at a time (each set checks
+    the whole Doc for a parse, so this was quadratic in the line breaks)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif tok.is_space or (tok.is_punct and (tok.i + 1 == len(doc) or "\n" in doc[tok.i + 1].text
+                                                 or "\n" in tok.whitespace_)):
+            tok.is_sent_start = False
+    return doc
+
+
+def test_paragraph_breaks_set_all_at_once_are_those_set_token_by_token(nlp):
+    texts = [p.read_text("utf-8") for p in sorted(ARTICLES.glob("*.md"))]
+    texts += ['"Go 1," Smith said.\n\n"Go 2," he said.\n \nEnd.', "a\n", "\n", "x", "Hello.\n\n\n(AP)\n",
+              "Line one\r\nLine two.\n\n\n\n\"Quote,\" she said.\n"]
+    for text in texts:
+        with nlp.select_pipes(enable=[]):
+            a, b = nlp.make_doc(text), nlp.make_doc(text)
+        parse.paragraph_breaks(a)
+        _breaks_token_by_token(b)
+        assert [t.is_sent_start for t in a] == [t.is_sent_start for t in b], text[:80]

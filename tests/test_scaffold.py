@@ -69,3 +69,16 @@ def test_new_project_builds_with_strict_and_its_speakers_rule_applies(tmp_path):
     brief = (site / "briefs" / "2008-12-23-hamas-ends-truce" / "index.html").read_text("utf-8")
     assert "Hamas spokesman" in (site / "speakers" / "index.html").read_text("utf-8")  # speakers.yml's role
     assert '<link rel="canonical" href="http://127.0.0.1:8000/briefs/' in brief
+
+
+def test_new_never_writes_through_a_link_inside_dir(tmp_path):
+    """A linked .github (or docs, articles) inside DIR made `new` write outside DIR."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / ".github").symlink_to(outside, target_is_directory=True)
+    proc = quotebrief("new", "p", cwd=tmp_path)
+    assert proc.returncode == 2 and ".github is a link" in proc.stderr and "Traceback" not in proc.stderr
+    assert list(outside.iterdir()) == []
+    assert sorted(p.name for p in project.iterdir()) == [".github"], "nothing written"

@@ -49,3 +49,29 @@ def test_the_repository_tests_before_it_builds():
     assert jobs["build"]["needs"] == "test"
     runs = " ".join(step.get("run", "") for step in jobs["test"]["steps"])
     assert "ruff check" in runs and "pytest" in runs
+
+
+def test_checkout_leaves_no_token_behind(workflow):
+    """actions/checkout keeps the job's token in .git/config unless told not to; a later step
+    (or an uploaded artifact) could then read it (zizmor's artipacked finding)."""
+    checkouts = [step for job in workflow["jobs"].values() for step in job["steps"]
+                 if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert (step.get("with") or {}).get("persist-credentials") is False, step
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=["repository", "scaffold"])
+def test_zizmor_finds_nothing_above_low(path):
+    """The workflows' static check (zizmor, offline audits): no finding of medium or high severity."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    zizmor = shutil.which("zizmor") or str(Path(sys.executable).with_name("zizmor"))
+    if not Path(zizmor).exists():
+        pytest.skip("zizmor is not installed (pip install zizmor)")
+    proc = subprocess.run([zizmor, "--offline", "--min-severity", "medium", "--format", "plain", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -193,10 +193,11 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs that are photo captions, credit lines or web furniture ("READ MORE: ...",
     "WATCH BELOW"), not article text.
 
-    A caption is a paragraph repeated (or a prefix of the next one, as when a
-    caption is printed twice, once with its credit), or one that ends in a credit
+    A caption is a prefix of the paragraph before or after it (as when a caption is printed
+    twice, once with its credit), or one that ends in a credit
     such as "POOL / Alexander Zemlianichenko", "AFP/Getty Images" or
-    "(Photo: Jane Doe)".
+    "(Photo: Jane Doe)". A paragraph that repeats the one before it is left out too:
+    the first copy is read (paragraphs A, A, B give A's claims once and B's).
     """
     paragraphs = paragraph_spans(text)
     bodies = [text[s:e] for s, e in paragraphs]
@@ -205,8 +206,10 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
         body = bodies[k]
         lines = [line.strip() for line in body.split("\n") if line.strip()]
         repeated = len(lines) > 1 and any(lines[i + 1].startswith(lines[i]) for i in range(len(lines) - 1))
-        neighbour = any(0 <= j < len(bodies) and j != k and bodies[j].startswith(body)
-                        for j in (k - 1, k + 1))
+        # a prefix of a neighbour (a caption printed again with its credit), or the copy of the
+        # paragraph before: a paragraph repeated next to itself is read once, its first copy
+        neighbour = (k > 0 and bodies[k - 1] == body) or any(
+            0 <= j < len(bodies) and bodies[j] != body and bodies[j].startswith(body) for j in (k - 1, k + 1))
         if len(body.split()) > 80:
             continue
         if repeated or neighbour or CREDIT_RE.search(body) or PHOTO_RE.match(body) or FURNITURE_RE.match(body):

@@ -451,7 +451,17 @@ class Resolver(Pronouns):
         if len(head) > 4 and head.endswith(AGENT_ENDINGS) and subj.pos_ == "NOUN" and head not in NOT_AGENTS \
                 and self.claim_span is not None:  # the speaker of a claim, not any subject
             return True
-        return any(head in p.words for p in self.people.values() if p.kind == "person")
+        return head in self._person_words()
+
+    def _person_words(self) -> set[str]:
+        """Every word the article says of someone it names, gathered once (the cast's words are
+        learnt before resolving starts) and again only if a person is added: a scan of every
+        person for every subject was quadratic in an article of thousands of names."""
+        cached = getattr(self, "_person_words_cache", None)
+        if cached is None or cached[0] != len(self.people):
+            words = set().union(*(p.words for p in self.people.values() if p.kind == "person"))
+            cached = self._person_words_cache = (len(self.people), words)
+        return cached[1]
 
     def _ranked_description(self, subj, words: set[str], nationality: set[str]) -> str | None:
         """The person a definite description means when no one's title shares its words: the one

@@ -253,6 +253,10 @@ class Cast:
         their title or apposition ("a spokeswoman"), or the pronoun of a clause they are the subject
         of ("Clinton said she would run"). Contradictory evidence leaves the gender unknown."""
         votes: dict[str, set[str]] = {}
+        people_in_sent: dict[int, list[int]] = {}  # sentence start -> its PERSON entities' starts, read once
+        for ent in self.ents:
+            if ent.label_ == "PERSON":
+                people_in_sent.setdefault(ent.sent.start, []).append(ent.start)
         for ent in self.ents:
             if ent.label_ != "PERSON" or not self._usable(ent[0]):
                 continue
@@ -264,7 +268,7 @@ class Cast:
                 if tok is not None and tok.lower_ in GENDER_WORDS:
                     votes.setdefault(person.name, set()).add(GENDER_WORDS[tok.lower_])
                     break
-            pronoun = self._own_pronoun(ent)
+            pronoun = self._own_pronoun(ent, people_in_sent)
             if pronoun is not None:
                 votes.setdefault(person.name, set()).add(PRONOUN_GENDER[pronoun.lower_])
         for person in self.people.values():
@@ -273,14 +277,15 @@ class Cast:
             if len(said) == 1:
                 person.gender = next(iter(said))
 
-    def _own_pronoun(self, ent):
+    def _own_pronoun(self, ent, people_in_sent: dict[int, list[int]]):
         """'Clinton said she would run': the subject pronoun of a clause under the verb the name is
-        the subject of, when no one else is named in the sentence."""
+        the subject of, when no one else is named in the sentence. `people_in_sent`: the PERSON
+        entities of each sentence, found once (sent.ents walks every entity of the document:
+        once per mention, that was quadratic in a quote-dense article)."""
         root = ent.root
         if root.dep_ not in SUBJECT_DEPS or ent.end - ent.start > 5:
             return None
-        sent = ent.sent
-        if any(e.label_ == "PERSON" and e.start != ent.start for e in sent.ents):
+        if any(start != ent.start for start in people_in_sent.get(ent.sent.start, ())):
             return None
         for tok in root.head.subtree:
             if tok.i >= ent.end and tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and self._usable(tok):

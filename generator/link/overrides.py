@@ -121,10 +121,11 @@ def load_overrides(path: Path | None) -> tuple[Overrides, list[Problem]]:
         return Overrides(), []
     path = Path(path)
     ignored = "; the speakers file is ignored"
+    notes: list[tuple[int, str]] = []
     try:
         text = _read_text(path)
         data = load_yaml(text, max_bytes=MAX_SPEAKERS_BYTES, max_aliases=MAX_SPEAKERS_ALIASES,
-                         what="speakers file")
+                         what="speakers file", notes=notes)
     except YamlLimit as exc:
         return Overrides(source=path.name), [Problem(str(path), f"{exc}{ignored}", "partial")]
     except yaml.YAMLError as exc:
@@ -135,8 +136,10 @@ def load_overrides(path: Path | None) -> tuple[Overrides, list[Problem]]:
     except OSError as exc:
         return Overrides(source=path.name), [Problem(str(path), f"cannot be read ({_os_reason(exc)}){ignored}",
                                                      "partial")]
+    kept = [Problem(str(path), strip_invisible(note)[0], "note", f"line {line + 1}") for line, note in notes]
     try:
-        return parse_overrides(data, path.name)
+        overrides, problems = parse_overrides(data, path.name)
+        return overrides, kept + problems
     except RecursionError:
         return Overrides(source=path.name), [Problem(str(path), f"nested too deeply{ignored}", "partial")]
 

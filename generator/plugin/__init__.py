@@ -31,6 +31,17 @@ HOME_MARKER = "<!-- quotebrief:briefs -->"
 HOME_LATEST = 20  # briefs listed on the home page; the briefs index lists them all
 
 
+def forget_search_index(plugin) -> None:
+    """Make Material's search plugin write the entries of this build's pages only.
+
+    Under `--dirty` it keeps its last index and, assuming one page was rendered, drops the old
+    entries of the first page rendered alone: every other page rendered again was indexed twice
+    more at each rebuild (and a stale copy kept). DirtyState.merge_search_index puts back the
+    last build's entries of the pages not rendered again, which is all a dirty index needs."""
+    if hasattr(plugin, "search_index_prev"):
+        plugin.search_index_prev = None
+
+
 class QuotebriefPlugin(BasePlugin[Options]):
     def __init__(self):
         super().__init__()
@@ -76,6 +87,9 @@ class QuotebriefPlugin(BasePlugin[Options]):
             self.idle.build_started()
         self._build(config).start()
         self.pages.start_build()
+        if self.dirty:
+            for plugin in config.plugins.values():
+                forget_search_index(plugin)
 
     def on_files(self, files, config):
         from generator.correct import CorrectionsError

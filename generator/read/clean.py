@@ -1,7 +1,8 @@
 """Characters no article needs and that can hide or reorder what a reader sees: NUL and other
 control characters, bidirectional embeddings, overrides and isolates (U+202A-U+202E,
-U+2066-U+2069), and zero-width characters. A JSON string may hold any of them (`\\u0000`,
-`\\u202e`) although a file's bytes may not.
+U+2066-U+2069), zero-width characters, and lone surrogates (U+D800-U+DFFF: half a UTF-16 pair,
+which no UTF-8 text can hold, so hashing or writing it fails). A JSON string or a YAML escape
+may hold any of them (`\\u0000`, `\\u202e`, `\\udfff`) although a file's bytes may not.
 
 Removed from the article text by the reader, before any claim offset exists, and from
 every field that becomes a heading or a name (title, source, licence, tags); each removal
@@ -13,9 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+                       "\ud800-\udfff]")
 """Control characters but tab and line feed, C1 controls, zero-width space, non-joiner and joiner,
-word joiner, zero-width no-break space (byte order mark), bidi embeddings, overrides and isolates."""
+word joiner, zero-width no-break space (byte order mark), bidi embeddings, overrides and isolates,
+lone surrogates."""
 
 
 def strip_invisible(text: str) -> tuple[str, list[str]]:
@@ -32,7 +35,10 @@ def strip_invisible(text: str) -> tuple[str, list[str]]:
 
 
 def _label(ch: str, n: int) -> str:
-    name = unicodedata.name(ch, "") or {"\x00": "NUL"}.get(ch, "control character")
+    if "\ud800" <= ch <= "\udfff":
+        name = "lone surrogate"
+    else:
+        name = unicodedata.name(ch, "") or {"\x00": "NUL"}.get(ch, "control character")
     return f"U+{ord(ch):04X} {name}" + (f" x{n}" if n > 1 else "")
 
 

@@ -53,6 +53,10 @@ def read_paths(paths: list[str | Path], max_chars: int = MAX_TEXT_CHARS, *,
     found, not_read = find_files(paths, follow_links=follow_links)
     result.problems.extend(not_read)
     for path in found:
+        if not _utf8_name(str(path)):  # bytes that are not UTF-8 in a file name (surrogate escapes)
+            shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            result.problems.append(Problem(shown, "file name is not UTF-8 text; not read (rename the file)"))
+            continue
         result.files.append(str(path))
         try:
             articles, problems = read_file_again(path, max_chars, cache)
@@ -66,6 +70,14 @@ def read_paths(paths: list[str | Path], max_chars: int = MAX_TEXT_CHARS, *,
         result.problems.extend(problems)
     _make_ids_unique(result)
     return result
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reason(exc: Exception) -> str:

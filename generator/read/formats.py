@@ -49,15 +49,16 @@ def read_markdown(text: str, path: str, problems: list[Problem] | None = None) -
     body = body.strip("\n")
     if not body.strip():
         raise ReadError("no article text after the front matter")
-    article = Article(path=path, id=safe_id(str(meta.get("id") or Path(path).stem)),
-                      title=_text_field(meta.get("title")) or "", text=body)
+    article = Article(path=path, id=safe_id(str(meta.get("id") or Path(path).stem)), title="", text=body)
     _apply_meta(article, meta, path, problems)
     return article
 
 
 def _front_matter(block: str, path: str, problems: list[Problem]) -> dict:
+    notes: list[tuple[int, str]] = []
     try:
-        loaded = load_yaml(block, max_bytes=MAX_FRONT_MATTER_BYTES, max_aliases=0, what="front matter")
+        loaded = load_yaml(block, max_bytes=MAX_FRONT_MATTER_BYTES, max_aliases=0, what="front matter",
+                           notes=notes)
     except YamlLimit as exc:
         problems.append(Problem(path, f"{exc}; front matter ignored, text read", "partial", "front matter"))
         return {}
@@ -71,6 +72,8 @@ def _front_matter(block: str, path: str, problems: list[Problem]) -> dict:
         problems.append(Problem(path, f"front matter is a {type(loaded).__name__}, not a mapping of fields; "
                                       "ignored, text read", "partial", "front matter"))
         return {}
+    for line, note in notes:  # values YAML could not build, kept as text (a bad date is then left out)
+        problems.append(Problem(path, strip_invisible(note)[0], "note", f"front matter line {line + 2}"))
     return {str(k): v for k, v in (loaded or {}).items()}
 
 
@@ -129,9 +132,9 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
         article = Article(
             path=path,
             id=safe_id(str(raw_id), fallback=f"{stem}-{number}") if raw_id not in (None, "") else f"{stem}-{number}",
-            title=_text_field(record.get("title")) or "",
+            title="",
             text=body,
-            record_id=str(raw_id) if raw_id not in (None, "") else None,
+            record_id=strip_invisible(str(raw_id))[0] if raw_id not in (None, "") else None,
         )
         if raw_id not in (None, ""):
             article.notes.append(f"source id: {' '.join(strip_invisible(str(raw_id)[:200])[0].split())}")
@@ -148,21 +151,27 @@ def read_jsonl(text: str, path: str, problems: list[Problem] | None = None,
 
 
 def _apply_meta(article: Article, meta: dict, path: str, problems: list[Problem], where: str | None = None) -> None:
-    for key in ("source", "url", "licence"):
+    for key in ("title", "source", "url", "licence"):
         value = meta.get(key) if key != "licence" else (meta.get("licence") or meta.get("license"))
         if value is not None:
-            setattr(article, key, _text_field(value))
+            text = _meta_text(value, key, path, problems, where)
+            if key == "title":
+                article.title = text or article.title
+            else:
+                setattr(article, key, text)
     if meta.get("date") is not None:
         article.date = parse_date(meta["date"])
         if article.date is None:
-            note = f"date {str(meta['date'])[:60]!r} does not parse; left out"
+            note = f"date {strip_invisible(str(meta['date'])[:60])[0]!r} does not parse; left out"
             article.notes.append(note)
             problems.append(Problem(path, note, "note", f"{where} date" if where else "date"))
     tags = meta.get("tags")
     if isinstance(tags, list):
-        article.tags = [t for t in map(_text_field, tags) if t]
+        article.tags = [t for t in (_meta_text(t, "tags", path, problems, where) for t in tags) if t]
     elif isinstance(tags, str):
         article.tags = [t.strip() for t in tags.split(",") if t.strip()]
+    elif tags is not None:
+        _meta_text(tags, "tags", path, problems, where)  # said and left out
 
 
 def parse_date(value) -> str | None:
@@ -178,6 +187,8 @@ def parse_date(value) -> str | None:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
+    if len(text) > 40:  # no date is this long (fromisoformat reads 5,000 ones as 1111-11-11)
+        return None
     try:
         return dt.datetime.fromisoformat(text).date().isoformat()
     except ValueError:
@@ -188,6 +199,37 @@ def _looks_like_headline(line: str) -> bool:
     """Short, and not a sentence ending in a full stop: a lead paragraph is not a headline."""
     line = line.strip()
     return 0 < len(line) <= 160 and not line.endswith((".", ".\"", ".\u201d", ":"))
+
+
+MAX_FIELD_CHARS = {"title": 300, "source": 300, "licence": 300, "tags": 100}
+"""Longest title, source, licence and tag kept (cut at a space, noted): a heading, not an essay."""
+MAX_URL_CHARS = 2_048
+"""Longest URL kept (browsers and servers refuse longer ones); past it the URL is left out, noted."""
+_SCALARS = (str, int, float, dt.date)  # bool is an int: `title: yes` is read as the text True
+
+
+def _meta_text(value, key: str, path: str, problems: list[Problem], where: str | None) -> str | None:
+    """A metadata field as one line of text, or None (noted) when it is a list, a mapping or bytes
+    (never published as a Python repr such as "['a', 'b']" or "b'hello'"), or a URL too long to keep."""
+    field_where = f"{where} {key}" if where else key
+    if not isinstance(value, _SCALARS):
+        kinds = {list: "a list", dict: "a mapping", bytes: "binary data (!!binary)"}
+        what = kinds.get(type(value), type(value).__name__)
+        problems.append(Problem(path, f"'{key}' is {what}, not a text; left out", "note", field_where))
+        return None
+    text = _text_field(value)
+    if text is None:
+        return None
+    if key == "url" and len(text) > MAX_URL_CHARS:
+        problems.append(Problem(path, f"url is {len(text):,} characters, more than the {MAX_URL_CHARS:,} kept; "
+                                      "left out", "note", field_where))
+        return None
+    limit = MAX_FIELD_CHARS.get(key)
+    if limit and len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+        problems.append(Problem(path, f"{key} is {len(text):,} characters; cut to {len(cut):,}", "note", field_where))
+        text = cut + "…"
+    return text
 
 
 def _text_field(value) -> str | None:

@@ -2,7 +2,9 @@
 nesting and nodes, so that a billion-laughs bomb or 5,000 nested lists is a clear error
 instead of minutes and gigabytes or a RecursionError.
 
-Only YAML's plain data is built (yaml.SafeLoader: no tags that make objects).
+Only YAML's plain data is built (yaml.SafeLoader: no tags that make objects). A scalar YAML
+recognises but cannot build (`2021-02-30`, `!!int abc`, `!!bool maybe`, an integer of 5,000
+digits) is kept as the text written, and said in `notes`: one bad value never costs the rest.
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ class YamlLimit(ValueError):
     """YAML over budget; the message says which limit and is meant for the build report."""
 
 
-def load_yaml(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML") -> object:
+def load_yaml(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML",
+              notes: list[tuple[int, str]] | None = None) -> object:
     """The data of one YAML document, or YamlLimit / yaml.YAMLError saying what is wrong.
 
     `max_aliases` 0 refuses every alias (`*name`): front matter has no use for them.
+    `notes` receives (line, message) for each value kept as text because it could not be built.
     """
-    return load_yaml_node(text, max_bytes=max_bytes, max_aliases=max_aliases, what=what)[0]
+    return load_yaml_node(text, max_bytes=max_bytes, max_aliases=max_aliases, what=what, notes=notes)[0]
 
 
-def load_yaml_node(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML") -> tuple[object, object]:
+def load_yaml_node(text: str, *, max_bytes: int, max_aliases: int, what: str = "YAML",
+                   notes: list[tuple[int, str]] | None = None) -> tuple[object, object]:
     """`load_yaml`, with the document's root node too (None for an empty document): its
     `start_mark.line` and its children's say on which line each value was written, for
     an error message that names the line."""
@@ -38,6 +43,7 @@ def load_yaml_node(text: str, *, max_bytes: int, max_aliases: int, what: str = "
     loader = _BudgetLoader(text)
     loader.max_aliases = max_aliases
     loader.what = what
+    loader.notes = notes if notes is not None else []
     try:
         node = loader.get_single_node()
         if node is None:
@@ -70,6 +76,25 @@ class _BudgetLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def construct_object(self, node, deep=False):
+        """A scalar that YAML's own constructors fail on (ValueError, KeyError, ...: not a YAMLError)
+        is kept as the text written, with a note."""
+        if not isinstance(node, yaml.ScalarNode):
+            return super().construct_object(node, deep)
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any constructor's failure on one value
+            self.recursive_objects.pop(node, None)
+            self.constructed_objects[node] = node.value
+            kind = node.tag.rsplit(":", 1)[-1]
+            said = str(exc).split(":")[0].strip()[:80] if isinstance(exc, ValueError) else ""
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            self.notes.append((node.start_mark.line, f"{shown!r} is not a valid {kind}"
+                                                     f"{f' ({said})' if said else ''}; kept as text"))
+            return node.value
 
 
 def _weigh(root, limit: int, what: str) -> None:

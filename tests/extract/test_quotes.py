@@ -71,3 +71,22 @@ def test_a_quote_over_paragraphs_never_closed_keeps_the_paragraphs_before_the_la
     assert '"The club knows what we need.' in found
     [last] = [q for q in find_quotes(text) if text[q.start:q.end].startswith('"I have not')]
     assert last.paragraphs == 1 and "\n" not in text[last.start:last.end]
+
+
+def test_a_paragraph_repeated_next_to_itself_is_read_once():
+    """Paragraphs A, A, B gave only B's claims: both copies of A were taken for a caption."""
+    a = '"We will cut taxes next year," the minister said on Friday.'
+    b = "The opposition said the plan would fail."
+    text = f"{a}\n\n{a}\n\n{b}"
+    [(s, e)] = caption_spans(text)
+    assert s == len(a) + 2 and text[s:e] == a, "the second copy is left out, the first read"
+    assert texts(text, skip=caption_spans(text)) == ['"We will cut taxes next year,"']
+
+
+def test_claims_of_a_repeated_paragraph_are_kept_once(extract_text):
+    a = 'Minister Anna Berg said that taxes would fall next year. "We must wait," Berg told reporters.'
+    b = 'Opposition leader Tom Hale said the plan would fail. "It is a fantasy," Hale said.'
+    once = extract_text(f"{a}\n\n{b}")
+    twice = extract_text(f"{a}\n\n{a}\n\n{b}")
+    assert [c.text for c in twice.claims] == [c.text for c in once.claims]
+    assert len(once.claims) >= 3

@@ -88,3 +88,22 @@ def test_odd_but_parsed_values_link_without_error(data):
     ov, problems = parse_overrides(data)
     link([], ov)  # applies to no brief: must not raise either
     assert all(p.path == "speakers.yml" for p in problems)
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "!!bool maybe", "!!timestamp xx", "!!int abc", "!!float abc",
+                                   "1" * 5000])
+def test_a_value_yaml_cannot_build_is_kept_as_text_with_a_note(tmp_path, value):
+    """YAML's constructors raise ValueError, KeyError, AttributeError on these (not YAMLError):
+    a traceback and exit 1 before; now the value is read as the text written, and said."""
+    ov, problems = load(tmp_path, f"speakers:\n  - name: Jo Bloggs\n    role: {value}\nnot_speakers: [Ghost]\n")
+    assert ov.people == [{"name": "Jo Bloggs", "aliases": [], "role": value.split()[-1]}]
+    assert ov.not_speakers == ["Ghost"]
+    [note] = problems
+    assert note.severity == "note" and note.where == "line 3" and "kept as text" in note.message
+    assert note.path.endswith("speakers.yml")
+
+
+def test_a_lone_surrogate_in_a_name_is_removed_with_a_note(tmp_path):
+    ov, problems = load(tmp_path, 'speakers:\n  - name: "Anna \\udfff Berg"\n    aliases: ["A\\ud800 Berg"]\n')
+    assert ov.people == [{"name": "Anna Berg", "aliases": ["A Berg"]}]
+    assert all("lone surrogate" in p.message for p in problems) and len(problems) == 2

@@ -179,3 +179,110 @@ def test_a_missing_path_is_a_problem(tmp_path):
 def test_a_link_named_explicitly_is_read(tree):
     result = read_paths([tree / "leak.txt"])
     assert [a.title for a in result.articles] == ["Secret"]
+
+
+# ---------------------------------------------------------------- issue 26: surrogates, values YAML cannot build
+
+SURROGATE_RECORD = {"id": "s\udfff", "title": "S\udfff", "tags": ["t\udfff"], "date": "2021\udfff",
+                    "text": "Minister Anna Berg said that taxes would fall \udfff. \"We must wait,\" Berg said."}
+
+
+def test_lone_surrogates_are_removed_with_a_note_and_the_article_can_be_cached(tmp_path):
+    """A lone surrogate (half a UTF-16 pair, from a JSON or YAML escape) cannot be encoded as UTF-8:
+    it made the cache key, and so the whole build, fail."""
+    from generator.build import brief_key, encode_brief
+    from generator.model import Brief
+
+    (tmp_path / "a.jsonl").write_text(json.dumps(SURROGATE_RECORD) + "\n", "utf-8")
+    (tmp_path / "b.md").write_text('---\ntitle: "Tax \\udfff news"\nsource: "x\\ud800"\n---\n' + ENGLISH + "\n")
+    result = read_paths([tmp_path])
+    assert len(result.articles) == 2
+    for article in result.articles:
+        for value in json.dumps(article.to_dict(), ensure_ascii=False):
+            assert not "\ud800" <= value <= "\udfff"
+        brief_key(article, "model")  # no UnicodeEncodeError
+        encode_brief(Brief(article=article))
+    jsonl, md = sorted(result.articles, key=lambda a: a.path)
+    assert jsonl.title == "S" and "taxes would fall ." in jsonl.text and jsonl.record_id == "s"
+    assert md.title == "Tax news" and md.source == "x"
+    notes = {(os.path.basename(p.path), p.where): p.message for p in result.problems}
+    for where in ("line 1 text", "line 1 title", "line 1 tags"):
+        assert "U+DFFF lone surrogate" in notes[("a.jsonl", where)]
+    assert "lone surrogate" in notes[("b.md", "title")] and "lone surrogate" in notes[("b.md", "source")]
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "2021-05-07T25:61:00", "!!timestamp xx", "!!int abc",
+                                   "!!float abc", "!!bool maybe", "1" * 5000])
+def test_a_front_matter_value_yaml_cannot_build_costs_only_that_value(tmp_path, value):
+    """YAML's constructors raise ValueError, KeyError, ... (not YAMLError) on these: the whole
+    article was skipped; now the value is kept as the text written, with a note, and the date,
+    not being a date, is left out."""
+    p = tmp_path / "x.md"
+    p.write_text(f"---\ntitle: Taxes to fall\ndate: {value}\nsource: Wire\n---\n{ENGLISH}\n")
+    [article], problems = read_file(p)
+    assert article.text == ENGLISH and article.title == "Taxes to fall" and article.source == "Wire"
+    assert article.date is None
+    [kept] = [pr for pr in problems if "kept as text" in pr.message]
+    assert kept.severity == "note" and kept.where == "front matter line 3", kept
+    assert any(pr.where == "date" and "does not parse; left out" in pr.message for pr in problems), problems
+    assert not any(pr.severity in ("skipped", "partial") for pr in problems)
+
+
+@pytest.mark.parametrize("value", ["!!int abc", "2021-02-30", "!!bool maybe", "1" * 5000])
+def test_load_yaml_notes_each_value_it_keeps_as_text(value):
+    notes = []
+    data = load_yaml(f"a: ok\nb: [1, {value}]\n", max_bytes=100_000, max_aliases=0, notes=notes)
+    shown = value.split()[-1]
+    assert data == {"a": "ok", "b": [1, shown]}
+    [(line, message)] = notes
+    assert line == 1 and "kept as text" in message and len(message) < 200
+
+
+@pytest.mark.parametrize("field, yaml_value, words", [
+    ("title", "[a, b, c]", "'title' is a list, not a text; left out"),
+    ("source", "{a: 1}", "'source' is a mapping, not a text; left out"),
+    ("licence", "!!binary aGVsbG8=", "'licence' is binary data (!!binary), not a text; left out"),
+    ("url", "https://example.org/" + "a" * 60_000, "more than the 2,048 kept; left out"),
+])
+def test_metadata_that_is_not_a_line_of_text_is_noted_never_published_as_a_repr(tmp_path, field, yaml_value, words):
+    p = tmp_path / "x.md"
+    title = "" if field == "title" else "title: Taxes to fall\n"
+    p.write_bytes(f"---\n{title}{field}: {yaml_value}\n---\n{ENGLISH}\n".encode())
+    result = read_paths([p])
+    [article] = result.articles
+    assert getattr(article, field) in (None, "") or field == "title"
+    for value in (article.title, article.source, article.licence, article.url):
+        assert not value or ("[" not in value and "{" not in value and "b'" not in value and len(value) < 3000)
+    assert any(pr.where == field and words in pr.message for pr in result.problems), result.problems
+
+
+def test_a_jsonl_title_given_as_a_list_and_a_2_mb_url_are_noted(tmp_path):
+    p = tmp_path / "a.jsonl"
+    url = "https://example.org/" + "a" * 2_000_000
+    p.write_text(json.dumps({"title": ["a", "b"], "source": {"x": 1}, "url": url, "text": ENGLISH}) + "\n")
+    result = read_paths([p])
+    [article] = result.articles
+    assert "[" not in article.title and article.source is None and article.url is None
+    assert {pr.where for pr in result.problems if "not a text" in pr.message} == {"line 1 title", "line 1 source"}
+    assert any(pr.where == "line 1 url" and "2,000,020 characters" in pr.message for pr in result.problems)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_readable_reason(tmp_path):
+    """Its path (a str with surrogate escapes) failed the cache key and every page that names it."""
+    os.makedirs(tmp_path / "a")
+    with open(os.path.join(os.fsencode(tmp_path / "a"), b"x\xff.txt"), "w") as fh:
+        fh.write(ENGLISH)
+    (tmp_path / "a" / "good.txt").write_text(ENGLISH)
+    result = read_paths([tmp_path / "a"])
+    assert [os.path.basename(a.path) for a in result.articles] == ["good.txt"]
+    [problem] = [p for p in result.problems if "not UTF-8" in p.message]
+    assert problem.severity == "skipped" and problem.path.endswith("x\ufffd.txt")
+    problem.path.encode("utf-8")
+
+
+def test_a_problem_quoting_a_lone_surrogate_is_always_printable():
+    from generator.model import Problem
+
+    problem = Problem("x\udcff.txt", "unknown key '\udfff'", "partial", "key \ud800")
+    str(problem).encode("utf-8")
+    assert problem.path == "x\ufffd.txt" and "\ufffd" in problem.message and problem.where == "key \ufffd"

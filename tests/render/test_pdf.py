@@ -21,8 +21,10 @@ needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext
 
 
 def words(text: str) -> str:
-    """Text with leaders (". . .") removed and whitespace collapsed, for comparisons."""
-    text = re.sub(r"(?:\s*\.){4,}", " ", text)
+    """Text with leaders removed and whitespace collapsed, for comparisons. A leader comes out of
+    pdftotext as a run of dots whose length and spacing depend on the fonts installed
+    ("........", ". . . . .", or only ". . ." with DejaVu), or as ellipses: any run of two or more."""
+    text = re.sub(r"(?:\s*[.\u2026]){2,}", " ", text)
     return " ".join(text.split())
 
 
