@@ -91,7 +91,7 @@ def is_speech(cand: Candidate) -> bool:
 def _quoted_complement(cand: Candidate) -> bool:
     """'called the book "a triumph"', '(was) described as "idle speculation"': in what the verb
     names, a quote of two words or more that is no title says what the speaker called it."""
-    text = cand.cue_tok.doc.text
+    text = doc_text(cand.cue_tok.doc)
     m = QUOTED_RE.search(text, max(cand.start - 1, cand.cue_tok.idx), cand.end + 1)
     return m is not None and len(m.group(1).split()) >= 2 and not is_title(m.group(1))
 
@@ -294,6 +294,14 @@ def _mid_sentence_speaker(tok, ccomp):
     return who if comma is not None and comma + 1 < ccomp[0].right_edge.i else None  # "said Mr Hogan, B"
 
 
+def doc_text(doc) -> str:
+    """The document's text, built once per document (Doc.text joins every token at each call)."""
+    text = doc.user_data.get("quotebrief_text")
+    if text is None:
+        text = doc.user_data["quotebrief_text"] = doc.text
+    return text
+
+
 def _split_clause_end(tok, ccomp, end: int) -> int:
     """'said the Commission should re-submit it', 'said she is "certain" her son did not ...': the
     parse splits one reported clause into several clausal complements of the cue; the content
@@ -307,7 +315,7 @@ def _split_clause_end(tok, ccomp, end: int) -> int:
         while k >= 0 and doc[k].idx >= end:
             between.append(doc[k])
             k -= 1
-        if s < end or re.search(r"[.;:!?]", doc.text[end:s]) or any(t.pos_ in ("VERB", "AUX") for t in between) \
+        if s < end or re.search(r"[.;:!?]", doc_text(doc)[end:s]) or any(t.pos_ in ("VERB", "AUX") for t in between) \
                 or any(t.lemma_.lower() in CLAUSE_CUES and t.pos_ == "VERB" for t in c.subtree if t.i != c.i):
             break  # '..., but said the outcome was open': a verb of its own between them or in it
         end = e
@@ -322,7 +330,7 @@ def _clause_after_quote(tok, children, end: int) -> int:
     closing quote mark, straight after it a subordinate clause the parse hung on the cue; the
     quote mark misled the parse, the clause goes on what was said."""
     doc = tok.doc
-    text = doc.text
+    text = doc_text(doc)
     if end < 1 or text[end - 1] not in "\"\u201d":
         return end
     nxt = next((c for c in children if c.dep_ == "advcl" and c.left_edge.idx >= end), None)
