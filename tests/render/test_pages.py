@@ -240,6 +240,42 @@ def test_speakers_drawn_together_never_share_a_colour():
         assert len({data.colour(s) for s in ids}) == len(ids)
 
 
+def _colour_corpus(briefs):
+    """A linked corpus whose briefs have these speakers (one claim per entry, so repeats weigh)."""
+    from generator.model import Corpus
+
+    out = []
+    for i, ids in enumerate(briefs):
+        claims = [Claim(kind="direct", text="x", start=0, end=1, speaker=sid) for sid in ids]
+        out.append(Brief(Article(path=f"{i}.txt", id=f"a{i}", title="t", text="x"),
+                         speakers=[Speaker(sid, sid) for sid in dict.fromkeys(ids)], claims=claims))
+    return Corpus(briefs=out, speakers={sid: Speaker(sid, sid) for ids in briefs for sid in ids})
+
+
+def test_speaker_colours_stay_put_when_an_edit_adds_a_speaker_or_a_claim():
+    """Under `mkdocs serve` a brief's pages are rendered again only when its speakers' colours
+    change: an edit must not recolour speakers of other briefs (the greedy colouring by claim count
+    recoloured pages all over the site when one speaker was heard once more)."""
+    import random
+
+    rng = random.Random(7)
+    people = [f"p{i:03d}" for i in range(600)]  # a few heard often, most in one or two articles
+    briefs = [rng.sample(people[:20], 1) + rng.sample(people[20:], 4) for _ in range(200)]
+    before = render_pages.speaker_colours(_colour_corpus(briefs))
+    for group in briefs:  # still apart where drawn together
+        assert len({before[s] for s in set(group)}) == len(set(group))
+    # a new speaker of one brief (the edit of the bench: "... said Joe Tester.")
+    edited = [list(b) for b in briefs]
+    edited[5] = edited[5] + ["joe-tester"]
+    after = render_pages.speaker_colours(_colour_corpus(edited))
+    assert {s: c for s, c in after.items() if s != "joe-tester"} == before
+    # a speaker heard once more (a quote added to an article): the ranking changes, no colour does
+    quiet = max(briefs[9][1:], key=lambda s: sum(b.count(s) for b in briefs))
+    edited = [list(b) for b in briefs]
+    edited[9] = edited[9] + [quiet]
+    assert render_pages.speaker_colours(_colour_corpus(edited)) == before
+
+
 def test_share_labels_never_round_a_speaker_of_ten_claims_or_more_to_one_percent():
     """The issue's chart: 15 speakers of 10 to 21 claims among ~1,600 were all labelled "1%"."""
     total = 1613
