@@ -402,3 +402,29 @@ def test_the_topics_index_never_makes_a_paragraph_of_thousands_of_links():
     assert sum(p.count("](") for p in paragraphs) == 1_204, "every topic listed once"
     html = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
     assert html.count("<a href=") == 1_204 and html.count(" · ") == 1_200 + 2
+
+
+def test_a_topic_page_never_makes_a_paragraph_of_hundreds_of_speaker_links():
+    """The "Who talks about" line of a topic page: one paragraph of every speaker who names the
+    topic (hundreds for a country of a news corpus) cost seconds of Python-Markdown at each serve
+    rebuild that changed the page; it is paragraphs of 20 links, shown as one run of text."""
+    import markdown
+
+    from generator.render import pages
+
+    class Topic:
+        id, name, variants = "ukraine", "Ukraine", []
+
+    people = {f"s{i}": Speaker(f"s{i}", f"Speaker {i}") for i in range(1_001)}
+    counts = [(sid, 1_001 - i) for i, sid in enumerate(people)]
+    text = pages.site_environment().get_template("topic.md.j2").render(
+        topic=Topic, claims=[], speakers=people, speaker_counts=counts, kind_title="Place",
+        speaker_href=lambda sid: f"../speakers/{sid}.md", claim_topics=lambda claim: [], speaker_page=None)
+    paragraphs = [p for p in text.split("\n\n") if "](../speakers/" in p]
+    assert max(p.count("](") for p in paragraphs) <= 20 and len(paragraphs) == 51
+    assert paragraphs[0].startswith("Who talks about Ukraine: [Speaker 0](../speakers/s0.md) (1001), ")
+    assert paragraphs[-1].endswith("[Speaker 1000](../speakers/s1000.md) (1).")
+    html = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    who = html[html.index('<div class="qb-list"'):html.index("</div>")]
+    assert who.count("<a href=") == 1_001 and who.count(", ") == 1_000  # every speaker once, in order
+    assert re.findall(r"s(\d+)\.md", who) == [str(i) for i in range(1_001)]
