@@ -374,6 +374,23 @@ def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
     assert "[Speakers heard most](../index.md)" in c and "[F](f.md)" in c
 
 
+def test_a_new_speaker_changes_the_page_of_their_initial_only(monkeypatch):
+    """Under `mkdocs serve` every page whose Markdown changed is converted again: a letter page that
+    said "3 of the 3,179 speakers" changed with every speaker added anywhere (26 pages an edit)."""
+    monkeypatch.setattr(render_pages, "SPEAKERS_ON_ONE_PAGE", 1)
+    before = render_pages.render_site(corpus())
+    briefs = [_brief(b.article.id, b.article.date, list(b.claims), list(b.speakers)) for b in corpus().briefs]
+    briefs[0].speakers.append(Speaker(id="carl-newcomer", name="Carl Newcomer"))
+    briefs[0].claims.append(_claim("carl-newcomer", "We were never told.", 3))
+    after = render_pages.render_site(link(briefs))
+    letters = {p for p in before if p.startswith("speakers/by-letter/")}
+    assert len(letters) >= 3 and letters == {p for p in after if p.startswith("speakers/by-letter/")}
+    assert {p for p in letters if before[p] != after[p]} == {"speakers/by-letter/c.md"}
+    c = after["speakers/by-letter/c.md"]
+    assert "Carl Newcomer" in c and "2 speakers under C" in c
+    assert "[F](f.md)" in c and "[F](f.md) (" not in c  # every initial linked, with no count to change
+
+
 def test_initials_fold_accents_and_put_the_rest_under_other():
     assert render_pages.initial("Émile Zola") == "e"
     assert render_pages.initial("'t Hooft") == "t"
