@@ -53,14 +53,20 @@ from generator.report import corpus_report
 
 
 def speaker_colours(corpus: Corpus, order: list[str] | None = None) -> dict[str, str]:
-    """One colour per speaker of the corpus, distinct among those drawn together: the top speakers
-    of the corpus charts, and the speakers of each brief. `order`: speaker ids, most claims first."""
+    """One colour per speaker of the corpus, distinct among those drawn together (the top speakers
+    of the corpus charts, and the speakers of each brief), and stable when an article is edited
+    (see charts.assign_colours). `order`: speaker ids, most claims first."""
     if order is None:
         counts = Counter(c.speaker for b in corpus.briefs for c in b.claims if c.speaker)
         names = {sid: s.name for sid, s in corpus.speakers.items()}
         order = sorted(counts, key=lambda sid: (-counts[sid], names.get(sid, sid)))
     together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in corpus.briefs]
-    return charts.assign_colours(order, together)
+    # Who chooses first: the top speakers, then those of several briefs, then those of one, each
+    # tier by id, not by claims: a speaker heard once more moves no one's colour, and a speaker of
+    # one brief coming or going can recolour that brief only.
+    top = set(order[:TOP_SPEAKERS])
+    briefs = Counter(sid for group in together[1:] for sid in set(group))
+    return charts.assign_colours(sorted(order, key=lambda sid: (sid not in top, briefs[sid] < 2, sid)), together)
 
 
 class SiteData:
@@ -301,9 +307,13 @@ def render_speakers_index(env: jinja2.Environment, data: SiteData, infos: list[d
         letters=letters, letter_prefix="by-letter/", letter=None, **common)}
     from_letter = functools.partial(data.speaker_href, up="../../")
     for group in letters:
+        # only what this initial's speakers say (no site-wide count): an edit that adds a speaker
+        # changes the page of their initial, not every page of the 26
+        infos = groups[group["id"]]
+        own = {**common, "total": len(infos), "paged": sum(1 for i in infos if i["speaker"].id in data.paged_speakers)}
         pages[f"speakers/by-letter/{group['id']}.md"] = front_matter({"search": {"exclude": True}}) + template.render(
-            infos=groups[group["id"]], speaker_href=from_letter, letters=letters, letter_prefix="",
-            letter=group["label"], **common)
+            infos=infos, speaker_href=from_letter, letters=[{"id": g["id"], "label": g["label"]} for g in letters],
+            letter_prefix="", letter=group["label"], **own)
     return pages
 
 
