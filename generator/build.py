@@ -28,7 +28,7 @@ from generator.options import Options
 from generator.read import ReadResult, read_paths
 from generator.render import charts, render_site
 from generator.render.credits import BRIEFS, MARKER, fill_markers
-from generator.workers import default_workers, failed_extraction, parse_and_extract
+from generator.workers import default_workers, failed_extraction, failure_place, parse_and_extract
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 HOME_MARKER = BRIEFS  # where a page lists the latest briefs
@@ -110,7 +110,7 @@ class Build:
         """Link extracted briefs into a Corpus, applying the editor's speakers file."""
         overrides, override_problems = link.load_overrides(self.speakers_file)
         corpus = link.link(briefs, overrides)
-        failures = [Problem(b.article.path, note, "partial", "extraction") for b in briefs
+        failures = [Problem(b.article.path, note, "partial", failure_place(b)) for b in briefs
                     if (note := failed_extraction(b))]
         corpus.problems = result.problems + failures + override_problems
         corpus.files_read = len(result.files)

@@ -47,6 +47,12 @@ def failed_extraction(brief: Brief) -> str | None:
     return next((n for n in brief.article.notes if n.startswith(EXTRACTION_FAILED)), None)
 
 
+def failure_place(brief: Brief) -> str:
+    """Where in its file a failed article is: the record's id when the file holds many (JSONL)."""
+    rid = brief.article.record_id
+    return f"id {rid}" if rid is not None else "extraction"
+
+
 def parse_and_extract(articles: list[Article], model: str | None = None, workers: int = 1,
                       stances: bool = False) -> Iterator[Brief]:
     """Briefs of `articles` in order: in this process, or in a pool of `workers` processes.

@@ -28,6 +28,7 @@ import importlib.util
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -279,8 +280,34 @@ def write_errors(gold_arts: list[dict], pred_arts: list[dict], path: Path) -> No
             rows.append("\t".join(str(x) for x in (
                 ga["id"], sc.mention_type(g, text), g.get("speaker"), pn, (p.get("speaker_mention") or {}).get("text"),
                 (g.get("speaker_mention") or {}).get("text"), g["start"], p.get("confidence"))))
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(rows)} wrong speakers written to {path}")
+    spans = span_errors(gold_arts, pred_arts)
+    path.write_text("\n".join(rows + spans) + "\n", encoding="utf-8")
+    print(f"{len(rows)} wrong speakers and {len(spans)} span errors written to {path}")
+
+
+def span_errors(gold_arts: list[dict], pred_arts: list[dict]) -> list[str]:
+    """Each span error, one line: id, 'SPAN', what (missed, short or long, not in gold), the gold
+    and the predicted text (coverage 0.8 is right, as the error table counts)."""
+    sc = _scorer()
+    preds = {str(a.get("id")): a for a in pred_arts}
+    rows = []
+    for ga in gold_arts:
+        text, gclaims = ga["text"], ga.get("claims") or []
+        pclaims = preds.get(str(ga["id"]), {}).get("claims") or []
+        gsp, psp = sc._prep(text, gclaims), sc._prep(text, pclaims)
+        m3 = sc.greedy_match(gsp, psp, 0.3)
+        m8 = sc.greedy_match(gsp, psp, 0.8)
+        used = {j for j, _ in m3.values()}
+        for i, g in enumerate(gclaims):
+            if g.get("optional") or i in m8:
+                continue
+            what = "short or long" if i in m3 else "missed"
+            ptext = pclaims[m3[i][0]]["text"] if i in m3 else ""
+            rows.append("\t".join((ga["id"], "SPAN", what, g["text"].replace("\n", " "), ptext.replace("\n", " "))))
+        for j, c in enumerate(pclaims):
+            if j not in used:
+                rows.append("\t".join((ga["id"], "SPAN", "not in gold", "", c["text"].replace("\n", " "))))
+    return rows
 
 
 def corpus_check(corpus: Path = SHARED / "corpus" / "bbc", briefs_file: str | None = None,
@@ -326,10 +353,34 @@ def corpus_check(corpus: Path = SHARED / "corpus" / "bbc", briefs_file: str | No
     print(f"{len(records)} articles, {len(speakers)} distinct speaker names, {len(linked.speakers)} speakers, "
           f"{len(linked.topics)} topics; generic speakers: "
           + (", ".join(f"{n} x{c}" for n, c in generic.most_common()) if generic else "none"))
+    from generator.workers import failed_extraction
+
+    failed = [f"{b.article.path}: {note}" for b in briefs if (note := failed_extraction(b))]
+    for ln in failed:
+        print(f"EXTRACTION FAILED: {ln}")
     errors = check(linked)
     for name, found in errors.items():
         print(f"{name}: {len(found)}" + "".join(f"\n    {x}" for x in found[:shown]))
-    return 1 if generic or any(errors.values()) else 0
+    return 1 if generic or failed or any(errors.values()) else 0
+
+
+def with_log(cmd: str, log: Path) -> str:
+    """The extractor command with its stderr appended to `log`: evaluate.py shows the extractor's
+    stderr only when it fails, and an article whose extraction raised is a note there, not a
+    failure (its brief is empty), so it would count as missed claims unseen."""
+    return f"sh -c {shlex.quote(cmd + ' 2>>' + shlex.quote(str(log)))}"
+
+
+def failed_extractions(log: Path) -> int:
+    """Print each article whose extraction raised (file and error, from the build report lines
+    of the extractor's stderr) and empty the log; return how many."""
+    if not log.exists():
+        return 0
+    lines = [ln for ln in log.read_text(encoding="utf-8", errors="replace").splitlines() if "extraction failed" in ln]
+    log.unlink()
+    for ln in lines:
+        print(f"EXTRACTION FAILED: {ln}", flush=True)
+    return len(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -341,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
                          "generic speakers and errors of identity (generator/link/check.py)")
     ap.add_argument("--half", choices=["dev", "held"],
                     help="speech: score only the union and this half")
-    ap.add_argument("--errors", help="speech: write the wrong speakers of the scored half (or union) to this TSV")
+    ap.add_argument("--errors",
+                    help="speech: write the wrong speakers and span errors of the scored half (or union) to this TSV")
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
     ap.add_argument("--cmd", default=CMD,
                     help="extractor command, {input} is the articles JSONL (default: %(default)s)")
@@ -359,14 +411,16 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
     rc = 0
     with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "extractor.log"
         for name in args.sets:
+            rc |= 1 if failed_extractions(log) else 0
             out = Path(args.keep) / f"{name}.jsonl" if args.keep else Path(tmp) / f"{name}.jsonl"
             keep = ["--keep", str(out)]
             if name == "seed":
-                rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep, args.cmd)
+                rc |= evaluate(EVAL / "seed.jsonl", "seed.jsonl (end to end)", keep, with_log(args.cmd, log))
                 continue
             if name in ("speech", "bbc"):
-                rc |= speech_sets(args.cmd, out if args.keep else None, args.half, args.errors)
+                rc |= speech_sets(with_log(args.cmd, log), out if args.keep else None, args.half, args.errors)
                 continue
             if name == "corpus":
                 rc |= corpus_check(briefs_file=args.briefs, save=args.save_briefs)
@@ -375,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
             n = compartment(EVAL / "polnear-dev.jsonl", name, part, args.limit)
             cmd = args.cmd + " --stances" if args.stances else args.cmd
             title = f"polnear-dev.jsonl, {name} compartment ({n} articles{', stances' if args.stances else ''})"
-            rc |= evaluate(part, title, keep, cmd)
+            rc |= evaluate(part, title, keep, with_log(cmd, log))
+        rc |= 1 if failed_extractions(log) else 0
     return rc
 
 

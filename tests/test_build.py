@@ -237,3 +237,17 @@ def test_site_gives_every_file_the_faces_need(tmp_path):
                               "news.md": f"# News\n\n{pipeline.HOME_MARKER}\n", "about.md": "# About\n"})
     assert "index.md" not in own and css not in own and "about.md" not in own
     assert "Mayor quits" in own["news.md"] and pipeline.HOME_MARKER not in own["news.md"]
+
+
+def test_a_failed_extraction_names_the_record_of_a_jsonl_file():
+    """An article of a JSONL file whose extraction raised is reported with its record's id, not
+    only the file of hundreds of records it came from."""
+    from generator.model import Article, Brief
+    from generator.workers import EXTRACTION_FAILED, failed_extraction, failure_place
+
+    one = Article(path="news.jsonl", id="a-1", title="T", text="x", record_id="a/1",
+                  notes=[f"{EXTRACTION_FAILED} (RuntimeError: boom); no claims listed"])
+    assert failure_place(Brief(article=one)) == "id a/1"
+    assert failed_extraction(Brief(article=one)).startswith(EXTRACTION_FAILED)
+    plain = Article(path="story.txt", id="story", title="T", text="x")
+    assert failure_place(Brief(article=plain)) == "extraction"

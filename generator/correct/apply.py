@@ -22,10 +22,10 @@ def apply_corrections(briefs: list[Brief], corrections: Corrections,
     """The briefs with the corrections applied, and the build report's lines about them. Stale
     entries are reported when `report_stale` (the briefs are every article of the site)."""
     if not corrections:
-        return briefs, []
+        return briefs, list(corrections.notes)
     wanted = {c.claim: c for c in corrections.entries}
     source = corrections.source
-    problems: list[Problem] = []
+    problems: list[Problem] = list(corrections.notes)  # values kept as written: said, with their line
     found: set[str] = set()
     done = {"speaker": 0, "drop": 0, "verified": 0, "kind": 0, "span": 0}
     directory = _Directory(briefs)
@@ -67,11 +67,15 @@ def _correct(brief: Brief, claim: Claim, entry: Correction, speakers: list[Speak
     fixed = replace(claim, corrected=list(claim.corrected), fragments=list(claim.fragments))
     where = str(entry.line)
     if entry.speaker:
-        speaker = directory.find(entry.speaker, speakers)
+        speaker = directory.find(entry.speaker, speakers, entry.speaker_kind)
         if speaker is None:
             problems.append(Problem(source, f"'{entry.speaker}' is no speaker id of this site; write the "
                                             "speaker's name to add a new speaker", "partial", where))
         else:
+            if entry.speaker_kind and speaker.kind != entry.speaker_kind:
+                problems.append(Problem(source, f"'speaker_kind' is for a new name; '{speaker.name}' is a "
+                                                f"speaker of the site already ({speaker.kind}): kept so "
+                                                "(speakers.yml sets a speaker's kind)", "note", where))
             if all(s.id != speaker.id for s in speakers):
                 speakers.append(speaker)
             fixed.speaker = speaker.id
@@ -116,7 +120,8 @@ class _Directory:
         self.briefs = briefs
         self.by_key: dict[str, Speaker] | None = None  # made on first use
 
-    def find(self, value: str, local: list[Speaker]) -> Speaker | None:
+    def find(self, value: str, local: list[Speaker], kind: str | None = None) -> Speaker | None:
+        """The speaker `value` names; a new one (of `kind`, else a person) for a name nobody has."""
         key = value.casefold()
         for speaker in local:
             if key in (speaker.id, speaker.name.casefold()):
@@ -132,4 +137,4 @@ class _Directory:
             return replace(known, aliases=list(known.aliases))
         if _ID_SHAPED.fullmatch(value):  # an id nobody has: a typo, or a speaker of a page gone
             return None
-        return Speaker(id=slugify(value, fallback="speaker"), name=value)
+        return Speaker(id=slugify(value, fallback="speaker"), name=value, kind=kind or "person")

@@ -2,6 +2,9 @@
 
     - claim: ypoe5nx3in
       speaker: Sergei Lavrov        # a speaker id of the site or a name
+    - claim: q2b7kd0x9m
+      speaker: Amnesty International
+      speaker_kind: organisation    # a new name is a person unless said (person | organisation)
     - claim: 6sr2iuvxk7
       drop: true
     - claim: efrfa5liq7
@@ -25,13 +28,15 @@ from pathlib import Path
 
 import yaml
 
+from generator.model import Problem
 from generator.read.clean import strip_invisible
 from generator.read.safe_yaml import YamlLimit, load_yaml_node
 
 MAX_CORRECTIONS_BYTES = 4 * 1024 * 1024
 """Largest corrections file read (some 60,000 entries)."""
 KINDS = ("direct", "indirect", "mixed", "stance")
-KEYS = ("claim", "speaker", "drop", "verified", "kind", "text", "note")
+SPEAKER_KINDS = ("person", "organisation")
+KEYS = ("claim", "speaker", "speaker_kind", "drop", "verified", "kind", "text", "note")
 
 
 class CorrectionsError(ValueError):
@@ -45,6 +50,7 @@ class Correction:
     claim: str
     line: int
     speaker: str | None = None
+    speaker_kind: str | None = None  # what a new speaker is; a known speaker keeps their own
     drop: bool = False
     verified: bool = False
     kind: str | None = None
@@ -56,6 +62,7 @@ class Correction:
 class Corrections:
     entries: list[Correction] = field(default_factory=list)
     source: str = "corrections.yml"  # the path reports name
+    notes: list[Problem] = field(default_factory=list)  # values YAML could not build, kept as text
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -77,8 +84,10 @@ def load_corrections(path: Path | None) -> Corrections:
 
 def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections:
     """Corrections from the file's text; CorrectionsError naming the line of the first problem."""
+    notes: list[tuple[int, str]] = []
     try:
-        data, root = load_yaml_node(text, max_bytes=MAX_CORRECTIONS_BYTES, max_aliases=0, what="corrections file")
+        data, root = load_yaml_node(text, max_bytes=MAX_CORRECTIONS_BYTES, max_aliases=0, what="corrections file",
+                                    notes=notes)
     except YamlLimit as exc:
         raise CorrectionsError(f"{source}: {exc}") from None
     except yaml.MarkedYAMLError as exc:
@@ -89,7 +98,8 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
         raise CorrectionsError(f"{source}: not valid YAML ({' '.join(str(exc).split())})") from None
     except RecursionError:
         raise CorrectionsError(f"{source}: nested too deeply") from None
-    out = Corrections(source=source)
+    out = Corrections(source=source, notes=[Problem(source, strip_invisible(note)[0], "note", str(line + 1))
+                                            for line, note in notes])
     if data is None:
         return out
     if not isinstance(data, list):
@@ -135,6 +145,14 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
             if item["kind"] not in KINDS:
                 raise fail(f"'kind' must be one of {', '.join(KINDS)}, not {_what(item['kind'])}", lines["kind"])
             entry.kind = item["kind"]
+        if "speaker_kind" in item:
+            if item["speaker_kind"] not in SPEAKER_KINDS:
+                raise fail(f"'speaker_kind' must be one of {', '.join(SPEAKER_KINDS)}, not "
+                           f"{_what(item['speaker_kind'])}", lines["speaker_kind"])
+            if not entry.speaker:
+                raise fail("'speaker_kind' says what the new speaker named in 'speaker' is; give 'speaker' too",
+                           lines["speaker_kind"])
+            entry.speaker_kind = item["speaker_kind"]
         if entry.drop and (entry.speaker or entry.kind or entry.text or entry.verified):
             raise fail("'drop: true' leaves nothing to correct; remove the other changes or the drop")
         if not (entry.drop or entry.verified or entry.speaker or entry.kind or entry.text):

@@ -91,7 +91,7 @@ def is_speech(cand: Candidate) -> bool:
 def _quoted_complement(cand: Candidate) -> bool:
     """'called the book "a triumph"', '(was) described as "idle speculation"': in what the verb
     names, a quote of two words or more that is no title says what the speaker called it."""
-    text = cand.cue_tok.doc.text
+    text = doc_text(cand.cue_tok.doc)
     m = QUOTED_RE.search(text, max(cand.start - 1, cand.cue_tok.idx), cand.end + 1)
     return m is not None and len(m.group(1).split()) >= 2 and not is_title(m.group(1))
 
@@ -156,7 +156,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             content = ccomp[0]
             # "Wang said that X, and called on Y": a cue conjoined to the content's verb with
             # no subject of its own is coordinated with this cue, not part of what was said
-            coord = [c for c in content.children if c.dep_ == "conj" and c.i > tok.i and _is_cue(c)
+            # (of any clause the parse hung on the cue: 'said A - B - but said C')
+            coord = [c for k in ccomp if k.i > tok.i for c in k.children if c.dep_ == "conj" and c.i > tok.i
+                     and _is_cue(c)
                      and c.lemma_.lower() in SPEECH_CUES  # "... aware of it but continued to work": one clause
                      and any(g.dep_ in ("ccomp", "xcomp", "prep") for g in c.children)
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
@@ -164,6 +166,10 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 inherited[c.i] = subj
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
             s, e = _subtree_span(content, exclude=coord, **side)
+            s = _lost_subject(tok, lemma, content, s)
+            if content.i > tok.i:
+                e = _split_clause_end(tok, ccomp, e)
+                e = _clause_after_quote(tok, children, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -175,6 +181,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         if found is None and lemma in CLAUSE_CUES and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             # '"Only you," she said, "would ..."': the clause the cue interrupts
             found = ("clause", _subtree_span(tok.head, exclude=[tok]))
+            before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
+            if before and tok.head.i > tok.i and not any(c.dep_ in SUBJECT_DEPS for c in tok.head.children) \
+                    and any(c.dep_ in SUBJECT_DEPS and c.i > tok.i for c in children):
+                # 'The answer, says Prof Lane, is radio': the parse gave the cue the subject of the
+                # clause it interrupts; as with 'Although A, said X, B' the sentence is the claim
+                found = ("clause", (_subtree_span(before[0])[0], found[1][1]))
         if found is None and lemma in XCOMP_CUES:
             x = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
             if x:
@@ -282,6 +294,75 @@ def _mid_sentence_speaker(tok, ccomp):
     return who if comma is not None and comma + 1 < ccomp[0].right_edge.i else None  # "said Mr Hogan, B"
 
 
+def doc_text(doc) -> str:
+    """The document's text, built once per document (Doc.text joins every token at each call)."""
+    text = doc.user_data.get("quotebrief_text")
+    if text is None:
+        text = doc.user_data["quotebrief_text"] = doc.text
+    return text
+
+
+def _split_clause_end(tok, ccomp, end: int) -> int:
+    """'said the Commission should re-submit it', 'said she is "certain" her son did not ...': the
+    parse splits one reported clause into several clausal complements of the cue; the content
+    runs to the end of the last one that follows with no stop, colon or semicolon between."""
+    doc = tok.doc
+    for c in ccomp[1:]:
+        if c.i < tok.i:
+            continue
+        s, e = _subtree_span(c, after=tok.i)
+        k, between = c.left_edge.i - 1, []
+        while k >= 0 and doc[k].idx >= end:
+            between.append(doc[k])
+            k -= 1
+        if s < end or re.search(r"[.;:!?]", doc_text(doc)[end:s]) or any(t.pos_ in ("VERB", "AUX") for t in between) \
+                or any(t.lemma_.lower() in CLAUSE_CUES and t.pos_ == "VERB" for t in c.subtree if t.i != c.i):
+            break  # '..., but said the outcome was open': a verb of its own between them or in it
+        end = e
+    return end
+
+
+CONTENT_MARKS = {"after", "because", "since", "if", "unless", "until", "although", "though", "before", "once"}
+
+
+def _clause_after_quote(tok, children, end: int) -> int:
+    """'insisted he was "livid" after his side were denied two tries': a content that ends with a
+    closing quote mark, straight after it a subordinate clause the parse hung on the cue; the
+    quote mark misled the parse, the clause goes on what was said."""
+    doc = tok.doc
+    text = doc_text(doc)
+    if end < 1 or text[end - 1] not in "\"\u201d":
+        return end
+    nxt = next((c for c in children if c.dep_ == "advcl" and c.left_edge.idx >= end), None)
+    if nxt is None or nxt.left_edge.dep_ != "mark" or nxt.left_edge.lower_ not in CONTENT_MARKS \
+            or text[end:nxt.left_edge.idx].strip() or not any(c.dep_ in SUBJECT_DEPS for c in nxt.children):
+        return end  # 'said it was "sound" when asked', 'as she left', 'after meeting him': the saying's
+    return _subtree_span(nxt)[1]
+
+
+ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}
+
+
+def _lost_subject(tok, lemma: str, content, start: int) -> int:
+    """'X said around eight members were leaving': a reported clause with no subject whose
+    words between cue and clause the parse hung on the cue (an object, a preposition) has
+    lost its subject to it; the content starts right after the cue. Not for verbs whose
+    object is the addressee ('told reporters')."""
+    if content.i < tok.i or lemma in ADDRESSED or any(c.dep_ in SUBJECT_DEPS for c in content.children):
+        return start
+    doc = tok.doc
+    first = tok.i + 1
+    while first < content.i and (doc[first].is_punct or doc[first].lower_ == "that"):
+        first += 1
+    gap = doc[first:content.left_edge.i]
+    if not gap or doc[first].idx >= start \
+            or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") or t.text in ",;:" for t in gap) \
+            or not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in gap) \
+            or any(t.head.i != tok.i and not tok.i < t.head.i < content.left_edge.i for t in gap):
+        return start
+    return doc[first].idx
+
+
 def _noun_cue(tok) -> Candidate | None:
     """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -327,6 +408,12 @@ def _according_to(tok) -> Candidate | None:
         head = head.head
     pp = tok if tok.head.i == head.i else next((a for a in tok.ancestors if a.head.i == head.i), tok)
     s, e = _subtree_span(head, exclude=[pp])
+    if pp.i < head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        # 'According to the paper, 300 jobs - a third - could go': the parse took the clause's
+        # subject for an apposition of the source; the content starts after the source's comma
+        comma = next((t for t in tok.doc[pobj.i + 1:head.i] if t.text == ","), None)
+        if comma is not None and comma.i + 1 < head.i and tok.doc[comma.i + 1].idx < s:
+            s = tok.doc[comma.i + 1].idx
     if e - s < MIN_CONTENT_CHARS:
         return None
     cue_end = to.idx + len(to.text)

@@ -47,8 +47,11 @@ def snap_to_quotes(text: str, cands: list[Candidate], quotes: list[Quote]) -> No
             q = quotes[k]
             # '"Why did nobody claim? It was clear," he said': the parse starts the content at the
             # quote's last sentence; the claim is the whole quote
+            # (or at a clause of it: '"I met them, and they know it," he told'): the words a cue
+            # after the quote reports are the quote, not the clause the parse hung on the cue
             if q.start < c.start < q.end and q.end - 3 <= c.end <= q.end + 3 \
-                    and re.search(r"[.?!]\W*\s", text[q.start:c.start]):
+                    and (re.search(r"[.?!]\W*\s", text[q.start:c.start])
+                         or (c.cue_tok is not None and c.cue_tok.idx >= q.end)):
                 c.start, c.end = q.start, max(c.end, q.end)
             k += 1
         k = first_at_or_after(starts, c.start)  # the first quote at or after the content's start

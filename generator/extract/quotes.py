@@ -86,6 +86,7 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
     open_at: int | None = None
     open_par = 0
     n_pars = 1
+    par_mark = before_par = 0  # of a quote over paragraphs: the last paragraph's mark, the end of the one before
     for p, (ps, pe) in enumerate(paragraphs):
         if any(s <= ps and pe <= e for s, e in skip):
             open_at = None
@@ -97,7 +98,7 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
                 # a quote left open at the end of an earlier paragraph continues only
                 # when this paragraph opens with a mark
                 if k == 0 and pos == ps and role != "close":
-                    open_par = p
+                    open_par, par_mark, before_par = p, pos, paragraphs[p - 1][1]
                     n_pars += 1
                     continue
                 open_at = None
@@ -117,6 +118,12 @@ def find_quotes(text: str, skip: list[tuple[int, int]] | None = None) -> list[Qu
                     quotes.append(Quote(open_at, len(text[:pos].rstrip()), 1))
                 open_at, open_par, n_pars = pos, p, 1
         attributed = open_at is not None and ATTRIBUTED_END_RE.search(text, max(open_at, pe - 120), pe)
+        if open_at is not None and n_pars > 1 and open_par == p and (not _continues(text, paragraphs, p) or attributed):
+            # a quote over paragraphs never closed: the paragraphs before this one, each opened
+            # by a mark, are the quote (its closing mark is what went missing, here); this
+            # paragraph's own opening mark is read as a quote of its own
+            quotes.append(Quote(open_at, before_par, n_pars - 1))
+            open_at, n_pars = par_mark, 1
         if open_at is not None and (not _continues(text, paragraphs, p) or attributed):
             # an attribution at the paragraph's end ('"..., said the mayor.') means the
             # closing mark was forgotten: the quote does not run on; a quote that opened a

@@ -8,6 +8,7 @@ first ones are the most distinct from each other: the most-heard speakers get th
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from generator.model import Brief
 
@@ -24,10 +25,14 @@ TOP_SPEAKERS = 15  # rows on the corpus charts: the speakers drawn together ther
 def assign_colours(order: list[str], together: list[list[str]]) -> dict[str, str]:
     """One palette colour per speaker id, different from every speaker it is shown together with.
 
-    `order`: the speakers, most heard first (they get the first, most distinct colours);
+    `order`: who chooses first (the caller puts the top speakers of the corpus charts first);
     `together`: groups shown side by side (the speakers of one brief, the top speakers of the
-    corpus charts). Greedy colouring of that graph; a speaker whose neighbours already hold
-    every colour takes the one its neighbours use least (only past 20 speakers in one group).
+    corpus charts). Each speaker takes the first colour of its own turn of the palette (starting
+    at `speaker_colour`'s, from its id) that no neighbour chosen before holds; past 20 speakers in
+    one group, the one its neighbours use least. Why its own turn: a speaker keeps its colour when
+    others come, go or are heard more, so an edit re-renders only the pages it really changes (a
+    greedy colouring in palette order by claim count moved colours across hundreds of pages when
+    one article was saved).
     """
     neighbours: dict[str, set[str]] = {sid: set() for sid in order}
     for group in together:
@@ -35,11 +40,13 @@ def assign_colours(order: list[str], together: list[list[str]]) -> dict[str, str
         for sid in members:
             neighbours[sid].update(m for m in members if m != sid)
     colours: dict[str, str] = {}
+    size = len(SPEAKER_PALETTE)
     for sid in order:
+        first = SPEAKER_PALETTE.index(speaker_colour(sid))
+        turn = [SPEAKER_PALETTE[(first + i) % size] for i in range(size)]
         used = [colours[n] for n in neighbours[sid] if n in colours]
-        free = [c for c in SPEAKER_PALETTE if c not in used]
-        colours[sid] = free[0] if free else min(SPEAKER_PALETTE,
-                                                key=lambda c: (used.count(c), SPEAKER_PALETTE.index(c)))
+        free = [c for c in turn if c not in used]
+        colours[sid] = free[0] if free else min(turn, key=lambda c: (used.count(c), turn.index(c)))
     return colours
 
 
@@ -53,6 +60,12 @@ def speaker_colour(speaker_id: str | None) -> str:
 
 def speaker_colours(briefs: list[Brief], order: list[str]) -> dict[str, str]:
     """One colour per speaker of `order` (ids, most claims first), distinct among those drawn
-    together: the top speakers of the corpus charts, and the speakers of each brief."""
+    together (the top speakers of the corpus charts, and the speakers of each brief), and stable
+    when an article is edited (see assign_colours)."""
     together = [order[:TOP_SPEAKERS]] + [[c.speaker for c in b.claims if c.speaker] for b in briefs]
-    return assign_colours(order, together)
+    # Who chooses first: the top speakers, then those of several briefs, then those of one, each
+    # tier by id, not by claims: a speaker heard once more moves no one's colour, and a speaker of
+    # one brief coming or going can recolour that brief only.
+    top = set(order[:TOP_SPEAKERS])
+    in_briefs = Counter(sid for group in together[1:] for sid in set(group))
+    return assign_colours(sorted(order, key=lambda sid: (sid not in top, in_briefs[sid] < 2, sid)), together)

@@ -146,14 +146,19 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
         return (s.kind == "person" and len(have) == len(want) >= 2 and have[:-1] == want[:-1]
                 and surname_variant(have[-1], want[-1]))
 
-    # Not speakers: their claims become unattributed.
+    # Not speakers: their claims become unattributed. The most specific decision wins: a claim an
+    # editor gave this speaker in corrections.yml keeps it (the speaker stays, for those claims only).
+    by_editor: Counter = Counter((i, c.speaker) for i, b in enumerate(briefs) for c in b.claims
+                                 if c.speaker and "speaker" in c.corrected)
     dropped: set[tuple[int, str]] = set()
     for wanted in ov.not_speakers:
         hit = [(i, s) for i, s in mentions if same_person(s, wanted)]
         if hit:
             dropped |= {(i, s.id) for i, s in hit}
-            n = sum(claim_counts[(i, s.id)] for i, s in hit)
-            notes.append(f"{ov.source}: '{wanted}' is not a speaker: {n} claims unattributed")
+            n = sum(claim_counts[(i, s.id)] - by_editor[(i, s.id)] for i, s in hit)
+            kept = sum(by_editor[(i, s.id)] for i, s in hit)
+            notes.append(f"{ov.source}: '{wanted}' is not a speaker: {n} claims unattributed"
+                         + (f"; {kept} kept, given to them claim by claim in corrections.yml" if kept else ""))
         else:
             notes.append(f"{ov.source}: not_speakers '{wanted}' matched no speaker")
     for i, s in not_speaking:
@@ -164,7 +169,9 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
             dropped.add((i, s.id))
             notes.append(f"'{s.name}' is a nationality word, not a speaker: "
                          f"{claim_counts[(i, s.id)]} claims unattributed")
-    mentions = [(i, s) for i, s in mentions if (i, s.id) not in dropped]
+    for key in dropped & set(by_editor):
+        claim_counts[key] = by_editor[key]
+    mentions = [(i, s) for i, s in mentions if (i, s.id) not in dropped or by_editor[(i, s.id)]]
     # A description ("officials", "the report", "a spokesman") names nobody: the officials of one
     # article are not those of the next, so each stays a speaker of its own article only.
     # A description the editor names in speakers.yml (an alias, a merge) counts as a name.
@@ -322,7 +329,8 @@ def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:
                 role, affiliation = shown.get((i, s.id), (s.role, s.affiliation))
                 local.append(replace(s, id=sid, name=speakers[sid].name, aliases=list(s.aliases),
                                      role=role, affiliation=affiliation))
-        claims = [replace(c, speaker=local_to_corpus.get((i, c.speaker)) if c.speaker else None)
+        claims = [replace(c, speaker=local_to_corpus.get((i, c.speaker))
+                          if c.speaker and ((i, c.speaker) not in dropped or "speaker" in c.corrected) else None)
                   for c in b.claims]
         linked.append(Brief(article=b.article, speakers=local, claims=claims))
     return describe(Corpus(briefs=linked, speakers=speakers, speaker_notes=notes))

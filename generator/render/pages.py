@@ -218,9 +218,13 @@ def render_speakers_index(env: jinja2.Environment, data: SiteData, infos: list[d
         letters=letters, letter_prefix="by-letter/", letter=None, **common)}
     from_letter = functools.partial(data.speaker_href, up="../../")
     for group in letters:
+        # only what this initial's speakers say (no site-wide count): an edit that adds a speaker
+        # changes the page of their initial, not every page of the 26
+        infos = groups[group["id"]]
+        own = {**common, "total": len(infos), "paged": sum(1 for i in infos if i["speaker"].id in data.paged_speakers)}
         pages[f"speakers/by-letter/{group['id']}.md"] = front_matter({"search": {"exclude": True}}) + template.render(
-            infos=groups[group["id"]], speaker_href=from_letter, letters=letters, letter_prefix="",
-            letter=group["label"], **common)
+            infos=infos, speaker_href=from_letter, letters=[{"id": g["id"], "label": g["label"]} for g in letters],
+            letter_prefix="", letter=group["label"], **own)
     return pages
 
 

@@ -87,3 +87,24 @@ def test_words_not_in_the_article_keep_the_span():
     out, problems = apply_corrections(bs, corrections)
     assert out[0].claims[0].text == "the plant would close"
     assert "the words of 'text' are not in its article" in str(problems[0])
+
+
+def test_a_new_name_is_a_person_unless_speaker_kind_says_organisation():
+    from generator.link import link
+
+    bs = briefs()
+    c = ids(bs)
+    corrections = parse_corrections(f"- claim: {c[1]}\n  speaker: Amnesty International\n"
+                                    "  speaker_kind: organisation\n"
+                                    f"- claim: {c[2]}\n  speaker: Bob Hart\n"
+                                    f"- claim: {c[3]}\n  speaker: tom-reed\n  speaker_kind: organisation\n")
+    out, problems = apply_corrections(bs, corrections)
+    got = {x.id: x for x in out[0].claims}
+    assert out[0].speaker(got[c[1]].speaker).kind == "organisation"
+    assert out[0].speaker(got[c[2]].speaker).kind == "person"  # a new name without speaker_kind
+    assert out[0].speaker(got[c[3]].speaker).kind == "person"  # a known speaker keeps their kind, said so
+    assert any(str(p).startswith("corrections.yml:6: note: 'speaker_kind' is for a new name; 'Tom Reed'")
+               for p in problems), [str(p) for p in problems]
+    corpus = link(out)  # and the site shows them so
+    assert corpus.speakers["amnesty-international"].kind == "organisation"
+    assert corpus.speakers["bob-hart"].kind == "person"

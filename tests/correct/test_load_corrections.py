@@ -43,6 +43,9 @@ def test_an_empty_file_corrects_nothing():
     ("- claim: a\n", ":1:", "says nothing to do"),
     ("- claim: a\n  kind: quote\n", ":2:", "'kind' must be one of direct, indirect, mixed, stance"),
     ("- claim: a\n  speaker: {name: x}\n", ":2:", "'speaker' must be a text"),
+    ("- claim: a\n  speaker: Amnesty\n  speaker_kind: charity\n", ":3:",
+     "'speaker_kind' must be one of person, organisation"),
+    ("- claim: a\n  verified: true\n  speaker_kind: person\n", ":3:", "give 'speaker' too"),
     ("- claim: a\n  verified: true\n\n- claim: a\n  drop: true\n", ":4:", "corrected twice (also on line 1)"),
     ("- &x {claim: a, verified: true}\n- *x\n", "", "aliases are not allowed"),
     ("[" * 200 + "]" * 200, "", "nested more than"),
@@ -66,3 +69,19 @@ def test_file_problems_name_the_file(tmp_path):
     with pytest.raises(CorrectionsError, match=r"bad.yml: not UTF-8 text \(byte 9\)"):
         load_corrections(binary)
     assert not load_corrections(None)
+
+
+def test_a_value_yaml_cannot_build_is_kept_as_written_and_said_with_its_line():
+    """`2021-02-30` looks like a date YAML cannot build: kept as the text written, and the build
+    report says so (file, line), never silently."""
+    from generator.correct import apply_corrections
+
+    got = parse_corrections("- claim: efrfa5liq7\n  verified: true\n- claim: 2021-02-30\n  drop: true\n",
+                            "site/corrections.yml")
+    assert [e.claim for e in got.entries] == ["efrfa5liq7", "2021-02-30"]
+    assert [(n.path, n.where, n.severity) for n in got.notes] == [("site/corrections.yml", "3", "note")]
+    assert "'2021-02-30' is not a valid timestamp" in got.notes[0].message
+    assert "kept as text" in got.notes[0].message
+    _briefs, problems = apply_corrections([], got, report_stale=False)
+    assert got.notes[0] in problems  # what the build report shows
+    assert parse_corrections(GOOD).notes == []

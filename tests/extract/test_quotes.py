@@ -62,6 +62,17 @@ def test_quotes_in_captions_are_skipped():
     assert found == ['"A real quote of some length,"']
 
 
+def test_a_quote_over_paragraphs_never_closed_keeps_the_paragraphs_before_the_last():
+    # the closing mark went missing in the last paragraph: the ones before it are still the quote
+    text = ('The manager said: "We want to stay here. "The club knows what we need.\n\n'
+            '"I have not met the owner yet and I would like to. The board meets on Friday to discuss '
+            'the offer from the city.\n\nOther news.')
+    found = texts(text)
+    assert '"The club knows what we need.' in found
+    [last] = [q for q in find_quotes(text) if text[q.start:q.end].startswith('"I have not')]
+    assert last.paragraphs == 1 and "\n" not in text[last.start:last.end]
+
+
 def test_a_paragraph_repeated_next_to_itself_is_read_once():
     """Paragraphs A, A, B gave only B's claims: both copies of A were taken for a caption."""
     a = '"We will cut taxes next year," the minister said on Friday.'

@@ -307,3 +307,26 @@ def test_not_speakers_takes_the_person_under_another_spelling_of_the_surname():
     corpus = link([brief], overrides)
     assert not problems and list(corpus.speakers) == ["ann-other"]
     assert any("'Fawzi Barhum' is not a speaker: 1 claims" in n for n in corpus.speaker_notes)
+
+
+def test_a_claim_the_editor_reattributed_outlives_a_not_speakers_rule():
+    """The most specific decision wins: corrections.yml gives one claim to 'Ann Baker'; speakers.yml says
+    'Ann Baker' is not a speaker. Her other claims become unattributed; the corrected one stays hers."""
+    from generator.correct import apply_corrections, parse_corrections
+
+    a = brief("a", "2008-01-01", "Ann Baker", "Tom Reed", claims_per_speaker=2)
+    for n, c in enumerate(a.claims):
+        c.id = f"claim{n}"
+    # claim2 was Tom Reed's: the editor gives it to Ann Baker
+    corrected, _ = apply_corrections([a], parse_corrections("- claim: claim2\n  speaker: Ann Baker\n"))
+    corpus = link(corrected, overrides("not_speakers: [Ann Baker]\n"))
+    by_id = {c.id: c.speaker for c in corpus.briefs[0].claims}
+    assert by_id["claim0"] is None and by_id["claim1"] is None  # the rule still holds for the rest
+    assert by_id["claim2"] == "ann-baker" and corpus.speakers["ann-baker"].name == "Ann Baker"
+    assert by_id["claim3"] == "tom-reed"
+    assert [s.id for s in corpus.briefs[0].speakers] == ["ann-baker", "tom-reed"]
+    assert any("'Ann Baker' is not a speaker: 2 claims unattributed; 1 kept, given to them claim by claim "
+               "in corrections.yml" in n for n in corpus.speaker_notes)
+    # without the correction, the rule takes all of them
+    plain = link([a], overrides("not_speakers: [Ann Baker]\n"))
+    assert "ann-baker" not in plain.speakers

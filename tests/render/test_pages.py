@@ -240,6 +240,44 @@ def test_speakers_drawn_together_never_share_a_colour():
         assert len({data.colour(s) for s in ids}) == len(ids)
 
 
+def _colour_corpus(briefs):
+    """A linked corpus whose briefs have these speakers (one claim per entry, so repeats weigh)."""
+    from generator.model import Corpus
+
+    out = []
+    for i, ids in enumerate(briefs):
+        claims = [Claim(kind="direct", text="x", start=0, end=1, speaker=sid) for sid in ids]
+        out.append(Brief(Article(path=f"{i}.txt", id=f"a{i}", title="t", text="x"),
+                         speakers=[Speaker(sid, sid) for sid in dict.fromkeys(ids)], claims=claims))
+    return Corpus(briefs=out, speakers={sid: Speaker(sid, sid) for ids in briefs for sid in ids})
+
+
+def test_speaker_colours_stay_put_when_an_edit_adds_a_speaker_or_a_claim():
+    """Under `mkdocs serve` a brief's pages are rendered again only when its speakers' colours
+    change: an edit must not recolour speakers of other briefs (the greedy colouring by claim count
+    recoloured pages all over the site when one speaker was heard once more)."""
+    import random
+
+    from generator.link import describe
+
+    rng = random.Random(7)
+    people = [f"p{i:03d}" for i in range(600)]  # a few heard often, most in one or two articles
+    briefs = [rng.sample(people[:20], 1) + rng.sample(people[20:], 4) for _ in range(200)]
+    before = describe(_colour_corpus(briefs)).colours
+    for group in briefs:  # still apart where drawn together
+        assert len({before[s] for s in set(group)}) == len(set(group))
+    # a new speaker of one brief (the edit of the bench: "... said Joe Tester.")
+    edited = [list(b) for b in briefs]
+    edited[5] = edited[5] + ["joe-tester"]
+    after = describe(_colour_corpus(edited)).colours
+    assert {s: c for s, c in after.items() if s != "joe-tester"} == before
+    # a speaker heard once more (a quote added to an article): the ranking changes, no colour does
+    quiet = max(briefs[9][1:], key=lambda s: sum(b.count(s) for b in briefs))
+    edited = [list(b) for b in briefs]
+    edited[9] = edited[9] + [quiet]
+    assert describe(_colour_corpus(edited)).colours == before
+
+
 def test_share_labels_never_round_a_speaker_of_ten_claims_or_more_to_one_percent():
     """The issue's chart: 15 speakers of 10 to 21 claims among ~1,600 were all labelled "1%"."""
     total = 1613
@@ -338,6 +376,23 @@ def test_a_large_corpus_gets_a_speakers_page_per_initial(monkeypatch):
     assert "[Speakers heard most](../index.md)" in c and "[F](f.md)" in c
 
 
+def test_a_new_speaker_changes_the_page_of_their_initial_only(monkeypatch):
+    """Under `mkdocs serve` every page whose Markdown changed is converted again: a letter page that
+    said "3 of the 3,179 speakers" changed with every speaker added anywhere (26 pages an edit)."""
+    monkeypatch.setattr(render_pages, "SPEAKERS_ON_ONE_PAGE", 1)
+    before = render_pages.render_site(corpus())
+    briefs = [_brief(b.article.id, b.article.date, list(b.claims), list(b.speakers)) for b in corpus().briefs]
+    briefs[0].speakers.append(Speaker(id="carl-newcomer", name="Carl Newcomer"))
+    briefs[0].claims.append(_claim("carl-newcomer", "We were never told.", 3))
+    after = render_pages.render_site(link(briefs))
+    letters = {p for p in before if p.startswith("speakers/by-letter/")}
+    assert len(letters) >= 3 and letters == {p for p in after if p.startswith("speakers/by-letter/")}
+    assert {p for p in letters if before[p] != after[p]} == {"speakers/by-letter/c.md"}
+    c = after["speakers/by-letter/c.md"]
+    assert "Carl Newcomer" in c and "2 speakers under C" in c
+    assert "[F](f.md)" in c and "[F](f.md) (" not in c  # every initial linked, with no count to change
+
+
 def test_initials_fold_accents_and_put_the_rest_under_other():
     assert render_pages.initial("Émile Zola") == "e"
     assert render_pages.initial("'t Hooft") == "t"
@@ -366,3 +421,29 @@ def test_the_topics_index_never_makes_a_paragraph_of_thousands_of_links():
     assert sum(p.count("](") for p in paragraphs) == 1_204, "every topic listed once"
     html = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
     assert html.count("<a href=") == 1_204 and html.count(" · ") == 1_200 + 2
+
+
+def test_a_topic_page_never_makes_a_paragraph_of_hundreds_of_speaker_links():
+    """The "Who talks about" line of a topic page: one paragraph of every speaker who names the
+    topic (hundreds for a country of a news corpus) cost seconds of Python-Markdown at each serve
+    rebuild that changed the page; it is paragraphs of 20 links, shown as one run of text."""
+    import markdown
+
+    from generator.render import pages
+
+    class Topic:
+        id, name, variants = "ukraine", "Ukraine", []
+
+    people = {f"s{i}": Speaker(f"s{i}", f"Speaker {i}") for i in range(1_001)}
+    counts = [(sid, 1_001 - i) for i, sid in enumerate(people)]
+    text = pages.site_environment().get_template("topic.md.j2").render(
+        topic=Topic, claims=[], speakers=people, speaker_counts=counts, kind_title="Place",
+        speaker_href=lambda sid: f"../speakers/{sid}.md", claim_topics=lambda claim: [], speaker_page=None)
+    paragraphs = [p for p in text.split("\n\n") if "](../speakers/" in p]
+    assert max(p.count("](") for p in paragraphs) <= 20 and len(paragraphs) == 51
+    assert paragraphs[0].startswith("Who talks about Ukraine: [Speaker 0](../speakers/s0.md) (1001), ")
+    assert paragraphs[-1].endswith("[Speaker 1000](../speakers/s1000.md) (1).")
+    html = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    who = html[html.index('<div class="qb-list"'):html.index("</div>")]
+    assert who.count("<a href=") == 1_001 and who.count(", ") == 1_000  # every speaker once, in order
+    assert re.findall(r"s(\d+)\.md", who) == [str(i) for i in range(1_001)]
