@@ -54,6 +54,7 @@ class SiteData:
             if len(articles) >= page_min_articles:
                 self.paged_topics.add(topic.id)
         self.colours = corpus.colours  # worked out by link (link/colours.py)
+        self.digests: dict[int, str] = {}  # id(brief) -> its hash, for the keys of pages made from it
 
     def colour(self, sid: str | None) -> str:
         return self.colours.get(sid) or charts.speaker_colour(sid)

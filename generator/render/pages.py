@@ -7,8 +7,10 @@ Markdown structure, HTML or a script.
 
 from __future__ import annotations
 
+import copyreg
 import functools
 import hashlib
+import io
 import pickle
 from collections import Counter, defaultdict
 
@@ -16,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.link.names import fold
-from generator.model import KIND_TITLES, Brief, Claim, Corpus
+from generator.model import KIND_TITLES, Brief, Claim, Corpus, Topic
 from generator.render import charts, marks, review
 from generator.render.claims import (  # noqa: F401
     UNNAMED,
@@ -93,7 +95,7 @@ def brief_pages(env: jinja2.Environment, brief: Brief, data: SiteData) -> dict[s
         return render_brief(env, brief, data)
     shown = ([(s.id, s.id in data.paged_speakers, data.colour(s.id)) for s in brief.speakers],
              [[(t.id, t.name, t.id in data.paged_topics) for t in data.claim_topics(c)] for c in brief.claims])
-    key = hashlib.blake2b(pickle.dumps((brief, shown), protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    key = hashlib.blake2b(pickle.dumps((_brief_digest(data, brief), shown), pickle.HIGHEST_PROTOCOL)).hexdigest()
     hit = cache.load("rendered", key, pickle.loads)
     if hit is not None:
         pages, slots = hit
@@ -103,6 +105,61 @@ def brief_pages(env: jinja2.Environment, brief: Brief, data: SiteData) -> dict[s
         pages = render_brief(env, brief, data)
     cache.store("rendered", key, (pages, slots), pickle.dumps)
     return pages
+
+
+def _brief_digest(data: SiteData, brief: Brief) -> str:
+    """A hash of the whole brief, made once per build (a speaker or topic page's key names briefs by it)."""
+    digest = data.digests.get(id(brief))
+    if digest is None:
+        digest = hashlib.blake2b(pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        data.digests[id(brief)] = digest
+    return digest
+
+
+def _page_key(data: SiteData, parts) -> str:
+    """A hash of what a page is made from, with each brief named by its digest and each topic by
+    what a page shows of it (id, name, kind, number of claims), not pickled whole again."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table,
+                              Brief: lambda b: (str, (_brief_digest(data, b),)),
+                              Topic: lambda t: (tuple, ((t.id, t.name, t.kind, len(t.claims)),))}
+    pickler.dump(parts)
+    return hashlib.blake2b(out.getvalue()).hexdigest()
+
+
+class _Recorded:
+    """A link function whose calls are recorded, so a reused page can check its links still hold."""
+
+    def __init__(self, fn):
+        self.fn, self.calls = fn, {}
+
+    def __call__(self, *args):
+        if args not in self.calls:
+            self.calls[args] = self.fn(*args)
+        return self.calls[args]
+
+
+def memo_page(data: SiteData, parts, render) -> str:
+    """`render(speaker_href=..., topic_href=...)`, or its text of the last build when `parts` (all
+    the page is made from but its links) are the same and every link it made still goes where it
+    went. Why: after an edit most speaker and topic pages are unchanged, and rendering thousands
+    of them again was most of a `mkdocs serve` rebuild. Kept in the cache's memory only."""
+    cache = data.draw.cache
+    links = {"speaker_href": data.speaker_href, "topic_href": data.topic_href}
+    if "rendered" not in cache.memory_only:
+        return render(**links)
+    key = "page-" + _page_key(data, parts)
+    hit = cache.load("rendered", key, pickle.loads)
+    if hit is not None:
+        text, calls = hit
+        if all(links[name](*args) == result for name, args, result in calls):
+            return text
+    recorded = {name: _Recorded(fn) for name, fn in links.items()}
+    text = render(**recorded)
+    calls = [(name, args, result) for name, r in recorded.items() for args, result in r.calls.items()]
+    cache.store("rendered", key, (text, calls), pickle.dumps)
+    return text
 
 
 def briefs_list(corpus: Corpus, prefix: str = "briefs/", limit: int | None = None, topics_of=None) -> str:
@@ -162,10 +219,13 @@ def render_speakers(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         if chart and chart[0]:
             pages[f"speakers/{speaker.id}.svg"] = chart[0]
         meta = {"search": {"boost": page_boost(len(data.claims[speaker.id]))}}
-        pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + env.get_template("speaker.md.j2").render(
-            info=info, chart_file=f"{speaker.id}.svg" if chart and chart[0] else None,
-            chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
-            claim_topics=data.claim_topics, topic_href=data.topic_href)
+        shown = [data.claim_topics(c) for _, c in data.claims[speaker.id]]
+        pages[f"speakers/{speaker.id}.md"] = front_matter(meta) + memo_page(
+            data, ("speaker", info, chart, shown),
+            functools.partial(env.get_template("speaker.md.j2").render,
+                              info=info, chart_file=f"{speaker.id}.svg" if chart and chart[0] else None,
+                              chart_alt=chart[1] if chart else None, chart_rows=chart[2] if chart else [],
+                              claim_topics=data.claim_topics))
     pages.update(render_speakers_index(env, data, infos))
     return pages
 
@@ -238,12 +298,14 @@ def render_topics(env: jinja2.Environment, data: SiteData) -> dict[str, str]:
         speakers = Counter(c.speaker for _, c in claims if c.speaker)
         # a topic that is also a speaker: the speaker's page comes first in search
         boost = SPEAKER_TOPIC_BOOST if topic.id in data.paged_speakers else page_boost(len(topic.claims))
-        pages[f"topics/{topic.id}.md"] = front_matter({"search": {"boost": boost}}) + env.get_template(
-            "topic.md.j2").render(
-            topic=topic, claims=claims, speakers=data.corpus.speakers, speaker_counts=speakers.most_common(),
-            kind_title=KIND_TITLES[topic.kind],
-            speaker_href=data.speaker_href, claim_topics=data.claim_topics,
-            speaker_page=data.speaker_href(topic.id) if topic.id in data.first_brief else None)
+        speaker_page = data.speaker_href(topic.id) if topic.id in data.first_brief else None
+        shown = ([data.claim_topics(c) for _, c in claims], {sid: data.corpus.speakers[sid] for sid in speakers})
+        pages[f"topics/{topic.id}.md"] = front_matter({"search": {"boost": boost}}) + memo_page(
+            data, ("topic", topic, topic.variants, claims, speakers.most_common(), speaker_page, shown),
+            functools.partial(env.get_template("topic.md.j2").render,
+                              topic=topic, claims=claims, speakers=data.corpus.speakers,
+                              speaker_counts=speakers.most_common(), kind_title=KIND_TITLES[topic.kind],
+                              claim_topics=data.claim_topics, speaker_page=speaker_page))
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(
         groups=[(KIND_TITLES[k], ts) for k, ts in groups.items() if ts], count=len(data.topics),
         topic_href=data.topic_href, paged=len(data.paged_topics), min_articles=data.page_min_articles)

@@ -447,3 +447,37 @@ def test_a_topic_page_never_makes_a_paragraph_of_hundreds_of_speaker_links():
     who = html[html.index('<div class="qb-list"'):html.index("</div>")]
     assert who.count("<a href=") == 1_001 and who.count(", ") == 1_000  # every speaker once, in order
     assert re.findall(r"s(\d+)\.md", who) == [str(i) for i in range(1_001)]
+
+
+def test_speaker_and_topic_pages_are_reused_only_while_what_they_show_is_the_same(monkeypatch):
+    """Under `mkdocs serve` (the cache's memory-only namespace `rendered`) an unchanged speaker or
+    topic page is not rendered again; a page whose links now go elsewhere (a topic that got its own
+    page) is, and every page is what a render from nothing gives."""
+    from generator.cache import Cache
+
+    drawer = charts.Drawer(Cache(None, memory=("charts",), memory_only=("rendered",)))
+    first = render_pages.render_site(corpus(), 2, drawer)
+    renders = Counter()
+    real = render_pages.memo_page
+
+    def counted(data, parts, render):
+        def rendering(**links):
+            renders[parts[0]] += 1
+            return render(**links)
+        return real(data, parts, rendering)
+
+    monkeypatch.setattr(render_pages, "memo_page", counted)
+    assert render_pages.render_site(corpus(), 2, drawer) == first
+    assert renders == Counter()
+    # with one article per page, every speaker and topic gets a page: links change, pages follow
+    assert render_pages.render_site(corpus(), 1, drawer) == render_pages.render_site(corpus(), 1)
+    assert renders["speaker"] > 0 and renders["topic"] > 0
+    # an edited claim: the pages that show it are rendered again, the others are not
+    renders.clear()
+    edited = corpus()
+    brief = next(b for b in edited.briefs if b.article.id == "b")
+    brief.claims[0].text = "The occupier must halt his fire now."
+    pages = render_pages.render_site(edited, 1, drawer)
+    assert "halt his fire now" in pages[f"speakers/{brief.claims[0].speaker}.md"]
+    assert renders["speaker"] == 1  # Fawzi Barhum's: the other two speakers' pages do not show brief b
+    assert pages == render_pages.render_site(edited, 1)
