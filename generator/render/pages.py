@@ -325,9 +325,12 @@ def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer 
     pages: dict[str, str] = {}
     for brief in corpus.briefs:
         pages.update(brief_pages(env, brief, data))
-    pages["briefs/index.md"] = env.get_template("briefs_index.md.j2").render(
-        listing=Markup(briefs_list(corpus, prefix="", topics_of=brief_topic_names(data))), count=len(corpus.briefs),
-        order=briefs_order(corpus))
+    topics_of = brief_topic_names(data)
+    pages["briefs/index.md"] = memo_page(
+        data, ("briefs index", [(b, topics_of(b)) for b in sorted_briefs(corpus)], briefs_order(corpus)),
+        lambda **_: env.get_template("briefs_index.md.j2").render(
+            listing=Markup(briefs_list(corpus, prefix="", topics_of=topics_of)), count=len(corpus.briefs),
+            order=briefs_order(corpus)))
     pages.update(render_speakers(env, data))
     pages.update(render_topics(env, data))
     pages.update(render_timeline(env, data))
