@@ -265,25 +265,30 @@ def render_speakers_index(env: jinja2.Environment, data: SiteData, infos: list[d
     template = env.get_template("speakers_index.md.j2")
     common = {"unattributed": sum(1 for b in data.corpus.briefs for c in b.claims if not c.speaker),
               "paged": len(data.paged_speakers), "min_articles": data.page_min_articles, "total": len(infos)}
+
+    def page(infos: list[dict], up: str = "../", **values) -> str:
+        """The template rendered, or reused while its rows (what it shows of each speaker) are the same."""
+        rows = [(i["speaker"].id, i["speaker"].name, i["roles"][:1], i["count"], len(i["briefs"]), i["first"],
+                 i["last"], sorted(i["kinds"]), [t.name for t, _ in i["topics"]], i["flagged"]) for i in infos]
+        return memo_page(data, ("speakers index", up, rows, values), lambda speaker_href, **_: template.render(
+            infos=infos, speaker_href=lambda sid: speaker_href(sid, up), **values))
+
     if len(infos) <= SPEAKERS_ON_ONE_PAGE:
-        return {"speakers/index.md": template.render(infos=infos, speaker_href=data.speaker_href, letters=[],
-                                                     letter=None, **common)}
+        return {"speakers/index.md": page(infos, letters=[], letter=None, **common)}
     groups: dict[str, list[dict]] = defaultdict(list)
     for info in infos:
         groups[initial(info["speaker"].name)].append(info)
     letters = [{"id": key, "label": key.upper() if key != "other" else "other", "count": len(groups[key])}
                for key in sorted(groups, key=lambda k: (k == "other", k))]
-    pages = {"speakers/index.md": template.render(
-        infos=[i for i in infos if i["speaker"].id in data.paged_speakers], speaker_href=data.speaker_href,
-        letters=letters, letter_prefix="by-letter/", letter=None, **common)}
-    from_letter = functools.partial(data.speaker_href, up="../../")
+    pages = {"speakers/index.md": page([i for i in infos if i["speaker"].id in data.paged_speakers],
+                                       letters=letters, letter_prefix="by-letter/", letter=None, **common)}
     for group in letters:
         # only what this initial's speakers say (no site-wide count): an edit that adds a speaker
         # changes the page of their initial, not every page of the 26
         infos = groups[group["id"]]
         own = {**common, "total": len(infos), "paged": sum(1 for i in infos if i["speaker"].id in data.paged_speakers)}
-        pages[f"speakers/by-letter/{group['id']}.md"] = front_matter({"search": {"exclude": True}}) + template.render(
-            infos=infos, speaker_href=from_letter, letters=[{"id": g["id"], "label": g["label"]} for g in letters],
+        pages[f"speakers/by-letter/{group['id']}.md"] = front_matter({"search": {"exclude": True}}) + page(
+            infos, up="../../", letters=[{"id": g["id"], "label": g["label"]} for g in letters],
             letter_prefix="", letter=group["label"], **own)
     return pages
 
