@@ -330,9 +330,11 @@ def render_site(corpus: Corpus, page_min_articles: int = 2, draw: charts.Drawer 
     pages: dict[str, str] = {}
     for brief in corpus.briefs:
         pages.update(brief_pages(env, brief, data))
-    topics_of = brief_topic_names(data)
+    topics_of = brief_topic_names(data)  # the key: what briefs_list.md.j2 shows of each brief, no more
     pages["briefs/index.md"] = memo_page(
-        data, ("briefs index", [(b, topics_of(b)) for b in sorted_briefs(corpus)], briefs_order(corpus)),
+        data, ("briefs index", [(b.article.id, b.article.title, b.article.date, sorted({c.kind for c in b.claims}),
+                                 sum(1 for c in b.claims if c.flagged), [s.name for s in b.speakers], topics_of(b))
+                                for b in sorted_briefs(corpus)], briefs_order(corpus)),
         lambda **_: env.get_template("briefs_index.md.j2").render(
             listing=Markup(briefs_list(corpus, prefix="", topics_of=topics_of)), count=len(corpus.briefs),
             order=briefs_order(corpus)))

@@ -480,4 +480,5 @@ def test_speaker_and_topic_pages_are_reused_only_while_what_they_show_is_the_sam
     pages = render_pages.render_site(edited, 1, drawer)
     assert "halt his fire now" in pages[f"speakers/{brief.claims[0].speaker}.md"]
     assert renders["speaker"] == 1  # Fawzi Barhum's: the other two speakers' pages do not show brief b
+    assert renders["briefs index"] == 0  # it shows no claim's words
     assert pages == render_pages.render_site(edited, 1)
