@@ -6,7 +6,12 @@
   "Financial Times", "Blair" and "Tony Blair" when he is the one Blair);
 - damaged: a speaker name with a bracket left open, a trailing fragment ("Arsene Wenger - he"),
   or a rank or job glued on ("Striker Thierry Henry", "Tory Treasurer Lord");
-- non-speakers: a speaker that is a place, a work or product, or a nationality word ("Swedish");
+- non-speakers: a speaker that is a place, a work or product, or a nationality word ("Swedish"),
+  or a one-word name its articles only ever use after a place preposition or a word of making
+  ("at Anfield", "the film JFK": link.usage);
+- kinds: a speaker typed against the stronger evidence of its articles: a seat typed a person
+  ("Downing Street"), a given name and surname after a job typed a body ("England coach
+  Sven-Goran Eriksson"), a one-word person after a company's noun ("supplier Ericsson");
 - roles: a role that names no position ("disheartened", "future", "vice");
 - topics: two topics for one thing ("iPod" / "IPods", "Brown" / "Gordon Brown"), a person topic
   that is a first name alone ("David"), and a speaker said to talk about themselves.
@@ -33,16 +38,19 @@ from generator.link.names import (
     name_tokens,
     topic_key,
 )
+from generator.link.people import GIVEN_NAMES
 from generator.link.roles import is_position
 from generator.link.topics import first_names_alone
+from generator.link.usage import is_company, is_person, is_seat, never_speaks
 from generator.model import Corpus
 
 BODY_KEYS = {alias_key(canon) for canon, _ in BODY_ALIASES}
 
 
 def check(corpus: Corpus) -> dict[str, list[str]]:
-    """Every error found, by class: split, damaged, non_speakers, roles, topics."""
-    out: dict[str, list[str]] = {"split": [], "damaged": [], "non_speakers": [], "roles": [], "topics": []}
+    """Every error found, by class: split, damaged, non_speakers, kinds, roles, topics."""
+    out: dict[str, list[str]] = {"split": [], "damaged": [], "non_speakers": [], "kinds": [], "roles": [],
+                                 "topics": []}
     speakers = [s for s in corpus.speakers.values() if s.named and corpus.claims_of.get(s.id)]
     # split: two speakers that one rule says are one
     bodies = defaultdict(list)
@@ -76,6 +84,17 @@ def check(corpus: Corpus) -> dict[str, list[str]]:
             out["non_speakers"].append(f"{s.name} ({s.kind})")
         elif is_demonym(s.name):
             out["non_speakers"].append(f"{s.name} (a nationality word)")
+        else:
+            texts = list({id(b): b.article.text for b, _ in corpus.claims_of[s.id]}.values())
+            used = never_speaks(s.name, texts)
+            if used:
+                out["non_speakers"].append(f"{s.name} (a {used}: never the subject in its articles)")
+            if s.kind == "person" and is_seat(s.name) and name_tokens(s.name)[0] not in GIVEN_NAMES:
+                out["kinds"].append(f"{s.name} (a seat typed person)")
+            elif s.kind == "organisation" and any(is_person(s.name, t, GIVEN_NAMES) for t in texts):
+                out["kinds"].append(f"{s.name} (a person typed organisation)")
+            elif s.kind == "person" and any(is_company(s.name, t) for t in texts):
+                out["kinds"].append(f"{s.name} (a company typed person)")
         if s.role and not is_position(s.role):
             out["roles"].append(f"{s.name}: {s.role}")
     # topics

@@ -45,6 +45,7 @@ from generator.link.overrides import Overrides
 from generator.link.people import GIVEN_NAMES, article_people, full_name, titled
 from generator.link.roles import canonical, clean
 from generator.link.topics import PLACE_NAMES, corpus_topics
+from generator.link.usage import is_company, is_person, is_seat, never_speaks
 from generator.model import Brief, Claim, Corpus, Speaker
 from generator.slugs import slugify
 
@@ -75,11 +76,16 @@ def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list,
     ("Tory Treasurer Lord") names nobody.
     """
     named_as: dict[str, Counter] = defaultdict(Counter)  # name key -> kind -> articles
+    texts: dict[str, list[str]] = defaultdict(list)  # a one-word speaker's name -> the articles it speaks in
+    for b in briefs:
+        for name in {s.name for s in b.speakers if s.named and len(s.name.split()) == 1}:
+            texts[name].append(b.article.text)
+    unused: dict[str, str | None] = {}
     for b in briefs:
         for key, kind in {(name_key(t.partition(":")[2]), t.partition(":")[0]) for c in b.claims for t in c.topics}:
             named_as[key][kind] += 1
     mentions: list[tuple[int, Speaker]] = []
-    not_speaking: list[tuple[int, Speaker]] = []
+    not_speaking_here: list[tuple[int, Speaker]] = []
     for i, b in enumerate(briefs):
         people = None
         for s in b.speakers:
@@ -93,6 +99,18 @@ def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list,
                     full = titled(b.article.text, s.name)  # "Cardinal": the one cardinal it names
                 if full:
                     s = replace(s, name=full, kind="person")
+            if s.named and s.name in texts and alias_key(s.name) not in BODY_KEYS:
+                if s.name not in unused:
+                    unused[s.name] = never_speaks(s.name, texts[s.name])
+                if unused[s.name]:
+                    not_speaking_here.append((i, replace(s, kind=unused[s.name])))  # "at Anfield", "the film JFK"
+                    continue
+            if s.named and s.kind == "person" and is_seat(s.name) and name_tokens(s.name)[0] not in GIVEN_NAMES:
+                s = replace(s, kind="organisation")  # "Downing Street": a seat of government
+            elif s.named and s.kind == "organisation" and is_person(s.name, b.article.text, GIVEN_NAMES):
+                s = replace(s, kind="person")  # "England coach Sven-Goran Eriksson"
+            elif s.named and s.kind == "person" and any(is_company(s.name, t) for t in texts.get(s.name, ())):
+                s = replace(s, kind="organisation")  # "equipment supplier Ericsson", "Ericsson shares"
             if s.named and s.kind != "person" and fold(s.name.split()[0]).strip(".") in TITLES - NOBLE_TITLES:
                 s = replace(s, kind="person")  # "Mr Ebbers" is a person, whatever extraction took him for
             if not s.named and alias_key(s.name) in BODY_KEYS:
@@ -105,7 +123,7 @@ def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list,
                 else:
                     s = replace(s, kind="organisation")  # "China said": the body that sits there
             if s.named and s.kind not in SPEAKING_KINDS:
-                not_speaking.append((i, s))
+                not_speaking_here.append((i, s))
                 continue
             name = clean_name(s.name, s.kind) if s.named else s.name
             if s.named and all(fold(w) in RANKS or fold(w) in TITLES for w in name.split()):
@@ -114,7 +132,7 @@ def entities(briefs: list[Brief], edited: set[str] = frozenset()) -> tuple[list,
                 mentions.append((i, replace(s, name=name)))
             else:
                 mentions.append((i, s))
-    return mentions, not_speaking
+    return mentions, not_speaking_here
 
 
 def link(briefs: list[Brief], overrides: Overrides | None = None) -> Corpus:

@@ -157,7 +157,9 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
             bare = name_key(n)[:-len(" party")]
             if any(name_key(o) == bare for o in names):
                 groups.union(bare, name_key(n))
-    people = [n for n in names if votes[n]["person"]]
+    # A name a body speaks under is that body, whatever spaCy took it for ("Foster's", the brewer).
+    bodies = {key for key, entry in table.items() if entry[2] not in (None, "person")}
+    people = [n for n in names if votes[n]["person"] and name_key(n) not in bodies]
     person_speakers = {v[1] for v in table.values() if v[2] in (None, "person")}
     heard = Counter({name_key(n): sum(votes[n].values()) for n in names})
     person_groups(sorted(set(people) | person_speakers), groups, weight=heard)
@@ -167,7 +169,7 @@ def corpus_topics(briefs: list[Brief], speakers: dict | None = None) -> dict[str
         if len(words) > 1:
             surnames[name_key(words[-1])].add(pname)
     for n in names:
-        if len(n.split()) == 1 and len(surnames.get(name_key(n), ())) == 1:
+        if len(n.split()) == 1 and len(surnames.get(name_key(n), ())) == 1 and name_key(n) not in bodies:
             groups.union(name_key(next(iter(surnames[name_key(n)]))), name_key(n))
 
     members: dict[str, list[str]] = defaultdict(list)

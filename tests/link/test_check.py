@@ -38,6 +38,14 @@ DAMAGED = [brief("h", "x" * 50, ("World Health Organisation (WHO", "organisation
                  ("Tory Treasurer Lord", "person", None), ("DJ Norman Cook - aka", "person", None))]
 NON_SPEAKERS = [brief("i", "The Swedish said it was cold, and the comedy Moonfall won.", ("Swedish", "person", None),
                       ("Moonfall", "work", None), ("Gravelby", "locality", None), ("Zelvix", "product", None))]
+# Typed by one sentence against what every article says: the place and the work are no speakers,
+# the seat is a body, the coach a person, the supplier a company.
+USES = [brief("m", "Police at Hollowmere said the crowd was calm. Fans waited at Hollowmere.",
+              ("Hollowmere", "person", None)),
+        brief("n", "The director behind Nightglass said the studio had changed.", ("Nightglass", "person", None)),
+        brief("o", "Calder Street said the minister had its full support.", ("Calder Street", "person", None)),
+        brief("p", "Rugby coach Jean-Marc Delorme has named his side.", ("Jean-Marc Delorme", "organisation", None)),
+        brief("q", "Software supplier Vantrex said sales rose.", ("Vantrex", "person", None))]
 ROLES = [brief("j", "x" * 50, ("Anna Petrova", "person", "delighted"), ("Jon Bakke", "person", "vice"),
                ("Carl Ode", "person", "Texas attorney general legal"), ("Ola Berg", "person", "future"))]
 
@@ -55,9 +63,16 @@ def test_each_class_is_found_where_nothing_is_linked():
                                                          "future"}
 
 
+def test_names_their_articles_never_use_as_speakers_and_kinds_against_the_evidence_are_found():
+    found = check(corpus_of(*USES))
+    assert {x.split(" (")[0] for x in found["non_speakers"]} == {"Hollowmere", "Nightglass"}, found
+    assert {x.split(" (")[0] for x in found["kinds"]} == {"Calder Street", "Jean-Marc Delorme", "Vantrex"}, found
+
+
 def test_the_linker_leaves_none_of_them():
-    corpus = link([*PARTY, *DAMAGED, *NON_SPEAKERS, *ROLES])
-    assert check(corpus) == {"split": [], "damaged": [], "non_speakers": [], "roles": [], "topics": []}
+    corpus = link([*PARTY, *DAMAGED, *NON_SPEAKERS, *USES, *ROLES])
+    assert check(corpus) == {"split": [], "damaged": [], "non_speakers": [], "kinds": [], "roles": [],
+                             "topics": []}
     names = {s.name for s in corpus.speakers.values()}
     assert {"Conservative Party", "Liberal Democrats", "Financial Times", "World Health Organisation",
             "Arsene Wenger", "Thierry Henry"} <= names

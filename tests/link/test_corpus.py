@@ -330,3 +330,27 @@ def test_a_claim_the_editor_reattributed_outlives_a_not_speakers_rule():
     # without the correction, the rule takes all of them
     plain = link([a], overrides("not_speakers: [Ann Baker]\n"))
     assert "ann-baker" not in plain.speakers
+
+
+def test_names_never_used_as_speakers_are_dropped_and_kinds_follow_the_stronger_evidence():
+    def one(aid, text, name, kind):
+        sid = slugify(name)
+        return Brief(article=Article(path=f"{aid}.txt", id=aid, title=aid, text=text),
+                     speakers=[Speaker(id=sid, name=name, kind=kind)],
+                     claims=[Claim(kind="direct", text=text[:5], start=0, end=5, speaker=sid)])
+
+    corpus = link([one("m", "Police at Hollowmere said the crowd was calm. Fans waited at Hollowmere.",
+                       "Hollowmere", "person"),
+                   one("n", "The director behind Nightglass said the studio had changed.", "Nightglass", "person"),
+                   one("o", "Calder Street said the minister had its full support.", "Calder Street", "person"),
+                   one("p", "Rugby coach Jean-Marc Delorme has named his side.", "Jean-Marc Delorme", "organisation"),
+                   one("q", "Software supplier Vantrex said sales rose.", "Vantrex", "person")])
+    kinds = {s.name: s.kind for s in corpus.speakers.values()}
+    assert "Hollowmere" not in kinds and "Nightglass" not in kinds
+    assert kinds["Calder Street"] == "organisation"
+    assert kinds["Jean-Marc Delorme"] == "person"
+    assert kinds["Vantrex"] == "organisation"
+    notes = " | ".join(corpus.speaker_notes)
+    assert "'Hollowmere' (place) does not speak: 1 claims unattributed" in notes, notes
+    assert "'Nightglass' (work) does not speak" in notes
+    assert all(c.speaker is None for b in corpus.briefs[:2] for c in b.claims)

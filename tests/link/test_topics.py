@@ -78,3 +78,14 @@ def test_a_surname_with_or_without_mr_is_one_topic_and_a_party_its_name():
     assert "mrs-smith" in topics and "mr-smith" in topics  # Mr and Mrs: not one person
     assert topics["labour"].variants == ["Labour Party"]
     assert "home" not in topics
+
+
+def test_a_body_speaking_under_a_surname_keeps_its_topics_from_the_person():
+    from generator.model import Speaker
+
+    speakers = {"wendells": Speaker(id="wendells", name="Wendells", kind="organisation", aliases=["Wendell"]),
+                "anna-wendell": Speaker(id="anna-wendell", name="Anna Wendell")}
+    briefs = [_brief("a", ["person:Wendell"], ["person:Wendell"]), _brief("b", ["person:Anna Wendell"])]
+    topics = corpus_topics(briefs, speakers)
+    assert topics["wendells"].kind == "organisation" and len(topics["wendells"].claims) == 2
+    assert len(topics["anna-wendell"].claims) == 1
