@@ -20,9 +20,6 @@ YAML is read on the budget of read/safe_yaml.py (no bombs, no deep nesting).
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +27,7 @@ import yaml
 
 from generator.model import Problem
 from generator.read.clean import strip_invisible
-from generator.read.safe_yaml import YamlLimit, load_yaml_node
+from generator.read.safe_yaml import YamlLimit, load_yaml_node, read_config_text
 
 MAX_CORRECTIONS_BYTES = 4 * 1024 * 1024
 """Largest corrections file read (some 60,000 entries)."""
@@ -74,7 +71,7 @@ def load_corrections(path: Path | None) -> Corrections:
         return Corrections()
     path = Path(path)
     try:
-        text = _read_text(path)
+        text = read_config_text(path, MAX_CORRECTIONS_BYTES)
     except UnicodeDecodeError as exc:
         raise CorrectionsError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
@@ -169,22 +166,3 @@ def _what(value) -> str:
     if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
         return f"{kind} ({value!r})"
     return kind
-
-
-def _read_text(path: Path) -> str:
-    """The file's text; a folder, a pipe or a file over the limit is refused before it is read."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        if st.st_size > MAX_CORRECTIONS_BYTES:
-            raise OSError(errno.EFBIG, f"{st.st_size:,} bytes, more than the {MAX_CORRECTIONS_BYTES:,} read at most")
-        os.set_blocking(fd, True)
-    except BaseException:
-        os.close(fd)
-        raise
-    with os.fdopen(fd, "rb") as fh:
-        return fh.read(MAX_CORRECTIONS_BYTES + 1).decode("utf-8")

@@ -6,12 +6,12 @@ what is wrong; the build goes on, without the parts that are wrong or without th
 """
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Problem
 from generator.read.clean import removed_note, strip_invisible
+from generator.read.safe_yaml import read_config_text
 
 MAX_SPEAKERS_BYTES = 1024 * 1024
 """Largest speakers file read."""
@@ -123,7 +123,7 @@ def load_overrides(path: Path | None) -> tuple[Overrides, list[Problem]]:
     ignored = "; the speakers file is ignored"
     notes: list[tuple[int, str]] = []
     try:
-        text = _read_text(path)
+        text = read_config_text(path, MAX_SPEAKERS_BYTES)
         data = load_yaml(text, max_bytes=MAX_SPEAKERS_BYTES, max_aliases=MAX_SPEAKERS_ALIASES,
                          what="speakers file", notes=notes)
     except YamlLimit as exc:
@@ -143,27 +143,6 @@ def load_overrides(path: Path | None) -> tuple[Overrides, list[Problem]]:
     except RecursionError:
         return Overrides(source=path.name), [Problem(str(path), f"nested too deeply{ignored}", "partial")]
 
-
-def _read_text(path: Path) -> str:
-    """The file's text, refusing a folder, a named pipe or a file too large before reading it."""
-    import os
-    import stat
-
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        if st.st_size > MAX_SPEAKERS_BYTES:
-            raise OSError(errno.EFBIG, f"{st.st_size:,} bytes, more than the {MAX_SPEAKERS_BYTES:,} read at most")
-        os.set_blocking(fd, True)
-    except BaseException:
-        os.close(fd)
-        raise
-    with os.fdopen(fd, "rb") as fh:
-        return fh.read(MAX_SPEAKERS_BYTES + 1).decode("utf-8")
 
 
 def _os_reason(exc: OSError) -> str:

@@ -9,6 +9,11 @@ digits) is kept as the text written, and said in `notes`: one bad value never co
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+from pathlib import Path
+
 import yaml
 
 MAX_DEPTH = 50
@@ -129,3 +134,23 @@ def _children(node) -> list:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     return []
+
+
+def read_config_text(path: Path, max_bytes: int) -> str:
+    """A configuration file's text (speakers.yml, corrections.yml); a folder, a named pipe or a file
+    over `max_bytes` is refused before anything is read, so neither hangs nor fills memory."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if st.st_size > max_bytes:
+            raise OSError(errno.EFBIG, f"{st.st_size:,} bytes, more than the {max_bytes:,} read at most")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(max_bytes + 1).decode("utf-8")
