@@ -4,12 +4,23 @@
   speakers, named "A and B";
 - a plural description after an article names a pair ("the researchers", "both newspapers",
   "the pair") is that pair: the last two people (for nouns of people) or two bodies (for nouns
-  of bodies) the article joined with "and" before it.
+  of bodies) the article joined with "and" before it;
+- any definite plural of people ("the judges", "the two men") is the people last named together
+  as the subject of a clause nearby ("Lord A and Lord B ruled ... the judges said").
 """
 
 from __future__ import annotations
 
+from generator.extract.lexicon import (
+    AGENT_ENDINGS,
+    DATA_NOUNS,
+    DOCUMENT_NOUNS,
+    NOT_AGENTS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+)
 from generator.extract.mentions import Resolution
+from generator.extract.orgs import BODY_NOUNS, SPOKES
 
 # plural heads that stand for two people the article named together
 PAIR_PEOPLE = {"researcher", "scientist", "author", "man", "woman", "doctor", "academic", "expert",
@@ -19,6 +30,20 @@ PAIR_BODIES = {"paper", "newspaper", "company", "firm", "bank", "group", "union"
                "organisation", "organization", "charity", "broadcaster", "airline", "carmaker"}
 SINGULAR_PAIRS = {"pair", "duo", "couple"}
 WINDOW = 400  # tokens: how far back a pair is remembered
+GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people last named together as a subject
+# plural nouns of people not in the lists of roles: "people", "residents", "families"
+PEOPLE_WORDS = {"people", "person", "resident", "family", "parent", "voter", "citizen", "member", "fan", "critic",
+                "expert", "observer", "colleague", "peer", "lord", "mp", "insider", "source", "protester", "protestor",
+                "worker", "employee", "staff", "pupil", "teacher", "student", "patient", "judge", "official",
+                "solicitor", "friend", "ally", "supporter", "relative"}
+
+def people_noun(tok) -> bool:
+    """A common noun for people ("analysts", "the judges", "campaigners", "MPs"), not for bodies or things."""
+    lemma = tok.lemma_.lower()
+    if lemma in BODY_NOUNS - ROLE_NOUNS or lemma in DATA_NOUNS or lemma in DOCUMENT_NOUNS or lemma in NOT_AGENTS:
+        return False
+    return lemma in ROLE_NOUNS or lemma in PERSON_NOUNS or lemma in SPOKES or lemma in PEOPLE_WORDS \
+        or len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS)
 
 
 def _partner(tok):
@@ -78,7 +103,15 @@ def pair_for(resolver, subj, np) -> Resolution | None:
     if not plural or not dets & {"the", "both"} or dets & {"some", "many", "other", "these", "those"}:
         return None
     kind = "person" if head in PAIR_PEOPLE else "organisation" if head in PAIR_BODIES else None
-    if kind is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in np):
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in np):
+        return None
+    if subj.tag_ == "NNS" and people_noun(subj):  # "Lord A and Lord B ruled ... the judges said"
+        for i, name, k in reversed(resolver.group_history):
+            if i < subj.i and subj.i - i <= GROUP_WINDOW and k == "person" and name is not None:
+                return Resolution(name, k, 0.6, named=True, how="pair")
+            if subj.i - i > GROUP_WINDOW:
+                break
+    if kind is None:
         return None
     if resolver.pairs is None:
         resolver.pairs = collect_pairs(resolver)

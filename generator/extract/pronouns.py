@@ -8,7 +8,8 @@ sentences rank higher; in a sentence, the subject of the main clause ranks above
 inside what was reported ("X said that Y would ...": X); the speaker of the claim before and a
 person the article keeps naming rank higher too. An unnamed person in between ("a spokesman")
 is who the pronoun means. "it"/"they" -> the last body that was a subject nearby ("it" never a
-plural, a place only when no body is near).
+plural, a place only when no body is near); "they" -> people or bodies named together as a subject
+after it ("A and B ruled ... They said"), and nobody after an unnamed group ("Analysts said").
 """
 
 from __future__ import annotations
@@ -123,6 +124,13 @@ class Pronouns:
     def _pronoun(self, subj) -> Resolution:
         low = subj.lower_
         if low in GROUP_PRONOUNS:
+            if low in ("they", "their"):
+                group = self._last_group(subj.i)
+                if group is not None:
+                    name, kind = group
+                    if name is None:  # "Analysts said ... They added": a group nobody can name
+                        return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
+                    return Resolution(name, kind, 0.6, how="group-pronoun")
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
                 return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
@@ -228,6 +236,25 @@ class Pronouns:
             if j < i:
                 break
         return place
+
+    def _last_group(self, i: int, window: int = 80) -> tuple[str | None, str] | None:
+        """What a "they" at token i means when it is not a body: people or bodies the text named
+        together as the subject after any body ("Lord A and Lord B ruled ... They said"), or an
+        unnamed group of people (name None: "Critics said ... They added"); None when a body is
+        nearer, or nothing is near."""
+        span = self.claim_span
+        body = next((j for j, _name, kind, _named, _plural in reversed(self.org_history)
+                     if j < i and kind != "place" and not (span is not None and span[0] <= self.doc[j].idx < span[1])),
+                    -1)
+        for j, name, kind in reversed(self.group_history):
+            if j >= i:
+                continue
+            if i - j > window or j < body:
+                return None
+            if span is not None and span[0] <= self.doc[j].idx < span[1]:
+                continue  # named inside the words its own claim reports
+            return name, kind
+        return None
 
     def _last_body(self, i: int, window: int = 400) -> str | None:
         """The body last named as the subject of a clause before token i (never a place)."""

@@ -32,7 +32,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
-from generator.extract.pairs import joint, pair_for
+from generator.extract.pairs import joint, pair_for, people_noun
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
@@ -103,6 +103,9 @@ class Resolver(Pronouns):
         # body stands for the body (token index -> (name or None, kind, gender, rule that found the body))
         self.stand_ins: dict[int, tuple[str | None, str, str | None]] = {}
         self.org_history: list[tuple[int, str, str, bool, bool]] = []  # (i, name, kind, named, plural)
+        # subjects a later "they" may mean besides a body: people or bodies named together ("A and B
+        # ruled"; name "A and B") and unnamed groups of people ("analysts"; name None)
+        self.group_history: list[tuple[int, str | None, str]] = []  # (i, name or None, kind)
         self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
         self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
@@ -127,8 +130,14 @@ class Resolver(Pronouns):
                 self.history.append((tok.i, ""))
                 self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
-            if res.name is None or res.how in ("joint", "pair", "epithet"):
-                continue  # two people are nobody a later "he" or "it" could mean; "the answer is" no one
+            if res.how in ("joint", "pair") and res.name is not None:
+                self.group_history.append((tok.i, res.name, res.kind))
+                continue  # two people are nobody a later "he" or "it" could mean, but a "they"
+            if res.name is None and res.how == "unnamed-group" and tok.tag_ == "NNS" and people_noun(tok):
+                self.group_history.append((tok.i, None, "person"))  # "Analysts said ... They added"
+                continue
+            if res.name is None or res.how == "epithet":
+                continue  # "the answer is" no one
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
                 if tok.lower_ in ("he", "she"):
