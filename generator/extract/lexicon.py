@@ -216,7 +216,8 @@ DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "surv
 # documents that "say" things: never an epithet for a person ("said the report")
 DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "website", "text", "message", "memo",
                   "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
-                  "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing"}
+                  "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing",
+                  "booklet", "pamphlet", "dossier"}
 # "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to")
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
                 "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",

@@ -340,7 +340,7 @@ class Resolver(Pronouns):
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
-                or self._issued_by(subj)  # "A study by X found ... said the report"
+                or self._issued_by(subj) or self._last_document(subj)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
@@ -414,7 +414,7 @@ class Resolver(Pronouns):
         brings it in: 'The committee published a report', 'guidance issued by the CPS', 'The leaflet,
         published by X'. A body, or a person ('the memo Mr X wrote'); None when nothing says."""
         doc, head = subj.doc, subj.lemma_.lower()
-        for t in reversed(doc[max(0, subj.i - window):subj.i]):
+        for t in reversed(doc[max(0, subj.i - window):subj.i + 1]):  # "said the leaflet, issued by X" too
             if t.pos_ != "NOUN" or t.lemma_.lower() != head or not self.cast._usable(t):
                 continue
             agents = [o for c in t.children if c.dep_ == "acl" for b in c.children
@@ -427,8 +427,24 @@ class Resolver(Pronouns):
                 if a.pos_ == "PRON":
                     continue
                 res = self.resolve(a, record=False)
-                if res.name is not None and res.how not in ("joint", "pair") and res.kind != "place":
-                    return res.name
+                if res.name is not None and res.how not in ("pair", "joint" if a.dep_ == "nsubj" else "") \
+                        and res.kind != "place":
+                    return res.name  # "published jointly by A and B": both
+        return None
+
+    def _last_document(self, subj, window: int = 400) -> str | None:
+        """The issuer of the document that last spoke before a definite document noun no issuer is
+        found for: "said the leaflet published by X ... The guidance also said" is X's guidance
+        (an article about one document calls it by several nouns)."""
+        if subj.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        for j, name, kind, _named, _plural in reversed(self.org_history):
+            if j >= subj.i:
+                continue
+            if subj.i - j > window:
+                break
+            if kind != "place" and self.doc[j].lemma_.lower() in DOCUMENT_NOUNS and self.doc[j].pos_ == "NOUN":
+                return name
         return None
 
     def _named_next(self, subj) -> str | None:

@@ -47,3 +47,28 @@ def test_a_plural_of_things_is_no_group_of_people(extract_text):
     text = ("Anna Cole and Peter Marsh ruled that the ban went too far. "
             "The figures showed a rise. Acme Holdings said the figures were wrong.")
     assert speakers(extract_text(text))[-1] == "Acme Holdings"
+
+
+def test_a_leaflet_issued_jointly_by_two_bodies_speaks_for_both(extract_text):
+    text = ("Nurses who report abuse will be protected, said the leaflet published jointly by the Royal College "
+            "of Nursing and the British Medical Association. It said staff should not wait to be asked.")
+    both = "Royal College of Nursing and British Medical Association"
+    assert speakers(extract_text(text)) == [both, both]
+
+
+def test_a_report_issued_by_a_body_in_its_own_sentence(extract_text):
+    text = "Waiting lists are shrinking, says the report written by the Audit Commission."
+    assert speakers(extract_text(text)) == ["Audit Commission"]
+
+
+def test_the_document_called_by_another_noun_later_is_the_same_issuers(extract_text):
+    text = ("Householders may use reasonable force, said the booklet issued by the Crown Prosecution Service. "
+            "Ministers decided not to change the law last year. Victims of burglary were consulted in the summer. "
+            "The guidance published on Tuesday said police would act quickly.")
+    assert speakers(extract_text(text)) == ["Crown Prosecution Service"] * 2
+
+
+def test_a_document_no_one_is_said_to_have_issued_is_nobody(extract_text):
+    text = ("Ministers decided not to change the law last year. "
+            "The guidance said police would act quickly.")
+    assert speakers(extract_text(text)) == [None]
