@@ -1,7 +1,7 @@
-"""Joint speakers: two people or two bodies who speak together.
+"""Joint speakers: people or bodies who speak together.
 
-- "said Jonathan Wolpaw and Dennis McFarlane", "Microsoft and Sony said": one claim of two
-  speakers, named "A and B";
+- "said Jonathan Wolpaw and Dennis McFarlane", "Microsoft and Sony said", "A, B and C said",
+  "groups including A and B said": one claim of them all, named "A and B" / "A, B and C";
 - a plural description after an article names a pair ("the researchers", "both newspapers",
   "the pair") is that pair: the last two people (for nouns of people) or two bodies (for nouns
   of bodies) the article joined with "and" before it;
@@ -57,18 +57,72 @@ def _partner(tok):
     return other
 
 
+def _conjuncts(tok, most: int = 4) -> list | None:
+    """The other names of a list 'A, B and C' (or 'A and B') when `tok` is A: conjuncts however
+    the parse chains them, with one 'and' and no 'or'; None when there is no such list."""
+    found, todo, ccs = [], [tok], []
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj":
+                found.append(c)
+                todo.append(c)
+            elif c.dep_ == "cc":
+                ccs.append(c.lower_)
+    if not found or len(found) > most or ccs not in (["and"], ["&"]):
+        return None
+    if any(c.pos_ != "PROPN" and c.ent_type_ not in ("ORG", "PERSON") for c in found):
+        return None
+    return sorted(found, key=lambda c: c.i)
+
+
+def _conjunct_name(resolver, tok, res: Resolution) -> str:
+    """A list item's name: its resolution, or its whole phrase when the model cut a body's name
+    short ("War on Want" of which it tagged "War"): capitalised words and small words only."""
+    cut = {x.i for c in tok.children if c.dep_ in ("conj", "cc", "punct", "appos") for x in c.subtree}
+    words = [t for t in tok.subtree if t.i not in cut]
+    while words and (words[0].lower_ == "the" or words[0].is_punct):
+        words.pop(0)
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words) or res.kind != "organisation" \
+            or not all(t.text[:1].isupper() or t.lower_ in ("of", "on", "for", "the", "and", "&") for t in words):
+        return res.name
+    phrase = tok.doc[words[0].i:words[-1].i + 1].text
+    return phrase if res.name in phrase else res.name
+
+
 def joint(resolver, subj, res: Resolution) -> Resolution | None:
-    """'said A and B': both, when each half is a name of the same kind (two people, two bodies)."""
-    if res.name is None or not res.named or res.kind not in ("person", "organisation") or subj.pos_ != "PROPN":
+    """'said A and B', 'A, B and C said': all of them, when each is the name of a person or a body
+    (the model may call a party a person: "The Tories and Lib Dems said"), named "A, B and C"."""
+    if res.name is None or not res.named or res.kind not in ("person", "organisation") \
+            or subj.pos_ != "PROPN" and subj.ent_type_ not in ("ORG", "PERSON"):
         return None
-    other = _partner(subj)
-    if other is None:
+    others = _conjuncts(subj)
+    if others is None:
         return None
-    res2 = resolver._resolve(other, record=False)
-    if res2.name is None or not res2.named or res2.kind != res.kind or res2.name == res.name:
+    names, kinds, confidence = [_conjunct_name(resolver, subj, res)], {res.kind}, res.confidence
+    for other in others:
+        res2 = resolver._resolve(other, record=False)
+        if res2.name is None or not res2.named or res2.kind not in ("person", "organisation") or res2.name in names:
+            return None
+        names.append(_conjunct_name(resolver, other, res2))
+        kinds.add(res2.kind)
+        confidence = min(confidence, res2.confidence)
+    kind = kinds.pop() if len(kinds) == 1 else "organisation"
+    return Resolution(", ".join(names[:-1]) + " and " + names[-1], kind, confidence, named=True, how="joint")
+
+
+def included(subj):
+    """The first name of 'groups including A, B and C', 'firms such as A': the plural's members
+    the text names, who are who spoke (None when the plural names none)."""
+    if subj.tag_ != "NNS" or subj.pos_ != "NOUN" or not (people_noun(subj) or subj.lemma_.lower() in BODY_NOUNS):
         return None
-    return Resolution(f"{res.name} and {res2.name}", res.kind, min(res.confidence, res2.confidence),
-                      named=True, how="joint")
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("including", "as") \
+                and (c.lower_ == "including" or c.i > 0 and c.doc[c.i - 1].lower_ == "such"):
+            named = [o for o in c.children if o.dep_ == "pobj"]
+            if named and (named[0].pos_ == "PROPN" or named[0].ent_type_ in ("ORG", "PERSON")):
+                return named[0]
+    return None
 
 
 def collect_pairs(resolver) -> list[tuple[int, str, str]]:

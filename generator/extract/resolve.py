@@ -32,7 +32,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
-from generator.extract.pairs import joint, pair_for, people_noun
+from generator.extract.pairs import included, joint, pair_for, people_noun
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
@@ -217,6 +217,11 @@ class Resolver(Pronouns):
                 res = self.resolve(named, record)
                 if res.name is not None:
                     return res
+        named = included(subj)  # "Campaign groups including Oxfam and Christian Aid said": the ones named
+        if named is not None:
+            res = self.resolve(named, record)
+            if res.name is not None and res.named and res.kind in ("person", "organisation"):
+                return Resolution(res.name, res.kind, min(res.confidence, 0.7), res.person, how=res.how)
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
         if subj.tag_ == "NNS" and self.orgs.close_to(subj):

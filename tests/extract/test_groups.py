@@ -72,3 +72,25 @@ def test_a_document_no_one_is_said_to_have_issued_is_nobody(extract_text):
     text = ("Ministers decided not to change the law last year. "
             "The guidance said police would act quickly.")
     assert speakers(extract_text(text)) == [None]
+
+
+def test_a_list_of_three_bodies_speaks_as_one(extract_text):
+    text = "The World Wildlife Fund, Greenpeace and Friends of the Earth said the plan would fail."
+    assert speakers(extract_text(text)) == ["World Wildlife Fund, Greenpeace and Friends of the Earth"]
+
+
+def test_groups_including_named_bodies_are_those_bodies(extract_text):
+    text = ("Charities including Oxfam and Christian Aid said the trade deal would hurt poor farmers. "
+            "Aid agencies such as Oxfam warned that the talks would fail.")
+    assert speakers(extract_text(text)) == ["Oxfam and Christian Aid", "Oxfam"]
+
+
+def test_groups_including_no_one_named_stay_nobody(extract_text):
+    text = ("Charities including several small ones said the trade deal would hurt poor farmers. "
+            "Oxfam or Christian Aid will send a delegate.")
+    assert speakers(extract_text(text)) == [None]
+
+
+def test_a_person_and_a_body_named_together(extract_text):
+    text = "Bill Turner and the Transport Salaried Staffs Association said the strike would go ahead."
+    assert speakers(extract_text(text)) == ["Bill Turner and Transport Salaried Staffs Association"]
