@@ -226,7 +226,8 @@ class Resolver(Pronouns):
         np = self.mention_tokens(subj)
         if subj.tag_ == "NNS" and self.orgs.close_to(subj):
             return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
-        body = self.orgs.speaks_for(subj, np) or self._speaks_for_described(subj)  # "a BBC spokesman"
+        body = self.orgs.speaks_for(subj, np) or self._speaks_for_described(subj) \
+            or self._speaks_for_pronoun(subj, np)  # "a BBC spokesman", "its spokesman"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
         body = self.orgs.spoke_before(subj, np)  # "The Home Office would not comment. A spokeswoman said"
@@ -413,6 +414,24 @@ class Resolver(Pronouns):
                     if res.name is not None and res.kind == "organisation":
                         return res.name
         return None
+
+    def _speaks_for_pronoun(self, subj, np) -> str | None:
+        """'its spokesman', 'according to its website', 'their lawyers': the body the possessive
+        means (see pronouns.py); "their" of people named together is no body."""
+        if subj.lower_ not in SPOKES or len(np) != 2 or np[0].dep_ != "poss" or np[0].lower_ not in ("its", "their"):
+            return None
+        poss = np[0]
+        group = self._last_group(poss.i) if poss.lower_ == "their" else None
+        if group is not None:  # bodies named together speak through their lawyers; people do not, nor
+            return group[0] if group[1] == "organisation" else None  # "Analysts ... their sources"
+        span = self.claim_span
+        if span is not None and span[1] <= poss.idx:
+            self.claim_span = None  # "Profits at X rose, according to its website": X's, named in the claim
+        try:
+            org = self._last_org(poss.i, singular=poss.lower_ == "its")
+        finally:
+            self.claim_span = span
+        return org[0] if org else None
 
     def _issued_by(self, subj, window: int = 250) -> str | None:
         """Who issued the document a definite 'the report' means, from where the article first

@@ -94,3 +94,16 @@ def test_groups_including_no_one_named_stay_nobody(extract_text):
 def test_a_person_and_a_body_named_together(extract_text):
     text = "Bill Turner and the Transport Salaried Staffs Association said the strike would go ahead."
     assert speakers(extract_text(text)) == ["Bill Turner and Transport Salaried Staffs Association"]
+
+
+def test_its_spokesman_and_its_website_speak_for_the_body(extract_text):
+    text = ("Acme Holdings cut 200 jobs on Monday. Its spokesman said the cuts were painful. "
+            "Acme Holdings made a loss last year, according to its website.")
+    assert speakers(extract_text(text)) == ["Acme Holdings", "Acme Holdings"]
+
+
+def test_their_lawyers_speak_for_bodies_not_for_people_or_unnamed_groups(extract_text):
+    text = ("Northwind Logistics and Acme Holdings will merge next year. Their lawyers said the deal was fair. "
+            "Analysts were sceptical. Their sources said the deal would fail. "
+            "Anna Cole and Peter Marsh sued the firm. Their lawyers said the case was strong.")
+    assert speakers(extract_text(text)) == ["Northwind Logistics and Acme Holdings", None, None]
