@@ -217,6 +217,10 @@ class Resolver(Pronouns):
                 res = self.resolve(named, record)
                 if res.name is not None:
                     return res
+        if subj.pos_ == "NOUN" and subj.text[:1].isupper() and subj.lower_ in self.orgs.alias \
+                and subj.lower not in self.word_ids and all(c.dep_ not in ("det", "poss") for c in subj.children):
+            # "Fosters said": a body the article names elsewhere, the model took for a plural noun here
+            return Resolution(self.orgs.alias[subj.lower_], "organisation", 0.85, how="org")
         named = included(subj)  # "Campaign groups including Oxfam and Christian Aid said": the ones named
         if named is not None:
             res = self.resolve(named, record)

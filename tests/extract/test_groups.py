@@ -107,3 +107,14 @@ def test_their_lawyers_speak_for_bodies_not_for_people_or_unnamed_groups(extract
             "Analysts were sceptical. Their sources said the deal would fail. "
             "Anna Cole and Peter Marsh sued the firm. Their lawyers said the case was strong.")
     assert speakers(extract_text(text)) == ["Northwind Logistics and Acme Holdings", None, None]
+
+
+def test_a_body_named_before_is_still_that_body_when_parsed_as_a_plural_noun(extract_text):
+    text = ("Australian brewer Fosters has bought a large stake in winemaker Southcorp. Fosters said it was in talks. "
+            "The brewer Wolvers has bought a chain of pubs. Wolvers said it was in talks.")
+    assert speakers(extract_text(text)) == ["Fosters", "Wolvers"]
+
+
+def test_a_plural_noun_no_body_is_named_by_stays_nobody(extract_text):
+    text = "Brewers said the new tax on beer was unfair. The tax on brewers rose again."
+    assert speakers(extract_text(text)) == [None]
