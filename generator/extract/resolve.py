@@ -31,7 +31,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
+from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
 from generator.extract.pairs import included, joint, pair_for, people_noun
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
@@ -401,6 +401,10 @@ class Resolver(Pronouns):
             named = self._named_next(subj)  # "A retired nurse has told an inquiry ... Jane Marsh told the hearing"
             if named is not None:
                 return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
+        if not is_person_noun and not definite and self.claim_span is not None:
+            body = self._lede_body(subj, head)  # "..., watchdogs have said. The SEC accused ..."
+            if body is not None:
+                return Resolution(body, "organisation", 0.5, how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)
@@ -445,19 +449,27 @@ class Resolver(Pronouns):
         for t in reversed(doc[max(0, subj.i - window):subj.i + 1]):  # "said the leaflet, issued by X" too
             if t.pos_ != "NOUN" or t.lemma_.lower() != head or not self.cast._usable(t):
                 continue
-            agents = [o for c in t.children if c.dep_ == "acl" for b in c.children
-                      if b.lower_ == "by" and b.dep_ in ("agent", "prep") for o in b.children if o.dep_ == "pobj"]
-            if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
-                agents += [c for c in t.head.children if c.dep_ == "nsubj"]
-            if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ISSUE_VERBS:
-                agents += [o for b in t.head.children if b.lower_ == "by" for o in b.children if o.dep_ == "pobj"]
-            for a in agents:
-                if a.pos_ == "PRON":
-                    continue
-                res = self.resolve(a, record=False)
-                if res.name is not None and res.how not in ("pair", "joint" if a.dep_ == "nsubj" else "") \
-                        and res.kind != "place":
-                    return res.name  # "published jointly by A and B": both
+            issuer = self._issuer_of(t)
+            if issuer is not None:
+                return issuer
+        return None
+
+    def _issuer_of(self, t) -> str | None:
+        """Who the text says issued the document noun t ('a report published by X', 'X wrote a
+        letter'), or None."""
+        agents = [o for c in t.children if c.dep_ == "acl" for b in c.children
+                  if b.lower_ == "by" and b.dep_ in ("agent", "prep") for o in b.children if o.dep_ == "pobj"]
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
+            agents += [c for c in t.head.children if c.dep_ == "nsubj"]
+        if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ISSUE_VERBS:
+            agents += [o for b in t.head.children if b.lower_ == "by" for o in b.children if o.dep_ == "pobj"]
+        for a in agents:
+            if a.pos_ == "PRON":
+                continue
+            res = self.resolve(a, record=False)
+            if res.name is not None and res.how not in ("pair", "joint" if a.dep_ == "nsubj" else "") \
+                    and res.kind != "place":
+                return res.name  # "published jointly by A and B": both
         return None
 
     def _last_document(self, subj, window: int = 400) -> str | None:
@@ -473,6 +485,31 @@ class Resolver(Pronouns):
                 break
             if kind != "place" and self.doc[j].lemma_.lower() in DOCUMENT_NOUNS and self.doc[j].pos_ == "NOUN":
                 return name
+        return None
+
+    def _lede_body(self, subj, head: str) -> str | None:
+        """Who an unnamed body or document opening the article ("regulators have said", "new
+        guidelines say") turns out to be: the body that is the named subject of the next sentence, or
+        the issuer of the first document the next sentences say who issued ("said the leaflet
+        published by X"). Only in the first sentence: the lede names its source later."""
+        if self.salience is None or self.salience.sentence(subj.i) != 0 or len(self.salience.sent_starts) < 2:
+            return None
+        starts = self.salience.sent_starts
+        if head in ORG_NOUNS - GOVERNMENT_NOUNS:
+            end = starts[2] if len(starts) > 2 else len(self.doc)
+            for t in self.doc[starts[1]:end]:
+                if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "ORG" and self.cast._usable(t):
+                    res = self.resolve(t, record=False)
+                    return res.name if res.kind == "organisation" and res.named and res.how == "org" else None
+            return None
+        if head in DOCUMENT_NOUNS or head == "guideline":
+            end = starts[8] if len(starts) > 8 else len(self.doc)
+            for t in self.doc[starts[1]:end]:
+                if t.pos_ == "NOUN" and (t.lemma_.lower() in DOCUMENT_NOUNS or t.lemma_.lower() == "guideline") \
+                        and self.cast._usable(t):
+                    issuer = self._issuer_of(t)
+                    if issuer is not None:
+                        return issuer
         return None
 
     def _named_next(self, subj) -> str | None:

@@ -118,3 +118,23 @@ def test_a_body_named_before_is_still_that_body_when_parsed_as_a_plural_noun(ext
 def test_a_plural_noun_no_body_is_named_by_stays_nobody(extract_text):
     text = "Brewers said the new tax on beer was unfair. The tax on brewers rose again."
     assert speakers(extract_text(text)) == [None]
+
+
+def test_an_unnamed_body_in_the_lede_is_the_body_named_next(extract_text):
+    text = ("Northwind Bank must repay customers who were sold bad loans, regulators have said. "
+            "The Financial Services Authority fined the bank £2m on Tuesday.")
+    assert speakers(extract_text(text))[0] == "Financial Services Authority"
+
+
+def test_a_document_in_the_lede_is_issued_by_whoever_the_article_says(extract_text):
+    text = ("Patients should wait no more than a week for cancer tests, new guidelines say. "
+            "Doctors welcomed the move on Monday. "
+            "The guidance, drawn up by the Royal College of Surgeons, will apply from April.")
+    assert speakers(extract_text(text))[0] == "Royal College of Surgeons"
+
+
+def test_an_unnamed_body_after_the_lede_or_before_a_person_stays_nobody(extract_text):
+    text = ("Northwind Bank must repay customers who were sold bad loans, regulators have said. "
+            "John Marsh, a lawyer for the customers, welcomed the ruling. "
+            "Banks will appeal, lenders said. The Financial Services Authority fined the bank £2m.")
+    assert speakers(extract_text(text)) == [None, None]
