@@ -396,6 +396,9 @@ class Resolver(Pronouns):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
+        body = self._members_of(subj)  # "the law lords" of the House of Lords
+        if body is not None:
+            return Resolution(body, "organisation", 0.6, how="members")
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
                 and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
             named = self._named_next(subj)  # "A retired nurse has told an inquiry ... Jane Marsh told the hearing"
@@ -486,6 +489,16 @@ class Resolver(Pronouns):
             if kind != "place" and self.doc[j].lemma_.lower() in DOCUMENT_NOUNS and self.doc[j].pos_ == "NOUN":
                 return name
         return None
+
+    def _members_of(self, subj) -> str | None:
+        """A plural of people that names the members of a body the article names 'X of <them>': "law
+        lords" are the House of Lords, "the governors" the Board of Governors, "the trustees" the
+        Board of Trustees (one such body only)."""
+        if subj.tag_ != "NNS" or not people_noun(subj) or not subj.text.islower():
+            return None
+        ending = " of " + subj.lower_
+        bodies = {name for _i, name in self.orgs.mentions if name.lower().endswith(ending)}
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _lede_body(self, subj, head: str) -> str | None:
         """Who an unnamed body or document opening the article ("regulators have said", "new

@@ -138,3 +138,15 @@ def test_an_unnamed_body_after_the_lede_or_before_a_person_stays_nobody(extract_
             "John Marsh, a lawyer for the customers, welcomed the ruling. "
             "Banks will appeal, lenders said. The Financial Services Authority fined the bank £2m.")
     assert speakers(extract_text(text)) == [None, None]
+
+
+def test_members_of_a_body_named_after_them_are_that_body(extract_text):
+    text = ("The school's Board of Governors met on Monday. The governors said the head teacher would stay. "
+            "After a long hearing, law lords ruled that the ban was unlawful, in a judgment of the House of Lords.")
+    assert speakers(extract_text(text)) == ["Board of Governors", "House of Lords"]
+
+
+def test_people_of_no_body_named_after_them_stay_nobody(extract_text):
+    text = ("The Board of Governors met on Monday. The teachers said the head teacher would stay. "
+            "Parents said the school was failing.")
+    assert speakers(extract_text(text)) == [None, None]
