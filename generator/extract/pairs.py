@@ -29,6 +29,8 @@ PAIR_PEOPLE = {"researcher", "scientist", "author", "man", "woman", "doctor", "a
 PAIR_BODIES = {"paper", "newspaper", "company", "firm", "bank", "group", "union", "party", "club",
                "organisation", "organization", "charity", "broadcaster", "airline", "carmaker"}
 SINGULAR_PAIRS = {"pair", "duo", "couple"}
+# singular nouns for people who work together: the people last named together, when there are any
+COLLECTIVES = {"team", "trio", "pair", "duo"}
 WINDOW = 400  # tokens: how far back a pair is remembered
 GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people last named together as a subject
 # plural nouns of people not in the lists of roles: "people", "residents", "families"
@@ -152,14 +154,15 @@ def collect_pairs(resolver) -> list[tuple[int, str, str]]:
 def pair_for(resolver, subj, np) -> Resolution | None:
     """'the researchers', 'both newspapers', 'the pair': the last pair of that kind named before."""
     head = subj.lemma_.lower()
-    plural = subj.tag_ == "NNS" or head in SINGULAR_PAIRS and subj.tag_ == "NN"
+    plural = subj.tag_ == "NNS" or head in SINGULAR_PAIRS | COLLECTIVES and subj.tag_ == "NN"
     dets = {t.lower_ for t in np if t.i < subj.i}
     if not plural or not dets & {"the", "both"} or dets & {"some", "many", "other", "these", "those"}:
         return None
     kind = "person" if head in PAIR_PEOPLE else "organisation" if head in PAIR_BODIES else None
     if any(t.pos_ == "PROPN" or t.ent_type_ for t in np):
         return None
-    if subj.tag_ == "NNS" and people_noun(subj):  # "Lord A and Lord B ruled ... the judges said"
+    if subj.tag_ == "NNS" and people_noun(subj) or head in COLLECTIVES and "the" in dets:
+        # "Lord A and Lord B ruled ... the judges said", "said A and B. The research team said"
         for i, name, k in reversed(resolver.group_history):
             if i < subj.i and subj.i - i <= GROUP_WINDOW and k == "person" and name is not None:
                 return Resolution(name, k, 0.6, named=True, how="pair")

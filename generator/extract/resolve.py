@@ -32,7 +32,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
-from generator.extract.pairs import included, joint, pair_for, people_noun
+from generator.extract.pairs import COLLECTIVES, included, joint, pair_for, people_noun
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
@@ -230,6 +230,8 @@ class Resolver(Pronouns):
         np = self.mention_tokens(subj)
         if subj.tag_ == "NNS" and self.orgs.close_to(subj):
             return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
+        if subj.tag_ == "NN" and subj.lemma_.lower() in COLLECTIVES and (both := pair_for(self, subj, np)):
+            return both  # "said A and B. The research team, from X, said": A and B, not X
         body = self.orgs.speaks_for(subj, np) or self._speaks_for_described(subj) \
             or self._speaks_for_pronoun(subj, np)  # "a BBC spokesman", "its spokesman"
         if body is not None:

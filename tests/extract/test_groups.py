@@ -150,3 +150,15 @@ def test_people_of_no_body_named_after_them_stay_nobody(extract_text):
     text = ("The Board of Governors met on Monday. The teachers said the head teacher would stay. "
             "Parents said the school was failing.")
     assert speakers(extract_text(text)) == [None, None]
+
+
+def test_the_team_is_the_people_named_together_just_before(extract_text):
+    text = ('"The results are striking," said Anna Price and Tom Willis. The research team, from the '
+            'University of Leeds, said the effect was larger in older patients.')
+    assert speakers(extract_text(text)) == ["Anna Price and Tom Willis"] * 2
+
+
+def test_the_team_with_no_people_named_together_speaks_for_its_body(extract_text):
+    text = ('"The results are striking," said Anna Price. The research team, from the '
+            'University of Leeds, said the effect was larger in older patients.')
+    assert speakers(extract_text(text)) == ["Anna Price", "University of Leeds"]
