@@ -159,7 +159,7 @@ def pair_for(resolver, subj, np) -> Resolution | None:
     if not plural or not dets & {"the", "both"} or dets & {"some", "many", "other", "these", "those"}:
         return None
     kind = "person" if head in PAIR_PEOPLE else "organisation" if head in PAIR_BODIES else None
-    if any(t.pos_ == "PROPN" or t.ent_type_ for t in np):
+    if any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "CARDINAL") for t in np):  # "the two men" is a pair
         return None
     if subj.tag_ == "NNS" and people_noun(subj) or head in COLLECTIVES and "the" in dets:
         # "Lord A and Lord B ruled ... the judges said", "said A and B. The research team said"

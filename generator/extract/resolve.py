@@ -133,7 +133,8 @@ class Resolver(Pronouns):
             if res.how in ("joint", "pair") and res.name is not None:
                 self.group_history.append((tok.i, res.name, res.kind))
                 continue  # two people are nobody a later "he" or "it" could mean, but a "they"
-            if res.name is None and res.how == "unnamed-group" and tok.tag_ == "NNS" and people_noun(tok):
+            if res.name is None and res.how == "unnamed-group" and tok.tag_ == "NNS" \
+                    and (people_noun(tok) or tok.lemma_.lower() in BODY_NOUNS):
                 self.group_history.append((tok.i, None, "person"))  # "Analysts said ... They added"
                 continue
             if res.name is None or res.how == "epithet":

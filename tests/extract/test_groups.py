@@ -162,3 +162,15 @@ def test_the_team_with_no_people_named_together_speaks_for_its_body(extract_text
     text = ('"The results are striking," said Anna Price. The research team, from the '
             'University of Leeds, said the effect was larger in older patients.')
     assert speakers(extract_text(text)) == ["Anna Price", "University of Leeds"]
+
+
+def test_the_two_men_and_both_men_are_the_pair_named_before(extract_text):
+    text = ("Tom Hale and Peter Marsh met union leaders on Monday. The two men said the talks had gone well. "
+            "Both men said a deal was close.")
+    assert speakers(extract_text(text)) == ["Tom Hale and Peter Marsh"] * 2
+
+
+def test_they_after_unnamed_groups_of_bodies_is_nobody(extract_text):
+    text = ("Acme Holdings said profits rose by a tenth. Rival firms said the rise was too small. "
+            "They said Acme Holdings had cut too many jobs.")
+    assert speakers(extract_text(text)) == ["Acme Holdings", None, None]
