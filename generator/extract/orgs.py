@@ -172,6 +172,9 @@ class Orgs:
                     if ent.label_ == "NORP" and text.lower() not in self.alias:
                         continue  # "German officials": a nationality, no body
                     if ent.label_ == "ORG" and common_noun_name(text):
+                        whole = self.ending_in(text)  # "Commission officials" of the European Commission
+                        if whole is not None:
+                            return whole
                         continue  # "a Government spokesman": no one body named
                     k = ent.end  # "a Liberal Democrat spokesman": the model cut the name at "Liberal"
                     while k < len(self.doc) and self.doc[k].pos_ == "PROPN" and self.doc[k].text[:1].isupper() \
@@ -187,10 +190,18 @@ class Orgs:
             if t.pos_ == "PROPN" and t.ent_type_ in ("", "LOC") and t.text[:1].isupper():
                 # "a Northwind spokesperson": a word the model tags as no body here (or a place) that names one
                 # elsewhere in the article ("Northwind", "Northwind Airlines")
-                known = self.alias.get(t.lower_) or self._full_form(t.text, set(self.alias.values()))
+                known = self.alias.get(t.lower_) or self._full_form(t.text, set(self.alias.values())) \
+                    or (self.ending_in(t.text) if common_noun_name(t.text) else None)  # "Commission officials"
                 if known:
                     return known
         return None
+
+    def ending_in(self, noun: str) -> str | None:
+        """The one body the article names in full that a common noun for bodies ends ("Commission"
+        -> "European Commission"); None when none or several do."""
+        noun = _bare(noun).lower()
+        bodies = {n for _i, n in self.mentions if len(n.split()) >= 2 and n.lower().split()[-1] == noun}
+        return bodies.pop() if len(bodies) == 1 else None
 
     @staticmethod
     def close_to(subj) -> bool:

@@ -103,3 +103,11 @@ def test_an_acronym_is_the_name_the_article_spells_out(extract_text, text, body)
     an acronym the model tags as no body is spelt out too; 'The FSA' is no long form of FSA."""
     name, _ = speaker_of(extract_text(text), "the ")
     assert name == body
+
+
+def test_officials_of_a_body_named_by_its_common_noun_speak_for_the_one_body_it_ends(extract_text):
+    text = ("The European Commission has fined a software maker on Monday. Commission officials said the firm "
+            "had abused its power. A Government spokesman said ministers would study the ruling.")
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    assert [by_id.get(c.speaker) for c in brief.claims] == ["European Commission", None]
