@@ -31,6 +31,7 @@ PAIR_BODIES = {"paper", "newspaper", "company", "firm", "bank", "group", "union"
 SINGULAR_PAIRS = {"pair", "duo", "couple"}
 # singular nouns for people who work together: the people last named together, when there are any
 COLLECTIVES = {"team", "trio", "pair", "duo"}
+SPEAKING = ("person", "organisation", "place")  # kinds of what may speak together
 WINDOW = 400  # tokens: how far back a pair is remembered
 GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people last named together as a subject
 # plural nouns of people not in the lists of roles: "people", "residents", "families"
@@ -93,9 +94,10 @@ def _conjunct_name(resolver, tok, res: Resolution) -> str:
 
 
 def joint(resolver, subj, res: Resolution) -> Resolution | None:
-    """'said A and B', 'A, B and C said': all of them, when each is the name of a person or a body
-    (the model may call a party a person: "The Tories and Lib Dems said"), named "A, B and C"."""
-    if res.name is None or not res.named or res.kind not in ("person", "organisation") \
+    """'said A and B', 'A, B and C said': all of them, when each is the name of a person, a body or a
+    place speaking for its government ("Britain and France said"; the model may call a party a
+    person: "The Tories and Lib Dems said"), named "A, B and C"."""
+    if res.name is None or not res.named or res.kind not in SPEAKING \
             or subj.pos_ != "PROPN" and subj.ent_type_ not in ("ORG", "PERSON"):
         return None
     others = _conjuncts(subj)
@@ -104,7 +106,7 @@ def joint(resolver, subj, res: Resolution) -> Resolution | None:
     names, kinds, confidence = [_conjunct_name(resolver, subj, res)], {res.kind}, res.confidence
     for other in others:
         res2 = resolver._resolve(other, record=False)
-        if res2.name is None or not res2.named or res2.kind not in ("person", "organisation") or res2.name in names:
+        if res2.name is None or not res2.named or res2.kind not in SPEAKING or res2.name in names:
             return None
         names.append(_conjunct_name(resolver, other, res2))
         kinds.add(res2.kind)

@@ -174,3 +174,14 @@ def test_they_after_unnamed_groups_of_bodies_is_nobody(extract_text):
     text = ("Acme Holdings said profits rose by a tenth. Rival firms said the rise was too small. "
             "They said Acme Holdings had cut too many jobs.")
     assert speakers(extract_text(text)) == ["Acme Holdings", None, None]
+
+
+def test_two_countries_speak_together_and_are_they(extract_text):
+    text = ("Britain and France said the talks had failed. Germany and Italy blocked the resolution on Friday. "
+            "They said it went too far.")
+    assert speakers(extract_text(text)) == ["Britain and France", "Germany and Italy"]
+
+
+def test_places_in_a_list_that_is_not_the_subject_speak_for_no_one(extract_text):
+    text = "Troops from Britain and France arrived on Monday. The minister said the mission would be short."
+    assert speakers(extract_text(text)) == [None]
