@@ -38,7 +38,7 @@ GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people l
 PEOPLE_WORDS = {"people", "person", "resident", "family", "parent", "voter", "citizen", "member", "fan", "critic",
                 "expert", "observer", "colleague", "peer", "lord", "mp", "insider", "source", "protester", "protestor",
                 "worker", "employee", "staff", "pupil", "teacher", "student", "patient", "judge", "official",
-                "solicitor", "friend", "ally", "supporter", "relative"}
+                "solicitor", "friend", "ally", "supporter", "relative", "mep", "msp", "gp"}
 
 def people_noun(tok) -> bool:
     """A common noun for people ("analysts", "the judges", "campaigners", "MPs"), not for bodies or things."""
@@ -47,6 +47,16 @@ def people_noun(tok) -> bool:
         return False
     return lemma in ROLE_NOUNS or lemma in PERSON_NOUNS or lemma in SPOKES or lemma in PEOPLE_WORDS \
         or len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS)
+
+
+def plural_people(tok) -> bool:
+    """A plural noun for people ("the judges", "analysts"), or a people's acronym in the plural
+    however the model tags it ("MPs", "MEPs", "GPs": it may call them a body's name)."""
+    if tok.tag_ == "NNS" and people_noun(tok):
+        return True
+    text = tok.text
+    return len(text) >= 3 and text.endswith("s") and text[:-1].isupper() \
+        and text[:-1].lower() in PERSON_NOUNS | PEOPLE_WORDS
 
 
 def _partner(tok):

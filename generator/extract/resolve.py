@@ -32,7 +32,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
-from generator.extract.pairs import COLLECTIVES, included, joint, pair_for, people_noun
+from generator.extract.pairs import COLLECTIVES, included, joint, pair_for, people_noun, plural_people
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
@@ -48,6 +48,13 @@ ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
+# bodies made of people, whom "the MPs", "the judges", "the members" stand for after them
+MEMBER_BODIES = {"committee", "panel", "jury", "board", "commission", "council", "court", "tribunal", "inquiry",
+                 "parliament", "assembly", "senate", "congress", "house", "lords", "commons", "bench"}
+# the people such bodies are made of ("the MPs", "the judges"; "the teachers" are no board's members)
+MEMBER_NOUNS = {"member", "judge", "justice", "mp", "mep", "msp", "peer", "lord", "juror", "commissioner", "governor",
+                "trustee", "director", "senator", "councillor", "councilor", "panellist", "panelist", "lawmaker",
+                "legislator", "delegate", "representative", "congressman", "congresswoman", "assemblyman"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -229,6 +236,8 @@ class Resolver(Pronouns):
                 return Resolution(res.name, res.kind, min(res.confidence, 0.7), res.person, how=res.how)
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
+        if plural_people(subj) and subj.text[:-1].isupper():
+            return self._description(subj, np)  # "MPs said", "The MPs": people, whatever the model tags them
         if subj.tag_ == "NNS" and self.orgs.close_to(subj):
             return Resolution(None, "person", 0.35, named=False, how="unnamed-group")
         if subj.tag_ == "NN" and subj.lemma_.lower() in COLLECTIVES and (both := pair_for(self, subj, np)):
@@ -399,7 +408,7 @@ class Resolver(Pronouns):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
-        body = self._members_of(subj)  # "the law lords" of the House of Lords
+        body = self._members_of(subj) or self._body_of_members(subj, np)  # "the law lords" of the House of Lords
         if body is not None:
             return Resolution(body, "organisation", 0.6, how="members")
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
@@ -502,6 +511,19 @@ class Resolver(Pronouns):
         ending = " of " + subj.lower_
         bodies = {name for _i, name in self.orgs.mentions if name.lower().endswith(ending)}
         return bodies.pop() if len(bodies) == 1 else None
+
+    def _body_of_members(self, subj, np, window: int = 60) -> str | None:
+        """'The Public Accounts Committee criticised ... The MPs said': a definite plural of people
+        right after a body made of people (a committee, a court, a panel) was the subject is that body."""
+        if not plural_people(subj) or np[0].lower_ != "the" or subj.lower_.rstrip("s") not in MEMBER_NOUNS:
+            return None
+        for j, name, kind, _named, _plural in reversed(self.org_history):
+            if j >= subj.i:
+                continue
+            if subj.i - j > window or kind != "organisation":
+                return None
+            return name if self.doc[j].lemma_.lower() in MEMBER_BODIES else None
+        return None
 
     def _lede_body(self, subj, head: str) -> str | None:
         """Who an unnamed body or document opening the article ("regulators have said", "new

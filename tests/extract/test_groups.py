@@ -185,3 +185,16 @@ def test_two_countries_speak_together_and_are_they(extract_text):
 def test_places_in_a_list_that_is_not_the_subject_speak_for_no_one(extract_text):
     text = "Troops from Britain and France arrived on Monday. The minister said the mission would be short."
     assert speakers(extract_text(text)) == [None]
+
+
+def test_the_members_right_after_a_body_of_people_are_that_body(extract_text):
+    text = ("The Public Accounts Committee has criticised the Ministry of Defence. The MPs said the project "
+            "was badly run. The Court of Appeal ruled on Tuesday that the ban was lawful. The judges said the "
+            "minister had acted properly.")
+    assert speakers(extract_text(text)) == ["Public Accounts Committee", "Court of Appeal", "Court of Appeal"]
+
+
+def test_mps_are_never_a_name_nor_a_body_that_is_no_body_of_people(extract_text):
+    text = ("MPs said the project was badly run. The Treasury has cut the budget. "
+            "The MPs said the cuts went too far.")
+    assert speakers(extract_text(text)) == [None, None]
