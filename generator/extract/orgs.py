@@ -222,13 +222,14 @@ class Orgs:
                 return found
         return None
 
-    def described(self, subj, np) -> str | None:
+    def described(self, subj, np, definite: bool = False) -> str | None:
         """'the firm', 'the company', 'the bank': the body last named whose name holds the noun,
-        else the organisation the article is about."""
+        else the organisation the article is about (`definite`: a noun that needs no "the" to mean
+        it, "club officials")."""
         head = subj.lemma_.lower()
         if head not in ORG_NOUNS or subj.tag_ not in ("NN",):
             return None
-        if not any(t.lower_ in ("the", "this") for t in np if t.i < subj.i):
+        if not definite and not any(t.lower_ in ("the", "this") for t in np if t.i < subj.i):
             return None
         before = [n for i, n in self.mentions if i < subj.i]
         fits = [n for n in before if head in n.lower().split()]

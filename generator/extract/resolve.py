@@ -427,15 +427,24 @@ class Resolver(Pronouns):
                           how="unnamed-group" if group else "unnamed-definite")
 
     def _speaks_for_described(self, subj) -> str | None:
-        """'a spokesman for the firm', 'officials at the ministry': the body the description means."""
+        """'a spokesman for the firm', 'officials at the ministry', 'the company's spokesman', 'club
+        officials': the body the description means."""
         if subj.lower_ not in SPOKES:
             return None
-        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
-            for o in prep.children:
-                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in BODY_NOUNS:
-                    res = self._description(o, self.mention_tokens(o))
-                    if res.name is not None and res.kind == "organisation":
-                        return res.name
+        described = [o for prep in subj.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from")
+                     for o in prep.children if o.dep_ == "pobj"]
+        described += [c for c in subj.children if c.dep_ == "poss" and c.i < subj.i]  # "the company's spokesman"
+        for o in described:
+            if o.pos_ == "NOUN" and o.lemma_.lower() in BODY_NOUNS:
+                res = self._description(o, self.mention_tokens(o))
+                if res.name is not None and res.kind == "organisation":
+                    return res.name
+        compound = [c for c in subj.children if c.dep_ == "compound" and c.i == subj.i - 1]
+        if compound and compound[0].lemma_.lower() in ORG_NOUNS and not compound[0].ent_type_ \
+                and (subj.i - 1 == subj.left_edge.i or self.doc[subj.i - 2].lower_ == "the"):
+            body = self.orgs.described(compound[0], [compound[0]], definite=True)  # "Club officials said"
+            if body is not None:
+                return body
         return None
 
     def _speaks_for_pronoun(self, subj, np) -> str | None:

@@ -198,3 +198,15 @@ def test_mps_are_never_a_name_nor_a_body_that_is_no_body_of_people(extract_text)
     text = ("MPs said the project was badly run. The Treasury has cut the budget. "
             "The MPs said the cuts went too far.")
     assert speakers(extract_text(text)) == [None, None]
+
+
+def test_the_companys_spokesman_and_club_officials_speak_for_the_body_described(extract_text):
+    text = "Acme Holdings cut 200 jobs on Monday. The company's spokesman said the cuts were painful."
+    assert speakers(extract_text(text)) == ["Acme Holdings"]
+    text = "Chelsea rejected the bid on Friday. Club officials said the offer was too low."
+    assert speakers(extract_text(text)) == ["Chelsea"]
+
+
+def test_club_officials_with_no_club_named_are_nobody(extract_text):
+    text = "The match was called off on Friday. Club officials said the pitch was frozen."
+    assert speakers(extract_text(text)) == [None]
