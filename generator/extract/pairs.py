@@ -20,7 +20,7 @@ from generator.extract.lexicon import (
     ROLE_NOUNS,
 )
 from generator.extract.mentions import Resolution
-from generator.extract.orgs import BODY_NOUNS, SPOKES
+from generator.extract.orgs import BODY_NOUNS, ORG_NOUNS, SPOKES
 
 # plural heads that stand for two people the article named together
 PAIR_PEOPLE = {"researcher", "scientist", "author", "man", "woman", "doctor", "academic", "expert",
@@ -32,6 +32,7 @@ SINGULAR_PAIRS = {"pair", "duo", "couple"}
 # singular nouns for people who work together: the people last named together, when there are any
 COLLECTIVES = {"team", "trio", "pair", "duo"}
 SPEAKING = ("person", "organisation", "place")  # kinds of what may speak together
+STATES = {"country", "nation", "government", "state", "capital"}  # what two places named together are
 WINDOW = 400  # tokens: how far back a pair is remembered
 GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people last named together as a subject
 # plural nouns of people not in the lists of roles: "people", "residents", "families"
@@ -173,13 +174,21 @@ def pair_for(resolver, subj, np) -> Resolution | None:
     kind = "person" if head in PAIR_PEOPLE else "organisation" if head in PAIR_BODIES else None
     if any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "CARDINAL") for t in np):  # "the two men" is a pair
         return None
-    if subj.tag_ == "NNS" and people_noun(subj) or head in COLLECTIVES and "the" in dets:
-        # "Lord A and Lord B ruled ... the judges said", "said A and B. The research team said"
-        for i, name, k in reversed(resolver.group_history):
-            if i < subj.i and subj.i - i <= GROUP_WINDOW and k == "person" and name is not None:
-                return Resolution(name, k, 0.6, named=True, how="pair")
-            if subj.i - i > GROUP_WINDOW:
-                break
+    if head in SINGULAR_PAIRS or head == "side":
+        kinds = SPEAKING  # "Microsoft and Sony agreed ... The pair said"
+    elif subj.tag_ == "NNS" and people_noun(subj) or head in COLLECTIVES and "the" in dets:
+        kinds = ("person",)  # "Lord A and Lord B ruled ... the judges said", "The research team said"
+    elif head in STATES:
+        kinds = ("place", "organisation")  # "Britain and France ... the two countries said"
+    elif subj.tag_ == "NNS" and head in PAIR_BODIES | ORG_NOUNS:
+        kinds = ("organisation",)  # "Ryanair and easyJet cut fares ... the airlines said"
+    else:
+        kinds = ()
+    for i, name, k in reversed(resolver.group_history if kinds else ()):
+        if i < subj.i and subj.i - i <= GROUP_WINDOW and k in kinds and name is not None:
+            return Resolution(name, k, 0.6, named=True, how="pair")
+        if subj.i - i > GROUP_WINDOW:
+            break
     if kind is None:
         return None
     if resolver.pairs is None:

@@ -210,3 +210,15 @@ def test_the_companys_spokesman_and_club_officials_speak_for_the_body_described(
 def test_club_officials_with_no_club_named_are_nobody(extract_text):
     text = "The match was called off on Friday. Club officials said the pitch was frozen."
     assert speakers(extract_text(text)) == [None]
+
+
+def test_the_pair_and_the_two_countries_are_what_was_named_together(extract_text):
+    text = ("Microsoft and Sony have agreed a deal on chips. The pair said they would share the costs. "
+            "Brazil and Argentina signed a trade pact on Friday. The two countries said tariffs would fall.")
+    assert speakers(extract_text(text)) == ["Microsoft and Sony", "Brazil and Argentina"]
+
+
+def test_a_plural_of_another_kind_is_not_the_group_named_together(extract_text):
+    text = ("Brazil and Argentina signed a trade pact on Friday. The two companies said tariffs would fall. "
+            "Tom Hale and Peter Marsh founded Acme Holdings. The firms said the deal was fair.")
+    assert speakers(extract_text(text)) == [None, None]
