@@ -75,6 +75,12 @@ def _conjuncts(tok, most: int = 4) -> list | None:
     """The other names of a list 'A, B and C' (or 'A and B') when `tok` is A: conjuncts however
     the parse chains them, with one 'and' and no 'or'; None when there is no such list."""
     found, todo, ccs = [], [tok], []
+    # "Tom Hale, Peter Marsh and Ann Lee": the model may take the second name for an apposition
+    listed = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ and c.ent_type_ == tok.ent_type_
+              and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)]
+    if len(listed) == 1:
+        found.append(listed[0])
+        todo.append(listed[0])
     while todo:
         t = todo.pop()
         for c in t.children:

@@ -32,7 +32,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
-from generator.extract.pairs import COLLECTIVES, included, joint, pair_for, people_noun, plural_people
+from generator.extract.pairs import COLLECTIVES, GROUP_WINDOW, included, joint, pair_for, people_noun, plural_people
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.parse import token_indices
@@ -48,6 +48,8 @@ ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
+# words that count a group: "the two said", "both said", "all three said"
+GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # bodies made of people, whom "the MPs", "the judges", "the members" stand for after them
 MEMBER_BODIES = {"committee", "panel", "jury", "board", "commission", "council", "court", "tribunal", "inquiry",
                  "parliament", "assembly", "senate", "congress", "house", "lords", "commons", "bench"}
@@ -179,6 +181,10 @@ class Resolver(Pronouns):
 
     def _resolve(self, subj, record: bool = True) -> Resolution:
         low = subj.lower_
+        if low in GROUP_SIZES and (low == "both" or any(c.lower_ in ("the", "all") for c in subj.children)):
+            group = self._counted_group(subj.i, GROUP_SIZES[low])  # "A and B met ... The two said"
+            if group is not None:
+                return Resolution(group[0], group[1], 0.6, how="pair")
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(subj)
         if low in ("himself", "herself"):
@@ -509,6 +515,18 @@ class Resolver(Pronouns):
                 break
             if kind != "place" and self.doc[j].lemma_.lower() in DOCUMENT_NOUNS and self.doc[j].pos_ == "NOUN":
                 return name
+        return None
+
+    def _counted_group(self, i: int, size: int) -> tuple[str, str] | None:
+        """The people or bodies of that number last named together as a subject before token i
+        ("the two", "both", "all three")."""
+        for j, name, kind in reversed(self.group_history):
+            if j >= i or name is None:
+                continue
+            if i - j > GROUP_WINDOW:
+                break
+            if name.count(" and ") + name.count(", ") + 1 == size:
+                return name, kind
         return None
 
     def _members_of(self, subj) -> str | None:

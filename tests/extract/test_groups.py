@@ -222,3 +222,17 @@ def test_a_plural_of_another_kind_is_not_the_group_named_together(extract_text):
     text = ("Brazil and Argentina signed a trade pact on Friday. The two companies said tariffs would fall. "
             "Tom Hale and Peter Marsh founded Acme Holdings. The firms said the deal was fair.")
     assert speakers(extract_text(text)) == [None, None]
+
+
+def test_the_two_both_and_the_three_count_the_people_named_together(extract_text):
+    text = ("Tom Hale and Peter Marsh met union leaders on Monday. The two said the talks had gone well. "
+            "Both said a deal was close. Tom Hale, Peter Marsh and Ann Lee will meet again on Friday. "
+            "The three said they hoped to sign it then.")
+    pair, three = "Tom Hale and Peter Marsh", "Tom Hale, Peter Marsh and Ann Lee"
+    assert speakers(extract_text(text)) == [pair, pair, three]
+
+
+def test_a_count_that_fits_no_group_and_neither_are_nobody(extract_text):
+    text = ("Tom Hale and Peter Marsh met union leaders on Monday. All three said the talks had gone well. "
+            "Neither said whether a deal was close.")
+    assert speakers(extract_text(text)) == [None, None]
