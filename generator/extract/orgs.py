@@ -41,6 +41,10 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "sources", "representative", "representatives", "team", "staff", "management", "statement",
           "spokesmen", "spokeswomen", "insider", "insiders", "executive", "executives", "analyst", "analysts",
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs"}
+# heads of descriptions of a company: never a body of the state ("the company" is no commission)
+COMMERCIAL = {"firm", "company", "bank", "carmaker", "retailer", "airline", "chain", "business", "operator", "maker",
+              "giant", "manufacturer", "supermarket", "insurer", "lender", "publisher", "studio", "broadcaster",
+              "corporation", "conglomerate", "developer", "provider", "brewer", "group"}
 # bodies of the state: "the government" is no company the article names most
 PUBLIC_NOUNS = {"government", "administration", "ministry", "department", "court", "tribunal", "council",
                 "commission", "committee", "parliament", "office", "authority", "regulator", "watchdog"}
@@ -86,6 +90,11 @@ def _bare(name: str) -> str:
     return re.sub(r"['\u2019]s?$", "", _strip_det(name).strip())
 
 
+def public(name: str) -> bool:
+    """A body of the state by its name ("Securities and Exchange Commission", "Home Office")."""
+    return bool(PUBLIC_NOUNS & set(name.lower().split()))
+
+
 def common_noun_name(name: str) -> bool:
     """A body 'named' only by a common noun for bodies ("Government", "the Commission",
     "Council"): the model tags such words as organisations when capitalised, but they name no
@@ -114,6 +123,7 @@ class Orgs:
         for ent in ents if ents is not None else doc.ents:
             if ent.label_ == "ORG" and not _in(skip, ent.start_char) and not common_noun_name(ent.text):
                 names.append((ent.start, _bare(ent.text)))
+        names = sorted(names + self._bodies_by_apposition(doc, skip, {i for i, _n in names}))
         orgs = {n for _, n in names if len(n.split()) >= 2}
         full = orgs | {m.group() for m in LONG_FORM_RE.finditer(text) if len(initials(m.group())) >= 2}
         self.full = full
@@ -135,6 +145,25 @@ class Orgs:
         ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
         self.salient = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
         self.labels = self._learn_labels(doc, skip)
+
+    @staticmethod
+    def _bodies_by_apposition(doc, skip, known: set[int]) -> list[tuple[int, str]]:
+        """'Titan, a California-based company,': a name the model tagged as no body (or a place) is one
+        when its apposition is a company's noun. (token index, name) of each."""
+        found = []
+        for t in doc:
+            if t.dep_ != "appos" or t.pos_ != "NOUN" or t.lemma_.lower() not in COMMERCIAL or t.tag_ != "NN":
+                continue
+            head = t.head
+            if head.pos_ != "PROPN" or head.i > t.i or head.ent_type_ in ("PERSON", "ORG") or _in(skip, head.idx) \
+                    or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
+                continue
+            i = head.i
+            while i > head.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound":
+                i -= 1
+            if i not in known and all(w.text[:1].isupper() for w in doc[i:head.i + 1]):
+                found.append((i, doc[i:head.i + 1].text))
+        return found
 
     @staticmethod
     def _long_form(name: str, full: set[str]) -> str | None:
@@ -235,7 +264,8 @@ class Orgs:
         fits = [n for n in before if head in n.lower().split()]
         if fits:
             return fits[-1]
-        if self.salient and self.salient in before and head not in PUBLIC_NOUNS:
+        if self.salient and self.salient in before and head not in PUBLIC_NOUNS \
+                and not (head in COMMERCIAL and public(self.salient)):  # "the company" is no commission
             return self.salient
         private = {n for n in before if not PUBLIC_NOUNS & set(n.lower().split())}
         if len(private) == 1 and head not in PUBLIC_NOUNS:

@@ -19,6 +19,7 @@ import math
 
 from generator.extract.lexicon import GROUP_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
 from generator.extract.mentions import Resolution
+from generator.extract.orgs import public
 from generator.extract.ranges import Ranges
 
 # evidence for a person being who "he"/"she" means; each sentence further back costs 1
@@ -256,10 +257,11 @@ class Pronouns:
             return name, kind
         return None
 
-    def _last_body(self, i: int, window: int = 400) -> str | None:
-        """The body last named as the subject of a clause before token i (never a place)."""
+    def _last_body(self, i: int, window: int = 400, private: bool = False) -> str | None:
+        """The body last named as the subject of a clause before token i (never a place; `private`:
+        never a body of the state, for "the company")."""
         for j, name, kind, named, _plural in reversed(self.org_history):
-            if j < i and i - j <= window and kind == "organisation" and named:
+            if j < i and i - j <= window and kind == "organisation" and named and not (private and public(name)):
                 return name
             if j < i and i - j > window:
                 break

@@ -31,7 +31,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
+from generator.extract.orgs import BODY_NOUNS, COMMERCIAL, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
 from generator.extract.pairs import COLLECTIVES, GROUP_WINDOW, included, joint, pair_for, people_noun, plural_people
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
@@ -364,7 +364,7 @@ class Resolver(Pronouns):
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
-            body = self._last_body(subj.i)  # "Parmalat said ... The firm also said"
+            body = self._last_body(subj.i, private=head in COMMERCIAL)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \

@@ -111,3 +111,20 @@ def test_officials_of_a_body_named_by_its_common_noun_speak_for_the_one_body_it_
     brief = extract_text(text)
     by_id = {s.id: s.name for s in brief.speakers}
     assert [by_id.get(c.speaker) for c in brief.claims] == ["European Commission", None]
+
+
+def _names(brief):
+    by_id = {s.id: s.name for s in brief.speakers}
+    return [by_id.get(c.speaker) for c in brief.claims]
+
+
+def test_a_name_with_a_company_as_its_apposition_is_the_company(extract_text):
+    text = ("Regulators fined Tarvex, a Texas-based company, on Monday for falsifying its accounts. "
+            "The Financial Services Authority said the fine was a warning. The company said it had changed.")
+    assert _names(extract_text(text))[-1] == "Tarvex"
+
+
+def test_the_company_is_never_a_body_of_the_state(extract_text):
+    text = ("The Financial Services Authority fined a bank on Monday. The Financial Services Authority said "
+            "the fine was a warning. The company said it would appeal.")
+    assert _names(extract_text(text)) == ["Financial Services Authority", None]
