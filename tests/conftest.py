@@ -49,6 +49,27 @@ def extract_text(nlp):
     return run
 
 
+@pytest.fixture
+def evidence(monkeypatch):
+    """Records what each claim's confidence weighed (confidence.features) while extracting; call
+    the fixture with a claim to get its features: which rule named the speaker, which found the span."""
+    from generator.extract import claims, confidence
+
+    seen: list[tuple[int, int, dict]] = []
+    original = claims.confidence
+
+    def recording(cand, how, name, cast, place=False, kind="indirect"):
+        seen.append((cand.start, cand.end, confidence.features(cand, how, name, cast, kind, place)))
+        return original(cand, how, name, cast, place=place, kind=kind)
+
+    monkeypatch.setattr(claims, "confidence", recording)
+
+    def of(claim) -> dict:
+        return [f for s, e, f in seen if s <= claim.start < max(e, s + 1)][-1]
+
+    return of
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The real site built once per test session from articles/ with mkdocs build --strict."""
