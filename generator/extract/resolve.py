@@ -375,6 +375,10 @@ class Resolver(Pronouns):
             known = self.people[last].nationality if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
+            if last is None and (named := self._named_next(subj)) is not None:
+                # "The Romanian hacker ... pleaded guilty. Marcel Lazar, 44, said": a lede's
+                # description with nobody named before it is the person the next sentence names
+                return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
