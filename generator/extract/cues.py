@@ -147,6 +147,10 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         found = None
         headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
+        if subj is not None and subj.i < tok.i:
+            # "after Ms X, asked about it, had said that Y": a clause before the cue that holds its
+            # speaker is not what was said
+            ccomp = [c for c in ccomp if not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)]
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
         mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None

@@ -504,6 +504,8 @@ class Resolver(Pronouns):
         # keep one contiguous run around the head
         run = [subj]
         for t in reversed([t for t in toks if t.i < subj.i]):
+            if t.pos_ != "PROPN" and len(t.text) > 2 and t.text.endswith("."):
+                break  # "a PhD. Anil Varma": a stop the sentence splitter missed ends the mention
             if t.i == run[0].i - 1:
                 run.insert(0, t)
             else:
