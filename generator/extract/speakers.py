@@ -21,9 +21,10 @@ from generator.extract.lexicon import (
     ROLE_LINKS,
     STOP,
     SUBJECT_DEPS,
+    TITLE_WORDS,
 )
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
-from generator.extract.orgs import ORG_NOUNS, widen_orgs
+from generator.extract.orgs import BODY_NOUNS, ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
 from generator.parse import token_indices
 
@@ -45,6 +46,37 @@ def _bare(name: str) -> str:
     return re.sub(r"['\u2019]s?$", "", name)
 
 
+def widen_people(doc, ents) -> list:
+    """'Deputy Speaker Sylvia Heal': the model tags "Sylvia" alone when the surname is also a word
+    ("Heal", "Hope", "Bright"); a capitalised proper noun right after a person's name that the name
+    is a compound of, tagged as nothing else, is the rest of the name."""
+    out = []
+    for ent in ents:
+        end = ent.end
+        if ent.label_ == "PERSON":
+            while end < len(doc) and end < ent.sent.end and doc[end - 1].head.i == end \
+                    and doc[end - 1].dep_ == "compound" and _surname_word(doc[end]):
+                end += 1
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
+    return out
+
+
+# words that close the name of a place, a building, a prize or a law named after someone
+# ("John Smith House", "the Bush Administration", "the Sakharov Prize"): no surname
+NAMED_AFTER = {"street", "road", "square", "avenue", "lane", "palace", "house", "hall", "centre", "center",
+               "building", "tower", "bridge", "park", "stadium", "arena", "school", "college", "university",
+               "hospital", "airport", "station", "church", "cathedral", "prize", "award", "awards", "cup",
+               "trophy", "show", "festival", "doctrine", "act", "bill", "law", "plan", "era", "years", "memorial",
+               "museum", "library", "gallery", "theatre", "theater", "institute", "fund", "report", "inquiry"}
+
+
+def _surname_word(tok) -> bool:
+    low = tok.lower_
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha() and not tok.ent_type_ \
+        and not tok.text.isupper() and low not in TITLE_WORDS and low not in CLUB_WORDS \
+        and low not in BODY_NOUNS and low not in NAMED_AFTER
+
+
 class Cast:
     """The people and bodies an article names, with their roles, affiliations and genders."""
 
@@ -56,7 +88,7 @@ class Cast:
         self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
-        self.ents = widen_orgs(doc, self.ents)
+        self.ents = widen_people(doc, widen_orgs(doc, self.ents))
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = Ranges(skip)  # captions: not article text
         self.quotes = Ranges(quotes)  # inside quotes "he" is someone else

@@ -24,3 +24,16 @@ def test_a_name_with_a_persons_apposition_is_a_person(extract_text):
     brief = extract_text(text)
     assert [(s.name, s.kind) for s in brief.speakers] == [("DJ Shadow Cat", "person")]
     assert names(brief)['"Nobody else comes close,"'] == "DJ Shadow Cat"
+
+
+def test_a_surname_that_is_also_a_word_stays_in_the_name(extract_text):
+    # the model tags only the given name when the surname is a common word ("Heal", "Hope")
+    brief = extract_text('Deputy Speaker Sylvia Heal agreed it was a concern but said nothing could be done '
+                         'immediately.')
+    assert list(names(brief).values()) == ["Sylvia Heal"]
+
+
+def test_a_body_named_after_a_person_gains_no_surname(extract_text):
+    brief = extract_text('Officials at the Bush Administration said the talks would resume. '
+                         'Manager Harry Redknapp Monday said the club would not sell.')
+    assert sorted(s.name for s in brief.speakers) == ["Bush Administration", "Harry Redknapp"]
