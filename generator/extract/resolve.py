@@ -236,6 +236,9 @@ class Resolver(Pronouns):
             if names:
                 person = self.people[self._closest(names, subj.i)]
                 return Resolution(person.name, person.kind, 0.9, person, how="name")
+        known = self._tagged_elsewhere(subj, np)
+        if known is not None:
+            return Resolution(known, "organisation", 0.85, how="org")
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
                 and any(t.lower_ == "the" for t in np if t.i < subj.i):
@@ -269,6 +272,19 @@ class Resolver(Pronouns):
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    def _tagged_elsewhere(self, subj, np) -> str | None:
+        """'Fosters bought 18% of the winemaker ... Fosters said': a capitalised word the model
+        tags as no entity here, read as a common noun, that is a body's whole name elsewhere in
+        the article (and never written there in lower case) is that body."""
+        if subj.ent_type_ or subj.pos_ != "NOUN" or not subj.text[:1].isupper() or subj.text.isupper() \
+                or any(t.i != subj.i and t.lower_ != "the" for t in np):
+            return None
+        low = subj.lower_
+        if low in BODY_NOUNS or low in PERSON_NOUNS or low in ROLE_NOUNS or subj.lemma_.lower() in SPOKES \
+                or subj.doc.vocab.strings[low] in self.word_ids:
+            return None
+        return self.orgs.alias.get(low)
 
     @staticmethod
     def _closing_appos(subj):

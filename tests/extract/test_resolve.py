@@ -82,3 +82,16 @@ def test_a_spokesman_for_the_firm_speaks_for_the_firm(extract_text):
     text = ('Shares in Harlow Foods fell 8% on Monday after a profit warning.\n\n'
             'A spokesman for the firm said sales had been hit by the wet summer.')
     assert speakers(extract_text(text))["sales had been hit by the wet summer"] == "Harlow Foods"
+
+
+def test_a_body_the_model_reads_as_a_common_noun_is_the_body_it_tags_elsewhere(extract_text):
+    brief = extract_text('Kellers bought 9% of Rimu Wines for $2 a share. Kellers said talks were at an early stage.')
+    assert speakers(brief) == {"talks were at an early stage": "Kellers"}
+    brief = extract_text('Shares in Bakers rose after the firm bought 20% of Tilda Foods. Bakers said it was happy '
+                         'with the price.')
+    assert speakers(brief) == {"it was happy with the price": "Bakers"}
+
+
+def test_a_plural_the_article_tags_nowhere_is_no_body(extract_text):
+    brief = extract_text('Shares in Kellers rose on Monday. Analysts said the rise was welcome.')
+    assert speakers(brief) == {"the rise was welcome": None}
