@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from generator.extract.lexicon import (
     AGENT_ENDINGS,
+    CLAUSE_CUES,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
@@ -35,7 +36,8 @@ from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, c
 from generator.extract.pairs import joint, pair_for
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
-from generator.parse import token_indices
+from generator.extract.tree import missed_stop, name_before
+from generator.parse import cased, token_indices
 
 # verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
 # told", never "the latest speculation suggests")
@@ -48,6 +50,7 @@ ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
+CUE_LEMMAS = cased(CLAUSE_CUES)
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -79,7 +82,8 @@ def name_run(head, word_ids=frozenset()) -> list:
             and t.head.i == head.i and not t.is_stop and doc.vocab.strings[t.lower_] not in word_ids
 
     i = head.i
-    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or opener(doc[i - 1])):
+    while i > head.sent.start and part(doc[i - 1]) and not missed_stop(doc[i - 1]) \
+            and (not doc[i - 1].is_sent_start or opener(doc[i - 1])):
         i -= 1
     j = head.i
     while j + 1 < head.sent.end and part(doc[j + 1]):
@@ -116,7 +120,12 @@ class Resolver(Pronouns):
         doc = self.doc
         sources = [o.i for t in (doc[i] for i in token_indices(doc, "LOWER", frozenset({"according"})))
                    for c in t.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
-        for tok in (doc[i] for i in sorted(token_indices(doc, "DEP", SUBJECT_DEPS) + sources)):
+        # names the parse hung elsewhere whose verb of saying has no subject (tree.name_before)
+        lost = [n.i for v in (doc[i] for i in token_indices(doc, "LEMMA", CUE_LEMMAS))
+                if v.pos_ in ("VERB", "AUX")
+                and all(c.pos_ in ("VERB", "AUX") for c in v.children if c.dep_ in SUBJECT_DEPS)
+                and (n := name_before(v)) is not None and n.dep_ not in SUBJECT_DEPS]
+        for tok in (doc[i] for i in sorted(set(token_indices(doc, "DEP", SUBJECT_DEPS) + sources + lost))):
             if not self.cast._usable(tok):
                 continue
             if tok.is_stop and tok.text[1:].islower():
@@ -520,7 +529,7 @@ class Resolver(Pronouns):
         # keep one contiguous run around the head
         run = [subj]
         for t in reversed([t for t in toks if t.i < subj.i]):
-            if t.pos_ != "PROPN" and len(t.text) > 2 and t.text.endswith("."):
+            if missed_stop(t):
                 break  # "a PhD. Anil Varma": a stop the sentence splitter missed ends the mention
             if t.i == run[0].i - 1:
                 run.insert(0, t)

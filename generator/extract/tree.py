@@ -75,6 +75,20 @@ NOT_SPEAKERS = frozenset({"DATE", "TIME", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"
                           "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
 
 
+# words cut short before a name: their stop ends no sentence ("Gov. Jan Lee", "Sen. Ann Roe")
+ABBREVIATIONS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "rev.", "gen.", "lt.", "col.",
+                           "capt.", "sgt.", "cpl.", "maj.", "adm.", "gov.", "sen.", "rep.", "pres.", "hon.", "mt.",
+                           "ft.", "messrs.", "insp.", "supt.", "det.", "brig.", "cmdr.", "lord.", "fr."})
+
+
+def missed_stop(tok) -> bool:
+    """'a PhD. Anil Varma said': a word with its sentence's stop glued on, which the sentence
+    splitter missed; not an abbreviation before a name ("Dr.", "Gov.") nor an initial ("J.", "U.S.")."""
+    text = tok.text
+    return len(text) > 2 and text.endswith(".") and not text[:-1].isupper() and "." not in text[:-1] \
+        and tok.lower_ not in ABBREVIATIONS
+
+
 def _finite(verb) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                                      for c in verb.children)
@@ -114,12 +128,13 @@ def name_before(verb):
     if i < start or not _name_end(doc[i]):
         return None
     j = i
-    while j > start and (_name_end(doc[j - 1]) or doc[j - 1].text == "-" and not doc[j - 1].whitespace_):
+    while j > start and not missed_stop(doc[j - 1]) \
+            and (_name_end(doc[j - 1]) or doc[j - 1].text == "-" and not doc[j - 1].whitespace_):
         j -= 1
     if j > start:
         before = doc[j - 1]
         opens = before.text in (",", ";", "-", "\u2013", "\u2014") or before.lower_ in CLAUSE_OPENERS \
-            or len(before.text) > 2 and before.text.endswith(".") and not before.text[:-1].isupper()  # "a PhD. Name"
+            or missed_stop(before)  # "a PhD. Name"
         if not opens and before.tag_ != "''" or before.tag_ == "``":  # '"...," Name, 44, said' opens
             return None
     return doc[i]

@@ -37,3 +37,26 @@ def test_a_body_named_after_a_person_gains_no_surname(extract_text):
     brief = extract_text('Officials at the Bush Administration said the talks would resume. '
                          'Manager Harry Redknapp Monday said the club would not sell.')
     assert sorted(s.name for s in brief.speakers) == ["Bush Administration", "Harry Redknapp"]
+
+
+def test_a_name_the_model_tags_as_places_word_by_word_is_a_person_by_its_apposition(extract_text):
+    # the small model tags "Anand" and "Vemuri" as two places; "a graduate student" says who it is
+    brief = extract_text('Anand Vemuri, a graduate student, says the design must never break. '
+                         '"It has to withstand anything at all," he says.')
+    assert set(names(brief).values()) == {"Anand Vemuri"}
+    assert [s.kind for s in brief.speakers] == ["person"]
+
+
+def test_one_of_a_group_of_people_is_a_person(extract_text):
+    # "one of Prof Okoro's graduate students": the apposition is a number, the people its object;
+    # the name after a stop the sentence splitter missed ("PhD.") opens its clause
+    for name in ("Anand Vemuri", "Prasad Guntur", "Kiran Bhatla"):
+        brief = extract_text(f"The machine needs more memory than one for a PhD. {name}, one of Prof Okoro's "
+                             'graduate students, says the design must never break. "It has to withstand anything '
+                             'at all," he says.')
+        assert set(names(brief).values()) == {name}, name
+
+
+def test_a_place_tagged_whole_stays_a_place(extract_text):
+    brief = extract_text('New Zealand, the world champion, said the tour would go ahead. "It will be tough," he said.')
+    assert [(s.name, s.kind) for s in brief.speakers] == [("New Zealand", "place")]
