@@ -240,6 +240,11 @@ class Resolver(Pronouns):
             # "Lind's lawyers", "Mr Smith's defence": the person's people, not the person
             owners = {t.i for t in np if t.dep_ == "poss" and t.head.i == subj.i}
             named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors] if a.i < subj.i)]
+        if subj.pos_ == "NOUN":
+            # "a motion by Mr Smith's lawyers", "a letter from her family": their people wrote it, not the person
+            owners = {t.i for t in np if t.dep_ == "poss" and t.head.i != subj.i and t.head.i in {u.i for u in np}
+                      and t.head.lemma_.lower() in ENTOURAGE}
+            named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors])]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:

@@ -95,3 +95,15 @@ def test_a_body_the_model_reads_as_a_common_noun_is_the_body_it_tags_elsewhere(e
 def test_a_plural_the_article_tags_nowhere_is_no_body(extract_text):
     brief = extract_text('Shares in Kellers rose on Monday. Analysts said the rise was welcome.')
     assert speakers(brief) == {"the rise was welcome": None}
+
+
+def test_a_document_of_a_persons_people_is_not_the_person(extract_text):
+    brief = extract_text('The trial was delayed again. "The hearing has been unfair from the very start," a motion '
+                         "by Ms Ortiz's lawyers stated.")
+    assert list(speakers(brief).values()) == [None]
+    brief = extract_text("The trial was delayed again. A letter from Mr Reyes's family said that he was innocent.")
+    assert speakers(brief) == {"he was innocent": None}
+    # the person's own document is the person's
+    brief = extract_text('Ms Ortiz lost the appeal. "The hearing has been unfair from the very start," a letter by '
+                         'Ms Ortiz stated.')
+    assert list(speakers(brief).values()) == ["Ortiz"]
