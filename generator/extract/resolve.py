@@ -51,6 +51,7 @@ ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
 CUE_LEMMAS = cased(CLAUSE_CUES)
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -352,6 +353,9 @@ class Resolver(Pronouns):
         both = pair_for(self, subj, np)  # "the researchers", "both newspapers": a pair named before
         if both is not None:
             return both
+        again = self._same_spokesperson(subj, np)
+        if again is not None:
+            return again
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
         definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
@@ -417,6 +421,21 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _same_spokesperson(self, subj, np, window: int = 150) -> Resolution | None:
+        """'A Delta spokesperson confirmed X. The spokesperson also said Y': "the spokesperson" is
+        the one met just before, speaking for the same body (or for none that is named), never
+        a person the article names."""
+        if subj.lower_ not in SPOKESPEOPLE or subj.tag_ != "NN" or [t.lower_ for t in np] != ["the", subj.lower_]:
+            return None
+        earlier = [j for j in self.stand_ins if j < subj.i and subj.i - j <= window
+                   and self.doc[j].lower_ in SPOKESPEOPLE]
+        if not earlier:
+            return None
+        name, kind, _gender, _how = self.stand_ins[max(earlier)]
+        if name is not None:
+            return Resolution(name, kind, 0.6, how="spokes-before")
+        return Resolution(None, "person", 0.35, named=False, how="unnamed-definite")
 
     def _speaks_for_described(self, subj) -> str | None:
         """'a spokesman for the firm', 'officials at the ministry': the body the description means."""

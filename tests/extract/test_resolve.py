@@ -107,3 +107,16 @@ def test_a_document_of_a_persons_people_is_not_the_person(extract_text):
     brief = extract_text('Ms Ortiz lost the appeal. "The hearing has been unfair from the very start," a letter by '
                          'Ms Ortiz stated.')
     assert list(speakers(brief).values()) == ["Ortiz"]
+
+
+def test_the_spokesperson_is_the_one_met_before(extract_text):
+    brief = extract_text('Ms Lane was sacked in May. A spokesman for Northwind Airlines confirmed that she had left. '
+                         'The spokesman added that the rules were clear.')
+    assert speakers(brief) == {"she had left": "Northwind Airlines", "the rules were clear": "Northwind Airlines"}
+    # a spokesperson of a body the article does not name is no one the article names either
+    brief = extract_text('Ms Lane was sacked in May. A spokeswoman confirmed on Monday that she had left. '
+                         'The spokeswoman also said there were clear rules on uniforms.')
+    assert set(speakers(brief).values()) == {None}
+    # with no spokesperson before, nothing changes: "the spokesman" is described as before
+    brief = extract_text('The spokesman for the club, Tom Reid, said the fans were angry.')
+    assert speakers(brief) == {"the fans were angry": "Tom Reid"}
