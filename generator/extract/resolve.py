@@ -60,7 +60,9 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "democratic": "democrat", "democrats": "democrat", "dem": "democrat", "dems": "democrat",
               "gop": "republican", "republicans": "republican", "lib": "liberal", "liberals": "liberal",
               "labour's": "labour", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
-              "ceo": "chief", "premier": "minister", "pm": "minister"}
+              "ceo": "chief", "premier": "minister", "pm": "minister",
+              "solicitor": "lawyer", "attorney": "lawyer", "barrister": "lawyer", "counsel": "lawyer",
+              "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
 def same_words(words: set[str]) -> set[str]:

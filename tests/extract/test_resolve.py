@@ -120,3 +120,13 @@ def test_the_spokesperson_is_the_one_met_before(extract_text):
     # with no spokesperson before, nothing changes: "the spokesman" is described as before
     brief = extract_text('The spokesman for the club, Tom Reid, said the fans were angry.')
     assert speakers(brief) == {"the fans were angry": "Tom Reid"}
+
+
+def test_a_lawyer_is_the_person_the_article_calls_a_solicitor(extract_text):
+    text = ("The family's solicitor Jane Tate called the ruling a great day. Mr Okafor, 31, a bus driver, was "
+            "arrested in May. Mr Okafor was held for a week. He was later beaten in custody, and Mr Okafor died. "
+            "The family's {} argued that the police had broken the law.")
+    for noun in ("lawyer", "attorney", "barrister"):
+        assert speakers(extract_text(text.format(noun))) == {"the police had broken the law": "Jane Tate"}, noun
+    # the word of another role is that person's
+    assert speakers(extract_text(text.format("driver"))) == {"the police had broken the law": "Okafor"}
