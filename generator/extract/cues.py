@@ -410,6 +410,9 @@ def _according_to(tok) -> Candidate | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_CUES \
+            and any(c.dep_ == "nsubj" and c.i > tok.i for c in head.children):
+        return None  # "According to an advance text, he told delegates: ...": he speaks, the text reports it
     pp = tok if tok.head.i == head.i else next((a for a in tok.ancestors if a.head.i == head.i), tok)
     s, e = _subtree_span(head, exclude=[pp])
     if pp.i < head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
