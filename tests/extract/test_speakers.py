@@ -60,3 +60,13 @@ def test_one_of_a_group_of_people_is_a_person(extract_text):
 def test_a_place_tagged_whole_stays_a_place(extract_text):
     brief = extract_text('New Zealand, the world champion, said the tour would go ahead. "It will be tough," he said.')
     assert [(s.name, s.kind) for s in brief.speakers] == [("New Zealand", "place")]
+
+
+def test_an_article_the_model_took_into_a_name_is_no_part_of_it(extract_text):
+    # the model tags "a Kiri Walters" as the person in "a Kiri Walters try"
+    brief = extract_text('The match was decided by a Kiri Walters try that was ruled out by the referee. '
+                         'Walters said he had grounded the ball.')
+    assert names(brief) == {"he had grounded the ball": "Kiri Walters"}
+    brief = extract_text('Talk was dominated by a Sam Hale goal in the last minute. '
+                         '"It was the best goal of my life," Hale said.')
+    assert list(names(brief).values()) == ["Sam Hale"]
