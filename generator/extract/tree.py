@@ -119,7 +119,7 @@ def name_before(verb):
         while k >= start and i - k <= 16 and doc[k].text != ",":
             if doc[k].is_quote or doc[k].text in (";", ":", "(", ")") or doc[k].dep_ in SUBJECT_DEPS \
                     or doc[k].dep_ == "relcl" or doc[k].tag_ in ("VBZ", "VBP", "MD") \
-                    or doc[k].tag_ == "VBD" and doc[k - 1].text != ",":
+                    or doc[k].tag_ == "VBD" and (k == start or doc[k - 1].text != ","):
                 return None  # a clause of its own, or a quote: not an aside about the name
             k -= 1
         if k < start or doc[k].text != "," or k == i - 1:
