@@ -51,6 +51,8 @@ def _clean_name(span) -> list:
             toks = toks[:k]
             break
     toks = [t for t in toks if not (t.is_punct and t.text != "-") and t.lower_ not in HONORIFICS]
+    while len(toks) > 1 and toks[0].lower_ in ("a", "an", "the") and toks[1].text[:1].isupper():
+        toks.pop(0)  # "a Bob Deans try": the model took the article into the name
     while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
     while toks and toks[0].text == "-":
