@@ -12,6 +12,8 @@ on for "he said": the Resolver keeps it.
 
 from __future__ import annotations
 
+import re
+
 from generator.extract.lexicon import (
     AGENT_ENDINGS,
     CLAUSE_CUES,
@@ -20,6 +22,7 @@ from generator.extract.lexicon import (
     FIRST_PERSON,
     GENDER_WORDS,
     GROUP_PRONOUNS,
+    HONORIFICS,
     MENTION_CUT,
     NEGATIONS,
     NOT_AGENTS,
@@ -30,6 +33,7 @@ from generator.extract.lexicon import (
     ROLE_NOUNS,
     STOP,
     SUBJECT_DEPS,
+    TITLE_WORDS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
@@ -251,7 +255,7 @@ class Resolver(Pronouns):
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                person = self.people[self._closest(names, subj.i)]
+                person = self.people[self._closest(self._namesakes(names, np, t), subj.i)]
                 return Resolution(person.name, person.kind, 0.9, person, how="name")
         known = self._tagged_elsewhere(subj, np)
         if known is not None:
@@ -320,6 +324,22 @@ class Resolver(Pronouns):
         if len(span) != 1 or not span[0].is_sent_start:
             return False
         return span[0].is_stop or (span[0].lower_.islower() and span[0].lower in self.word_ids)
+
+    def _namesakes(self, names: list[str], np, tok) -> list[str]:
+        """Which of the people sharing a surname a mention means: the ones whose name holds every
+        other name word of the mention ("Cherie Blair" is not Tony Blair), then, after "Mr" or
+        "Mrs", the ones of that gender (known first, then unknown)."""
+        if len(names) < 2:
+            return names
+        words = {t.lower_ for t in np if t.i != tok.i and t.pos_ == "PROPN" and t.text[:1].isupper()
+                 and t.lower_ not in HONORIFICS and t.lower_ not in TITLE_WORDS}
+        fits = [n for n in names if words <= {w.lower() for w in re.split(r"[\s-]+", n)}] or names
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        gender = GENDER_WORDS.get(before.lower_) if before is not None and before.lower_ in HONORIFICS else None
+        if gender is not None and len(fits) > 1:
+            fits = [n for n in fits if self.people[n].gender == gender] \
+                or [n for n in fits if self.people[n].gender is None] or fits
+        return fits
 
     def _closest(self, names: list[str], i: int) -> str:
         if len(names) == 1:

@@ -130,3 +130,14 @@ def test_a_lawyer_is_the_person_the_article_calls_a_solicitor(extract_text):
         assert speakers(extract_text(text.format(noun))) == {"the police had broken the law": "Jane Tate"}, noun
     # the word of another role is that person's
     assert speakers(extract_text(text.format("driver"))) == {"the police had broken the law": "Okafor"}
+
+
+def test_people_sharing_a_surname_are_told_apart_by_first_name_and_form_of_address(extract_text):
+    text = ("Tony Blair and his wife Cherie Blair flew to Egypt on Monday. Cherie Blair told reporters the trip "
+            "was private. Mr Blair said he would return on Friday. Mrs Blair said she had enjoyed the sun.")
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    got = {c.text: by_id.get(c.speaker) for c in brief.claims}
+    assert got["the trip was private"] == "Cherie Blair"
+    assert got["he would return on Friday"] == "Tony Blair"
+    assert got["she had enjoyed the sun"] == "Cherie Blair"
