@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from generator.extract.lexicon import HONORIFICS, PERSON_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from generator.extract.tree import _inside
 
 
@@ -59,7 +59,11 @@ def _clean_name(span) -> list:
         toks.pop(0)
     # a title the model took into the name, as at the start of a sentence ("Spokeswoman Maria
     # Lopez said"): not part of the name (it becomes the role, see _title_before)
-    while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS and toks[1].text[:1].isupper():
+    # a noun for a person, capitalised only because it opens the sentence ("Striker Ruud van
+    # Nistelrooy told"), is no part of it either
+    while len(toks) > 1 and toks[1].text[:1].isupper() and (
+            toks[0].lower_ in TITLE_WORDS
+            or toks[0].is_sent_start and toks[0].text[1:].islower() and toks[0].lower_ in PERSON_NOUNS):
         toks.pop(0)
     return toks
 

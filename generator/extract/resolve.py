@@ -213,7 +213,8 @@ class Resolver(Pronouns):
                     return Resolution(res.name, kind, res.confidence, res.person, res.named, how=res.how)
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
-            named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            named = next((c for c in subj.children if c.dep_ == "appos" and c.i in self.ent_at
+                          and self.ent_at[c.i].label_ == "PERSON"), None)  # as the cast labels it
             if named is None and subj.pos_ in ("NOUN", "PROPN"):  # "Head of genetics at the Institute,
                 named = self._closing_appos(subj)  # Professor Robin Lovell-Badge, said": however attached
             if named is not None:
@@ -431,7 +432,8 @@ class Resolver(Pronouns):
             known = self.people[last].nationality if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
-            if last is None and (named := self._named_next(subj)) is not None:
+            if last is None and not any(c.dep_ == "appos" for c in subj.children) \
+                    and (named := self._named_next(subj)) is not None:
                 # "The Romanian hacker ... pleaded guilty. Marcel Lazar, 44, said": a lede's
                 # description with nobody named before it is the person the next sentence names
                 return Resolution(named, "person", 0.5, self.people.get(named), how="lede")

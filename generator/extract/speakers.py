@@ -51,15 +51,43 @@ def widen_people(doc, ents) -> list:
     """'Deputy Speaker Sylvia Heal': the model tags "Sylvia" alone when the surname is also a word
     ("Heal", "Hope", "Bright"); a capitalised proper noun right after a person's name that the name
     is a compound of, tagged as nothing else, is the rest of the name."""
-    out = []
+    out, drop = [], set()
     for ent in ents:
+        if ent.start in drop:
+            continue
         end = ent.end
         if ent.label_ == "PERSON":
             while end < len(doc) and end < ent.sent.end and doc[end - 1].head.i == end \
                     and doc[end - 1].dep_ == "compound" and _surname_word(doc[end]):
                 end += 1
+            end = _past_particles(doc, ent, end)
+            drop.update(range(ent.end, end))
         out.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
     return out
+
+
+# particles inside a surname: "Rafael van der Vaart", "Ursula von der Leyen", "Luis de la Fuente"
+PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ter", "ten", "bin",
+             "ibn", "al", "el", "dos", "das", "op"}
+
+
+def _past_particles(doc, ent, end: int) -> int:
+    """'Rafael van der' + 'Vaart' (tagged as a body), 'Pieter van' + 'den Berg': the model cuts a
+    name at its particles; a name ending in particles, or followed by them, runs on to the
+    capitalised word after them."""
+    k = end
+    while k > ent.start + 1 and doc[k - 1].lower_ in PARTICLES and not doc[k - 1].text[:1].isupper():
+        k -= 1  # the particles the entity ends with
+    j = end
+    while j < ent.sent.end and doc[j].lower_ in PARTICLES and not doc[j].text[:1].isupper() and j - k < 3:
+        j += 1  # and those right after it
+    if j == k or j >= ent.sent.end or j - k > 3:
+        return end
+    nxt = doc[j]
+    if not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha()) \
+            or nxt.ent_type_ and nxt.ent_iob_ != "B" and j != end:
+        return end
+    return j + 1
 
 
 # words that close the name of a place, a building, a prize or a law named after someone
@@ -120,7 +148,8 @@ class Cast:
                 continue
             toks = _clean_name(ent)
             # every word capitalised; the part after a hyphen need not be ("Ban Ki-moon", "Jean-luc")
-            words = [t for t in toks if t.text != "-" and not (t.i > 0 and t.doc[t.i - 1].text == "-")]
+            words = [t for t in toks if t.text != "-" and not (t.i > 0 and t.doc[t.i - 1].text == "-")
+                     and not (t.lower_ in PARTICLES and toks[0].i < t.i < toks[-1].i)]  # "van der"
             if not words or not all(t.text[:1].isupper() for t in words):
                 continue
             name = _name_text(toks)

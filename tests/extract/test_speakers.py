@@ -1,5 +1,7 @@
 """The people of an article (speakers.py and mentions.py): names cleaned, people found by apposition."""
 
+import pytest
+
 
 def names(brief):
     by_id = {s.id: s.name for s in brief.speakers}
@@ -70,3 +72,19 @@ def test_an_article_the_model_took_into_a_name_is_no_part_of_it(extract_text):
     brief = extract_text('Talk was dominated by a Sam Hale goal in the last minute. '
                          '"It was the best goal of my life," Hale said.')
     assert list(names(brief).values()) == ["Sam Hale"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Manchester United manager Louis van Gaal said the team had played well. Striker Ruud van Nistelrooy "
+     "told reporters the result was fair. Van Gaal said he was pleased.",
+     ["Louis van Gaal", "Ruud van Nistelrooy", "Louis van Gaal"]),
+    ("Ursula von der Leyen said the deal was done. Coach Jan de Boer said the squad was ready.",
+     ["Ursula von der Leyen", "Jan de Boer"]),
+    # the model tags "Ursula von der" a person and "Leyen" a place: the apposition is still her name
+    ("The Commission president, Ursula von der Leyen, said the deal was done. Coach Jan de Boer said the "
+     "squad was ready.", ["Ursula von der Leyen", "Jan de Boer"]),
+])
+def test_names_with_particles_stay_whole_and_apart(extract_text, text, names):
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    assert [by_id.get(c.speaker) for c in brief.claims] == names
