@@ -147,6 +147,10 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         found = None
         headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
+        if subj is not None and subj.i < tok.i:
+            # "after Ms X, asked about it, had said that Y": a clause before the cue that holds its
+            # speaker is not what was said
+            ccomp = [c for c in ccomp if not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)]
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
         mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None
@@ -406,6 +410,9 @@ def _according_to(tok) -> Candidate | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_CUES \
+            and any(c.dep_ == "nsubj" and c.i > tok.i for c in head.children):
+        return None  # "According to an advance text, he told delegates: ...": he speaks, the text reports it
     pp = tok if tok.head.i == head.i else next((a for a in tok.ancestors if a.head.i == head.i), tok)
     s, e = _subtree_span(head, exclude=[pp])
     if pp.i < head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):

@@ -128,3 +128,11 @@ def test_the_company_is_never_a_body_of_the_state(extract_text):
     text = ("The Financial Services Authority fined a bank on Monday. The Financial Services Authority said "
             "the fine was a warning. The company said it would appeal.")
     assert _names(extract_text(text)) == ["Financial Services Authority", None]
+
+
+def test_a_noun_for_people_labels_a_group_as_written(extract_text):
+    # "artists Gilbert & George" (tagged as a body) are "the artists", never "the artist"
+    text = ('Tom Reid runs the gallery. It bought a work by artists Gilbert & George last year. '
+            '"It is a gift to the city," the {} said.')
+    assert speaker_of(extract_text(text.format("artists")), "a gift")[0] == "Gilbert & George"
+    assert speaker_of(extract_text(text.format("artist")), "a gift")[0] != "Gilbert & George"
