@@ -39,7 +39,7 @@ GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people l
 PEOPLE_WORDS = {"people", "person", "resident", "family", "parent", "voter", "citizen", "member", "fan", "critic",
                 "expert", "observer", "colleague", "peer", "lord", "mp", "insider", "source", "protester", "protestor",
                 "worker", "employee", "staff", "pupil", "teacher", "student", "patient", "judge", "official",
-                "solicitor", "friend", "ally", "supporter", "relative", "mep", "msp", "gp"}
+                "solicitor", "friend", "ally", "supporter", "relative", "mep", "msp", "gp", "detective"}
 
 def people_noun(tok) -> bool:
     """A common noun for people ("analysts", "the judges", "campaigners", "MPs"), not for bodies or things."""

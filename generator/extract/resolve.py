@@ -250,8 +250,13 @@ class Resolver(Pronouns):
                     return res
         if subj.pos_ == "NOUN" and subj.text[:1].isupper() and subj.lower_ in self.orgs.alias \
                 and subj.lower not in self.word_ids and all(c.dep_ not in ("det", "poss") for c in subj.children):
-            # "Fosters said": a body the article names elsewhere, the model took for a plural noun here
-            return Resolution(self.orgs.alias[subj.lower_], "organisation", 0.85, how="org")
+            if subj.text in self.cast.mid_caps:
+                # "Fosters said": a body the article names elsewhere, the model took for a plural noun here
+                return Resolution(self.orgs.alias[subj.lower_], "organisation", 0.85, how="org")
+        if subj.tag_ == "NNS" and subj.pos_ == "NOUN" and subj.ent_type_ and subj.is_sent_start \
+                and subj.text not in self.cast.mid_caps and people_noun(subj) \
+                and not any(c.dep_ in ("compound", "amod", "poss", "prep", "appos") for c in subj.children):
+            return self._description(subj, [subj])  # "Detectives said", "Campaigners said": no name, whatever the tag
         named = included(subj)  # "Campaign groups including Oxfam and Christian Aid said": the ones named
         if named is not None:
             res = self.resolve(named, record)

@@ -236,3 +236,9 @@ def test_a_count_that_fits_no_group_and_neither_are_nobody(extract_text):
     text = ("Tom Hale and Peter Marsh met union leaders on Monday. All three said the talks had gone well. "
             "Neither said whether a deal was close.")
     assert speakers(extract_text(text)) == [None, None]
+
+
+def test_a_plural_of_people_opening_a_sentence_is_no_name_whatever_the_model_tags(extract_text):
+    text = ("Tom Hale was arrested on Monday. Detectives said they had found drugs in the car. "
+            "Campaigners said the law was unfair. They said it should change.")
+    assert speakers(extract_text(text)) == [None, None, None]
