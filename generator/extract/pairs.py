@@ -190,8 +190,12 @@ def pair_for(resolver, subj, np) -> Resolution | None:
         kinds = ("organisation",)  # "Ryanair and easyJet cut fares ... the airlines said"
     else:
         kinds = ()
+    # a role ("the judges", "the ministers") is only the group that spoke or ruled: "A and B sued the
+    # council. The judges said" are other people
+    spoke = kinds == ("person",) and head not in PAIR_PEOPLE | COLLECTIVES
     for i, name, k in reversed(resolver.group_history if kinds else ()):
-        if i < subj.i and subj.i - i <= GROUP_WINDOW and k in kinds and name is not None:
+        if i < subj.i and subj.i - i <= GROUP_WINDOW and k in kinds and name is not None \
+                and (not spoke or i in resolver.group_speakers):
             return Resolution(name, k, 0.6, named=True, how="pair")
         if subj.i - i > GROUP_WINDOW:
             break

@@ -31,6 +31,7 @@ from generator.extract.lexicon import (
     QUALIFIERS,
     RELATIVE,
     ROLE_NOUNS,
+    SPEECH_CUES,
     STOP,
     SUBJECT_DEPS,
     TITLE_WORDS,
@@ -126,6 +127,7 @@ class Resolver(Pronouns):
         # subjects a later "they" may mean besides a body: people or bodies named together ("A and B
         # ruled"; name "A and B") and unnamed groups of people ("analysts"; name None)
         self.group_history: list[tuple[int, str | None, str]] = []  # (i, name or None, kind)
+        self.group_speakers: set[int] = set()  # the groups of group_history that said or ruled something
         self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
         self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
@@ -157,6 +159,8 @@ class Resolver(Pronouns):
                 continue
             if res.how in ("joint", "pair") and res.name is not None:
                 self.group_history.append((tok.i, res.name, res.kind))
+                if tok.head.lemma_.lower() in SPEECH_CUES:
+                    self.group_speakers.add(tok.i)
                 continue  # two people are nobody a later "he" or "it" could mean, but a "they"
             if res.name is None and res.how == "unnamed-group" and tok.tag_ == "NNS" \
                     and (people_noun(tok) or tok.lemma_.lower() in BODY_NOUNS):

@@ -242,3 +242,9 @@ def test_a_plural_of_people_opening_a_sentence_is_no_name_whatever_the_model_tag
     text = ("Tom Hale was arrested on Monday. Detectives said they had found drugs in the car. "
             "Campaigners said the law was unfair. They said it should change.")
     assert speakers(extract_text(text)) == [None, None, None]
+
+
+def test_a_role_plural_is_not_a_pair_who_only_acted(extract_text):
+    text = ("Tom Hale and Ann Lee sued the council over the closure. The judges said the council had acted "
+            "lawfully. The two said they were disappointed.")
+    assert speakers(extract_text(text)) == [None, "Tom Hale and Ann Lee"]
