@@ -647,6 +647,8 @@ class Resolver(Pronouns):
             return None
         starts = self.salience.sent_starts
         if head in ORG_NOUNS - GOVERNMENT_NOUNS:
+            if any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children):
+                return None  # "oil companies have warned": a class of bodies, not one the lede keeps back
             end = starts[2] if len(starts) > 2 else len(self.doc)
             for t in self.doc[starts[1]:end]:
                 if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "ORG" and self.cast._usable(t):

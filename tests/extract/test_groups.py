@@ -133,6 +133,12 @@ def test_a_document_in_the_lede_is_issued_by_whoever_the_article_says(extract_te
     assert speakers(extract_text(text))[0] == "Royal College of Surgeons"
 
 
+def test_a_class_of_bodies_in_the_lede_stays_nobody(extract_text):
+    text = ("Petrol prices will rise again this winter, oil companies have warned. "
+            "Shell said its profits had doubled.")
+    assert speakers(extract_text(text)) == [None, "Shell"]
+
+
 def test_an_unnamed_body_after_the_lede_or_before_a_person_stays_nobody(extract_text):
     text = ("Northwind Bank must repay customers who were sold bad loans, regulators have said. "
             "John Marsh, a lawyer for the customers, welcomed the ruling. "
