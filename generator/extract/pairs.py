@@ -32,6 +32,7 @@ SINGULAR_PAIRS = {"pair", "duo", "couple"}
 # singular nouns for people who work together: the people last named together, when there are any
 COLLECTIVES = {"team", "trio", "pair", "duo"}
 SPEAKING = ("person", "organisation", "place")  # kinds of what may speak together
+ADDRESSES = ("mr", "mrs", "ms", "dr", "sir", "lord", "lady")  # forms of address a couple shares: "Mr and Mrs X"
 STATES = {"country", "nation", "government", "state", "capital"}  # what two places named together are
 WINDOW = 400  # tokens: how far back a pair is remembered
 GROUP_WINDOW = 150  # tokens: how far back a plural of people means the people last named together as a subject
@@ -130,6 +131,18 @@ def joint(resolver, subj, res: Resolution) -> Resolution | None:
         confidence = min(confidence, res2.confidence)
     kind = kinds.pop() if len(kinds) == 1 else "organisation"
     return Resolution(", ".join(names[:-1]) + " and " + names[-1], kind, confidence, named=True, how="joint")
+
+
+def couple(subj) -> Resolution | None:
+    """'Mr and Mrs Hale said': two forms of address sharing the surname after them, one joint
+    speaker named as written."""
+    if subj.lower_.rstrip(".") not in ADDRESSES or subj.pos_ != "PROPN" or subj.i + 2 >= len(subj.doc):
+        return None
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    if len(conj) != 1 or conj[0].ent_type_ != "PERSON" or not any(c.lower_ == "and" for c in subj.children) \
+            or subj.doc[subj.i + 2].lower_.rstrip(".") not in ADDRESSES:
+        return None
+    return Resolution(subj.doc[subj.i:conj[0].i + 1].text, "person", 0.6, named=True, how="joint")
 
 
 def included(subj):

@@ -38,7 +38,16 @@ from generator.extract.lexicon import (
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, COMMERCIAL, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
-from generator.extract.pairs import COLLECTIVES, GROUP_WINDOW, included, joint, pair_for, people_noun, plural_people
+from generator.extract.pairs import (
+    COLLECTIVES,
+    GROUP_WINDOW,
+    couple,
+    included,
+    joint,
+    pair_for,
+    people_noun,
+    plural_people,
+)
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
 from generator.extract.tree import missed_stop, name_before
@@ -192,7 +201,7 @@ class Resolver(Pronouns):
         """The speaker a subject token (head of its noun phrase) stands for. A description that
         names nobody ("analysts", "the veteran lock", "Figures") is no speaker: name None."""
         res = self._resolve(subj, record)
-        both = joint(self, subj, res)  # "said A and B"
+        both = joint(self, subj, res) or couple(subj)  # "said A and B", "Mr and Mrs Hale said"
         if both is not None:
             return both
         if res.name is not None and not res.named and res.kind != "person":

@@ -254,3 +254,9 @@ def test_a_role_plural_is_not_a_pair_who_only_acted(extract_text):
     text = ("Tom Hale and Ann Lee sued the council over the closure. The judges said the council had acted "
             "lawfully. The two said they were disappointed.")
     assert speakers(extract_text(text)) == [None, "Tom Hale and Ann Lee"]
+
+
+def test_mr_and_mrs_are_one_joint_speaker(extract_text):
+    text = ("Mr and Mrs Hale said they were devastated by the ruling. Tom and Ann Lee said they would appeal. "
+            "Mr Hale and his lawyer left the court.")
+    assert speakers(extract_text(text)) == ["Mr and Mrs Hale", "Tom and Ann Lee"]
