@@ -190,7 +190,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         if found is None and lemma in XCOMP_CUES:
             x = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
             if x:
-                obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < x[0].i]
+                obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < x[0].i] \
+                    or [o for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on") and tok.i < c.i < x[0].i
+                        for o in c.children if o.dep_ == "pobj"]  # "appealed for the gunmen to ..."
                 start = _subtree_span(obj[0])[0] if obj else _subtree_span(x[0])[0]
                 if lemma == "call":  # "called on UN members to ..." is found with its preposition
                     x = []
@@ -208,11 +210,22 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 start = _subtree_span(obj[0])[0] if obj and lemma in ("accuse", "praise", "blame",
                                                                       "criticize", "criticise", "thank") \
                     else _subtree_span(objs[0])[0]
-                end = _subtree_span(x[0])[1] if x else _subtree_span(objs[0])[1]
+                end = _subtree_span(x[0])[1] if x else _infinitive_after(objs[0], _subtree_span(objs[0])[1])
                 cue = Span(doc[tok.i:prep.i + 1].text, tok.idx, prep.idx + len(prep.text))
                 out.append(Candidate(start, end, cue, tok, subj, "prep"))
                 found = ("done", None)
                 break
+        if found is None and lemma in PREP_CUES and "for" in PREP_CUES[lemma] and not negated:
+            # 'pleaded for their son to come home': the parse reads "for X to do" as a clause
+            # with "for" as its mark, not as a prepositional object
+            clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and c.left_edge.i == tok.i + 1
+                           and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"), None)
+            if clause is not None:
+                mark = clause.left_edge
+                s, e = _subtree_span(clause, after=mark.i)
+                cue = Span(doc[tok.i:mark.i + 1].text, tok.idx, mark.idx + len(mark.text))
+                out.append(Candidate(s, e, cue, tok, subj, "prep"))
+                continue
         if found is None and lemma in OBJECT_CUES and not negated:
             obj = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
             if obj and obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that"):
@@ -241,6 +254,23 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
 
 
 PEOPLE_NOUNS = ROLE_NOUNS | PERSON_NOUNS
+
+
+def _infinitive_after(obj, end: int) -> int:
+    """'called on Mr Hale to quit', 'pleaded for their son to come home': the "to" clause right
+    after a prepositional object says what the object was asked to do, and the parse seldom
+    hangs it on the cue (often it makes the infinitive the root). The content runs to the end
+    of that clause's words after "to" (not past a clause coordinated with it)."""
+    doc = obj.doc
+    k = obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].tag_ != "TO" or doc[k + 1].pos_ not in ("VERB", "AUX") \
+            or doc[k].idx < end or doc_text(doc)[end:doc[k].idx].strip():
+        return end
+    verb = doc[k + 1]
+    coord = [c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i]
+    return max(end, _subtree_span(verb, exclude=coord, after=k)[1])
+
+
 
 
 def _no_statement(tok, lemma: str, subj, children) -> bool:

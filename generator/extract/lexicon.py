@@ -197,7 +197,7 @@ SPEECH_CUES = {
     "mention", "charge", "accuse", "speculate", "clarify", "proclaim", "highlight", "underline",
     "underscore", "hint", "forecast", "reveal", "conclude", "rule", "swear", "read", "muse", "quip",
     "scoff", "shout", "yell", "tout", "brag", "lament", "opine", "insinuate", "call", "advise",
-    "instruct", "order", "plead", "appeal", "beg", "encourage", "apologise", "apologize", "confess",
+    "instruct", "order", "plead", "appeal", "beg", "apologise", "apologize", "confess",
     "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
 }
 # Verbs that name a thing in someone's words: "called the plan "a disgrace"", "described the
@@ -217,10 +217,11 @@ DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "surv
 DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "website", "text", "message", "memo",
                   "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
                   "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing"}
-# "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to")
+# "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to");
+# not "encourage", which names no words ("low rates encouraged firms to borrow"): a stance
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
                 "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",
-                "encourage", "swear", "offer"}
+                "swear", "offer"}
 SPEECH_PREP = {"call": {"for", "on"}, "warn": {"of", "about", "against"}, "complain": {"about", "of"},
                "apologise": {"for"}, "apologize": {"for"}, "insist": {"on"}, "comment": {"on"},
                "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "accuse": {"of"},

@@ -1,0 +1,44 @@
+"""Where a claim's words start and end (issue 22, span rules): what the reported content
+holds, and what is no claim at all. Sentences written for these tests."""
+
+import pytest
+
+
+def texts(brief):
+    return [c.text for c in brief.claims]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The opposition called on Mr Hale to resign from the board.", "Mr Hale to resign from the board"),
+    ("His sisters pleaded for their brother to come home safely.", "their brother to come home safely"),
+    ("The families appealed for the kidnappers to release the two men.", "the kidnappers to release the two men"),
+    ("Ministers called on the council to act quickly and to publish the report.",
+     "the council to act quickly and to publish the report"),
+    ("The group called on the mayor, who took office in May, to step down.",
+     "the mayor, who took office in May, to step down"),
+])
+def test_a_to_clause_after_a_prepositional_object_is_part_of_the_content(extract_text, sentence, content):
+    assert content in texts(extract_text(sentence))
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Mr Hale called for a public inquiry into the crash.", "a public inquiry into the crash"),
+    ("The union called for an end to the strike in a letter to members.", "an end to the strike"),
+])
+def test_a_prepositional_object_with_no_to_clause_stays_as_it_was(extract_text, sentence, content):
+    assert content in texts(extract_text(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government is encouraging companies to pay their taxes by offering an amnesty.",
+    "Cheap loans encouraged families to buy bigger houses.",
+    "Teachers have encouraged older pupils to try the new courses.",
+])
+def test_encouraging_someone_to_act_is_no_act_of_speech(extract_text, sentence):
+    assert extract_text(sentence).claims == []
+    assert [c.kind for c in extract_text(sentence, stances=True).claims] == ["stance"]
+
+
+def test_urging_someone_to_act_still_is(extract_text):
+    assert texts(extract_text("Teachers have urged older pupils to try the new courses.")) \
+        == ["older pupils to try the new courses"]
