@@ -30,6 +30,8 @@ from generator.extract.lexicon import (
     SPEECH_PREP,
     SPEECH_XCOMP,
     SUBJECT_DEPS,
+    VOICED_NOUNS,
+    VOICING_VERBS,
     XCOMP_CUES,
 )
 from generator.extract.ranges import Ranges, Stabbing
@@ -74,7 +76,7 @@ def is_speech(cand: Candidate) -> bool:
     if source == "according":
         return not is_data(cand.subject)
     if source == "noun":
-        return lemma in SPEECH_NOUNS and cand.content_is_clause
+        return cand.content_is_clause and (lemma in SPEECH_NOUNS or _voiced(tok))
     if source == "object":
         return lemma in NAMING_CUES and _quoted_complement(cand) and not is_data(cand.subject)
     if lemma in FINDING_CUES or lemma not in SPEECH_CUES:
@@ -86,6 +88,13 @@ def is_speech(cand: Candidate) -> bool:
         return not _passive(tok) and lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
             and len(cand.cue.text.split()) <= 4
     return not is_data(cand.subject)
+
+
+def _voiced(tok) -> bool:
+    """'expressed concern that ...', 'fears were voiced by X that ...': a feeling or an opinion
+    that a verb of utterance puts into words is said."""
+    return tok.lemma_.lower() in VOICED_NOUNS and tok.dep_ in ("dobj", "nsubjpass") \
+        and tok.head.lemma_.lower() in VOICING_VERBS
 
 
 def _quoted_complement(cand: Candidate) -> bool:
@@ -396,11 +405,23 @@ def _lost_subject(tok, lemma: str, content, start: int) -> int:
 def _noun_cue(tok) -> Candidate | None:
     """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    light = tok.head.lemma_.lower() in LIGHT_VERBS | VOICING_VERBS
     if holder is None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
         holder = subject_of(tok.head)  # "Clinton made remarks about ...", "issued a statement that ..."
-        if holder is not None and tok.head.lemma_.lower() not in LIGHT_VERBS \
+        if holder is not None and not light \
                 and not (holder.pos_ in ("PROPN", "PRON") or holder.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             holder = None
+    if holder is None and tok.dep_ == "nsubjpass" and light:
+        # "Concerns have been raised by parents that ...": the agent voiced them
+        holder = next((o for c in tok.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+                      None)
+    # "gave assurances that ...", "concerns were raised by X that ...": the parse hangs the
+    # noun's "that" clause on the verb
+    # (or on the agent: "raised by parents that ...")
+    hosts = [tok.head] + ([holder] if tok.dep_ == "nsubjpass" and holder is not None else [])
+    verb_clause = next((c for h in hosts for c in h.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i
+                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None) \
+        if light and tok.dep_ in ("dobj", "nsubjpass") else None
     if holder is None or holder.lower_ in ("my", "our", "your"):
         return None
     content, clause = None, False
@@ -412,9 +433,13 @@ def _noun_cue(tok) -> Candidate | None:
             if obj is not None:
                 content = _subtree_span(obj)
                 break
-        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ in ("acl", "ccomp", "relcl") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+            # (a relative clause whose "that" is its mark: "confirmations that he was guilty")
             content, clause = _subtree_span(c), True
             break
+    if content is None and verb_clause is not None:
+        content, clause = _subtree_span(verb_clause), True
     if content is None or content[1] - content[0] < MIN_CONTENT_CHARS:
         return None
     if is_title(_span_text(tok.doc, content)):

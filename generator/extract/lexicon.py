@@ -74,6 +74,7 @@ NOUN_CUES = {
     "prediction", "assessment", "conclusion", "finding", "message", "tweet", "admission",
     "denial", "rejection", "rhetoric", "characterization", "description", "reference", "dismissal",
     "push", "plea", "appeal", "request", "testimony", "answer", "response", "reply", "insult",
+    "confirmation", "assurance", "doubt", "worry",
 }
 NOUN_CUE_LEMMAS = cased(NOUN_CUES)
 LIGHT_VERBS = {"make", "issue", "express", "offer", "voice", "deliver", "repeat", "reiterate", "post",
@@ -229,4 +230,9 @@ SPEECH_PREP = {"call": {"for", "on"}, "warn": {"of", "about", "against"}, "compl
 # Nouns of speech whose "that" clause is a claim: "his claim that ...", "a statement that ..."
 SPEECH_NOUNS = {"claim", "statement", "warning", "assertion", "allegation", "accusation", "announcement",
                 "remark", "comment", "promise", "pledge", "insistence", "admission", "denial", "suggestion",
-                "argument", "message", "assurance", "prediction", "vow", "threat", "complaint", "testimony"}
+                "argument", "message", "assurance", "prediction", "vow", "threat", "complaint", "testimony",
+                "confirmation"}
+# Nouns of a feeling or an opinion that are said when a verb of utterance voices them: "expressed
+# concern that ...", "concerns have been raised by X that ..." (not "shares the concern that")
+VOICED_NOUNS = {"concern", "fear", "doubt", "worry", "view", "belief", "opinion"}
+VOICING_VERBS = {"express", "voice", "raise", "air", "repeat", "reiterate"}

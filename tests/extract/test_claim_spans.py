@@ -42,3 +42,25 @@ def test_encouraging_someone_to_act_is_no_act_of_speech(extract_text, sentence):
 def test_urging_someone_to_act_still_is(extract_text):
     assert texts(extract_text("Teachers have urged older pupils to try the new courses.")) \
         == ["older pupils to try the new courses"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Doctors have expressed concern that the new rules could lengthen waiting lists.",
+     "the new rules could lengthen waiting lists"),
+    ("Local traders voiced fears that the bypass would drive shoppers away.", "the bypass would drive shoppers away"),
+    ("Doubts have been raised by several economists that the target can be met.", "the target can be met"),
+    ("The chairman gave assurances that no jobs would be lost.", "no jobs would be lost"),
+    ("Ms Ray said little, offering only a brief confirmation that she would stand again.", "she would stand again"),
+])
+def test_a_feeling_voiced_or_an_assurance_given_is_said(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many parents share the concern that the school is too small.",
+    "Local traders have fears that the bypass would drive shoppers away.",
+    "Fears that the plant would close have grown since the spring.",
+    "Doctors have expressed concern about the cost of the new rules.",
+])
+def test_a_feeling_nobody_voices_is_no_claim(extract_text, sentence):
+    assert extract_text(sentence).claims == []
