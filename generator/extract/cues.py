@@ -289,6 +289,8 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
     if subj is not None and subj.lower_ in ("that", "this") and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].text == "," and subj.i == tok.i - 1:
         return True  # "That said, it is fun"
+    if subj is not None and _nobody(subj):
+        return True  # "Neither the firm nor the union commented on ...", "No official said ..."
     if subj is not None and subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in children):
         return True  # "it has to be said", "it is said": no one's statement
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
@@ -301,6 +303,15 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
     # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
     return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)
+
+
+def _nobody(subj) -> bool:
+    """A subject that says no one spoke: "nobody", "no one", "none of the banks", "no official",
+    "neither the firm nor the union"."""
+    if subj.lower_ in ("nobody", "none", "noone") or subj.lower_ == "one" and subj.i > 0 \
+            and subj.doc[subj.i - 1].lower_ == "no":
+        return True
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") and c.i < subj.i for c in subj.children)
 
 
 # verbs of saying that take no addressee as object: after its content, "..., insisted the

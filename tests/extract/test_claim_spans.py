@@ -64,3 +64,21 @@ def test_a_feeling_voiced_or_an_assurance_given_is_said(extract_text, sentence, 
 ])
 def test_a_feeling_nobody_voices_is_no_claim(extract_text, sentence):
     assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Neither the airline nor the union commented on the talks.",
+    "Nobody at the ministry confirmed that the plant would close.",
+    "No official said when the road would reopen.",
+    "None of the banks has said that it will cut jobs.",
+])
+def test_a_subject_that_says_nobody_spoke_makes_no_claim(extract_text, sentence):
+    assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The airline said no one had been hurt in the crash.", "no one had been hurt in the crash"),
+    ("Mr Dale, the union's leader, said neither side would give way.", "neither side would give way"),
+])
+def test_nobody_inside_the_content_or_a_named_subject_still_speaks(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
