@@ -156,6 +156,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         found = None
         headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
+        if subj is None and ccomp and ccomp[0].i < tok.i and _quote_follows(tok) \
+                and not _quoted_before(tok, ccomp[0]):
+            # 'The row began after Mr Hale, asked about it, had said, "..."': a cue its quote
+            # follows, with no subject of its own, reports the quote, never the words before
+            # it; the quote is left to the finder of direct quotes
+            continue
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
         mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None
@@ -303,6 +309,19 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
     # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
     return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)
+
+
+QUOTE_AFTER_CUE_RE = re.compile(r"\s*[,:]\s*(?:[\"\u201c]|``|'')")
+
+
+def _quote_follows(tok) -> bool:
+    """'had said, "...', 'told reporters: "...': a quote opens right after the cue."""
+    return QUOTE_AFTER_CUE_RE.match(doc_text(tok.doc), tok.idx + len(tok.text)) is not None
+
+
+def _quoted_before(tok, clause) -> bool:
+    """'"A," he said, "B."': the clause before the cue is a quote too (split by its cue)."""
+    return bool(re.search(r"[\"\u201c\u201d]|``|''", doc_text(tok.doc)[clause.left_edge.idx:tok.idx]))
 
 
 def _nobody(subj) -> bool:

@@ -82,3 +82,19 @@ def test_a_subject_that_says_nobody_spoke_makes_no_claim(extract_text, sentence)
 ])
 def test_nobody_inside_the_content_or_a_named_subject_still_speaks(extract_text, sentence, content):
     assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('The row began on Friday after Mr Hale, asked about the strike, had said, "I think the union is wrong."',
+     '"I think the union is wrong."'),
+    ('Trouble started when Ms Ray, pressed on the budget, had said: "We will cut nothing at all."',
+     '"We will cut nothing at all."'),
+])
+def test_a_cue_followed_by_its_quote_never_reports_the_words_before_it(extract_text, text, quote):
+    brief = extract_text(text)
+    assert texts(brief) == [quote]
+
+
+def test_a_quote_split_by_its_cue_stays_one_claim(extract_text):
+    text = '"We are ready," Mr Hale said, "and we will win on Saturday."'
+    assert texts(extract_text(text)) == [text]
