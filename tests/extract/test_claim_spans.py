@@ -98,3 +98,19 @@ def test_a_cue_followed_by_its_quote_never_reports_the_words_before_it(extract_t
 def test_a_quote_split_by_its_cue_stays_one_claim(extract_text):
     text = '"We are ready," Mr Hale said, "and we will win on Saturday."'
     assert texts(extract_text(text)) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    '"That is the big question," Ms Ray said, noting she would back any of the other candidates. '
+    '"We have a very deep bench here."',
+    '"It went very well," the tycoon told reporters in Macau when asked if he had met the senator. '
+    '"He was very charming."',
+])
+def test_what_the_attribution_of_a_joined_quote_reports_is_inside_the_quote(extract_text, text):
+    [claim] = extract_text(text).claims
+    assert claim.start == 0 and claim.end == len(text)
+
+
+def test_a_claim_after_a_quote_that_is_not_joined_stays(extract_text):
+    text = '"That is the big question," Ms Ray said, noting she would back any of the other candidates.'
+    assert "she would back any of the other candidates" in texts(extract_text(text))
