@@ -114,6 +114,17 @@ def _addressee_clause(tok, lemma, children) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
 
 
+def _clause_on_occasion(tok, lemma, children) -> list:
+    """'said on Friday during a news conference that X': the parse hangs the "that" clause on
+    the noun of a phrase that says when or where the words were said; its "that" is a
+    complementiser (a relative "that" is the clause's subject or object, not its mark)."""
+    if lemma not in CLAUSE_CUES:
+        return []
+    return [c for p in children if p.dep_ == "prep" and p.i > tok.i for o in p.children if o.dep_ == "pobj"
+            for c in o.children if c.dep_ in ("acl", "relcl") and c.i > o.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
+
+
 def _named_by(tok) -> tuple[object, tuple[int, int]] | None:
     """'X was described as "idle speculation" by Downing Street': the agent, and the complement."""
     if not _passive(tok):
@@ -155,7 +166,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         negated = any(c.dep_ == "neg" for c in children)
         found = None
         headless = False
-        ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
+        ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children) \
+            or _clause_on_occasion(tok, lemma, children)
         if subj is None and ccomp and ccomp[0].i < tok.i and _quote_follows(tok) \
                 and not _quoted_before(tok, ccomp[0]):
             # 'The row began after Mr Hale, asked about it, had said, "..."': a cue its quote
@@ -243,7 +255,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 continue
         if found is None and lemma in OBJECT_CUES and not negated:
             obj = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
-            if obj and obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that"):
+            named = lemma in NAMING_CUES and any(c.dep_ == "oprd" for c in children)  # "called him a "liar""
+            if obj and (named or obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that")):
                 s, e = _subtree_span(obj[0])
                 extra = [c for c in children if c.i > obj[0].i and (c.dep_ in ("oprd", "ccomp", "xcomp", "dobj")
                                                                    or lemma in NAMING_CUES and c.lower_ == "as")]

@@ -114,3 +114,30 @@ def test_what_the_attribution_of_a_joined_quote_reports_is_inside_the_quote(extr
 def test_a_claim_after_a_quote_that_is_not_joined_stays(extract_text):
     text = '"That is the big question," Ms Ray said, noting she would back any of the other candidates.'
     assert "she would back any of the other candidates" in texts(extract_text(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Senator Ray heard the speech. She called him a "pathological liar" for repeating it.',
+     'him a "pathological liar" for repeating it'),
+    ('Mr Dale read the report. He called it "a shameful decision".', 'it "a shameful decision"'),
+])
+def test_a_pronoun_named_in_quoted_words_is_a_claim(extract_text, text, content):
+    assert content in texts(extract_text(text))
+
+
+@pytest.mark.parametrize("sentence", ["Ms Lane called him a liar.", "They called it a day."])
+def test_a_pronoun_named_without_quote_marks_is_not(extract_text, sentence):
+    assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The mayor said on Friday during a news conference that he may wait until March.", "he may wait until March"),
+    ("Ms Lane told reporters at the end of the meeting that the deal was off.", "the deal was off"),
+    ("The chairman said in a letter to staff that no jobs would go.", "no jobs would go"),
+])
+def test_a_that_clause_hung_on_the_occasion_of_the_saying_is_what_was_said(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+def test_a_relative_clause_on_the_occasion_is_not(extract_text):
+    assert extract_text("The mayor spoke at a school that he had attended as a boy.").claims == []
