@@ -205,6 +205,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 # content runs to the end of the sentence its clause was misparsed into
                 e = _subtree_span(tok.sent.root, after=content.right_edge.i)[1]
             found = ("clause", (s, e))
+        if found is None and lemma in INVERTED_CUES and subj is not None and not ccomp \
+                and (before := _clause_before_comma(tok, subj)) is not None:
+            found = ("clause", before)
         if found is None and lemma in CLAUSE_CUES and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             # '"Only you," she said, "would ..."': the clause the cue interrupts
             found = ("clause", _subtree_span(tok.head, exclude=[tok]))
@@ -350,6 +353,31 @@ def _nobody(subj) -> bool:
 # chairman" is the speaker (the parse makes it the object)
 INVERTED_CUES = frozenset({"say", "claim", "add", "insist", "argue", "explain", "declare", "admit", "reply",
                            "state", "note", "suggest", "comment", "continue", "concede"})
+
+
+def _clause_before_comma(tok, subj) -> tuple[int, int] | None:
+    """'This has amplified reactions to news, analysts said, adding ...': a sentence that opens
+    with a clause, then a comma, its subject and a verb of saying that ends the sentence (or
+    goes on with a participle); the parse lost the clause (it made its verb an adjective) but
+    the words before the comma are what was said. Only at the root of its sentence, with a verb
+    in the words before the comma, and nothing the verb governs after it but punctuation and
+    participles."""
+    doc = tok.doc
+    first = subj.left_edge.i
+    if tok.dep_ != "ROOT" or first < 2 or doc[first - 1].text != "," or tok.i - subj.i > 1:
+        return None
+    if any(c.i > tok.i and c.dep_ not in ("punct", "advcl", "npadvmod", "prep") for c in tok.children):
+        return None
+    start = first - 1  # back to the sentence's real start (the parse may end a sentence at the comma)
+    while start > 0 and first - start < 60 and doc[start - 1].text not in (".", "!", "?", ";", ":") \
+            and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = doc[start:first - 1]
+    if len(words) < 3 or any(t.is_quote for t in words) \
+            or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words) \
+            or words[0].pos_ == "SCONJ" or words[0].lower_ in CONTENT_MARKS | {"as", "when", "while", "where"}:
+        return None  # a finite clause, not "Speaking on Monday," nor "As the talks resumed,"
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _inverted_subject(tok):

@@ -141,3 +141,22 @@ def test_a_that_clause_hung_on_the_occasion_of_the_saying_is_what_was_said(extra
 
 def test_a_relative_clause_on_the_occasion_is_not(extract_text):
     assert extract_text("The mayor spoke at a school that he had attended as a boy.").claims == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trading was thin all week. This has amplified reactions to news, analysts said, adding that they "
+     "expect calmer markets in January.", "This has amplified reactions to news"),
+    ("Sales have slowed down since June, the retailer said, adding that it would cut prices.",
+     "Sales have slowed down since June"),
+])
+def test_a_clause_before_comma_subject_and_verb_of_saying_is_what_was_said(extract_text, text, content):
+    assert content in texts(extract_text(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Speaking on Monday, the minister said.",
+    "As the talks resumed, the union said.",
+    "In London, police said.",
+])
+def test_an_occasion_before_the_comma_is_not(extract_text, sentence):
+    assert extract_text(sentence).claims == []
