@@ -205,6 +205,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 # content runs to the end of the sentence its clause was misparsed into
                 e = _subtree_span(tok.sent.root, after=content.right_edge.i)[1]
             found = ("clause", (s, e))
+        host = _as_said(tok, children) if found is None and lemma in CLAUSE_CUES and subj is not None else None
+        if host is not None:
+            found = ("clause", _subtree_span(host, exclude=[tok]))
         if found is None and lemma in INVERTED_CUES and subj is not None and not ccomp \
                 and (before := _clause_before_comma(tok, subj)) is not None:
             found = ("clause", before)
@@ -233,6 +236,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 if prep.lower_ not in PREP_CUES[lemma]:
                     continue
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if prep.lower_ == "to" and lemma in ("confess", "admit"):
+                    # "confessed to taking it", not "confessed to a friend" (the addressee)
+                    objs = [c for c in objs if c.dep_ == "pcomp" or c.tag_ == "VBG"]
                 if not objs:
                     continue
                 x = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
@@ -353,6 +359,24 @@ def _nobody(subj) -> bool:
 # chairman" is the speaker (the parse makes it the object)
 INVERTED_CUES = frozenset({"say", "claim", "add", "insist", "argue", "explain", "declare", "admit", "reply",
                            "state", "note", "suggest", "comment", "continue", "concede"})
+
+
+def _as_said(tok, children):
+    """'As the minister said, the plan will cost more', 'whether, as the Tories claim, he plans
+    to raise tax': a verb of saying in an "as" clause with nothing said of its own reports the
+    clause it is set in. Returns that clause's verb, or None ("As he said this, ...", "as
+    expected" and "as he spoke" are no such clause)."""
+    doc = tok.doc
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX") or tok.left_edge.lower_ != "as" \
+            or tok.left_edge.dep_ != "mark":
+        return None
+    addressed = tok.lemma_.lower() in ADDRESSEE_CUES
+    if any(c.dep_ in ("ccomp", "xcomp", "dative", "advcl") or c.dep_ == "dobj"
+           and (not addressed or c.lower_ in ("this", "that", "it", "so")) for c in children):
+        return None  # "As he said this," (but "As he told reporters,")
+    last = tok.right_edge.i
+    comma = doc[last] if doc[last].text == "," else doc[last + 1] if last + 1 < len(doc) else None
+    return tok.head if comma is not None and comma.text == "," and comma.i > tok.i else None
 
 
 def _clause_before_comma(tok, subj) -> tuple[int, int] | None:

@@ -36,6 +36,7 @@ XCOMP_CUES = {
     "urge", "ask", "call", "tell", "encourage", "warn", "intend", "offer", "propose", "demand",
     "seek", "expect", "aim", "wish", "prefer", "advise", "invite", "challenge", "beg", "order",
     "instruct", "press", "push", "appeal", "plead", "swear", "insist", "claim", "vote", "hop",
+    "confess",
 }
 # Cues of stance whose content is their object: "criticized the plan", "backs Clinton".
 OBJECT_CUES = {
@@ -63,6 +64,7 @@ PREP_CUES = {
     "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "focus": {"on"},
     "fight": {"for", "against"}, "side": {"with"}, "disagree": {"with"}, "object": {"to"},
     "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "hope": {"for"},
+    "confess": {"to"}, "admit": {"to"},
 }
 # Nouns of speech or stance: "Trump's remarks about Mexico", "her claim that ...".
 NOUN_CUES = {
@@ -222,11 +224,12 @@ DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "websi
 # not "encourage", which names no words ("low rates encouraged firms to borrow"): a stance
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
                 "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",
-                "swear", "offer"}
+                "swear", "offer", "confess"}
 SPEECH_PREP = {"call": {"for", "on"}, "warn": {"of", "about", "against"}, "complain": {"about", "of"},
                "apologise": {"for"}, "apologize": {"for"}, "insist": {"on"}, "comment": {"on"},
                "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "accuse": {"of"},
-               "argue": {"for", "against"}, "plead": {"for"}, "appeal": {"for"}}
+               "argue": {"for", "against"}, "plead": {"for"}, "appeal": {"for"}, "confess": {"to"},
+               "admit": {"to"}}
 # Nouns of speech whose "that" clause is a claim: "his claim that ...", "a statement that ..."
 SPEECH_NOUNS = {"claim", "statement", "warning", "assertion", "allegation", "accusation", "announcement",
                 "remark", "comment", "promise", "pledge", "insistence", "admission", "denial", "suggestion",

@@ -160,3 +160,36 @@ def test_a_clause_before_comma_subject_and_verb_of_saying_is_what_was_said(extra
 ])
 def test_an_occasion_before_the_comma_is_not(extract_text, sentence):
     assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Voters will listen for hints on whether, as the opposition claims, he plans to raise taxes.",
+     "he plans to raise taxes"),
+    ("As Ms Lane said on Monday, the new line will cost more than expected.",
+     "the new line will cost more than expected"),
+    ("As Mr Hale told reporters, the bridge will not reopen before June.", "the bridge will not reopen before June"),
+])
+def test_an_as_clause_of_saying_reports_the_clause_it_is_set_in(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As he said this, the crowd began to cheer.",
+    "As he spoke, the crowd began to cheer.",
+    "As expected, the bank kept its rates on hold.",
+])
+def test_an_as_clause_that_says_when_is_not(extract_text, sentence):
+    assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The teenager confessed to being behind the attacks.", "being behind the attacks"),
+    ("He admitted to taking the money from the charity.", "taking the money from the charity"),
+])
+def test_confessing_to_a_deed_is_a_claim(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("sentence", ["She confessed to a close friend.", "He was admitted to hospital on Monday."])
+def test_confessing_to_someone_is_not(extract_text, sentence):
+    assert extract_text(sentence).claims == []
