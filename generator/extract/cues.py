@@ -187,7 +187,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             coord = [c for k in ccomp if k.i > tok.i for c in k.children if c.dep_ == "conj" and c.i > tok.i
                      and _is_cue(c)
                      and c.lemma_.lower() in SPEECH_CUES  # "... aware of it but continued to work": one clause
-                     and any(g.dep_ in ("ccomp", "xcomp", "prep") for g in c.children)
+                     and any(g.dep_ in ("ccomp", "prep") or g.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_XCOMP
+                             for g in c.children)  # "... but continued to work": a "to" clause says nothing
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
             for c in coord:
                 inherited[c.i] = subj

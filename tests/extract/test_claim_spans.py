@@ -193,3 +193,18 @@ def test_confessing_to_a_deed_is_a_claim(extract_text, sentence, content):
 @pytest.mark.parametrize("sentence", ["She confessed to a close friend.", "He was admitted to hospital on Monday."])
 def test_confessing_to_someone_is_not(extract_text, sentence):
     assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("He claims the lenders knew of the losses but continued to work with the firm so they could earn fees.",
+     "the lenders knew of the losses but continued to work with the firm so they could earn fees"),
+    ("She says the council knew about the leak but went on to ignore it for months.",
+     "the council knew about the leak but went on to ignore it for months"),
+])
+def test_a_to_clause_conjoined_in_the_content_stays_in_it(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+def test_a_conjoined_verb_of_saying_with_a_to_clause_is_a_claim_of_its_own(extract_text):
+    assert texts(extract_text("Ms Lane said that the talks had stalled, and urged both sides to return.")) \
+        == ["the talks had stalled", "both sides to return"]
