@@ -254,15 +254,24 @@ def merge_chains(text: str, cands: list[Candidate], quotes: list[Quote]) -> list
     first) holds the whole chain; a claim that runs on past the chain keeps its own content."""
     out = list(cands)
     for s, e in quote_chains(text, quotes):
-        parts = [c for c in out if s <= c.start and c.end <= e]
+        parts = sorted((c for c in out if s <= c.start and c.end <= e), key=lambda c: c.start)
         if not parts or any(c not in parts and c.start < e and s < c.end for c in out):
             continue
-        holder = next((c for c in parts if c.cue_tok is not None and c.source in ("quote", "clause")), None) \
-            or next((c for c in parts if c.source not in ("continuation",)), parts[0])
-        holder.start, holder.end = s, e
-        if holder.source == "continuation":
-            holder.source = "floating"
-        out = [c for c in out if c is holder or c not in parts]
+        # 'X admitted: "A. "B. "C," X added.': a part with an attribution of its own after it,
+        # in a chain whose opening has its own cue, is a new quote (two cues, two claims): the
+        # mark before it was never closed, the chain before it ends there
+        cued = [k for k, c in enumerate(parts) if c.source in ("quote", "clause") and c.cue_tok is not None]
+        cut = next((k for k in cued if k and parts[k].cue_tok.idx >= parts[k].end
+                    and any(j < k and parts[j].cue_tok.i != parts[k].cue_tok.i for j in cued)), len(parts))
+        for group in (parts[:cut], parts[cut:]):
+            if not group:
+                continue
+            holder = next((c for c in group if c.cue_tok is not None and c.source in ("quote", "clause")), None) \
+                or next((c for c in group if c.source not in ("continuation",)), group[0])
+            holder.start, holder.end = group[0].start, max(c.end for c in group)
+            if holder.source == "continuation":
+                holder.source = "floating"
+            out = [c for c in out if c is holder or c not in group]
     return out
 
 

@@ -208,3 +208,21 @@ def test_a_to_clause_conjoined_in_the_content_stays_in_it(extract_text, sentence
 def test_a_conjoined_verb_of_saying_with_a_to_clause_is_a_claim_of_its_own(extract_text):
     assert texts(extract_text("Ms Lane said that the talks had stalled, and urged both sides to return.")) \
         == ["the talks had stalled", "both sides to return"]
+
+
+def test_a_reopened_chain_ends_where_a_quote_with_a_cue_of_its_own_begins(extract_text):
+    text = ('Ms Ray admitted: "It will be hard. "They are strong on the break. "They are the best two teams in '
+            'Europe. Still, the club has faced such tests often. "It is a special game," Ms Ray added. '
+            '"We only think of winning."')
+    first, second = extract_text(text).claims
+    assert first.text.startswith('"It will be hard.') and first.cue.text == "admitted"
+    assert second.text.startswith('"It is a special game,"') and second.cue.text == "added"
+
+
+@pytest.mark.parametrize("text", [
+    '"We have played well. "The squad is strong," said Tom Baker. "Now we need a win on Saturday."',
+    'Tom Baker said: "We have played well. "The squad is strong and the players are ready. "Now we need a win."',
+])
+def test_a_reopened_chain_with_one_cue_stays_one_claim(extract_text, text):
+    [claim] = extract_text(text).claims
+    assert claim.end == len(text)
