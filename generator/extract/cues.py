@@ -195,6 +195,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
             s, e = _subtree_span(content, exclude=coord, **side)
             s = _lost_subject(tok, lemma, content, s)
+            s = _object_of_contact_clause(tok, lemma, children, content, s)
             if content.i > tok.i:
                 e = _split_clause_end(tok, ccomp, e)
                 e = _clause_after_quote(tok, children, e)
@@ -248,6 +249,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                                                                       "criticize", "criticise", "thank") \
                     else _subtree_span(objs[0])[0]
                 end = _subtree_span(x[0])[1] if x else _infinitive_after(objs[0], _subtree_span(objs[0])[1])
+                if not x:  # "called for a change in the law so (that) householders are ...": its aim
+                    aim = next((c for c in children if c.dep_ == "advcl" and c.left_edge.lower_ == "so"
+                                and c.left_edge.dep_ == "mark" and c.left_edge.idx >= end
+                                and not doc_text(doc)[end:c.left_edge.idx].strip()), None)
+                    if aim is not None:
+                        end = _subtree_span(aim)[1]
                 cue = Span(doc[tok.i:prep.i + 1].text, tok.idx, prep.idx + len(prep.text))
                 out.append(Candidate(start, end, cue, tok, subj, "prep"))
                 found = ("done", None)
@@ -476,6 +483,20 @@ def _clause_after_quote(tok, children, end: int) -> int:
 
 
 ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}
+
+
+def _object_of_contact_clause(tok, lemma: str, children, content, start: int) -> int:
+    """'reported a 500% rise in the messages it was catching': a verb of saying with no
+    addressee, a noun object, and straight after it a clause with no "that" the parse hangs on
+    the cue: the clause qualifies the object (a relative clause without its pronoun), and what
+    was reported is the object with it."""
+    if content.i < tok.i or lemma in ADDRESSED:
+        return start
+    obj = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < content.i), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.right_edge.i + 1 != content.left_edge.i \
+            or any(m.dep_ == "mark" for m in content.children):
+        return start
+    return min(start, _subtree_span(obj)[0])
 
 
 def _lost_subject(tok, lemma: str, content, start: int) -> int:

@@ -226,3 +226,21 @@ def test_a_reopened_chain_ends_where_a_quote_with_a_cue_of_its_own_begins(extrac
 def test_a_reopened_chain_with_one_cue_stays_one_claim(extract_text, text):
     [claim] = extract_text(text).claims
     assert claim.end == len(text)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The opposition called for a change in the law so tenants are only evicted by a court.",
+     "a change in the law so tenants are only evicted by a court"),
+    # the parse reads "it was catching" as the clause of "reported"
+    ("Zenon reported a 40% rise in the spam it was catching.", "a 40% rise in the spam it was catching"),
+])
+def test_what_qualifies_a_prepositional_or_noun_object_stays_with_it(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The bank said on Tuesday it would cut rates.", "it would cut rates"),
+    ("Ms Lane told the committee the scheme had failed.", "the scheme had failed"),
+])
+def test_an_addressee_or_a_time_before_the_clause_is_not_the_content(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
