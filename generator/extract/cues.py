@@ -196,6 +196,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             s, e = _subtree_span(content, exclude=coord, **side)
             s = _lost_subject(tok, lemma, content, s)
             s = _object_of_contact_clause(tok, lemma, children, content, s)
+            s = _after_time_of_saying(tok, content, s)
             if content.i > tok.i:
                 e = _split_clause_end(tok, ccomp, e)
                 e = _clause_after_quote(tok, children, e)
@@ -483,6 +484,25 @@ def _clause_after_quote(tok, children, end: int) -> int:
 
 
 ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}
+
+
+def _after_time_of_saying(tok, content, start: int) -> int:
+    """'said on Tuesday it would cut rates', 'said last week the plant would close': a time
+    right after the cue, before the clause's subject and with no "that" before it, says when
+    the words were said; the parse hangs it on the clause, but it is not what was said."""
+    doc = tok.doc
+    if content.i < tok.i:
+        return start
+    first = tok.i + 1
+    while first < content.i and doc[first].is_punct:
+        first += 1
+    lead = next((c for c in content.children if c.left_edge.i == first and c.dep_ in ("prep", "npadvmod")), None)
+    if lead is None or not any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree):
+        return start
+    subj = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.left_edge.i != lead.right_edge.i + 1 or doc[lead.left_edge.i].idx < start:
+        return start
+    return subj.left_edge.idx
 
 
 def _object_of_contact_clause(tok, lemma: str, children, content, start: int) -> int:

@@ -240,7 +240,13 @@ def test_what_qualifies_a_prepositional_or_noun_object_stays_with_it(extract_tex
 
 @pytest.mark.parametrize("sentence, content", [
     ("The bank said on Tuesday it would cut rates.", "it would cut rates"),
+    ("The firm said last week the plant would close.", "the plant would close"),
     ("Ms Lane told the committee the scheme had failed.", "the scheme had failed"),
 ])
 def test_an_addressee_or_a_time_before_the_clause_is_not_the_content(extract_text, sentence, content):
     assert texts(extract_text(sentence)) == [content]
+
+
+def test_a_time_after_that_is_part_of_the_content(extract_text):
+    assert texts(extract_text("The bank said that on Tuesday it would cut rates.")) \
+        == ["on Tuesday it would cut rates"]
