@@ -44,6 +44,7 @@ NOUN_POS = frozenset({"NOUN"})
 ACCORDING = frozenset({"according"})
 # verbs of saying with an addressee as object: "told delegates that ..."
 ADDRESSEE_CUES = frozenset({"tell", "warn", "assure", "reassure", "remind", "inform", "promise", "advise"})
+NAMED_AS_RE = re.compile(r" [\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]")  # right after a named object
 QUOTED_RE = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019]+?)(?:[\"\u201d\u2019]|$)")
 
 
@@ -280,6 +281,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                                                                    or lemma in NAMING_CUES and c.lower_ == "as")]
                 if extra:
                     e = max(e, _subtree_span(extra[0])[1])
+                elif lemma in NAMING_CUES and (m := NAMED_AS_RE.match(doc_text(doc), e)) is not None:
+                    e = m.end()  # 'called the work "thought provoking"': a quote the parse hung elsewhere
                 found = ("object", (s, e))
         if found is None and lemma in NAMING_CUES and (named := _named_by(tok)) is not None:
             subj, found = named[0], ("object", named[1])

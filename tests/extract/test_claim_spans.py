@@ -250,3 +250,16 @@ def test_an_addressee_or_a_time_before_the_clause_is_not_the_content(extract_tex
 def test_a_time_after_that_is_part_of_the_content(extract_text):
     assert texts(extract_text("The bank said that on Tuesday it would cut rates.")) \
         == ["on Tuesday it would cut rates"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ('Her words were echoed by the director Tom Hale, who called the novel "extraordinarily thought provoking".',
+     'the novel "extraordinarily thought provoking"'),
+    ('The critic Ann Ray called the album "a bold and restless record".', 'the album "a bold and restless record"'),
+])
+def test_a_quote_naming_the_object_stays_with_it(extract_text, sentence, content):
+    assert content in texts(extract_text(sentence))
+
+
+def test_a_quoted_title_after_the_object_is_no_claim(extract_text):
+    assert extract_text('He called the meeting "Summit for Peace".').claims == []
