@@ -201,6 +201,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             if content.i > tok.i:
                 e = _split_clause_end(tok, ccomp, e)
                 e = _clause_after_quote(tok, children, e)
+            else:
+                e = _tail_before_cue(tok, subj, content, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -487,6 +489,25 @@ def _clause_after_quote(tok, children, end: int) -> int:
 
 
 ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}
+
+
+def _tail_before_cue(tok, subj, content, end: int) -> int:
+    """'A was greatest where broadband grew, in particular the UK, France and Spain, said the
+    report': the parse hangs the words between the content and an inverted cue on the cue (here
+    as a second subject); set off by commas, with no verb of their own, they end what was said."""
+    doc = tok.doc
+    if subj is None or subj.i < tok.i:
+        return end  # only "..., said X": before "X said" a phrase may be the speaker's description
+    k = tok.i - 1
+    if k < 0 or doc[k].text != ",":
+        return end
+    gap = [t for t in doc[content.right_edge.i + 1:k] if t.idx >= end]
+    words = [t for t in gap if not t.is_punct]
+    if not words or "," not in doc_text(doc)[end:words[0].idx] or any(t.pos_ in ("VERB", "AUX") for t in words) \
+            or any(t.is_quote for t in gap) or any(t.head.i != tok.i and t.head.i not in {w.i for w in gap}
+                                                   for t in words):
+        return end
+    return words[-1].idx + len(words[-1].text)
 
 
 def _after_time_of_saying(tok, content, start: int) -> int:

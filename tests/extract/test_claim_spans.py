@@ -263,3 +263,20 @@ def test_a_quote_naming_the_object_stays_with_it(extract_text, sentence, content
 
 def test_a_quoted_title_after_the_object_is_no_claim(extract_text):
     assert extract_text('He called the meeting "Summit for Peace".').claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The threat to radio was greatest in towns where broadband was growing, in particular Leeds, York and Hull, "
+     "said the report.",
+     "The threat to radio was greatest in towns where broadband was growing, in particular Leeds, York and Hull"),
+])
+def test_words_between_the_content_and_an_inverted_cue_end_the_content(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Prices will rise this year, said Mr Hale, the bank's chief.", "Prices will rise this year"),
+    ("Prices will rise, Mr Hale, the bank's chief, said.", "Prices will rise"),
+])
+def test_the_speaker_and_his_description_are_not(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
