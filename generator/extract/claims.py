@@ -25,6 +25,7 @@ from generator.extract.cues import drop_embedded, reported_candidates
 from generator.extract.direct import (
     adjacent_cue,
     attach_floating,
+    attributes,
     cut_at_sentence,
     merge_chains,
     merge_split_quotes,
@@ -111,12 +112,13 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
 def drop_inside_split_quotes(cands: list[Candidate]) -> list[Candidate]:
     """'"A," Clark said, noting he would stand. "B."': a quote whose parts are joined across its
     attribution is one claim from its first mark to its last (bbc-speech/GUIDE); what the
-    attribution between the parts reports is inside it, not a claim of its own. Candidates in
-    order of their starts: the joined quote reaching furthest so far decides."""
+    attribution between the parts reports (a verb hanging on the quote's cue) is inside it, not a
+    claim of its own. Candidates in order of their starts: the joined quote reaching furthest so
+    far decides."""
     out, reach, holder = [], -1, None
     for c in cands:
         if holder is not None and c.end <= reach and c.start >= holder.start and c.source not in ("quote", "floating") \
-                and len(holder.fragments) > 1:
+                and len(holder.fragments) > 1 and c.cue_tok is not None and attributes(c, holder):
             continue
         out.append(c)
         if c.fragments and c.end > reach:

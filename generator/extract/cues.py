@@ -115,13 +115,19 @@ def _addressee_clause(tok, lemma, children) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
 
 
+# prepositions of when and where something was said ("at a news conference", "in a letter"),
+# not of what about ("asked about criticism that ...")
+OCCASION_PREPS = {"at", "in", "during", "on", "to", "after", "before"}
+
+
 def _clause_on_occasion(tok, lemma, children) -> list:
     """'said on Friday during a news conference that X': the parse hangs the "that" clause on
     the noun of a phrase that says when or where the words were said; its "that" is a
     complementiser (a relative "that" is the clause's subject or object, not its mark)."""
     if lemma not in CLAUSE_CUES:
         return []
-    return [c for p in children if p.dep_ == "prep" and p.i > tok.i for o in p.children if o.dep_ == "pobj"
+    return [c for p in children if p.dep_ == "prep" and p.i > tok.i and p.lower_ in OCCASION_PREPS
+            for o in p.children if o.dep_ == "pobj"
             for c in o.children if c.dep_ in ("acl", "relcl") and c.i > o.i
             and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
 
@@ -228,6 +234,8 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 found = ("clause", (_subtree_span(before[0])[0], found[1][1]))
         if found is None and lemma in XCOMP_CUES:
             x = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+            if lemma == "confess":  # "confessed to be behind it", not "confess to ensure ..." (an aim)
+                x = [c for c in x if c.lemma_.lower() in ("be", "have")]
             if x:
                 obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < x[0].i] \
                     or [o for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on") and tok.i < c.i < x[0].i
@@ -318,6 +326,8 @@ def _infinitive_after(obj, end: int) -> int:
             or doc[k].idx < end or doc_text(doc)[end:doc[k].idx].strip():
         return end
     verb = doc[k + 1]
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head  # "to be given a free hand"
     coord = [c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i]
     return max(end, _subtree_span(verb, exclude=coord, after=k)[1])
 

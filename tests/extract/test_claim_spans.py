@@ -280,3 +280,36 @@ def test_words_between_the_content_and_an_inverted_cue_end_the_content(extract_t
 ])
 def test_the_speaker_and_his_description_are_not(extract_text, sentence, content):
     assert texts(extract_text(sentence)) == [content]
+
+
+def test_a_quote_after_another_speakers_claim_is_not_joined_to_the_quote_before(extract_text):
+    text = ('The organiser Paul Reed had said: "Her wrist is not going to heal in time." But her agent insisted '
+            'she had simply delayed her entry. "The doctors are looking at her injury every week."')
+    claims = extract_text(text).claims
+    assert [c.text for c in claims] == ['"Her wrist is not going to heal in time."',
+                                        "she had simply delayed her entry",
+                                        '"The doctors are looking at her injury every week."']
+
+
+def test_a_chain_is_not_cut_at_a_writers_sentence_with_a_verb_of_its_own(extract_text):
+    text = ('Mr Reed told the BBC: "He was great with the players. "He respects that but he wants to be '
+            'involved. Why would he risk his name on something that will fail?" Reed has also agreed to '
+            'commentate for the BBC next year.')
+    claims = extract_text(text).claims
+    assert claims[0].text.startswith('"He was great') and claims[0].text.endswith('fail?"')
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ('The committee called for the audit office to be given a "free hand" to inspect the accounts.',
+     'the audit office to be given a "free hand" to inspect the accounts'),
+])
+def test_a_passive_to_clause_after_the_object_is_whole(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "You had better confess to ensure you do not get a long sentence.",
+    "Asked about criticism that he stayed on holiday, the minister smiled.",
+])
+def test_an_aim_or_the_topic_of_a_question_is_no_claim(extract_text, sentence):
+    assert extract_text(sentence).claims == []
