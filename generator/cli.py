@@ -142,19 +142,32 @@ def cmd_extract(args) -> int:
     return _exit_code(corpus, args)
 
 
+def _out_folder(out: str) -> Path:
+    """--out as a folder, refused at once when it names a file (before any article is read)."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise CommandError(f"--out {out}: is a file, not a folder")
+    return path
+
+
+@contextlib.contextmanager
+def _writing(target: str):
+    """A failed write becomes one line naming what could not be written."""
+    try:
+        yield
+    except OSError as e:
+        raise CommandError(f"{target}: cannot write ({e.strerror or e})") from None
+
+
 def cmd_render(args) -> int:
     from generator import write
 
-    out_dir = Path(args.out)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise CommandError(f"--out {args.out}: is a file, not a folder")
+    out_dir = _out_folder(args.out)
     build, corpus = _corpus(args)
     build.start()
     pages = build.site(corpus)
-    try:
+    with _writing(f"--out {args.out}"):
         written = write.write_pages(pages, out_dir)
-    except OSError as e:
-        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
     if not getattr(args, "paths", None):
         build.finish()  # the whole site was rendered: the cache keeps what it used
     _report(corpus)
@@ -169,16 +182,12 @@ def cmd_export(args) -> int:
     from generator.render import export
     from generator.render.pages import SiteData
 
-    out_dir = Path(args.out)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise CommandError(f"--out {args.out}: is a file, not a folder")
+    out_dir = _out_folder(args.out)
     _, corpus = _corpus(args)
     formats = export.FORMATS if args.format == "all" else (args.format,)
     files = export.render_data(SiteData(corpus), formats, prefix="")
-    try:
+    with _writing(f"--out {args.out}"):
         write.write_pages(files, out_dir)
-    except OSError as e:
-        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
     _report(corpus)
     claims = sum(len(b.claims) for b in corpus.briefs)
     print(f"quotebrief: wrote {', '.join(sorted(files))} to {args.out} ({claims} claims)", file=sys.stderr)
@@ -198,10 +207,8 @@ def cmd_pdf(args) -> int:
         return 1
     subtitle = f"What {pdf.speaker_name(briefs, args.speaker)} said" if args.speaker else ""
     data = pdf.book_pdf(briefs, corpus, title=args.title, paper=args.paper, subtitle=subtitle)
-    try:
+    with _writing(f"--out {args.out}"):
         write.write_bytes(Path(args.out), data)
-    except OSError as e:
-        raise CommandError(f"--out {args.out}: cannot write ({e.strerror or e})") from None
     plural = "s" if len(briefs) != 1 else ""
     print(f"quotebrief: wrote {args.out} ({len(briefs)} brief{plural}, {len(data) // 1024} KiB)", file=sys.stderr)
     return _exit_code(corpus, args)
@@ -226,11 +233,10 @@ def cmd_new(args) -> int:
     from generator import scaffold
 
     try:
-        written = scaffold.create(Path(args.dir))
+        with _writing(args.dir):
+            written = scaffold.create(Path(args.dir))
     except scaffold.ScaffoldError as e:
         raise CommandError(str(e)) from None
-    except OSError as e:
-        raise CommandError(f"{args.dir}: cannot write ({e.strerror or e})") from None
     for path in written:
         print(f"quotebrief: wrote {path}", file=sys.stderr)
     print(f"quotebrief: next: cd {args.dir} && mkdocs serve  (put your articles in articles/)", file=sys.stderr)

@@ -6,93 +6,17 @@ The site is served from the shared `built_site` build on 127.0.0.1 at a free por
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import open_page
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 SEED = "2021-05-07-lavrov-un-multilateralism"
 TRUCE = "2008-12-23-hamas-ends-truce"  # Fawzi Barhum speaks here and in one more article: he has a page
-
-
-def _require_browser():
-    missing = None
-    if not CHROMIUM.exists():
-        missing = f"{CHROMIUM} is not installed (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "the playwright package is not installed (pip install -e '.[test]')"
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests cannot run: {missing}, and CI=true requires them")
-        pytest.skip(f"browser tests skipped: {missing}")
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    """The built site over HTTP on 127.0.0.1, on a free port, for this module's tests."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
-
-
-class _Watch:
-    """Console errors, page errors and requests to any host but 127.0.0.1, seen by one page."""
-
-    def __init__(self, page):
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{page.url}: {msg.text}"))
-        page.on("pageerror", lambda exc: self.errors.append(f"{page.url}: {exc}"))
-        page.on("request", self._request)
-
-    def _request(self, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1":
-            self.foreign.append(request.url)
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # Anything bound for another host is recorded by _Watch and never leaves the machine.
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    page.watch = _Watch(page)
-    yield page
-    context.close()
 
 
 def test_home_to_brief_to_speaker_by_clicking(page, site_url):
@@ -178,12 +102,8 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    page.watch = _Watch(page)
-    yield page
-    context.close()
+    with open_page(browser, viewport=PHONE, device_scale_factor=1) as p:
+        yield p
 
 
 def _svg_min_font(svg: str) -> tuple[float, float]:

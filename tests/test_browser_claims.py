@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import SEED, _contrast, _require_browser, _Watch, browser, site_url  # noqa: F401 - fixtures
+from test_browser import SEED, _contrast
+
+from conftest import open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,14 +32,10 @@ def flagged_pages(site) -> list[str]:
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser):  # noqa: F811 - the fixture imported above
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    page.watch = _Watch(page)
-    page.scheme = {"light": "default", "dark": "slate"}[request.param]
-    yield page
-    context.close()
+def scheme_page(request, browser):
+    with open_page(browser, color_scheme=request.param) as page:
+        page.scheme = {"light": "default", "dark": "slate"}[request.param]
+        yield page
 
 
 def _background(el) -> str:
@@ -48,7 +46,7 @@ def _background(el) -> str:
         return getComputedStyle(document.body).backgroundColor; }""")
 
 
-def test_the_flag_is_seen_with_icon_words_colour_and_tooltip_in_light_and_dark(scheme_page, site_url,  # noqa: F811
+def test_the_flag_is_seen_with_icon_words_colour_and_tooltip_in_light_and_dark(scheme_page, site_url,
                                                                               built_site):
     page = scheme_page
     for path in flagged_pages(built_site):
@@ -74,10 +72,8 @@ def _claim_ids(page) -> list[str]:
     return page.locator("article .qb-claim[id^='claim-']").evaluate_all("els => els.map(e => e.id.slice(6))")
 
 
-def test_a_claim_permalink_opens_its_page_scrolled_to_the_claim(browser, site_url):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
+def test_a_claim_permalink_opens_its_page_scrolled_to_the_claim(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page.goto(site_url + f"briefs/{SEED}/")
     ids = _claim_ids(page)
     assert len(ids) >= 5 and all(re.fullmatch(r"[a-z2-7]{10}", i) for i in ids)
@@ -99,10 +95,9 @@ def test_a_claim_permalink_opens_its_page_scrolled_to_the_claim(browser, site_ur
     shown = _claim_ids(page)
     link = page.locator(f"#claim-{shown[0]} a.qb-permalink").get_attribute("href")
     assert re.search(rf"briefs/[\w-]+/#claim-{shown[0]}$", link), link
-    context.close()
 
 
-def test_the_paragraph_link_highlights_the_claims_words(page, site_url):  # noqa: F811
+def test_the_paragraph_link_highlights_the_claims_words(page, site_url):
     page.goto(site_url + f"briefs/{SEED}/")
     claim = page.locator("article .qb-claim").nth(3)
     cid = claim.get_attribute("id").removeprefix("claim-")
@@ -122,14 +117,3 @@ def test_the_paragraph_link_highlights_the_claims_words(page, site_url):  # noqa
     href = first.locator("a").first.get_attribute("href")
     assert re.search(r"briefs/[\w-]+/#claim-[a-z2-7]{10}$", href), href
     assert page.watch.errors == [] and page.watch.foreign == []
-
-
-@pytest.fixture
-def page(browser):  # noqa: F811
-    _require_browser()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    page.watch = _Watch(page)
-    yield page
-    context.close()

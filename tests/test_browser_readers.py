@@ -5,41 +5,23 @@ under CI=true). Figures are checked against the site's own data downloads, read 
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
-import http.server
 import io
 import json
 import re
 import subprocess
 import sys
-import threading
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from test_browser import _QuietHandler, _Watch, browser  # noqa: F401 - fixtures shared with the browser tests
 
-from conftest import ROOT, require_shared
+from conftest import ROOT, open_page, require_shared, serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BBC_ARTICLES = 300
 SECTIONS = ("business", "entertainment", "politics", "sport", "tech")
-
-
-@contextlib.contextmanager
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _bbc_articles(corpus: Path) -> list[Path]:
@@ -81,27 +63,14 @@ def bbc_site(tmp_path_factory):
 def site(request):
     """(site folder, its URL) for the sample site and the 300-article BBC site."""
     folder = request.getfixturevalue("built_site" if request.param == "sample" else "bbc_site")
-    with _serve(folder) as url:
+    with serve_folder(folder) as url:
         yield folder, url
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    page.watch = _Watch(page)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def no_js(browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
+def no_js(browser):
+    with open_page(browser, java_script_enabled=False) as page:
+        yield page
 
 
 # ---------------------------------------------------------------- the data, as a reader downloads it

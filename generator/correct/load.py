@@ -27,7 +27,7 @@ import yaml
 
 from generator.model import Problem
 from generator.read.clean import strip_invisible
-from generator.read.safe_yaml import YamlLimit, load_yaml_node, read_config_text
+from generator.read.safe_yaml import YamlLimit, describe_value, load_yaml_node, read_config_text
 
 MAX_CORRECTIONS_BYTES = 4 * 1024 * 1024
 """Largest corrections file read (some 60,000 entries)."""
@@ -101,7 +101,7 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
         return out
     if not isinstance(data, list):
         raise CorrectionsError(f"{source}:{root.start_mark.line + 1}: expected a list of entries "
-                               f"('- claim: <id>' and what to do), not {_what(data)}")
+                               f"('- claim: <id>' and what to do), not {describe_value(data)}")
     first_line: dict[str, int] = {}
     for item, node in zip(data, root.value, strict=True):
         line = node.start_mark.line + 1
@@ -110,7 +110,7 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
             return CorrectionsError(f"{source}:{at}: {problem}")
 
         if not isinstance(item, dict):
-            raise fail(f"each entry is a mapping with 'claim' and what to do, not {_what(item)}")
+            raise fail(f"each entry is a mapping with 'claim' and what to do, not {describe_value(item)}")
         lines = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
         for key in item:
             if key not in KEYS:
@@ -127,7 +127,7 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
         for key in ("drop", "verified"):
             if key in item:
                 if not isinstance(item[key], bool):
-                    raise fail(f"'{key}' must be true or false, not {_what(item[key])}", lines[key])
+                    raise fail(f"'{key}' must be true or false, not {describe_value(item[key])}", lines[key])
                 setattr(entry, key, item[key])
         for key in ("speaker", "text", "note"):
             if key in item:
@@ -135,17 +135,18 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     value = str(value)
                 if not isinstance(value, str) or not value.strip():
-                    raise fail(f"'{key}' must be a text, not {_what(value)}", lines[key])
+                    raise fail(f"'{key}' must be a text, not {describe_value(value)}", lines[key])
                 cleaned, _removed = strip_invisible(value)
                 setattr(entry, key, " ".join(cleaned.split()) if key != "text" else cleaned.strip())
         if "kind" in item:
             if item["kind"] not in KINDS:
-                raise fail(f"'kind' must be one of {', '.join(KINDS)}, not {_what(item['kind'])}", lines["kind"])
+                raise fail(f"'kind' must be one of {', '.join(KINDS)}, not {describe_value(item['kind'])}",
+                           lines["kind"])
             entry.kind = item["kind"]
         if "speaker_kind" in item:
             if item["speaker_kind"] not in SPEAKER_KINDS:
                 raise fail(f"'speaker_kind' must be one of {', '.join(SPEAKER_KINDS)}, not "
-                           f"{_what(item['speaker_kind'])}", lines["speaker_kind"])
+                           f"{describe_value(item['speaker_kind'])}", lines["speaker_kind"])
             if not entry.speaker:
                 raise fail("'speaker_kind' says what the new speaker named in 'speaker' is; give 'speaker' too",
                            lines["speaker_kind"])
@@ -157,12 +158,3 @@ def parse_corrections(text: str, source: str = "corrections.yml") -> Corrections
                        "(speaker, drop, verified, kind or text)")
         out.entries.append(entry)
     return out
-
-
-def _what(value) -> str:
-    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
-             dict: "a mapping", type(None): "nothing"}
-    kind = kinds.get(type(value), type(value).__name__)
-    if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
-        return f"{kind} ({value!r})"
-    return kind

@@ -274,7 +274,7 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
         name, skind, how = cand.speaker_name, cand.speaker_kind, "fixed"
     if cand.source in ("floating", "continuation"):
         how = "floating"
-    claim.confidence = confidence(cand, how, name, cast, place=skind == "place")
+    claim.confidence = confidence(cand, how, name, cast, place=skind == "place", kind=kind)
     if name:
         sid = slugify(name, fallback="unknown")
         if sid not in speakers:

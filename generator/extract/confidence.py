@@ -1,27 +1,29 @@
 """How likely a claim is right end to end (span and speaker): the review flag reads it.
 
-A claim under 0.5 is flagged for an editor. The figure is the product of how sure the
-attribution is (which rule named the speaker) and how sure the span is (which cue found it);
-the values are rates fitted on annotated news by scripts/fit_confidence.py, which also
+A claim under 0.5 is flagged for an editor. The figure is a logistic model over the evidence
+the claim rests on: which rule named the speaker, how the span was found, the claim's kind, how
+many other people a "he" could mean, how often the speaker is named, how far the speaker stands
+from the cue. Its weights are fitted on annotated news by scripts/fit_confidence.py, which also
 reports how they hold on articles left out of the fit (scripts/eval.py prints the calibration).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from generator.extract.lexicon import PRONOUN_GENDER
 
-# Rates fitted by scripts/fit_confidence.py on the public annotated articles (cross-validated by
-# article): the share of claims right end to end for each kind of speaker evidence, and a factor for
-# each way a span is found. Read once; a missing or broken file is a packaging error, not a guess.
-RATES = json.loads((Path(__file__).with_name("confidence_rates.json")).read_text(encoding="utf-8"))
+# Weights fitted by scripts/fit_confidence.py on the public annotated articles (cross-validated by
+# article). Read once; a missing or broken file is a packaging error, not a guess.
+MODEL = json.loads((Path(__file__).with_name("confidence_model.json")).read_text(encoding="utf-8"))
 PLAIN_CUES = {"say", "tell", "add", "according", "state", "explain", "warn", "insist", "argue", "write"}
 
 
-def _ambiguous_pronoun(cast, subj, name: str | None) -> bool:
-    """'he' with two men named in this sentence or the one before: the nearest subject is a guess."""
+def _rivals(cast, subj, name: str | None) -> int:
+    """How many other people a 'he' could mean: those of its gender (or of none known) named in
+    its sentence or the one before, besides the one it was bound to."""
     gender = PRONOUN_GENDER.get(subj.lower_)
     sent = subj.sent
     start = sent.start
@@ -37,7 +39,7 @@ def _ambiguous_pronoun(cast, subj, name: str | None) -> bool:
         if gender and person.gender not in (None, gender):
             continue
         seen.add(person.name)
-    return len(seen - {name}) >= 1
+    return len(seen - {name})
 
 
 def _generic_group(subj) -> bool:
@@ -64,7 +66,7 @@ def basis(cand, how: str, name: str | None, cast, place: bool = False) -> tuple[
         how = "generic-group"  # "analysts said", "reports suggest": a generic source, rightly no name
     elif name is None and how != "unnamed-group":
         how = "nobody"  # "he said" with nobody to bind "he" to
-    elif how == "pronoun" and cand.subject is not None and _ambiguous_pronoun(cast, cand.subject, name):
+    elif how == "pronoun" and cand.subject is not None and _rivals(cast, cand.subject, name):
         how = "pronoun-rival"
     span = cand.source
     lemma = cand.cue_tok.lemma_.lower() if cand.cue_tok is not None else ""
@@ -73,16 +75,46 @@ def basis(cand, how: str, name: str | None, cast, place: bool = False) -> tuple[
     return how, span
 
 
-def confidence(cand, how: str, name: str | None, cast, place: bool = False) -> float:
+def _mentions(cast, name: str) -> int:
+    """How often the article uses the last word of a name (a surname, a body's last word): the
+    people a story is about are named again and again. Counted once per article."""
+    counts = getattr(cast, "_word_counts", None)
+    if counts is None:
+        counts = {}
+        for tok in cast.doc:
+            if tok.is_alpha and tok.text[:1].isupper():
+                counts[tok.lower_] = counts.get(tok.lower_, 0) + 1
+        cast._word_counts = counts
+    return counts.get(name.split()[-1].lower(), 0) if name.split() else 0
+
+
+def features(cand, how: str, name: str | None, cast, kind: str = "indirect", place: bool = False) -> dict[str, float]:
+    """The evidence a claim's confidence weighs, as named values: indicators of the speaker rule,
+    the span finder and the kind, and a few measures (log-scaled so one outlier cannot dominate)."""
+    speaker, span = basis(cand, how, name, cast, place)
+    f = {"bias": 1.0, f"speaker={speaker}": 1.0, f"span={span}": 1.0, f"kind={kind}": 1.0}
+    subj = cand.subject
+    if speaker.startswith("pronoun") and subj is not None:
+        f["rivals"] = math.log1p(_rivals(cast, subj, name))
+    if name:
+        f["mentions"] = math.log1p(_mentions(cast, name))
+        f["one_word_name"] = float(" " not in name.strip())
+    if subj is not None and cand.cue_tok is not None:
+        f["cue_distance"] = math.log1p(abs(subj.i - cand.cue_tok.i))
+        f["cue_after_content"] = float(cand.cue_tok.idx >= cand.end)
+    f["length"] = math.log1p(max(cand.end - cand.start, 0) / 100)
+    return f
+
+
+def probability(f: dict[str, float], model: dict | None = None) -> float:
+    """The model's probability that a claim with evidence `f` is right, kept within [0.05, 0.95]
+    (no rule is ever certain); evidence the fit never saw weighs nothing."""
+    weights = (model or MODEL)["weights"]
+    z = sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return round(max(0.05, min(1 / (1 + math.exp(-max(min(z, 30.0), -30.0))), 0.95)), 2)
+
+
+def confidence(cand, how: str, name: str | None, cast, place: bool = False, kind: str = "indirect") -> float:
     if cand.confidence is not None:  # the finder knows better ("a proposal, which X says would ...")
         return cand.confidence
-    return rate(*basis(cand, how, name, cast, place))
-
-
-def rate(speaker: str, span: str, rates: dict | None = None) -> float:
-    """The fitted rate of the speaker evidence times the factor of the span evidence ("*": any
-    evidence the fit never saw), kept within [0.05, 0.95]."""
-    rates = rates or RATES
-    attribution = rates["speaker"].get(speaker, rates["speaker"]["*"])
-    factor = rates["span"].get(span, rates["span"]["*"])
-    return round(max(0.05, min(attribution * factor, 0.95)), 2)
+    return probability(features(cand, how, name, cast, kind, place))

@@ -175,6 +175,10 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         headless = False
         ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children) \
             or _clause_on_occasion(tok, lemma, children)
+        if subj is not None and subj.i < tok.i:
+            # "after Ms X, asked about it, had said that Y": a clause before the cue that holds its
+            # speaker is not what was said
+            ccomp = [c for c in ccomp if not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)]
         if subj is None and ccomp and ccomp[0].i < tok.i and _quote_follows(tok) \
                 and not _quoted_before(tok, ccomp[0]):
             # 'The row began after Mr Hale, asked about it, had said, "..."': a cue its quote
@@ -284,7 +288,10 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 continue
         if found is None and lemma in OBJECT_CUES and not negated:
             obj = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
-            named = lemma in NAMING_CUES and any(c.dep_ == "oprd" for c in children)  # "called him a "liar""
+            # 'called him a "liar"' (what he is said to be), not 'dubbed it "the bridge to nowhere"' (a name)
+            named = lemma in NAMING_CUES and lemma != "dub" and any(
+                c.dep_ == "oprd" and next((t for t in c.subtree if not t.is_punct), c).lower_ != "the"
+                for c in children)
             if obj and (named or obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that")):
                 s, e = _subtree_span(obj[0])
                 extra = [c for c in children if c.i > obj[0].i and (c.dep_ in ("oprd", "ccomp", "xcomp", "dobj")
@@ -632,6 +639,9 @@ def _according_to(tok) -> Candidate | None:
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_CUES \
+            and any(c.dep_ == "nsubj" and c.i > tok.i for c in head.children):
+        return None  # "According to an advance text, he told delegates: ...": he speaks, the text reports it
     pp = tok if tok.head.i == head.i else next((a for a in tok.ancestors if a.head.i == head.i), tok)
     s, e = _subtree_span(head, exclude=[pp])
     if pp.i < head.i and not any(c.dep_ in SUBJECT_DEPS for c in head.children):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from generator.extract.lexicon import CLAUSE_CUES, MIN_QUOTE_WORDS, XCOMP_CUES
+from generator.extract.lexicon import CLAUSE_CUES, MIN_QUOTE_WORDS, NAMING_CUES, XCOMP_CUES
 from generator.extract.quotes import Quote
 from generator.extract.ranges import FirstAbove, Ranges, first_at_or_after
 from generator.extract.tree import Candidate, _cue_span, _mention, subject_of
@@ -295,9 +295,10 @@ def _quote_cue(doc, q: Quote, span):
         for tok in sent:
             if q.start <= tok.idx < q.end or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            if tok.lemma_.lower() not in CLAUSE_CUES | XCOMP_CUES:
+            naming = tok.lemma_.lower() not in CLAUSE_CUES | XCOMP_CUES
+            if naming and not _names_the_quote(tok, q):
                 continue
-            subj = subject_of(tok)
+            subj = _naming_agent(tok) if naming else subject_of(tok)
             if subj is None or q.start <= subj.idx < q.end:
                 continue
             dist = min(abs(tok.idx - q.start), abs(tok.idx - q.end))
@@ -316,6 +317,29 @@ def _quote_cue(doc, q: Quote, span):
             if subj is not None and root.pos_ in ("VERB", "AUX"):
                 return root, subj
     return None
+
+
+def _names_the_quote(tok, q: Quote) -> bool:
+    """'X described it as "a historic day"', 'the plan, branded "a shambles" by X': a verb of naming
+    whose complement is the quote is its cue (what X called it is what X said); not "dubbed" or
+    "termed", which give nicknames."""
+    if tok.lemma_.lower() not in NAMING_CUES - {"dub", "term"}:
+        return False
+    end = tok.right_edge
+    return tok.idx < q.start and q.end <= end.idx + len(end.text) + 1
+
+
+def _naming_agent(tok):
+    """The speaker of a verb of naming: its "by" agent when passive or a participle ('described by
+    X as'), none when passive with no agent, else its subject."""
+    by = next((c for c in tok.children if c.lower_ == "by" and c.dep_ in ("agent", "prep")), None)
+    agent = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+    if agent is not None:
+        return agent
+    if tok.tag_ == "VBN" and (tok.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass")
+                                                                  for c in tok.children)):
+        return None
+    return subject_of(tok)
 
 
 def merge_split_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.lexicon import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from generator.extract.lexicon import HONORIFICS, PERSON_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from generator.extract.tree import _inside
 
 
@@ -51,13 +51,19 @@ def _clean_name(span) -> list:
             toks = toks[:k]
             break
     toks = [t for t in toks if not (t.is_punct and t.text != "-") and t.lower_ not in HONORIFICS]
+    while len(toks) > 1 and toks[0].lower_ in ("a", "an", "the") and toks[1].text[:1].isupper():
+        toks.pop(0)  # "a Bob Deans try": the model took the article into the name
     while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
     while toks and toks[0].text == "-":
         toks.pop(0)
     # a title the model took into the name, as at the start of a sentence ("Spokeswoman Maria
     # Lopez said"): not part of the name (it becomes the role, see _title_before)
-    while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS and toks[1].text[:1].isupper():
+    # a noun for a person, capitalised only because it opens the sentence ("Striker Ruud van
+    # Nistelrooy told"), is no part of it either
+    while len(toks) > 1 and toks[1].text[:1].isupper() and (
+            toks[0].lower_ in TITLE_WORDS
+            or toks[0].is_sent_start and toks[0].text[1:].islower() and toks[0].lower_ in PERSON_NOUNS):
         toks.pop(0)
     return toks
 

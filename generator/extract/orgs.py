@@ -234,7 +234,7 @@ class Orgs:
         """Common nouns that label a body where it is named: 'administrators Grant Thornton' (the
         noun right before the name), 'Ofsted, the schools watchdog' (a definite apposition right
         after it). Lemma -> the bodies it labels."""
-        from generator.extract.lexicon import ROLE_NOUNS
+        from generator.extract.lexicon import PERSON_NOUNS, ROLE_NOUNS
 
         labels: dict[str, set[str]] = {}
         for ent in self.ents:
@@ -252,15 +252,18 @@ class Orgs:
                     found.append(doc[k - 1])
             for t in found:
                 lemma = t.lemma_.lower()
-                if lemma not in ROLE_NOUNS and lemma not in SPOKES:  # "Ofsted chief", "BBC spokesman": people
-                    labels.setdefault(lemma, set()).add(name)
+                if lemma in ROLE_NOUNS or lemma in SPOKES:  # "Ofsted chief", "BBC spokesman": people
+                    continue
+                # a noun for people labels a group as written: "artists Langlands & Bell" are "the
+                # artists", but "presenters Ant and Dec" (tagged as a body) are not "the presenter"
+                labels.setdefault(t.lower_ if lemma in PERSON_NOUNS else lemma, set()).add(name)
         return labels
 
     def labelled(self, subj, np) -> str | None:
         """'the administrators', 'the union': the one body the article gave that label."""
         if subj.pos_ != "NOUN" or not any(t.lower_ == "the" for t in np if t.i < subj.i):
             return None
-        bodies = self.labels.get(subj.lemma_.lower(), set())
+        bodies = self.labels.get(subj.lemma_.lower()) or self.labels.get(subj.lower_, set())
         return next(iter(bodies)) if len(bodies) == 1 else None
 
     def issuer(self, subj, nouns, window: int = 150) -> str | None:

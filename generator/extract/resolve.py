@@ -12,13 +12,17 @@ on for "he said": the Resolver keeps it.
 
 from __future__ import annotations
 
+import re
+
 from generator.extract.lexicon import (
     AGENT_ENDINGS,
+    CLAUSE_CUES,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     GENDER_WORDS,
     GROUP_PRONOUNS,
+    HONORIFICS,
     MENTION_CUT,
     NEGATIONS,
     NOT_AGENTS,
@@ -29,13 +33,15 @@ from generator.extract.lexicon import (
     ROLE_NOUNS,
     STOP,
     SUBJECT_DEPS,
+    TITLE_WORDS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
 from generator.extract.orgs import BODY_NOUNS, GOVERNMENT_NOUNS, SPOKES, Orgs, common_noun_name
 from generator.extract.pairs import joint, pair_for
 from generator.extract.pronouns import Pronouns
 from generator.extract.speakers import Cast
-from generator.parse import token_indices
+from generator.extract.tree import missed_stop, name_before
+from generator.parse import cased, token_indices
 
 # verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
 # told", never "the latest speculation suggests")
@@ -48,6 +54,8 @@ ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
+CUE_LEMMAS = cased(CLAUSE_CUES)
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -56,7 +64,9 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "democratic": "democrat", "democrats": "democrat", "dem": "democrat", "dems": "democrat",
               "gop": "republican", "republicans": "republican", "lib": "liberal", "liberals": "liberal",
               "labour's": "labour", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
-              "ceo": "chief", "premier": "minister", "pm": "minister"}
+              "ceo": "chief", "premier": "minister", "pm": "minister",
+              "solicitor": "lawyer", "attorney": "lawyer", "barrister": "lawyer", "counsel": "lawyer",
+              "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
 def same_words(words: set[str]) -> set[str]:
@@ -79,7 +89,8 @@ def name_run(head, word_ids=frozenset()) -> list:
             and t.head.i == head.i and not t.is_stop and doc.vocab.strings[t.lower_] not in word_ids
 
     i = head.i
-    while i > head.sent.start and part(doc[i - 1]) and (not doc[i - 1].is_sent_start or opener(doc[i - 1])):
+    while i > head.sent.start and part(doc[i - 1]) and not missed_stop(doc[i - 1]) \
+            and (not doc[i - 1].is_sent_start or opener(doc[i - 1])):
         i -= 1
     j = head.i
     while j + 1 < head.sent.end and part(doc[j + 1]):
@@ -116,7 +127,12 @@ class Resolver(Pronouns):
         doc = self.doc
         sources = [o.i for t in (doc[i] for i in token_indices(doc, "LOWER", frozenset({"according"})))
                    for c in t.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
-        for tok in (doc[i] for i in sorted(token_indices(doc, "DEP", SUBJECT_DEPS) + sources)):
+        # names the parse hung elsewhere whose verb of saying has no subject (tree.name_before)
+        lost = [n.i for v in (doc[i] for i in token_indices(doc, "LEMMA", CUE_LEMMAS))
+                if v.pos_ in ("VERB", "AUX")
+                and all(c.pos_ in ("VERB", "AUX") for c in v.children if c.dep_ in SUBJECT_DEPS)
+                and (n := name_before(v)) is not None and n.dep_ not in SUBJECT_DEPS]
+        for tok in (doc[i] for i in sorted(set(token_indices(doc, "DEP", SUBJECT_DEPS) + sources + lost))):
             if not self.cast._usable(tok):
                 continue
             if tok.is_stop and tok.text[1:].islower():
@@ -197,7 +213,8 @@ class Resolver(Pronouns):
                     return Resolution(res.name, kind, res.confidence, res.person, res.named, how=res.how)
         if subj.ent_type_ != "PERSON":
             # "The new President, Viktor Yushchenko, said": the apposition names the subject
-            named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            named = next((c for c in subj.children if c.dep_ == "appos" and c.i in self.ent_at
+                          and self.ent_at[c.i].label_ == "PERSON"), None)  # as the cast labels it
             if named is None and subj.pos_ in ("NOUN", "PROPN"):  # "Head of genetics at the Institute,
                 named = self._closing_appos(subj)  # Professor Robin Lovell-Badge, said": however attached
             if named is not None:
@@ -231,11 +248,19 @@ class Resolver(Pronouns):
             # "Lind's lawyers", "Mr Smith's defence": the person's people, not the person
             owners = {t.i for t in np if t.dep_ == "poss" and t.head.i == subj.i}
             named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors] if a.i < subj.i)]
+        if subj.pos_ == "NOUN":
+            # "a motion by Mr Smith's lawyers", "a letter from her family": their people wrote it, not the person
+            owners = {t.i for t in np if t.dep_ == "poss" and t.head.i != subj.i and t.head.i in {u.i for u in np}
+                      and t.head.lemma_.lower() in ENTOURAGE}
+            named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors])]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
             names = self.full_names(t.text)
             if names:
-                person = self.people[self._closest(names, subj.i)]
+                person = self.people[self._closest(self._namesakes(names, np, t), subj.i)]
                 return Resolution(person.name, person.kind, 0.9, person, how="name")
+        known = self._tagged_elsewhere(subj, np)
+        if known is not None:
+            return Resolution(known, "organisation", 0.85, how="org")
         ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
                 and any(t.lower_ == "the" for t in np if t.i < subj.i):
@@ -270,6 +295,19 @@ class Resolver(Pronouns):
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
 
+    def _tagged_elsewhere(self, subj, np) -> str | None:
+        """'Fosters bought 18% of the winemaker ... Fosters said': a capitalised word the model
+        tags as no entity here, read as a common noun, that is a body's whole name elsewhere in
+        the article (and never written there in lower case) is that body."""
+        if subj.ent_type_ or subj.pos_ != "NOUN" or not subj.text[:1].isupper() or subj.text.isupper() \
+                or any(t.i != subj.i and t.lower_ != "the" for t in np):
+            return None
+        low = subj.lower_
+        if low in BODY_NOUNS or low in PERSON_NOUNS or low in ROLE_NOUNS or subj.lemma_.lower() in SPOKES \
+                or subj.doc.vocab.strings[low] in self.word_ids:
+            return None
+        return self.orgs.alias.get(low)
+
     @staticmethod
     def _closing_appos(subj):
         """A person's name between commas that closes the subject's phrase, right before its verb:
@@ -287,6 +325,22 @@ class Resolver(Pronouns):
         if len(span) != 1 or not span[0].is_sent_start:
             return False
         return span[0].is_stop or (span[0].lower_.islower() and span[0].lower in self.word_ids)
+
+    def _namesakes(self, names: list[str], np, tok) -> list[str]:
+        """Which of the people sharing a surname a mention means: the ones whose name holds every
+        other name word of the mention ("Cherie Blair" is not Tony Blair), then, after "Mr" or
+        "Mrs", the ones of that gender (known first, then unknown)."""
+        if len(names) < 2:
+            return names
+        words = {t.lower_ for t in np if t.i != tok.i and t.pos_ == "PROPN" and t.text[:1].isupper()
+                 and t.lower_ not in HONORIFICS and t.lower_ not in TITLE_WORDS}
+        fits = [n for n in names if words <= {w.lower() for w in re.split(r"[\s-]+", n)}] or names
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        gender = GENDER_WORDS.get(before.lower_) if before is not None and before.lower_ in HONORIFICS else None
+        if gender is not None and len(fits) > 1:
+            fits = [n for n in fits if self.people[n].gender == gender] \
+                or [n for n in fits if self.people[n].gender is None] or fits
+        return fits
 
     def _closest(self, names: list[str], i: int) -> str:
         if len(names) == 1:
@@ -322,6 +376,9 @@ class Resolver(Pronouns):
         both = pair_for(self, subj, np)  # "the researchers", "both newspapers": a pair named before
         if both is not None:
             return both
+        again = self._same_spokesperson(subj, np)
+        if again is not None:
+            return again
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
         definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
@@ -375,6 +432,11 @@ class Resolver(Pronouns):
             known = self.people[last].nationality if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
+            if last is None and not any(c.dep_ == "appos" for c in subj.children) \
+                    and (named := self._named_next(subj)) is not None:
+                # "The Romanian hacker ... pleaded guilty. Marcel Lazar, 44, said": a lede's
+                # description with nobody named before it is the person the next sentence names
+                return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
@@ -387,6 +449,21 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _same_spokesperson(self, subj, np, window: int = 150) -> Resolution | None:
+        """'A Delta spokesperson confirmed X. The spokesperson also said Y': "the spokesperson" is
+        the one met just before, speaking for the same body (or for none that is named), never
+        a person the article names."""
+        if subj.lower_ not in SPOKESPEOPLE or subj.tag_ != "NN" or [t.lower_ for t in np] != ["the", subj.lower_]:
+            return None
+        earlier = [j for j in self.stand_ins if j < subj.i and subj.i - j <= window
+                   and self.doc[j].lower_ in SPOKESPEOPLE]
+        if not earlier:
+            return None
+        name, kind, _gender, _how = self.stand_ins[max(earlier)]
+        if name is not None:
+            return Resolution(name, kind, 0.6, how="spokes-before")
+        return Resolution(None, "person", 0.35, named=False, how="unnamed-definite")
 
     def _speaks_for_described(self, subj) -> str | None:
         """'a spokesman for the firm', 'officials at the ministry': the body the description means."""
@@ -504,6 +581,8 @@ class Resolver(Pronouns):
         # keep one contiguous run around the head
         run = [subj]
         for t in reversed([t for t in toks if t.i < subj.i]):
+            if missed_stop(t):
+                break  # "a PhD. Anil Varma": a stop the sentence splitter missed ends the mention
             if t.i == run[0].i - 1:
                 run.insert(0, t)
             else:

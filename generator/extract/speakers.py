@@ -21,10 +21,12 @@ from generator.extract.lexicon import (
     ROLE_LINKS,
     STOP,
     SUBJECT_DEPS,
+    TITLE_WORDS,
 )
 from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
-from generator.extract.orgs import ORG_NOUNS, widen_orgs
+from generator.extract.orgs import BODY_NOUNS, ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
+from generator.extract.tree import missed_stop
 from generator.parse import token_indices
 
 BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "service", "court", "board"}
@@ -45,6 +47,71 @@ def _bare(name: str) -> str:
     return re.sub(r"['\u2019]s?$", "", name)
 
 
+def widen_people(doc, ents) -> list:
+    """'Deputy Speaker Sylvia Heal': the model tags "Sylvia" alone when the surname is also a word
+    ("Heal", "Hope", "Bright"); a capitalised proper noun right after a person's name that the name
+    is a compound of, tagged as nothing else, is the rest of the name."""
+    out, drop = [], set()
+    for ent in ents:
+        if ent.start in drop:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON":
+            while end < len(doc) and end < ent.sent.end and doc[end - 1].head.i == end \
+                    and doc[end - 1].dep_ == "compound" and _surname_word(doc[end]):
+                end += 1
+            end = _past_particles(doc, ent, end)
+            drop.update(range(ent.end, end))
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
+    return out
+
+
+# particles inside a surname: "Rafael van der Vaart", "Ursula von der Leyen", "Luis de la Fuente"
+PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ter", "ten", "bin",
+             "ibn", "al", "el", "dos", "das", "op"}
+
+
+def _past_particles(doc, ent, end: int) -> int:
+    """'Rafael van der' + 'Vaart' (tagged as a body), 'Pieter van' + 'den Berg': the model cuts a
+    name at its particles; a name ending in particles, or followed by them, runs on to the
+    capitalised word after them."""
+    k = end
+    while k > ent.start + 1 and doc[k - 1].lower_ in PARTICLES and not doc[k - 1].text[:1].isupper():
+        k -= 1  # the particles the entity ends with
+    j = end
+    while j < ent.sent.end and doc[j].lower_ in PARTICLES and not doc[j].text[:1].isupper() and j - k < 3:
+        j += 1  # and those right after it
+    if j == k or j >= ent.sent.end or j - k > 3:
+        return end
+    nxt = doc[j]
+    if not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text.replace("-", "").isalpha()) \
+            or nxt.ent_type_ and nxt.ent_iob_ != "B" and j != end:
+        return end
+    return j + 1
+
+
+# words that close the name of a place, a building, a prize or a law named after someone
+# ("John Smith House", "the Bush Administration", "the Sakharov Prize"): no surname
+NAMED_AFTER = {"street", "road", "square", "avenue", "lane", "palace", "house", "hall", "centre", "center",
+               "building", "tower", "bridge", "park", "stadium", "arena", "school", "college", "university",
+               "hospital", "airport", "station", "church", "cathedral", "prize", "award", "awards", "cup",
+               "trophy", "show", "festival", "doctrine", "act", "bill", "law", "plan", "era", "years", "memorial",
+               "museum", "library", "gallery", "theatre", "theater", "institute", "fund", "report", "inquiry"}
+
+
+def _word_by_word(toks) -> bool:
+    """'Anand Vemuri' tagged as two places, a word each: the model's way with a name it does not
+    know, never with a place's own name ("New Zealand" is one entity)."""
+    return len(toks) >= 2 and all(t.ent_iob_ == "B" and t.ent_type_ in ("GPE", "NORP", "ORG") for t in toks)
+
+
+def _surname_word(tok) -> bool:
+    low = tok.lower_
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha() and not tok.ent_type_ \
+        and not tok.text.isupper() and low not in TITLE_WORDS and low not in CLUB_WORDS \
+        and low not in BODY_NOUNS and low not in NAMED_AFTER
+
+
 class Cast:
     """The people and bodies an article names, with their roles, affiliations and genders."""
 
@@ -56,7 +123,7 @@ class Cast:
         self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
-        self.ents = widen_orgs(doc, self.ents)
+        self.ents = widen_people(doc, widen_orgs(doc, self.ents))
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = Ranges(skip)  # captions: not article text
         self.quotes = Ranges(quotes)  # inside quotes "he" is someone else
@@ -81,7 +148,8 @@ class Cast:
                 continue
             toks = _clean_name(ent)
             # every word capitalised; the part after a hyphen need not be ("Ban Ki-moon", "Jean-luc")
-            words = [t for t in toks if t.text != "-" and not (t.i > 0 and t.doc[t.i - 1].text == "-")]
+            words = [t for t in toks if t.text != "-" and not (t.i > 0 and t.doc[t.i - 1].text == "-")
+                     and not (t.lower_ in PARTICLES and toks[0].i < t.i < toks[-1].i)]  # "van der"
             if not words or not all(t.text[:1].isupper() for t in words):
                 continue
             name = _name_text(toks)
@@ -105,17 +173,24 @@ class Cast:
         doc = self.doc
         for k in token_indices(doc, "DEP", frozenset({"appos"})):
             tok = doc[k]
-            head, noun = tok.head, tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or head.pos_ != "PROPN" or head.i > tok.i \
-                    or head.ent_type_ not in ("", "ORG") or _in(self.skip, head.idx):
+            head = tok.head
+            if tok.lower_ == "one" and tok.pos_ == "NUM":  # "X, one of the band's founders"
+                tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                            if o.dep_ == "pobj" and o.tag_ == "NNS"), tok)
+            noun = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS") or tok.tag_ == "NNS" and tok.head.lower_ != "of" \
+                    or head.pos_ != "PROPN" or head.i > tok.i or _in(self.skip, head.idx):
                 continue
             if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS
                                           or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
                 continue
             i = head.i
             while i > head.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
-                    and doc[i - 1].ent_type_ in ("", "ORG"):
+                    and doc[i - 1].ent_type_ in ("", "ORG", "GPE", "NORP") and not missed_stop(doc[i - 1]):
                 i -= 1
+            labels = {t.ent_type_ for t in doc[i:head.i + 1]}
+            if not labels <= {"", "ORG"} and not _word_by_word(doc[i:head.i + 1]):
+                continue  # "New Zealand, the champion": a place the model tagged whole
             toks = _clean_name(doc[i:head.i + 1])
             if len(toks) >= 2 and all(t.text[:1].isupper() for t in toks if t.text != "-"):
                 self._add_person(_name_text(toks))

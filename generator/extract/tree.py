@@ -44,8 +44,13 @@ def _dateline(tok) -> bool:
 
 
 def subject_of(verb, depth: int = 0):
-    """The subject of a cue, inherited by participles and conjoined verbs ("..., saying")."""
+    """The subject of a cue, inherited by participles and conjoined verbs ("..., saying"); a name
+    right before a finite cue the parse gave no subject (or a verb for one) is its subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if all(c.pos_ in ("VERB", "AUX") for c in subjects):  # none, or a verb misread as one
+        lost = name_before(verb)
+        if lost is not None:
+            return lost
     if len(subjects) > 1:  # "PARIS (Reuters) - Henri Dupuis said": a dateline is no subject
         subjects = [c for c in subjects if not _dateline(c)] or subjects
     if len(subjects) > 1:  # "..., in particular the UK, France and Spain, said the report": the
@@ -60,6 +65,79 @@ def subject_of(verb, depth: int = 0):
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head, depth + 1)  # "... by saying ...", "after announcing ..."
     return None
+
+
+# words after which a clause, with its own subject, may start: "after Mr X, asked about Y, had said"
+CLAUSE_OPENERS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
+                            "if", "unless", "until", "once", "but", "and", "that", "whereas", "so"})
+# entity types that never speak: "in March, said", "at Heathrow, said"
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "MONEY",
+                          "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
+
+
+# words cut short before a name: their stop ends no sentence ("Gov. Jan Lee", "Sen. Ann Roe")
+ABBREVIATIONS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "rev.", "gen.", "lt.", "col.",
+                           "capt.", "sgt.", "cpl.", "maj.", "adm.", "gov.", "sen.", "rep.", "pres.", "hon.", "mt.",
+                           "ft.", "messrs.", "insp.", "supt.", "det.", "brig.", "cmdr.", "lord.", "fr."})
+
+
+def missed_stop(tok) -> bool:
+    """'a PhD. Anil Varma said': a word with its sentence's stop glued on, which the sentence
+    splitter missed; not an abbreviation before a name ("Dr.", "Gov.") nor an initial ("J.", "U.S.")."""
+    text = tok.text
+    return len(text) > 2 and text.endswith(".") and not text[:-1].isupper() and "." not in text[:-1] \
+        and tok.lower_ not in ABBREVIATIONS
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                                     for c in verb.children)
+
+
+def _name_end(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in NOT_SPEAKERS
+
+
+def name_before(verb):
+    """'As part of his plea, John Smith, 44, said that ...', 'after Mr Trump, asked about it, had
+    said': a name standing right before a finite verb, but for an apposition or a participle
+    between commas (at most two), that the parse hung elsewhere (on "plea", as the object of a
+    preposition of a misread clause) and left the verb with no subject. The name must open its
+    clause: after a comma, a conjunction, a stop the sentence splitter missed, or nothing.
+    Returns the name's last token, or None."""
+    doc = verb.doc
+    if verb.pos_ not in ("VERB", "AUX") or not _finite(verb):
+        return None
+    start = verb.sent.start
+    i = verb.i - 1
+    while i >= start and (doc[i].dep_ in ("aux", "neg") or doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod"):
+        i -= 1  # "John Smith, 44, has also said"
+    for _ in range(2):
+        if i < start or doc[i].text != ",":
+            break
+        k = i - 1  # the comma that opens the apposition or participle
+        while k >= start and i - k <= 16 and doc[k].text != ",":
+            if doc[k].is_quote or doc[k].text in (";", ":", "(", ")") or doc[k].dep_ in SUBJECT_DEPS \
+                    or doc[k].dep_ == "relcl" or doc[k].tag_ in ("VBZ", "VBP", "MD") \
+                    or doc[k].tag_ == "VBD" and (k == start or doc[k - 1].text != ","):
+                return None  # a clause of its own, or a quote: not an aside about the name
+            k -= 1
+        if k < start or doc[k].text != "," or k == i - 1:
+            return None
+        i = k - 1
+    if i < start or not _name_end(doc[i]):
+        return None
+    j = i
+    while j > start and not missed_stop(doc[j - 1]) \
+            and (_name_end(doc[j - 1]) or doc[j - 1].text == "-" and not doc[j - 1].whitespace_):
+        j -= 1
+    if j > start:
+        before = doc[j - 1]
+        opens = before.text in (",", ";", "-", "\u2013", "\u2014") or before.lower_ in CLAUSE_OPENERS \
+            or missed_stop(before)  # "a PhD. Name"
+        if not opens and before.tag_ != "''" or before.tag_ == "``":  # '"...," Name, 44, said' opens
+            return None
+    return doc[i]
 
 
 def _span_of(tokens) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.model import Problem
 from generator.read.clean import removed_note, strip_invisible
-from generator.read.safe_yaml import read_config_text
+from generator.read.safe_yaml import describe_value, read_config_text
 
 MAX_SPEAKERS_BYTES = 1024 * 1024
 """Largest speakers file read."""
@@ -37,7 +37,8 @@ def _strings(value, where: str, problems: list[Problem], source: str) -> list[st
         value = [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return [name for name in (_name(v, where, problems, source) for v in value) if name]
-    problems.append(Problem(source, f"expected a name or a list of names, not {_what(value)}", "partial", where))
+    problems.append(Problem(source, f"expected a name or a list of names, not {describe_value(value)}", "partial",
+                            where))
     return []
 
 
@@ -49,20 +50,13 @@ def _name(value: str, where: str, problems: list[Problem], source: str) -> str:
     return " ".join(cleaned.split())
 
 
-def _what(value) -> str:
-    """'a number (5)', 'a mapping', ... for a message; never the whole value."""
-    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
-             dict: "a mapping", type(None): "nothing"}
-    kind = kinds.get(type(value), type(value).__name__)
-    return f"{kind} ({value!r})" if isinstance(value, (bool, int, float)) else kind
-
-
 def _list(data: dict, key: str, problems: list[Problem], source: str) -> list:
     value = data.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.append(Problem(source, f"'{key}' should be a list, not {_what(value)}; ignored", "partial", key))
+        problems.append(Problem(source, f"'{key}' should be a list, not {describe_value(value)}; ignored", "partial",
+                                key))
         return []
     return value
 
@@ -75,7 +69,7 @@ def parse_overrides(data, source: str = "speakers.yml") -> tuple[Overrides, list
         return out, problems
     if not isinstance(data, dict):
         return out, [Problem(source, f"expected a mapping with speakers, merge, apart, not_speakers, not "
-                                     f"{_what(data)}", "partial")]
+                                     f"{describe_value(data)}", "partial")]
     known = {"speakers", "merge", "apart", "not_speakers"}
     for key in sorted(map(str, set(data) - known)):  # keys may be numbers, dates, ... as well as text
         problems.append(Problem(source, f"unknown key '{key[:80]}' (known: {', '.join(sorted(known))})",
@@ -95,7 +89,7 @@ def parse_overrides(data, source: str = "speakers.yml") -> tuple[Overrides, list
             if value is None:
                 continue
             if isinstance(value, (dict, list)):
-                problems.append(Problem(source, f"'{key}' should be a text, not {_what(value)}; ignored",
+                problems.append(Problem(source, f"'{key}' should be a text, not {describe_value(value)}; ignored",
                                         "partial", f"{where}.{key}"))
                 continue
             person[key] = _name(str(value), f"{where}.{key}", problems, source)

@@ -154,3 +154,14 @@ def read_config_text(path: Path, max_bytes: int) -> str:
         raise
     with os.fdopen(fd, "rb") as fh:
         return fh.read(max_bytes + 1).decode("utf-8")
+
+
+def describe_value(value) -> str:
+    """What kind of YAML value this is, for a one-line message: 'a number (5)', 'a text ('yes')',
+    'a mapping'; short scalars are shown, never a long text or a whole collection."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
+             dict: "a mapping", type(None): "nothing"}
+    kind = kinds.get(type(value), type(value).__name__)
+    if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
+        return f"{kind} ({value!r})"
+    return kind

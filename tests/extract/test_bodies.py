@@ -1,6 +1,6 @@
 """Bodies behind descriptions and bare spokespeople (issue 13, round 3)."""
 
-from generator.extract.confidence import RATES, rate
+from generator.extract.confidence import probability
 
 
 def speakers(brief):
@@ -8,15 +8,18 @@ def speakers(brief):
     return {c.text: (by_id.get(c.speaker), c.confidence) for c in brief.claims}
 
 
-def test_a_bare_spokeswoman_speaks_for_the_body_of_the_sentence_before(extract_text):
+def test_a_bare_spokeswoman_speaks_for_the_body_of_the_sentence_before(extract_text, evidence):
     text = ('The Home Office would not comment on the figures.\n\n'
             'A spokeswoman said: "We do not discuss individual cases." She added that the rules were clear.')
-    got = speakers(extract_text(text))
+    brief = extract_text(text)
+    got = speakers(brief)
     assert got['"We do not discuss individual cases."'][0] == "Home Office"
     assert got["the rules were clear"][0] == "Home Office"
-    # inferred from the order of sentences: as sure as the rate measured for that rule (confidence.py)
-    assert all(any(conf == rate(rule, span) for rule in ("spokes-before", "spokes-before-pronoun")
-                   for span in RATES["span"]) for _, conf in got.values())
+    # inferred from the order of sentences: weighed as that rule (confidence.py)
+    for claim in brief.claims:
+        f = evidence(claim)
+        assert f.get("speaker=spokes-before") or f.get("speaker=spokes-before-pronoun")
+        assert claim.confidence == probability(f)
 
 
 def test_a_by_agent_is_the_body_a_bare_spokesman_speaks_for(extract_text):

@@ -108,3 +108,19 @@ def test_when_the_words_were_said_is_no_part_of_them(nlp):
         doc = full_parse(nlp, rows(mark), [True, True, True, True, False, False, True, True, True, False, False])
         [cand] = reported_candidates(doc, [], [])
         assert doc.text[cand.start:cand.end] == content, doc.text
+
+
+def test_according_to_a_record_of_what_someone_said_gives_the_speaker(extract_text):
+    # the document reports the saying; the subject of the verb of saying is the speaker
+    brief = extract_text('Mr Brown spoke last. According to an advance text released by officials, he told '
+                         'delegates: "We must all show unity and strength now."')
+    by_id = {s.id: s.name for s in brief.speakers}
+    assert [(c.text, by_id.get(c.speaker)) for c in brief.claims] == [
+        ('"We must all show unity and strength now."', "Brown")]
+    brief = extract_text('According to a transcript, Ms Lane told the panel that the money had been lost.')
+    assert [(c.text, c.speaker_mention.text) for c in brief.claims] == [("the money had been lost", "Ms Lane")]
+
+
+def test_according_to_a_source_of_a_plain_statement_stays(extract_text):
+    brief = extract_text('According to the BBC, the minister has resigned.')
+    assert [(c.text, c.speaker_mention.text) for c in brief.claims] == [("the minister has resigned", "the BBC")]

@@ -135,3 +135,28 @@ def test_a_name_closing_the_subject_phrase_is_the_speaker(extract_text, sentence
     names the speaker, however the parse attaches it (often to the institute)."""
     brief = extract_text(sentence)
     assert [brief.speaker(c.speaker).name if c.speaker else None for c in brief.claims] == [name]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The retired teacher who led the campaign told reporters that the school must stay open. "
+     "Margaret Hollis said the town had raised the money in a month.", "Margaret Hollis"),
+    ("The veteran striker said on Friday that he would leave the club in the summer. "
+     "Tom Barrow has played for the side for twelve years.", "Tom Barrow"),
+])
+def test_a_ledes_description_with_nobody_before_it_is_the_person_named_next(extract_text, text, speaker):
+    assert names(extract_text(text))[0][0] == speaker
+
+
+def test_a_description_with_someone_named_before_it_does_not_look_ahead(extract_text):
+    text = ("Peter Lang opened the new wing on Monday. The retired teacher told reporters that the school "
+            "must stay open. Margaret Hollis said the town had raised the money in a month.")
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the school must stay open"] != "Margaret Hollis"
+
+
+def test_a_description_deep_in_the_article_does_not_look_ahead(extract_text):
+    text = ("The council met on Monday. The budget was cut by a tenth. Roads will be repaired in May. "
+            "The retired teacher told reporters that the school must stay open. "
+            "Margaret Hollis said the town had raised the money in a month.")
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the school must stay open"] != "Margaret Hollis"

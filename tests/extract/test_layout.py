@@ -34,17 +34,16 @@ def test_a_headline_style_attribution_is_still_read(extract_text):
     assert brief.speaker(claim.speaker).name == "Putin"
 
 
-def test_confidence_of_a_he_with_a_rival_in_view_and_of_a_name(extract_text):
-    """Each the rate measured for its evidence (confidence_rates.json): "he" with two men in view
-    is told apart from "he" with one, and a name is trusted."""
-    from generator.extract.confidence import rate
-
+def test_confidence_of_a_he_with_a_rival_in_view_and_of_a_name(extract_text, evidence):
+    """Each weighed for its evidence (confidence_model.json): "he" with two men in view is told
+    apart from "he" with one, and a name is trusted."""
     text = ("Tom Baker met Peter Hall in London on Monday. He said the deal was off.\n\n"
             "Jane Smith said the talks would resume in March.")
     brief = extract_text(text)
     by_text = {c.text: c for c in brief.claims}
-    assert by_text["the deal was off"].confidence == rate("pronoun-rival", "clause")
-    assert by_text["the talks would resume in March"].confidence == rate("name", "clause") >= 0.85
+    off, talks = by_text["the deal was off"], by_text["the talks would resume in March"]
+    assert evidence(off)["speaker=pronoun-rival"] == 1.0 and evidence(off)["rivals"] > 0
+    assert evidence(talks)["speaker=name"] == 1.0 and talks.confidence >= 0.85
 
 
 def test_confidence_of_an_unnamed_source(extract_text):

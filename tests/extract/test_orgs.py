@@ -103,3 +103,11 @@ def test_an_acronym_is_the_name_the_article_spells_out(extract_text, text, body)
     an acronym the model tags as no body is spelt out too; 'The FSA' is no long form of FSA."""
     name, _ = speaker_of(extract_text(text), "the ")
     assert name == body
+
+
+def test_a_noun_for_people_labels_a_group_as_written(extract_text):
+    # "artists Gilbert & George" (tagged as a body) are "the artists", never "the artist"
+    text = ('Tom Reid runs the gallery. It bought a work by artists Gilbert & George last year. '
+            '"It is a gift to the city," the {} said.')
+    assert speaker_of(extract_text(text.format("artists")), "a gift")[0] == "Gilbert & George"
+    assert speaker_of(extract_text(text.format("artist")), "a gift")[0] != "Gilbert & George"

@@ -82,3 +82,62 @@ def test_a_spokesman_for_the_firm_speaks_for_the_firm(extract_text):
     text = ('Shares in Harlow Foods fell 8% on Monday after a profit warning.\n\n'
             'A spokesman for the firm said sales had been hit by the wet summer.')
     assert speakers(extract_text(text))["sales had been hit by the wet summer"] == "Harlow Foods"
+
+
+def test_a_body_the_model_reads_as_a_common_noun_is_the_body_it_tags_elsewhere(extract_text):
+    brief = extract_text('Kellers bought 9% of Rimu Wines for $2 a share. Kellers said talks were at an early stage.')
+    assert speakers(brief) == {"talks were at an early stage": "Kellers"}
+    brief = extract_text('Shares in Bakers rose after the firm bought 20% of Tilda Foods. Bakers said it was happy '
+                         'with the price.')
+    assert speakers(brief) == {"it was happy with the price": "Bakers"}
+
+
+def test_a_plural_the_article_tags_nowhere_is_no_body(extract_text):
+    brief = extract_text('Shares in Kellers rose on Monday. Analysts said the rise was welcome.')
+    assert speakers(brief) == {"the rise was welcome": None}
+
+
+def test_a_document_of_a_persons_people_is_not_the_person(extract_text):
+    brief = extract_text('The trial was delayed again. "The hearing has been unfair from the very start," a motion '
+                         "by Ms Ortiz's lawyers stated.")
+    assert list(speakers(brief).values()) == [None]
+    brief = extract_text("The trial was delayed again. A letter from Mr Reyes's family said that he was innocent.")
+    assert speakers(brief) == {"he was innocent": None}
+    # the person's own document is the person's
+    brief = extract_text('Ms Ortiz lost the appeal. "The hearing has been unfair from the very start," a letter by '
+                         'Ms Ortiz stated.')
+    assert list(speakers(brief).values()) == ["Ortiz"]
+
+
+def test_the_spokesperson_is_the_one_met_before(extract_text):
+    brief = extract_text('Ms Lane was sacked in May. A spokesman for Northwind Airlines confirmed that she had left. '
+                         'The spokesman added that the rules were clear.')
+    assert speakers(brief) == {"she had left": "Northwind Airlines", "the rules were clear": "Northwind Airlines"}
+    # a spokesperson of a body the article does not name is no one the article names either
+    brief = extract_text('Ms Lane was sacked in May. A spokeswoman confirmed on Monday that she had left. '
+                         'The spokeswoman also said there were clear rules on uniforms.')
+    assert set(speakers(brief).values()) == {None}
+    # with no spokesperson before, nothing changes: "the spokesman" is described as before
+    brief = extract_text('The spokesman for the club, Tom Reid, said the fans were angry.')
+    assert speakers(brief) == {"the fans were angry": "Tom Reid"}
+
+
+def test_a_lawyer_is_the_person_the_article_calls_a_solicitor(extract_text):
+    text = ("The family's solicitor Jane Tate called the ruling a great day. Mr Okafor, 31, a bus driver, was "
+            "arrested in May. Mr Okafor was held for a week. He was later beaten in custody, and Mr Okafor died. "
+            "The family's {} argued that the police had broken the law.")
+    for noun in ("lawyer", "attorney", "barrister"):
+        assert speakers(extract_text(text.format(noun))) == {"the police had broken the law": "Jane Tate"}, noun
+    # the word of another role is that person's
+    assert speakers(extract_text(text.format("driver"))) == {"the police had broken the law": "Okafor"}
+
+
+def test_people_sharing_a_surname_are_told_apart_by_first_name_and_form_of_address(extract_text):
+    text = ("Tony Blair and his wife Cherie Blair flew to Egypt on Monday. Cherie Blair told reporters the trip "
+            "was private. Mr Blair said he would return on Friday. Mrs Blair said she had enjoyed the sun.")
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    got = {c.text: by_id.get(c.speaker) for c in brief.claims}
+    assert got["the trip was private"] == "Cherie Blair"
+    assert got["he would return on Friday"] == "Tony Blair"
+    assert got["she had enjoyed the sun"] == "Cherie Blair"

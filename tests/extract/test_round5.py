@@ -33,11 +33,10 @@ def test_survey_answers_are_no_claims(extract_text):
     assert [c.text for c in extract_text(text).claims] == ["the figures were worrying"]
 
 
-def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_for(nlp):
+def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_for(nlp, evidence):
     from spacy.tokens import Span as EntSpan
 
     from generator.extract import extract
-    from generator.extract.confidence import RATES, rate
     from generator.model import Article
 
     text = ('Reports that Jane Hill is planning a snap vote for May have been dismissed as "idle gossip" by '
@@ -46,9 +45,10 @@ def test_a_seat_of_government_as_the_agent_is_the_body_a_bare_spokesman_speaks_f
     # the model tags "Downing Street" as a place (LOC) in some articles, as a facility in others
     doc.ents = [e for e in doc.ents if e.text != "Downing Street"] + [
         EntSpan(doc, e.start, e.end, label="LOC") for e in doc.ents if e.text == "Downing Street"]
-    [(name, conf)] = speakers(extract(doc, Article(path="t", id="t", title="T", text=text))).values()
-    # inferred from the sentence before: as sure as that rule proved on annotated news
-    assert name == "Downing Street" and any(conf == rate("spokes-before", span) for span in RATES["span"])
+    brief = extract(doc, Article(path="t", id="t", title="T", text=text))
+    [(name, _conf)] = speakers(brief).values()
+    # inferred from the sentence before: weighed as that rule
+    assert name == "Downing Street" and evidence(brief.claims[0]).get("speaker=spokes-before") == 1.0
 
 
 def test_said_the_report_is_the_body_that_issued_it(extract_text):
