@@ -20,6 +20,7 @@ CLAUSE_CUES = {
     "fear", "show", "find", "indicate", "reveal", "conclude", "testify", "tweet", "post",
     "know", "feel", "worry", "complain", "boast", "joke", "point", "counter", "continue", "repeat",
     "guarantee", "assure", "reassure", "remind", "inform",
+    "disclose", "exclaim", "reiterate", "recount", "whisper", "mutter", "affirm", "grumble",
     "recommend", "propose", "demand", "ask", "urge", "question", "wonder", "doubt", "expect",
     "understand", "signal", "mention", "charge", "accuse", "concur", "speculate", "clarify",
     "proclaim", "highlight", "underline", "underscore", "imply", "hint", "seem",
@@ -202,6 +203,7 @@ SPEECH_CUES = {
     "scoff", "shout", "yell", "tout", "brag", "lament", "opine", "insinuate", "call", "advise",
     "instruct", "order", "plead", "appeal", "beg", "apologise", "apologize", "confess",
     "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
+    "disclose", "exclaim", "reiterate", "recount", "whisper", "mutter", "affirm", "grumble",
 }
 # Verbs that name a thing in someone's words: "called the plan "a disgrace"", "described the
 # reports as "idle speculation"": with a quoted complement, what was said is the object and the quote

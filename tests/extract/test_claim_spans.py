@@ -313,3 +313,16 @@ def test_a_passive_to_clause_after_the_object_is_whole(extract_text, sentence, c
 ])
 def test_an_aim_or_the_topic_of_a_question_is_no_claim(extract_text, sentence):
     assert extract_text(sentence).claims == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The singer disclosed that he was suffering from an illness.", "he was suffering from an illness"),
+    ("Ms Lane reiterated that the plan would go ahead in May.", "the plan would go ahead in May"),
+    ('Years later Mr Dale exclaimed: "I did score that try in the final."', '"I did score that try in the final."'),
+])
+def test_more_verbs_of_saying(extract_text, sentence, content):
+    assert texts(extract_text(sentence)) == [content]
+
+
+def test_reiterating_support_is_a_noun_object_not_a_claim(extract_text):
+    assert extract_text("The minister reiterated his support for the plan.").claims == []
