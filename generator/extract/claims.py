@@ -25,6 +25,7 @@ from generator.extract.cues import drop_embedded, reported_candidates
 from generator.extract.direct import (
     adjacent_cue,
     attach_floating,
+    attributes,
     cut_at_sentence,
     merge_chains,
     merge_split_quotes,
@@ -89,6 +90,7 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cands = merge_split_quotes(text, cands)
     cands.sort(key=lambda c: c.start)
     cands = attach_floating(text, cands)
+    cands = drop_inside_split_quotes(cands)
 
     cast.prepare([(c.start, c.end) for c in cands], frozenset(c.subject.i for c in cands if c.subject is not None))
     claims, speakers = [], {}
@@ -105,6 +107,23 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     assign_ids(article.id, text, claims)
     used = {c.speaker for c in claims if c.speaker}
     return Brief(article=article, speakers=[s for k, s in speakers.items() if k in used], claims=claims)
+
+
+def drop_inside_split_quotes(cands: list[Candidate]) -> list[Candidate]:
+    """'"A," Clark said, noting he would stand. "B."': a quote whose parts are joined across its
+    attribution is one claim from its first mark to its last (bbc-speech/GUIDE); what the
+    attribution between the parts reports (a verb hanging on the quote's cue) is inside it, not a
+    claim of its own. Candidates in order of their starts: the joined quote reaching furthest so
+    far decides."""
+    out, reach, holder = [], -1, None
+    for c in cands:
+        if holder is not None and c.end <= reach and c.start >= holder.start and c.source not in ("quote", "floating") \
+                and len(holder.fragments) > 1 and c.cue_tok is not None and attributes(c, holder):
+            continue
+        out.append(c)
+        if c.fragments and c.end > reach:
+            reach, holder = c.end, c
+    return out
 
 
 def _floating_speakers(claims: list[Claim], starts: list[int]) -> None:

@@ -30,6 +30,8 @@ from generator.extract.lexicon import (
     SPEECH_PREP,
     SPEECH_XCOMP,
     SUBJECT_DEPS,
+    VOICED_NOUNS,
+    VOICING_VERBS,
     XCOMP_CUES,
 )
 from generator.extract.ranges import Ranges, Stabbing
@@ -42,6 +44,7 @@ NOUN_POS = frozenset({"NOUN"})
 ACCORDING = frozenset({"according"})
 # verbs of saying with an addressee as object: "told delegates that ..."
 ADDRESSEE_CUES = frozenset({"tell", "warn", "assure", "reassure", "remind", "inform", "promise", "advise"})
+NAMED_AS_RE = re.compile(r" [\"\u201c][^\"\u201c\u201d\n]{1,80}[\"\u201d]")  # right after a named object
 QUOTED_RE = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019]+?)(?:[\"\u201d\u2019]|$)")
 
 
@@ -74,7 +77,7 @@ def is_speech(cand: Candidate) -> bool:
     if source == "according":
         return not is_data(cand.subject)
     if source == "noun":
-        return lemma in SPEECH_NOUNS and cand.content_is_clause
+        return cand.content_is_clause and (lemma in SPEECH_NOUNS or _voiced(tok))
     if source == "object":
         return lemma in NAMING_CUES and _quoted_complement(cand) and not is_data(cand.subject)
     if lemma in FINDING_CUES or lemma not in SPEECH_CUES:
@@ -86,6 +89,13 @@ def is_speech(cand: Candidate) -> bool:
         return not _passive(tok) and lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
             and len(cand.cue.text.split()) <= 4
     return not is_data(cand.subject)
+
+
+def _voiced(tok) -> bool:
+    """'expressed concern that ...', 'fears were voiced by X that ...': a feeling or an opinion
+    that a verb of utterance puts into words is said."""
+    return tok.lemma_.lower() in VOICED_NOUNS and tok.dep_ in ("dobj", "nsubjpass") \
+        and tok.head.lemma_.lower() in VOICING_VERBS
 
 
 def _quoted_complement(cand: Candidate) -> bool:
@@ -102,6 +112,23 @@ def _addressee_clause(tok, lemma, children) -> list:
         return []
     return [c for o in children if o.dep_ == "dobj" and o.i > tok.i for c in o.children
             if c.dep_ in ("acl", "relcl") and c.i > o.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
+
+
+# prepositions of when and where something was said ("at a news conference", "in a letter"),
+# not of what about ("asked about criticism that ...")
+OCCASION_PREPS = {"at", "in", "during", "on", "to", "after", "before"}
+
+
+def _clause_on_occasion(tok, lemma, children) -> list:
+    """'said on Friday during a news conference that X': the parse hangs the "that" clause on
+    the noun of a phrase that says when or where the words were said; its "that" is a
+    complementiser (a relative "that" is the clause's subject or object, not its mark)."""
+    if lemma not in CLAUSE_CUES:
+        return []
+    return [c for p in children if p.dep_ == "prep" and p.i > tok.i and p.lower_ in OCCASION_PREPS
+            for o in p.children if o.dep_ == "pobj"
+            for c in o.children if c.dep_ in ("acl", "relcl") and c.i > o.i
             and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)][:1]
 
 
@@ -146,11 +173,18 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         negated = any(c.dep_ == "neg" for c in children)
         found = None
         headless = False
-        ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children)
+        ccomp = [c for c in children if c.dep_ == "ccomp"] or _addressee_clause(tok, lemma, children) \
+            or _clause_on_occasion(tok, lemma, children)
         if subj is not None and subj.i < tok.i:
             # "after Ms X, asked about it, had said that Y": a clause before the cue that holds its
             # speaker is not what was said
             ccomp = [c for c in ccomp if not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)]
+        if subj is None and ccomp and ccomp[0].i < tok.i and _quote_follows(tok) \
+                and not _quoted_before(tok, ccomp[0]):
+            # 'The row began after Mr Hale, asked about it, had said, "..."': a cue its quote
+            # follows, with no subject of its own, reports the quote, never the words before
+            # it; the quote is left to the finder of direct quotes
+            continue
         if subj is None and ccomp and ccomp[0].i < tok.i and lemma in INVERTED_CUES and tok.dep_ == "ROOT":
             subj = _inverted_subject(tok)
         mid = _mid_sentence_speaker(tok, ccomp) if subj is None and lemma in INVERTED_CUES else None
@@ -164,16 +198,21 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             coord = [c for k in ccomp if k.i > tok.i for c in k.children if c.dep_ == "conj" and c.i > tok.i
                      and _is_cue(c)
                      and c.lemma_.lower() in SPEECH_CUES  # "... aware of it but continued to work": one clause
-                     and any(g.dep_ in ("ccomp", "xcomp", "prep") for g in c.children)
+                     and any(g.dep_ in ("ccomp", "prep") or g.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_XCOMP
+                             for g in c.children)  # "... but continued to work": a "to" clause says nothing
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
             for c in coord:
                 inherited[c.i] = subj
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
             s, e = _subtree_span(content, exclude=coord, **side)
             s = _lost_subject(tok, lemma, content, s)
+            s = _object_of_contact_clause(tok, lemma, children, content, s)
+            s = _after_time_of_saying(tok, content, s)
             if content.i > tok.i:
                 e = _split_clause_end(tok, ccomp, e)
                 e = _clause_after_quote(tok, children, e)
+            else:
+                e = _tail_before_cue(tok, subj, content, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -182,6 +221,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 # content runs to the end of the sentence its clause was misparsed into
                 e = _subtree_span(tok.sent.root, after=content.right_edge.i)[1]
             found = ("clause", (s, e))
+        host = _as_said(tok, children) if found is None and lemma in CLAUSE_CUES and subj is not None else None
+        if host is not None:
+            found = ("clause", _subtree_span(host, exclude=[tok]))
+        if found is None and lemma in INVERTED_CUES and subj is not None and not ccomp \
+                and (before := _clause_before_comma(tok, subj)) is not None:
+            found = ("clause", before)
         if found is None and lemma in CLAUSE_CUES and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             # '"Only you," she said, "would ..."': the clause the cue interrupts
             found = ("clause", _subtree_span(tok.head, exclude=[tok]))
@@ -193,8 +238,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 found = ("clause", (_subtree_span(before[0])[0], found[1][1]))
         if found is None and lemma in XCOMP_CUES:
             x = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i]
+            if lemma == "confess":  # "confessed to be behind it", not "confess to ensure ..." (an aim)
+                x = [c for c in x if c.lemma_.lower() in ("be", "have")]
             if x:
-                obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < x[0].i]
+                obj = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < x[0].i] \
+                    or [o for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on") and tok.i < c.i < x[0].i
+                        for o in c.children if o.dep_ == "pobj"]  # "appealed for the gunmen to ..."
                 start = _subtree_span(obj[0])[0] if obj else _subtree_span(x[0])[0]
                 if lemma == "call":  # "called on UN members to ..." is found with its preposition
                     x = []
@@ -205,6 +254,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 if prep.lower_ not in PREP_CUES[lemma]:
                     continue
                 objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if prep.lower_ == "to" and lemma in ("confess", "admit"):
+                    # "confessed to taking it", not "confessed to a friend" (the addressee)
+                    objs = [c for c in objs if c.dep_ == "pcomp" or c.tag_ == "VBG"]
                 if not objs:
                     continue
                 x = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
@@ -212,19 +264,42 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 start = _subtree_span(obj[0])[0] if obj and lemma in ("accuse", "praise", "blame",
                                                                       "criticize", "criticise", "thank") \
                     else _subtree_span(objs[0])[0]
-                end = _subtree_span(x[0])[1] if x else _subtree_span(objs[0])[1]
+                end = _subtree_span(x[0])[1] if x else _infinitive_after(objs[0], _subtree_span(objs[0])[1])
+                if not x:  # "called for a change in the law so (that) householders are ...": its aim
+                    aim = next((c for c in children if c.dep_ == "advcl" and c.left_edge.lower_ == "so"
+                                and c.left_edge.dep_ == "mark" and c.left_edge.idx >= end
+                                and not doc_text(doc)[end:c.left_edge.idx].strip()), None)
+                    if aim is not None:
+                        end = _subtree_span(aim)[1]
                 cue = Span(doc[tok.i:prep.i + 1].text, tok.idx, prep.idx + len(prep.text))
                 out.append(Candidate(start, end, cue, tok, subj, "prep"))
                 found = ("done", None)
                 break
+        if found is None and lemma in PREP_CUES and "for" in PREP_CUES[lemma] and not negated:
+            # 'pleaded for their son to come home': the parse reads "for X to do" as a clause
+            # with "for" as its mark, not as a prepositional object
+            clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and c.left_edge.i == tok.i + 1
+                           and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"), None)
+            if clause is not None:
+                mark = clause.left_edge
+                s, e = _subtree_span(clause, after=mark.i)
+                cue = Span(doc[tok.i:mark.i + 1].text, tok.idx, mark.idx + len(mark.text))
+                out.append(Candidate(s, e, cue, tok, subj, "prep"))
+                continue
         if found is None and lemma in OBJECT_CUES and not negated:
             obj = [c for c in children if c.dep_ == "dobj" and c.i > tok.i]
-            if obj and obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that"):
+            # 'called him a "liar"' (what he is said to be), not 'dubbed it "the bridge to nowhere"' (a name)
+            named = lemma in NAMING_CUES and lemma != "dub" and any(
+                c.dep_ == "oprd" and next((t for t in c.subtree if not t.is_punct), c).lower_ != "the"
+                for c in children)
+            if obj and (named or obj[0].pos_ not in ("PRON",) and obj[0].lower_ not in ("it", "this", "that")):
                 s, e = _subtree_span(obj[0])
                 extra = [c for c in children if c.i > obj[0].i and (c.dep_ in ("oprd", "ccomp", "xcomp", "dobj")
                                                                    or lemma in NAMING_CUES and c.lower_ == "as")]
                 if extra:
                     e = max(e, _subtree_span(extra[0])[1])
+                elif lemma in NAMING_CUES and (m := NAMED_AS_RE.match(doc_text(doc), e)) is not None:
+                    e = m.end()  # 'called the work "thought provoking"': a quote the parse hung elsewhere
                 found = ("object", (s, e))
         if found is None and lemma in NAMING_CUES and (named := _named_by(tok)) is not None:
             subj, found = named[0], ("object", named[1])
@@ -247,6 +322,25 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
 PEOPLE_NOUNS = ROLE_NOUNS | PERSON_NOUNS
 
 
+def _infinitive_after(obj, end: int) -> int:
+    """'called on Mr Hale to quit', 'pleaded for their son to come home': the "to" clause right
+    after a prepositional object says what the object was asked to do, and the parse seldom
+    hangs it on the cue (often it makes the infinitive the root). The content runs to the end
+    of that clause's words after "to" (not past a clause coordinated with it)."""
+    doc = obj.doc
+    k = obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].tag_ != "TO" or doc[k + 1].pos_ not in ("VERB", "AUX") \
+            or doc[k].idx < end or doc_text(doc)[end:doc[k].idx].strip():
+        return end
+    verb = doc[k + 1]
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head  # "to be given a free hand"
+    coord = [c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i]
+    return max(end, _subtree_span(verb, exclude=coord, after=k)[1])
+
+
+
+
 def _no_statement(tok, lemma: str, subj, children) -> bool:
     """A verb of saying that reports nothing said: "That said, ...", "it has to be said", "refused
     to say whether", "declined to comment", "was asked to explain", "when asked if", "adds to the
@@ -254,6 +348,8 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
     if subj is not None and subj.lower_ in ("that", "this") and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].text == "," and subj.i == tok.i - 1:
         return True  # "That said, it is fun"
+    if subj is not None and _nobody(subj):
+        return True  # "Neither the firm nor the union commented on ...", "No official said ..."
     if subj is not None and subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in children):
         return True  # "it has to be said", "it is said": no one's statement
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
@@ -268,10 +364,75 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)
 
 
+QUOTE_AFTER_CUE_RE = re.compile(r"\s*[,:]\s*(?:[\"\u201c]|``|'')")
+
+
+def _quote_follows(tok) -> bool:
+    """'had said, "...', 'told reporters: "...': a quote opens right after the cue."""
+    return QUOTE_AFTER_CUE_RE.match(doc_text(tok.doc), tok.idx + len(tok.text)) is not None
+
+
+def _quoted_before(tok, clause) -> bool:
+    """'"A," he said, "B."': the clause before the cue is a quote too (split by its cue)."""
+    return bool(re.search(r"[\"\u201c\u201d]|``|''", doc_text(tok.doc)[clause.left_edge.idx:tok.idx]))
+
+
+def _nobody(subj) -> bool:
+    """A subject that says no one spoke: "nobody", "no one", "none of the banks", "no official",
+    "neither the firm nor the union"."""
+    if subj.lower_ in ("nobody", "none", "noone") or subj.lower_ == "one" and subj.i > 0 \
+            and subj.doc[subj.i - 1].lower_ == "no":
+        return True
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") and c.i < subj.i for c in subj.children)
+
+
 # verbs of saying that take no addressee as object: after its content, "..., insisted the
 # chairman" is the speaker (the parse makes it the object)
 INVERTED_CUES = frozenset({"say", "claim", "add", "insist", "argue", "explain", "declare", "admit", "reply",
                            "state", "note", "suggest", "comment", "continue", "concede"})
+
+
+def _as_said(tok, children):
+    """'As the minister said, the plan will cost more', 'whether, as the Tories claim, he plans
+    to raise tax': a verb of saying in an "as" clause with nothing said of its own reports the
+    clause it is set in. Returns that clause's verb, or None ("As he said this, ...", "as
+    expected" and "as he spoke" are no such clause)."""
+    doc = tok.doc
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX") or tok.left_edge.lower_ != "as" \
+            or tok.left_edge.dep_ != "mark":
+        return None
+    addressed = tok.lemma_.lower() in ADDRESSEE_CUES
+    if any(c.dep_ in ("ccomp", "xcomp", "dative", "advcl") or c.dep_ == "dobj"
+           and (not addressed or c.lower_ in ("this", "that", "it", "so")) for c in children):
+        return None  # "As he said this," (but "As he told reporters,")
+    last = tok.right_edge.i
+    comma = doc[last] if doc[last].text == "," else doc[last + 1] if last + 1 < len(doc) else None
+    return tok.head if comma is not None and comma.text == "," and comma.i > tok.i else None
+
+
+def _clause_before_comma(tok, subj) -> tuple[int, int] | None:
+    """'This has amplified reactions to news, analysts said, adding ...': a sentence that opens
+    with a clause, then a comma, its subject and a verb of saying that ends the sentence (or
+    goes on with a participle); the parse lost the clause (it made its verb an adjective) but
+    the words before the comma are what was said. Only at the root of its sentence, with a verb
+    in the words before the comma, and nothing the verb governs after it but punctuation and
+    participles."""
+    doc = tok.doc
+    first = subj.left_edge.i
+    if tok.dep_ != "ROOT" or first < 2 or doc[first - 1].text != "," or tok.i - subj.i > 1:
+        return None
+    if any(c.i > tok.i and c.dep_ not in ("punct", "advcl", "npadvmod", "prep") for c in tok.children):
+        return None
+    start = first - 1  # back to the sentence's real start (the parse may end a sentence at the comma)
+    while start > 0 and first - start < 60 and doc[start - 1].text not in (".", "!", "?", ";", ":") \
+            and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = doc[start:first - 1]
+    if len(words) < 3 or any(t.is_quote for t in words) \
+            or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words) \
+            or words[0].pos_ == "SCONJ" or words[0].lower_ in CONTENT_MARKS | {"as", "when", "while", "where"}:
+        return None  # a finite clause, not "Speaking on Monday," nor "As the talks resumed,"
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _inverted_subject(tok):
@@ -347,6 +508,58 @@ def _clause_after_quote(tok, children, end: int) -> int:
 ADDRESSED = {"tell", "ask", "warn", "assure", "remind", "inform", "promise", "urge", "advise", "notify", "reassure"}
 
 
+def _tail_before_cue(tok, subj, content, end: int) -> int:
+    """'A was greatest where broadband grew, in particular the UK, France and Spain, said the
+    report': the parse hangs the words between the content and an inverted cue on the cue (here
+    as a second subject); set off by commas, with no verb of their own, they end what was said."""
+    doc = tok.doc
+    if subj is None or subj.i < tok.i:
+        return end  # only "..., said X": before "X said" a phrase may be the speaker's description
+    k = tok.i - 1
+    if k < 0 or doc[k].text != ",":
+        return end
+    gap = [t for t in doc[content.right_edge.i + 1:k] if t.idx >= end]
+    words = [t for t in gap if not t.is_punct]
+    if not words or "," not in doc_text(doc)[end:words[0].idx] or any(t.pos_ in ("VERB", "AUX") for t in words) \
+            or any(t.is_quote for t in gap) or any(t.head.i != tok.i and t.head.i not in {w.i for w in gap}
+                                                   for t in words):
+        return end
+    return words[-1].idx + len(words[-1].text)
+
+
+def _after_time_of_saying(tok, content, start: int) -> int:
+    """'said on Tuesday it would cut rates', 'said last week the plant would close': a time
+    right after the cue, before the clause's subject and with no "that" before it, says when
+    the words were said; the parse hangs it on the clause, but it is not what was said."""
+    doc = tok.doc
+    if content.i < tok.i:
+        return start
+    first = tok.i + 1
+    while first < content.i and doc[first].is_punct:
+        first += 1
+    lead = next((c for c in content.children if c.left_edge.i == first and c.dep_ in ("prep", "npadvmod")), None)
+    if lead is None or not any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree):
+        return start
+    subj = next((c for c in content.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.left_edge.i != lead.right_edge.i + 1 or doc[lead.left_edge.i].idx < start:
+        return start
+    return subj.left_edge.idx
+
+
+def _object_of_contact_clause(tok, lemma: str, children, content, start: int) -> int:
+    """'reported a 500% rise in the messages it was catching': a verb of saying with no
+    addressee, a noun object, and straight after it a clause with no "that" the parse hangs on
+    the cue: the clause qualifies the object (a relative clause without its pronoun), and what
+    was reported is the object with it."""
+    if content.i < tok.i or lemma in ADDRESSED:
+        return start
+    obj = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < content.i), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.right_edge.i + 1 != content.left_edge.i \
+            or any(m.dep_ == "mark" for m in content.children):
+        return start
+    return min(start, _subtree_span(obj)[0])
+
+
 def _lost_subject(tok, lemma: str, content, start: int) -> int:
     """'X said around eight members were leaving': a reported clause with no subject whose
     words between cue and clause the parse hung on the cue (an object, a preposition) has
@@ -370,11 +583,23 @@ def _lost_subject(tok, lemma: str, content, start: int) -> int:
 def _noun_cue(tok) -> Candidate | None:
     """'Trump's remarks about Mexico', 'Clinton made the claim that ...': whose, and about what."""
     holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+    light = tok.head.lemma_.lower() in LIGHT_VERBS | VOICING_VERBS
     if holder is None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
         holder = subject_of(tok.head)  # "Clinton made remarks about ...", "issued a statement that ..."
-        if holder is not None and tok.head.lemma_.lower() not in LIGHT_VERBS \
+        if holder is not None and not light \
                 and not (holder.pos_ in ("PROPN", "PRON") or holder.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             holder = None
+    if holder is None and tok.dep_ == "nsubjpass" and light:
+        # "Concerns have been raised by parents that ...": the agent voiced them
+        holder = next((o for c in tok.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+                      None)
+    # "gave assurances that ...", "concerns were raised by X that ...": the parse hangs the
+    # noun's "that" clause on the verb
+    # (or on the agent: "raised by parents that ...")
+    hosts = [tok.head] + ([holder] if tok.dep_ == "nsubjpass" and holder is not None else [])
+    verb_clause = next((c for h in hosts for c in h.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i
+                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None) \
+        if light and tok.dep_ in ("dobj", "nsubjpass") else None
     if holder is None or holder.lower_ in ("my", "our", "your"):
         return None
     content, clause = None, False
@@ -386,9 +611,13 @@ def _noun_cue(tok) -> Candidate | None:
             if obj is not None:
                 content = _subtree_span(obj)
                 break
-        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ in ("acl", "ccomp", "relcl") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+            # (a relative clause whose "that" is its mark: "confirmations that he was guilty")
             content, clause = _subtree_span(c), True
             break
+    if content is None and verb_clause is not None:
+        content, clause = _subtree_span(verb_clause), True
     if content is None or content[1] - content[0] < MIN_CONTENT_CHARS:
         return None
     if is_title(_span_text(tok.doc, content)):

@@ -254,16 +254,33 @@ def merge_chains(text: str, cands: list[Candidate], quotes: list[Quote]) -> list
     first) holds the whole chain; a claim that runs on past the chain keeps its own content."""
     out = list(cands)
     for s, e in quote_chains(text, quotes):
-        parts = [c for c in out if s <= c.start and c.end <= e]
+        parts = sorted((c for c in out if s <= c.start and c.end <= e), key=lambda c: c.start)
         if not parts or any(c not in parts and c.start < e and s < c.end for c in out):
             continue
-        holder = next((c for c in parts if c.cue_tok is not None and c.source in ("quote", "clause")), None) \
-            or next((c for c in parts if c.source not in ("continuation",)), parts[0])
-        holder.start, holder.end = s, e
-        if holder.source == "continuation":
-            holder.source = "floating"
-        out = [c for c in out if c is holder or c not in parts]
+        # 'X admitted: "A. "B. "C," X added.': a part with an attribution of its own after it,
+        # in a chain whose opening has its own cue, is a new quote (two cues, two claims): the
+        # mark before it was never closed, the chain before it ends there
+        cued = [k for k, c in enumerate(parts) if c.source in ("quote", "clause") and c.cue_tok is not None]
+        cut = next((k for k in cued if k and _attributed_after(text, parts[k])
+                    and any(j < k and parts[j].cue_tok.i != parts[k].cue_tok.i for j in cued)), len(parts))
+        for group in (parts[:cut], parts[cut:]):
+            if not group:
+                continue
+            holder = next((c for c in group if c.cue_tok is not None and c.source in ("quote", "clause")), None) \
+                or next((c for c in group if c.source not in ("continuation",)), group[0])
+            holder.start, holder.end = group[0].start, max(c.end for c in group)
+            if holder.source == "continuation":
+                holder.source = "floating"
+            out = [c for c in out if c is holder or c not in group]
     return out
+
+
+def _attributed_after(text: str, c: Candidate) -> bool:
+    """'"...," Ms Ray added': a quote closed after a comma (or ? !), its cue right after it."""
+    gap = text[c.end:c.cue_tok.idx] if c.cue_tok.idx >= c.end else None
+    return gap is not None and len(gap) <= 40 and not re.search(r"[.!?\n\"\u201c\u201d]", gap) \
+        and not _has_content(c.cue_tok) \
+        and re.search(r"[,?!][\"\u201d']+$", text[max(c.start, c.end - 4):c.end]) is not None
 
 
 def _quote_cue(doc, q: Quote, span):
@@ -365,6 +382,11 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
                      and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)
                      and _attribution_gap(text[p.end:c.start], p.cue is not None and p.end <= p.cue.start < c.start)),
                     None)
+        if prev is not None and any(o.start >= prev.end and o.cue_tok is not None and not attributes(o, prev)
+                                    for o in out[out.index(prev) + 1:]):
+            # '"A." But her spokesman insisted X. "B."': a claim with a speaker of its own stands
+            # between them; B is not A's
+            prev = None
         if prev is not None:
             if not prev.fragments:
                 prev.fragments = [Span(text[prev.start:prev.end], prev.start, prev.end)]
@@ -374,6 +396,13 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.source == "floating":
             out.append(c)
     return out
+
+
+def attributes(claim: Candidate, quote: Candidate) -> bool:
+    """Is `claim` part of the attribution of `quote` ('"A," he said, noting X': "noting" hangs on
+    the quote's cue)?"""
+    cue = quote.cue_tok
+    return cue is not None and (claim.cue_tok.i == cue.i or claim.cue_tok.head.i == cue.i)
 
 
 def _rstripped(text: str, end: int, chars: str | None = None) -> int:

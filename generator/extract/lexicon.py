@@ -20,6 +20,7 @@ CLAUSE_CUES = {
     "fear", "show", "find", "indicate", "reveal", "conclude", "testify", "tweet", "post",
     "know", "feel", "worry", "complain", "boast", "joke", "point", "counter", "continue", "repeat",
     "guarantee", "assure", "reassure", "remind", "inform",
+    "disclose", "exclaim", "reiterate", "recount", "whisper", "mutter", "affirm", "grumble",
     "recommend", "propose", "demand", "ask", "urge", "question", "wonder", "doubt", "expect",
     "understand", "signal", "mention", "charge", "accuse", "concur", "speculate", "clarify",
     "proclaim", "highlight", "underline", "underscore", "imply", "hint", "seem",
@@ -36,6 +37,7 @@ XCOMP_CUES = {
     "urge", "ask", "call", "tell", "encourage", "warn", "intend", "offer", "propose", "demand",
     "seek", "expect", "aim", "wish", "prefer", "advise", "invite", "challenge", "beg", "order",
     "instruct", "press", "push", "appeal", "plead", "swear", "insist", "claim", "vote", "hop",
+    "confess",
 }
 # Cues of stance whose content is their object: "criticized the plan", "backs Clinton".
 OBJECT_CUES = {
@@ -63,6 +65,7 @@ PREP_CUES = {
     "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "focus": {"on"},
     "fight": {"for", "against"}, "side": {"with"}, "disagree": {"with"}, "object": {"to"},
     "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "hope": {"for"},
+    "confess": {"to"}, "admit": {"to"},
 }
 # Nouns of speech or stance: "Trump's remarks about Mexico", "her claim that ...".
 NOUN_CUES = {
@@ -74,6 +77,7 @@ NOUN_CUES = {
     "prediction", "assessment", "conclusion", "finding", "message", "tweet", "admission",
     "denial", "rejection", "rhetoric", "characterization", "description", "reference", "dismissal",
     "push", "plea", "appeal", "request", "testimony", "answer", "response", "reply", "insult",
+    "confirmation", "assurance", "doubt", "worry",
 }
 NOUN_CUE_LEMMAS = cased(NOUN_CUES)
 LIGHT_VERBS = {"make", "issue", "express", "offer", "voice", "deliver", "repeat", "reiterate", "post",
@@ -197,8 +201,9 @@ SPEECH_CUES = {
     "mention", "charge", "accuse", "speculate", "clarify", "proclaim", "highlight", "underline",
     "underscore", "hint", "forecast", "reveal", "conclude", "rule", "swear", "read", "muse", "quip",
     "scoff", "shout", "yell", "tout", "brag", "lament", "opine", "insinuate", "call", "advise",
-    "instruct", "order", "plead", "appeal", "beg", "encourage", "apologise", "apologize", "confess",
+    "instruct", "order", "plead", "appeal", "beg", "apologise", "apologize", "confess",
     "protest", "retort", "concur", "describe", "brand", "dub", "label", "continue",
+    "disclose", "exclaim", "reiterate", "recount", "whisper", "mutter", "affirm", "grumble",
 }
 # Verbs that name a thing in someone's words: "called the plan "a disgrace"", "described the
 # reports as "idle speculation"": with a quoted complement, what was said is the object and the quote
@@ -217,15 +222,22 @@ DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "surv
 DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "website", "text", "message", "memo",
                   "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
                   "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing"}
-# "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to")
+# "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to");
+# not "encourage", which names no words ("low rates encouraged firms to borrow"): a stance
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",
                 "claim", "demand", "appeal", "plead", "order", "instruct", "advise", "beg", "propose",
-                "encourage", "swear", "offer"}
+                "swear", "offer", "confess"}
 SPEECH_PREP = {"call": {"for", "on"}, "warn": {"of", "about", "against"}, "complain": {"about", "of"},
                "apologise": {"for"}, "apologize": {"for"}, "insist": {"on"}, "comment": {"on"},
                "testify": {"about"}, "boast": {"about", "of"}, "joke": {"about"}, "accuse": {"of"},
-               "argue": {"for", "against"}, "plead": {"for"}, "appeal": {"for"}}
+               "argue": {"for", "against"}, "plead": {"for"}, "appeal": {"for"}, "confess": {"to"},
+               "admit": {"to"}}
 # Nouns of speech whose "that" clause is a claim: "his claim that ...", "a statement that ..."
 SPEECH_NOUNS = {"claim", "statement", "warning", "assertion", "allegation", "accusation", "announcement",
                 "remark", "comment", "promise", "pledge", "insistence", "admission", "denial", "suggestion",
-                "argument", "message", "assurance", "prediction", "vow", "threat", "complaint", "testimony"}
+                "argument", "message", "assurance", "prediction", "vow", "threat", "complaint", "testimony",
+                "confirmation"}
+# Nouns of a feeling or an opinion that are said when a verb of utterance voices them: "expressed
+# concern that ...", "concerns have been raised by X that ..." (not "shares the concern that")
+VOICED_NOUNS = {"concern", "fear", "doubt", "worry", "view", "belief", "opinion"}
+VOICING_VERBS = {"express", "voice", "raise", "air", "repeat", "reiterate"}
