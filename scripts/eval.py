@@ -5,6 +5,10 @@
     python scripts/eval.py --sets speech --errors /tmp/err.tsv --half dev   # develop on the dev half
     python scripts/eval.py --sets dev --limit 84 --stances
 
+extra scores our own annotations of more BBC articles (scripts/annotations/, offsets only: the
+texts are read from ../shared/corpus/bbc; see scripts/standoff.py), made after the rules of
+issue 22 and never developed on.
+
 speech (the product's speech convention) extracts the 137 public articles of bbc-speech-dev.jsonl
 and speech-dev2.jsonl once and scores bbc-speech dev, speech-dev2, their union and the union's two
 halves. The halves are fixed by the id alone (`half`: the first byte of sha1(id) even -> "dev",
@@ -49,6 +53,7 @@ GENERIC = {"analyst", "analysts", "official", "officials", "critic", "critics", 
            "senior", "local", "industry", "government", "officers", "executives", "bosses", "insiders", "aides"}
 BUCKETS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.01)
 SPEECH = ("bbc-speech-dev.jsonl", "speech-dev2.jsonl")
+EXTRA = ROOT / "scripts" / "annotations" / "bbc-speech-extra.jsonl"  # our own, offsets only (standoff.py)
 
 
 def half(article_id: str) -> str:
@@ -205,34 +210,27 @@ def _load(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def speech_sets(extractor: str, keep: Path | None, only: str | None = None, errors: str | None = None) -> int:
-    """Extract the public speech articles once; score bbc-speech dev, speech-dev2, their union
-    and its two halves (`only`: just the union and that half). `errors`: a TSV of every wrong
-    or missed claim of the scored half (or of the union) to read while developing."""
-    sc = _scorer()
-    files = {name: _load(EVAL / name) for name in SPEECH}
-    union = [a for arts in files.values() for a in arts]
+def extract_gold(arts: list[dict], extractor: str, keep: Path | None, title: str) -> list[dict] | None:
+    """Run the extractor on gold articles through evaluate.py; the predictions (None if it failed)."""
     with tempfile.TemporaryDirectory() as tmp:
-        gold = Path(tmp) / "speech.jsonl"
+        gold = Path(tmp) / "gold.jsonl"
         with gold.open("w", encoding="utf-8") as o:
-            for a in union:
+            for a in arts:
                 o.write(json.dumps(a, ensure_ascii=False) + "\n")
         out = keep or Path(tmp) / "pred.jsonl"
-        print("\n=== speech: bbc-speech-dev.jsonl + speech-dev2.jsonl (speech convention, names resolved) ===",
-              flush=True)
+        print(f"\n=== {title} ===", flush=True)
         rc = subprocess.run([sys.executable, str(EVAL / "evaluate.py"), "--gold", str(gold), "--cmd", extractor,
                              "--keep", str(out), "--json"], capture_output=True, text=True)
         sys.stderr.write(rc.stderr)
         if rc.returncode or not out.exists():
             print(rc.stdout)
-            return rc.returncode or 1
-        preds = _load(out)
-    sets = {"union (137 articles)": union, "half dev": [a for a in union if half(a["id"]) == "dev"],
-            "half held": [a for a in union if half(a["id"]) == "held"]}
-    if only is None:
-        sets = {"bbc-speech dev": files[SPEECH[0]], "speech-dev2": files[SPEECH[1]], **sets}
-    else:
-        sets = {k: v for k, v in sets.items() if k.startswith("union") or k == f"half {only}"}
+            return None
+        return _load(out)
+
+
+def score_sets(sets: dict[str, list[dict]], preds: list[dict]) -> None:
+    """score.py's table, the error table and the calibration of each set, then one summary line each."""
+    sc = _scorer()
     summary = []
     for title, arts in sets.items():
         ids = {a["id"] for a in arts}
@@ -253,8 +251,50 @@ def speech_sets(extractor: str, keep: Path | None, only: str | None = None, erro
         print(f"{title:<22}{pc(e['P'])}{pc(e['R'])}{pc(e['F1'])}   {pc(res['attribution']['lenient'])}   "
               + "  ".join(pc((mt.get(t) or {}).get("attr_lenient")) for t in ("pronoun", "name", "description"))
               + f"      {hp:5.1f}    {hk:5.1f}")
+
+
+def speech_sets(extractor: str, keep: Path | None, only: str | None = None, errors: str | None = None) -> int:
+    """Extract the public speech articles once; score bbc-speech dev, speech-dev2, their union
+    and its two halves (`only`: just the union and that half). `errors`: a TSV of every wrong
+    or missed claim of the scored half (or of the union) to read while developing."""
+    files = {name: _load(EVAL / name) for name in SPEECH}
+    union = [a for arts in files.values() for a in arts]
+    preds = extract_gold(union, extractor, keep,
+                         "speech: bbc-speech-dev.jsonl + speech-dev2.jsonl (speech convention, names resolved)")
+    if preds is None:
+        return 1
+    sets = {"union (137 articles)": union, "half dev": [a for a in union if half(a["id"]) == "dev"],
+            "half held": [a for a in union if half(a["id"]) == "held"]}
+    if only is None:
+        sets = {"bbc-speech dev": files[SPEECH[0]], "speech-dev2": files[SPEECH[1]], **sets}
+    else:
+        sets = {k: v for k, v in sets.items() if k.startswith("union") or k == f"half {only}"}
+    score_sets(sets, preds)
     if errors:
         arts = sets.get(f"half {only}") if only else union
+        write_errors(arts, preds, Path(errors))
+    return 0
+
+
+def extra_set(extractor: str, keep: Path | None, errors: str | None = None) -> int:
+    """Our own annotations (scripts/annotations/, offsets only, texts from ../shared/corpus/bbc),
+    made after the speech rules of issue 22 and never developed on: a third, unseen check."""
+    spec = importlib.util.spec_from_file_location("standoff", ROOT / "scripts" / "standoff.py")
+    standoff = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(standoff)
+    records = _load(EXTRA)
+    arts, skipped = standoff.gold_articles(records, SHARED / "corpus" / "bbc")
+    for line in skipped:
+        print(f"extra: left out {line}")
+    if not arts:
+        print(f"extra: no article of {EXTRA} could be rebuilt")
+        return 1
+    preds = extract_gold(arts, extractor, keep, f"extra: our own annotations ({len(arts)} BBC articles, "
+                                                "speech convention, names resolved)")
+    if preds is None:
+        return 1
+    score_sets({f"extra ({len(arts)} articles)": arts}, preds)
+    if errors:
         write_errors(arts, preds, Path(errors))
     return 0
 
@@ -385,15 +425,17 @@ def failed_extractions(log: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", nargs="+", default=["seed", "speech", "dev", "train", "corpus"],
-                    choices=["seed", "speech", "bbc", "dev", "train", "corpus"],
+    ap.add_argument("--sets", nargs="+", default=["seed", "speech", "extra", "dev", "train", "corpus"],
+                    choices=["seed", "speech", "bbc", "extra", "dev", "train", "corpus"],
                     help="speech: bbc-speech dev, speech-dev2, their union and its halves (bbc: the same); "
+                         "extra: our own annotations of more BBC articles (scripts/annotations/); "
                          "corpus: every article of ../shared/corpus/bbc, extracted and linked, checked for "
                          "generic speakers and errors of identity (generator/link/check.py)")
     ap.add_argument("--half", choices=["dev", "held"],
                     help="speech: score only the union and this half")
     ap.add_argument("--errors",
-                    help="speech: write the wrong speakers and span errors of the scored half (or union) to this TSV")
+                    help="speech, extra: write the wrong speakers and span errors of the scored half (or union, "
+                         "or the extra set) to this TSV")
     ap.add_argument("--keep", help="folder to save the predictions in (one file per set)")
     ap.add_argument("--cmd", default=CMD,
                     help="extractor command, {input} is the articles JSONL (default: %(default)s)")
@@ -421,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if name in ("speech", "bbc"):
                 rc |= speech_sets(with_log(args.cmd, log), out if args.keep else None, args.half, args.errors)
+                continue
+            if name == "extra":
+                rc |= extra_set(with_log(args.cmd, log), out if args.keep else None, args.errors)
                 continue
             if name == "corpus":
                 rc |= corpus_check(briefs_file=args.briefs, save=args.save_briefs)

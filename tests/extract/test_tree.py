@@ -51,3 +51,9 @@ def test_no_name_is_taken_from_a_clause_or_a_phrase_of_its_own(extract_text):
         == {"We need help from Britain, France and Germany": "Jean Dupont"}
     assert speakers_of(extract_text("The team flew to Lagos, Nigeria, and said the trip was a success.")) \
         == {"the trip was a success": None}
+
+
+def test_a_name_the_parse_split_from_its_description_is_the_subject(extract_text):
+    # the parse makes both "giant" and "Exxon" subjects of "said"
+    brief = extract_text("US oil giant Exxon said on Monday that its profits had doubled.")
+    assert list(speakers_of(brief).values()) == ["Exxon"]
