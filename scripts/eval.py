@@ -94,6 +94,20 @@ def is_generic(name: str) -> bool:
     return not words or all(w in GENERIC for w in words)
 
 
+def written_as_a_title(record: dict, speaker: dict) -> bool:
+    """'the Observer', capitalised after 'the' in the article: a newspaper's (or body's) name."""
+    mentions = [(c.get("speaker_mention") or {}).get("text", "") for c in record.get("claims") or []
+                if c.get("speaker") == speaker["id"]]
+    return speaker.get("named", True) and any(
+        len(m.split()) == 2 and m.split()[0].lower() == "the" and m.split()[1][:1].isupper() for m in mentions)
+
+
+def generic_speakers(record: dict) -> list[str]:
+    """The names of a predicted article's speakers that are generic phrases, not names."""
+    return [s["name"] for s in record.get("speakers") or []
+            if is_generic(s["name"]) and not written_as_a_title(record, s)]
+
+
 def diagnose(gold_arts: list[dict], pred_arts: list[dict]) -> dict:
     """Each gold and predicted claim of bbc-speech sorted into right or one kind of error, the
     calibration of confidence and the generic speakers."""
@@ -108,9 +122,7 @@ def diagnose(gold_arts: list[dict], pred_arts: list[dict]) -> dict:
         pa = preds.get(str(ga["id"]), {})
         pclaims = pa.get("claims") or []
         names = {s["id"]: s for s in pa.get("speakers") or []}
-        for s in names.values():
-            if is_generic(s["name"]):
-                generic[s["name"]] += 1
+        generic.update(generic_speakers(pa))
         gsp, psp = sc._prep(text, gclaims), sc._prep(text, pclaims)
         opt = [bool(c.get("optional")) for c in gclaims]
 
@@ -380,15 +392,7 @@ def corpus_check(corpus: Path = SHARED / "corpus" / "bbc", briefs_file: str | No
     linked = link.link(briefs)  # the linker alone: no editor's speakers file
     records = [b.contract() for b in linked.briefs]
 
-    def written_as_a_title(record: dict, speaker: dict) -> bool:
-        """'the Observer', capitalised after 'the' in the article: a newspaper's (or body's) name."""
-        mentions = [(c.get("speaker_mention") or {}).get("text", "") for c in record["claims"]
-                    if c.get("speaker") == speaker["id"]]
-        return speaker.get("named", True) and any(
-            len(m.split()) == 2 and m.split()[0] == "the" and m.split()[1][:1].isupper() for m in mentions)
-
-    generic = Counter(s["name"] for r in records for s in r["speakers"]
-                      if is_generic(s["name"]) and not written_as_a_title(r, s))
+    generic = Counter(name for r in records for name in generic_speakers(r))
     speakers = {s["name"] for r in records for s in r["speakers"]}
     print(f"{len(records)} articles, {len(speakers)} distinct speaker names, {len(linked.speakers)} speakers, "
           f"{len(linked.topics)} topics; generic speakers: "

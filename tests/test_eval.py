@@ -46,3 +46,13 @@ def test_both_halves_of_the_public_articles_are_about_as_large():
            for line in require_shared("eval", name).read_text(encoding="utf-8").splitlines() if line.strip()]
     dev = [i for i in ids if ev.half(i) == "dev"]
     assert len(ids) == 137 and 60 <= len(dev) <= 77
+
+
+def test_a_generic_phrase_is_flagged_but_a_title_written_after_the_is_not():
+    ev = _script("eval")
+    record = {"speakers": [{"id": "analysts", "name": "Analysts"}, {"id": "the-observer", "name": "The Observer"},
+                           {"id": "the-firm", "name": "The firm"}],
+              "claims": [{"speaker": "analysts", "speaker_mention": {"text": "Analysts"}},
+                         {"speaker": "the-observer", "speaker_mention": {"text": "the Observer"}},
+                         {"speaker": "the-firm", "speaker_mention": {"text": "the firm"}}]}
+    assert ev.generic_speakers(record) == ["Analysts", "The firm"]

@@ -35,6 +35,7 @@ from generator.extract.direct import (
 from generator.extract.headlines import headline_candidates
 from generator.extract.ids import assign_ids
 from generator.extract.lexicon import TRAILING
+from generator.extract.mentions import body_title
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
 from generator.extract.tree import Candidate, _span_of
@@ -275,6 +276,8 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     if cand.source in ("floating", "continuation"):
         how = "floating"
     claim.confidence = confidence(cand, how, name, cast, place=skind == "place", kind=kind)
+    if name and skind == "organisation":
+        name = body_title(name)
     if name:
         sid = slugify(name, fallback="unknown")
         if sid not in speakers:

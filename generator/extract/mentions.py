@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.lexicon import HONORIFICS, PERSON_NOUNS, ROLE_NOUNS, TITLE_WORDS
+from generator.extract.lexicon import AGENT_ENDINGS, HONORIFICS, NOT_AGENTS, PERSON_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from generator.extract.tree import _inside
 
 
@@ -102,6 +102,16 @@ def _noun_chunk(head):
 def _not_a_title(tok) -> bool:
     """A lower-case common noun that is no role ("part", "critics", "effort") before "of"."""
     return tok.pos_ == "NOUN" and tok.text.islower() and tok.lemma_.lower() not in ROLE_NOUNS
+
+
+def body_title(name: str) -> str:
+    """A body named by one noun for people keeps its article ("The Observer", "The Economist"):
+    alone, "Observer" reads as a description of someone, not as the newspaper's name."""
+    low = name.lower()
+    if name[:1].isupper() and name.isalpha() and low not in NOT_AGENTS \
+            and (low in ROLE_NOUNS or low in PERSON_NOUNS or len(low) > 4 and low.endswith(AGENT_ENDINGS)):
+        return "The " + name
+    return name
 
 
 def _strip_det(text: str) -> str:
