@@ -51,6 +51,13 @@ PUBLIC_NOUNS = {"government", "administration", "ministry", "department", "court
 # nouns that mean a government, never just the body last named ("the Treasury ... the government")
 GOVERNMENT_NOUNS = {"government", "administration", "parliament"}
 SMALL = {"and", "of", "the", "for", "&", "de", "on", "in", "to", "at"}
+# words that end a company's full name without making it another body: "SBC Communications" is SBC
+CORPORATE = {"communications", "telecommunications", "telecom", "international", "group", "holdings", "holding",
+             "corporation", "corp", "inc", "incorporated", "plc", "ltd", "limited", "co", "company", "industries",
+             "systems", "technologies", "networks", "airlines", "airways", "motors", "enterprises", "partners"}
+# a region that makes a longer name a body's arm there: "Nintendo Europe" is not Nintendo
+REGIONS = {"europe", "european", "america", "americas", "american", "asia", "asian", "africa", "pacific", "uk",
+           "us", "usa", "emea", "international"} - CORPORATE
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
 LONG_FORM_RE = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|of|the|for|&|on|de)\s+)*[A-Z][\w'\u2019-]*)+")
 
@@ -127,6 +134,8 @@ class Orgs:
         orgs = {n for _, n in names if len(n.split()) >= 2}
         full = orgs | {m.group() for m in LONG_FORM_RE.finditer(text) if len(initials(m.group())) >= 2}
         self.full = full
+        # words of the places the article names: a body's name ending in one is its arm there
+        self.places = {w for ent in self.ents if ent.label_ in ("GPE", "LOC") for w in ent.text.split()}
         self.alias: dict[str, str] = {}
         for _, name in names:
             canon = self._long_form(name, full) or self._full_form(name, orgs) or name
@@ -174,13 +183,18 @@ class Orgs:
         forms = [f.removeprefix("The ") for f in forms]
         return min(forms, key=len) if forms else None
 
-    @staticmethod
-    def _full_form(name: str, full: set[str]) -> str | None:
-        """'Contrack' -> 'Contrack International': the one longer organisation name that starts with
-        it (never for an acronym: the "BBC" is not "BBC One")."""
-        if len(name.split()) != 1 or name.isupper():
+    def _full_form(self, name: str, full: set[str]) -> str | None:
+        """'Contrack' -> 'Contrack International', 'SBC' -> 'SBC Communications': the one longer
+        organisation name that starts with it, when the words it adds name no other body: never a
+        place's arm ("Nintendo" is not "Nintendo Europe", nor "Sony" "Sony Computer Entertainment
+        America"), and for an acronym only a company's generic ending (the "BBC" is not "BBC One")."""
+        if len(name.split()) != 1:
             return None
         forms = {f for f in full if f.startswith(name + " ") and len(f.split()) <= 4 and not f.endswith("'s")}
+        if name.isupper():
+            forms = {f for f in forms if all(w.lower() in CORPORATE for w in f.split()[1:])}
+        else:
+            forms = {f for f in forms if not any(w.lower() in REGIONS or w in self.places for w in f.split()[1:])}
         return next(iter(forms)) if len(forms) == 1 else None
 
     def canonical(self, name: str) -> str:

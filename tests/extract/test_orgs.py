@@ -136,3 +136,15 @@ def test_a_noun_for_people_labels_a_group_as_written(extract_text):
             '"It is a gift to the city," the {} said.')
     assert speaker_of(extract_text(text.format("artists")), "a gift")[0] == "Gilbert & George"
     assert speaker_of(extract_text(text.format("artist")), "a gift")[0] != "Gilbert & George"
+
+
+def test_an_acronym_names_its_company_in_full(extract_text):
+    text = ('Cable firm XYT Communications reported record profits on Monday. '
+            'XYT said it would hire 2,000 more engineers.')
+    assert speaker_of(extract_text(text), "it would hire 2,000")[0] == "XYT Communications"
+
+
+def test_a_short_name_is_not_its_arm_in_a_region(extract_text):
+    text = ('The chief executive of Sanyota Europe said sales rose. '
+            'Sanyota said it would open three new plants.')
+    assert speaker_of(extract_text(text), "it would open three new plants")[0] == "Sanyota"
