@@ -73,6 +73,8 @@ MEMBER_BODIES = {"committee", "panel", "jury", "board", "commission", "council",
 MEMBER_NOUNS = {"member", "judge", "justice", "mp", "mep", "msp", "peer", "lord", "juror", "commissioner", "governor",
                 "trustee", "director", "senator", "councillor", "councilor", "panellist", "panelist", "lawmaker",
                 "legislator", "delegate", "representative", "congressman", "congresswoman", "assemblyman"}
+# members of a legislature, whose committees speak as "MPs said"
+LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}
 CUE_LEMMAS = cased(CLAUSE_CUES)
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
@@ -443,7 +445,8 @@ class Resolver(Pronouns):
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
-                or self._issued_by(subj) or self._last_document(subj)  # "A study by X found ... said the report"
+                or self._issued_by(subj) or self._last_document(subj) \
+                or self._committee_report(subj)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
@@ -494,7 +497,8 @@ class Resolver(Pronouns):
                 return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
-        body = self._members_of(subj) or self._body_of_members(subj, np)  # "the law lords" of the House of Lords
+        body = self._members_of(subj) or self._body_of_members(subj, np) \
+            or self._committee(subj, np)  # "the law lords" of the House of Lords, "MPs" of the committee
         if body is not None:
             return Resolution(body, "organisation", 0.6, how="members")
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
@@ -646,6 +650,33 @@ class Resolver(Pronouns):
                 return None
             return name if self.doc[j].lemma_.lower() in MEMBER_BODIES else None
         return None
+
+    def _committee(self, subj, np) -> str | None:
+        """'MPs have warned', 'an all-party committee said': bare members of a legislature, or a
+        committee the text does not name yet, speak for the one committee the article names ("the
+        Public Accounts Committee"); None when it names none or several. "Labour MPs" are no committee."""
+        head = subj.lemma_.lower()
+        if plural_people(subj) and subj.lower_.rstrip("s") in LEGISLATORS:
+            if any(t.i != subj.i and t.lower_ != "the" for t in np):
+                return None
+        elif not (subj.tag_ == "NN" and head == "committee" and np[0].lower_ in ("a", "an")):
+            return None
+        bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() == "committee"
+                  and len(name.split()) >= 2}
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _committee_report(self, subj) -> str | None:
+        """'The Transport Committee said ... The report said': a report no one is said to have
+        issued, after the one committee the article names spoke, is that committee's (committees
+        speak through their reports)."""
+        if subj.lemma_.lower() != "report":
+            return None
+        bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() == "committee"
+                  and len(name.split()) >= 2}
+        if len(bodies) != 1:
+            return None
+        body = bodies.pop()
+        return body if any(j < subj.i and name == body for j, name, *_rest in self.org_history) else None
 
     def _lede_body(self, subj, head: str) -> str | None:
         """Who an unnamed body or document opening the article ("regulators have said", "new
