@@ -240,10 +240,13 @@ class Resolver(Pronouns):
         if subj.pos_ == "NOUN" and not subj.ent_type_:
             # "Dutch brewer and former market leader Van Dam Breweries has said": one
             # subject described twice, the name closing the second description
+            # (or after the verb, closing the clause: 'said Acme president and chief executive Ann Lee.')
             named = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i and c.pos_ == "PROPN"
-                          and c.ent_type_ in ("PERSON", "ORG") and c.right_edge.i < subj.head.i
-                          and all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
-                                  for t in subj.doc[c.right_edge.i + 1:subj.head.i])), None)
+                          and c.ent_type_ in ("PERSON", "ORG")
+                          and (c.right_edge.i < subj.head.i and all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                                                                    for t in subj.doc[c.right_edge.i + 1:subj.head.i])
+                               or subj.head.i < subj.i and c.right_edge.i + 1 < len(subj.doc)
+                               and subj.doc[c.right_edge.i + 1].is_punct)), None)
             if named is not None and any(t.pos_ == "NOUN" and t.i > subj.i for t in named.subtree):
                 res = self.resolve(named, record)
                 if res.name is not None:
@@ -372,8 +375,12 @@ class Resolver(Pronouns):
         edge = subj.right_edge
         if edge.i + 1 >= len(subj.doc) or subj.head.i != edge.i + 1 + (edge.text != ","):
             return None
-        named = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subj.i
+        named = [t for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i
                  and subj.doc[t.right_edge.i + 1].text == "," and t.right_edge.i + 1 >= edge.i]
+        # the name, or the name before a title written after it ("Ann Lee MP", "Ann Lee QC")
+        named = [t if t.ent_type_ == "PERSON" else max(names, key=lambda c: c.i) for t in named
+                 if t.ent_type_ == "PERSON" or (names := [c for c in t.children if c.dep_ == "compound"
+                                                          and c.i == t.i - 1 and c.ent_type_ == "PERSON"])]
         return named[-1] if named else None
 
     def _common_word(self, span) -> bool:

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.lexicon import CLAUSE_CUES, OBJECT_CUES, PREP_CUES, SUBJECT_DEPS, XCOMP_CUES
+from generator.extract.lexicon import (
+    CLAUSE_CUES,
+    OBJECT_CUES,
+    PERSON_NOUNS,
+    PREP_CUES,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+    XCOMP_CUES,
+)
 from generator.extract.ranges import Ranges
 from generator.model import Span
 
@@ -99,6 +107,14 @@ def _finite(verb) -> bool:
                                                      for c in verb.children)
 
 
+def _title_of(tok, name) -> bool:
+    """'Acme boss Ann Lee', 'team captain Ann Lee': a noun for a person's job or role that the parse
+    joins to the name as its title (a titled name right before a verb of saying with no subject is
+    that verb's subject, whatever phrase the parse hung it on)."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i == name.i and tok.text.islower() \
+        and tok.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
+
+
 def _name_end(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in NOT_SPEAKERS
 
@@ -139,7 +155,7 @@ def name_before(verb):
     if j > start:
         before = doc[j - 1]
         opens = before.text in (",", ";", "-", "\u2013", "\u2014") or before.lower_ in CLAUSE_OPENERS \
-            or missed_stop(before)  # "a PhD. Name"
+            or missed_stop(before) or _title_of(before, doc[i])  # "a PhD. Name", "in Paris firm boss Name"
         if not opens and before.tag_ != "''" or before.tag_ == "``":  # '"...," Name, 44, said' opens
             return None
     return doc[i]

@@ -1,0 +1,28 @@
+"""A person named after (or before) a title is the speaker, however the parse hangs the name:
+'said Acme president and chief executive Ann Lee', 'Chairman of the X Committee Ann Lee MP, said',
+'At the fair in Paris Acme boss Ann Lee said'."""
+
+import pytest
+
+
+def speaker_of(brief, words):
+    claim = next((c for c in brief.claims if words in c.text), None)
+    assert claim is not None, (words, [c.text for c in brief.claims])
+    return brief.speaker(claim.speaker).name if claim.speaker else None
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ('"Our results are strong," said Vortex president and chief executive Martin Hale. "We are growing."',
+     "Our results are strong", "Martin Hale"),
+    ('Chairman of the Rural Affairs Committee John Hammond MP, said: "The scheme has failed farmers."',
+     "The scheme has failed farmers", "John Hammond"),
+    ('At the trade fair in Berlin Vortex boss Martin Hale said the new phone would ship in May.',
+     "the new phone would ship in May", "Martin Hale"),
+])
+def test_a_titled_name_is_the_speaker(extract_text, text, words, name):
+    assert speaker_of(extract_text(text), words) == name
+
+
+def test_a_title_and_another_person_are_two(extract_text):
+    text = 'The plan will work, said the president and Martin Hale.'
+    assert speaker_of(extract_text(text), "The plan will work") != "Martin Hale"
