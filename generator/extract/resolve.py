@@ -66,6 +66,7 @@ ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", 
                "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
 # words that count a group: "the two said", "both said", "all three said"
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+COUNTS = {"2": 2, "3": 3, "4": 4, "five": 5, "5": 5}
 # bodies made of people, whom "the MPs", "the judges", "the members" stand for after them
 MEMBER_BODIES = {"committee", "panel", "jury", "board", "commission", "council", "court", "tribunal", "inquiry",
                  "parliament", "assembly", "senate", "congress", "house", "lords", "commons", "bench"}
@@ -214,6 +215,12 @@ class Resolver(Pronouns):
         low = subj.lower_
         if low in GROUP_SIZES and (low == "both" or any(c.lower_ in ("the", "all") for c in subj.children)):
             group = self._counted_group(subj.i, GROUP_SIZES[low])  # "A and B met ... The two said"
+            if group is not None:
+                return Resolution(group[0], group[1], 0.6, how="pair")
+        if subj.tag_ == "NNS" and plural_people(subj) and (size := self._counted_size(subj)):
+            # "All three men said", "the two women said": the people last named together, else the
+            # last that many people the text named
+            group = self._counted_group(subj.i, size) or self._last_people(subj.i, size)
             if group is not None:
                 return Resolution(group[0], group[1], 0.6, how="pair")
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
@@ -634,6 +641,41 @@ class Resolver(Pronouns):
             if name.count(" and ") + name.count(", ") + 1 == size:
                 return name, kind
         return None
+
+    @staticmethod
+    def _counted_size(subj) -> int:
+        """How many people a definite counted plural means: 3 for "all three band members", 2 for
+        "the two men"; 0 when it counts none, or is not definite ("three men said": others)."""
+        if not any(c.dep_ in ("det", "predet") and c.lower_ in ("all", "the", "both", "these") for c in subj.children):
+            return 0
+        sizes = [GROUP_SIZES.get(c.lower_) or COUNTS.get(c.lower_, 0) for c in subj.children if c.dep_ == "nummod"]
+        return sizes[0] if len(sizes) == 1 else 0
+
+    def _last_people(self, i: int, size: int, window: int = 30) -> tuple[str, str] | None:
+        """The last `size` different people the text named before token i (within `window`
+        sentences, never inside the words the claim reports), as "A, B and C" in the order the
+        text first names them."""
+        if self.salience is None:
+            return None
+        here, span = self.salience.sentence(i), self.claim_span
+        found: dict[str, int] = {}
+        for j, name, _w in reversed(self.salience.mentions):
+            if j >= i or not name:
+                continue
+            if here - self.salience.sentence(j) > window:
+                break
+            if span is not None and span[0] <= self.doc[j].idx < span[1]:
+                continue
+            person = self.people.get(name)
+            if person is not None and person.kind != "person":
+                continue
+            if name not in found and len(found) == size:
+                break
+            found[name] = j
+        if len(found) != size:
+            return None
+        names = sorted(found, key=lambda n: min(j for j, m, _w in self.salience.mentions if m == n))
+        return ", ".join(names[:-1]) + " and " + names[-1], "person"
 
     def _members_of(self, subj) -> str | None:
         """A plural of people that names the members of a body the article names 'X of <them>': "law
