@@ -242,3 +242,5 @@ SPEECH_NOUNS = {"claim", "statement", "warning", "assertion", "allegation", "acc
 # concern that ...", "concerns have been raised by X that ..." (not "shares the concern that")
 VOICED_NOUNS = {"concern", "fear", "doubt", "worry", "view", "belief", "opinion"}
 VOICING_VERBS = {"express", "voice", "raise", "air", "repeat", "reiterate"}
+# titles written after a name, never part of it: "Ann Lee MP", "Ann Lee QC"
+POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PhD"})

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.lexicon import AGENT_ENDINGS, HONORIFICS, NOT_AGENTS, PERSON_NOUNS, ROLE_NOUNS, TITLE_WORDS
+from generator.extract.lexicon import (
+    AGENT_ENDINGS,
+    HONORIFICS,
+    NOT_AGENTS,
+    PERSON_NOUNS,
+    POSTNOMINALS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from generator.extract.tree import _inside
 
 
@@ -57,6 +65,8 @@ def _clean_name(span) -> list:
         toks.pop()
     while toks and toks[0].text == "-":
         toks.pop(0)
+    while len(toks) > 2 and toks[-1].text in POSTNOMINALS:
+        toks.pop()  # "Ann Lee QC": a title after the name
     # a title the model took into the name, as at the start of a sentence ("Spokeswoman Maria
     # Lopez said"): not part of the name (it becomes the role, see _title_before)
     # a noun for a person, capitalised only because it opens the sentence ("Striker Ruud van

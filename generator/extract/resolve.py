@@ -28,6 +28,7 @@ from generator.extract.lexicon import (
     NOT_AGENTS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    POSTNOMINALS,
     QUALIFIERS,
     RELATIVE,
     ROLE_NOUNS,
@@ -332,6 +333,15 @@ class Resolver(Pronouns):
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
                 and any(t.lower_ == "the" for t in np if t.i < subj.i):
             return self._description(subj, np, person_noun=True)  # "said the German": a person
+        if ent is not None and ent.label_ in ("ORG", "PERSON") and ent[-1].text in POSTNOMINALS \
+                and subj.i == ent[-1].i and len(toks := self._before_postnominal(ent)) >= 2:
+            # "Ann Lee QC", "Ann Lee MP": a person's name before a title written after it, whatever
+            # the model tagged it as (or took into it: "the Bar Council, Ann Lee QC")
+            names = self.full_names(toks[-1].text)
+            person = self.people[self._closest(names, subj.i)] if names else None
+            if person is not None and person.kind == "person":
+                return Resolution(person.name, "person", 0.85, person, how="name")
+            return Resolution(" ".join(t.text for t in toks), "person", 0.8, how="person-ent")
         if ent is not None and ent.label_ == "ORG" and common_noun_name(ent.text):
             return self._description(subj, np)  # "The Government said": a description, not a name
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
@@ -361,6 +371,17 @@ class Resolver(Pronouns):
             kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    @staticmethod
+    def _before_postnominal(ent) -> list:
+        """The capitalised proper nouns right before the title closing an entity ("Ann Lee" of
+        "the Bar Council, Ann Lee QC")."""
+        toks = []
+        for t in reversed(ent[:-1]):
+            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                break
+            toks.insert(0, t)
+        return toks
 
     def _tagged_elsewhere(self, subj, np) -> str | None:
         """'Fosters bought 18% of the winemaker ... Fosters said': a capitalised word the model

@@ -63,8 +63,11 @@ def subject_of(verb, depth: int = 0):
         subjects = [c for c in subjects if not _dateline(c)] or subjects
     if len(subjects) > 1:  # "US oil giant Exxon said": the parse split a description from the
         # name it goes with into two subjects; the name right after the description is the subject
+        # (or set off by a comma: "The new chairman of the Bar Council, Ann Lee QC warned")
         for a, b in zip(subjects, subjects[1:]):
-            if b.left_edge.i == a.right_edge.i + 1 and b.pos_ == "PROPN" and a.pos_ == "NOUN" and b.i < verb.i:
+            joined = b.left_edge.i == a.right_edge.i + 1 or b.left_edge.i == a.right_edge.i + 2 \
+                and verb.doc[a.right_edge.i + 1].text == "," and b.ent_type_ in ("PERSON", "ORG")
+            if joined and b.pos_ == "PROPN" and a.pos_ == "NOUN" and b.i < verb.i:
                 return b
     if len(subjects) > 1:  # "..., in particular the UK, France and Spain, said the report": the
         after = [c for c in subjects if c.left_edge.i == verb.i + 1]  # noun right after the verb

@@ -26,3 +26,12 @@ def test_a_titled_name_is_the_speaker(extract_text, text, words, name):
 def test_a_title_and_another_person_are_two(extract_text):
     text = 'The plan will work, said the president and Martin Hale.'
     assert speaker_of(extract_text(text), "The plan will work") != "Martin Hale"
+
+
+@pytest.mark.parametrize("text", [
+    'The new head of the Law Society, Guy Fenwick QC warned there was a real risk that the reforms would fail.',
+    'The former chairman of the Bar Council, Robert Hale QC warned there was a real risk that the reforms would fail.',
+    'The new chairman of the Bar Council, Giles Fairfax QC warned there was a real risk that the reforms would fail.',
+])
+def test_a_name_with_a_title_after_it_set_off_after_a_description_is_a_person(extract_text, text):
+    assert speaker_of(extract_text(text), "the reforms would fail") in ("Guy Fenwick", "Robert Hale", "Giles Fairfax")
