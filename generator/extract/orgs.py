@@ -185,16 +185,18 @@ class Orgs:
 
     def _full_form(self, name: str, full: set[str]) -> str | None:
         """'Contrack' -> 'Contrack International', 'SBC' -> 'SBC Communications': the one longer
-        organisation name that starts with it, when the words it adds name no other body: never a
-        place's arm ("Nintendo" is not "Nintendo Europe", nor "Sony" "Sony Computer Entertainment
-        America"), and for an acronym only a company's generic ending (the "BBC" is not "BBC One")."""
+        organisation name that starts with it, when the words it adds name no other body: never an
+        arm named by the place it closes with ("Nintendo" is not "Nintendo Europe", nor "Sony" "Sony
+        Computer Entertainment America"; "Bank of England" keeps its place), and for an acronym only
+        a company's generic ending (the "BBC" is not "BBC One")."""
         if len(name.split()) != 1:
             return None
         forms = {f for f in full if f.startswith(name + " ") and len(f.split()) <= 4 and not f.endswith("'s")}
         if name.isupper():
             forms = {f for f in forms if all(w.lower() in CORPORATE for w in f.split()[1:])}
-        else:
-            forms = {f for f in forms if not any(w.lower() in REGIONS or w in self.places for w in f.split()[1:])}
+        else:  # "Nintendo Europe", but the Bank of England is the Bank
+            forms = {f for f in forms if not ((w := f.split())[-1].lower() in REGIONS or w[-1] in self.places)
+                     or w[-2].lower() in SMALL}
         return next(iter(forms)) if len(forms) == 1 else None
 
     def canonical(self, name: str) -> str:

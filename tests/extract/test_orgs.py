@@ -148,3 +148,9 @@ def test_a_short_name_is_not_its_arm_in_a_region(extract_text):
     text = ('The chief executive of Sanyota Europe said sales rose. '
             'Sanyota said it would open three new plants.')
     assert speaker_of(extract_text(text), "it would open three new plants")[0] == "Sanyota"
+
+
+def test_a_short_name_is_its_name_of_a_place(extract_text):
+    text = ('Shares in Clydesdale Bank of Europe rose on Monday. '
+            'Clydesdale said it would hire 2,000 more staff.')
+    assert speaker_of(extract_text(text), "it would hire 2,000")[0] == "Clydesdale Bank of Europe"
