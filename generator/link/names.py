@@ -253,7 +253,11 @@ RANKS = {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", 
          "author", "founder", "analyst", "economist", "professor", "head", "dj", "mp", "mep", "cardinal",
          "archbishop", "bishop", "pope", "rabbi", "imam", "sheikh", "general", "colonel", "major", "admiral"}
 # A nationality or people's word is no speaker ("Swedish", "Dutchman", "the French").
-DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ish|ese|man|men|woman|women)|[A-Z][a-z]+(?:ian|ean|an)s?)$")
+# Of the words ending in a bare "-an" only these few are peoples' words: "Titan", "Nissan", "Wigan"
+# and "Milan" are names.
+DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ish|ese|man|men|woman|women)|[A-Z][a-z]+(?:ian|ean|ican)s?"
+                     r"|(?:German|Afghan|Cuban|Kenyan|Ugandan|Rwandan|Angolan|Moroccan|Tibetan|Venezuelan"
+                     r"|Guatemalan|Nicaraguan|Paraguayan|Uruguayan|Lankan|Samoan|Tongan|Andorran|Chadian)s?)$")
 NOT_DEMONYMS = {"brian", "ian", "alan", "dean", "sean", "susan", "jordan", "morgan", "logan", "duncan", "megan",
                 "christian", "julian", "adrian", "vivian", "lilian", "gillian", "damian", "fabian", "sebastian",
                 "stan", "dan", "evan", "ivan", "ryan", "jan", "juan", "nathan", "allan", "roman", "norman",

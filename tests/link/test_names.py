@@ -26,6 +26,8 @@ def test_a_body_under_its_everyday_names_has_one_key():
 def test_demonyms_and_names():
     assert is_demonym("Swedish") and is_demonym("Dutchman") and is_demonym("Italians")
     assert not is_demonym("Brian") and not is_demonym("Norman") and not is_demonym("Ann Lee")
+    assert is_demonym("Americans") and is_demonym("German") and is_demonym("Kenyan") and is_demonym("Korean")
+    assert not any(is_demonym(w) for w in ("Titan", "Nissan", "Wigan", "Milan", "Tehran", "Durban"))
 
 
 def test_topic_key_joins_spellings_but_not_two_people():
