@@ -92,6 +92,11 @@ def same_words(words: set[str]) -> set[str]:
     return {SAME_WORDS.get(w, w) for w in words}
 
 
+def role_words(role: str) -> set[str]:
+    """The words of a role, hyphenated ones apart: "ex-Labour minister" holds "ex"."""
+    return set(re.split(r"[\s\-\u2013]+", role.lower()))
+
+
 def name_run(head, word_ids=frozenset()) -> list:
     """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
     Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes. A word opening the
@@ -467,7 +472,7 @@ class Resolver(Pronouns):
                     continue
                 if nationality and person.nationality and not (nationality & person.nationality):
                     continue
-                if person.role and (QUALIFIERS & set(person.role.lower().split())) - words:
+                if person.role and (QUALIFIERS & role_words(person.role)) - words:
                     continue  # "the chancellor" is not the shadow chancellor
                 score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
@@ -726,7 +731,7 @@ class Resolver(Pronouns):
                 return True
             if person.kind != "person" or gender and person.gender not in (None, gender):
                 return False
-            if person.role and (QUALIFIERS & set(person.role.lower().split())) - words - {subj.lower_}:
+            if person.role and (QUALIFIERS & role_words(person.role)) - words - {subj.lower_}:
                 return False  # "the chancellor" is not the shadow chancellor
             return not (nationality and person.nationality and not nationality & person.nationality)
 

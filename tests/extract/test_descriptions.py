@@ -160,3 +160,10 @@ def test_a_description_deep_in_the_article_does_not_look_ahead(extract_text):
             "Margaret Hollis said the town had raised the money in a month.")
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the school must stay open"] != "Margaret Hollis"
+
+
+def test_a_hyphenated_former_title_is_not_the_title(extract_text):
+    text = ('Ex-Liberal chancellor Peter Vane praised the new rules on Monday.\n\n'
+            'Anna Cole told MPs the economy was strong. The chancellor said that growth would continue.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["growth would continue"] == "Anna Cole"
