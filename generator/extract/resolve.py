@@ -242,11 +242,16 @@ class Resolver(Pronouns):
                 return self.resolve(subj.doc[dash.i - 1], record)
         if subj.pos_ == "NOUN" and not subj.ent_type_:
             # "Dutch brewer and former market leader Van Dam Breweries has said": one
-            # subject described twice, the name closing the second description
+            # subject described twice, the name closing the second description (also after
+            # its verb: "said Acme president and chief executive Jo Hart.")
+            def closes(c) -> bool:
+                if c.right_edge.i < subj.head.i:
+                    return all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                               for t in subj.doc[c.right_edge.i + 1:subj.head.i])
+                after = c.right_edge.i + 1
+                return subj.head.i < subj.i and (after >= subj.sent.end or subj.doc[after].text in (".", ",", ";"))
             named = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i and c.pos_ == "PROPN"
-                          and c.ent_type_ in ("PERSON", "ORG") and c.right_edge.i < subj.head.i
-                          and all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
-                                  for t in subj.doc[c.right_edge.i + 1:subj.head.i])), None)
+                          and c.ent_type_ in ("PERSON", "ORG") and closes(c)), None)
             if named is not None and any(t.pos_ == "NOUN" and t.i > subj.i for t in named.subtree):
                 res = self.resolve(named, record)
                 if res.name is not None:

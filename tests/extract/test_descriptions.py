@@ -167,3 +167,11 @@ def test_a_hyphenated_former_title_is_not_the_title(extract_text):
             'Anna Cole told MPs the economy was strong. The chancellor said that growth would continue.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["growth would continue"] == "Anna Cole"
+
+
+def test_two_titles_joined_by_and_before_a_name_after_the_verb(extract_text):
+    text = ('Acme results\n\n'
+            'Acme said profits rose by a tenth last year. "We have a solid base for growth," said Acme president '
+            'and chief executive Jo Hart.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"We have a solid base for growth,"'] == "Jo Hart"
