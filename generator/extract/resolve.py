@@ -380,8 +380,17 @@ class Resolver(Pronouns):
         edge = subj.right_edge
         if edge.i + 1 >= len(subj.doc) or subj.head.i != edge.i + 1 + (edge.text != ","):
             return None
-        named = [t for t in subj.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subj.i
-                 and subj.doc[t.right_edge.i + 1].text == "," and t.right_edge.i + 1 >= edge.i]
+        named = [t for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i
+                 and subj.doc[t.right_edge.i + 1].text in (",", subj.head.text) and t.right_edge.i + 1 >= edge.i]
+        # "Chairman of the Audit Committee Jo Hart MP, said": the name may be the compound of a
+        # title after it that the model took for the apposition
+        def name_of(t):
+            if t.ent_type_ == "PERSON":
+                return t
+            if t.text[:1].isupper() and t.lower_ in TITLE_WORDS | PERSON_NOUNS:
+                return next((c for c in t.children if c.ent_type_ == "PERSON" and c.dep_ == "compound"), None)
+            return None
+        named = [n for n in map(name_of, named) if n is not None]
         return named[-1] if named else None
 
     def _common_word(self, span) -> bool:

@@ -175,3 +175,11 @@ def test_two_titles_joined_by_and_before_a_name_after_the_verb(extract_text):
             'and chief executive Jo Hart.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got['"We have a solid base for growth,"'] == "Jo Hart"
+
+
+def test_a_name_before_a_title_after_it_closes_the_subject(extract_text):
+    text = ('Rail fares\n\n'
+            'Transport minister Tom Reed defended the rise. Chairman of the Home Affairs Committee Peter Marsh MP, '
+            'said: "The rise will hit commuters hardest."')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"The rise will hit commuters hardest."'] == "Peter Marsh"
