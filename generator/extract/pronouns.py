@@ -87,6 +87,11 @@ class Salience:
                 break
             if w == MAIN_SUBJECT:
                 own.add(name)
+        if description and exclude is not None:
+            # "the chancellor said Mr Vane was wrong": whom the claim names is not its speaker
+            subject = {t.i for t in doc[i].subtree}
+            own |= {name for j, name, _w in self.mentions
+                    if exclude[0] <= doc[j].idx < exclude[1] and j not in subject}
         counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
         for m in range(k - 1, -1, -1):
             j, name, weight = self.mentions[m]

@@ -183,3 +183,11 @@ def test_a_name_before_a_title_after_it_closes_the_subject(extract_text):
             'said: "The rise will hit commuters hardest."')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got['"The rise will hit commuters hardest."'] == "Peter Marsh"
+
+
+def test_a_description_is_not_the_person_its_claim_names(extract_text):
+    text = ('Budget row\n\n'
+            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of fiddling '
+            'the figures. But the chancellor said Mr Dale was wrong about the plans.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["Mr Dale was wrong about the plans"] == "Peter Vane"
