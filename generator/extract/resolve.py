@@ -467,6 +467,9 @@ class Resolver(Pronouns):
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
+        # "the Arsenal boss": the body a description names, which no one of another body is head of
+        bodies = {t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "GPE")
+                  and not _nationality(t)}
         is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
             or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
@@ -488,6 +491,8 @@ class Resolver(Pronouns):
                     continue
                 if person.role and (QUALIFIERS & role_words(person.role)) - words:
                     continue  # "the chancellor" is not the shadow chancellor
+                if self._of_another_body(person, bodies):
+                    continue  # "the Arsenal boss" is not the United chief executive
                 score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
                     score += 1
@@ -499,7 +504,7 @@ class Resolver(Pronouns):
                     person.nationality |= nationality
                 return Resolution(best, "person", 0.75, person, how="role-description")
             if self.salience is not None:  # the person the article keeps in view
-                last = self._ranked_description(subj, words, nationality)
+                last = self._ranked_description(subj, words, nationality, bodies)
                 if last is not None:
                     return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             last = self._last_person(subj.i)
@@ -734,7 +739,16 @@ class Resolver(Pronouns):
             cached = self._person_words_cache = (len(self.people), words)
         return cached[1]
 
-    def _ranked_description(self, subj, words: set[str], nationality: set[str]) -> str | None:
+    @staticmethod
+    def _of_another_body(person, bodies: set[str]) -> bool:
+        """Whether a person the article ties to one body ("United chief executive David Gill") is
+        not of any of the bodies a description names ("the Arsenal boss")."""
+        if not bodies or not person.affiliation:
+            return False
+        return not bodies & (person.words | role_words(person.affiliation))
+
+    def _ranked_description(self, subj, words: set[str], nationality: set[str],
+                            bodies: frozenset[str] | set[str] = frozenset()) -> str | None:
         """The person a definite description means when no one's title shares its words: the one
         the article keeps in view (see pronouns.Salience), of the gender its noun says."""
         gender = GENDER_WORDS.get(subj.lower_)
@@ -747,6 +761,8 @@ class Resolver(Pronouns):
                 return False
             if person.role and (QUALIFIERS & role_words(person.role)) - words - {subj.lower_}:
                 return False  # "the chancellor" is not the shadow chancellor
+            if self._of_another_body(person, bodies):
+                return False
             return not (nationality and person.nationality and not nationality & person.nationality)
 
         def bonus(name: str) -> float:

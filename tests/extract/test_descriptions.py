@@ -191,3 +191,11 @@ def test_a_description_is_not_the_person_its_claim_names(extract_text):
             'the figures. But the chancellor said Mr Dale was wrong about the plans.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["Mr Dale was wrong about the plans"] == "Peter Vane"
+
+
+def test_the_boss_of_a_body_is_not_the_head_of_another(extract_text):
+    text = ('Cup row\n\n'
+            'Everton manager Tom Baker was angry after the match. Chelsea chief executive Jim Hale said the club '
+            'would not complain. "I will not shake his hand again," the Everton boss said.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"I will not shake his hand again,"'] == "Tom Baker"
