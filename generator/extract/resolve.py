@@ -97,6 +97,16 @@ def role_words(role: str) -> set[str]:
     return set(re.split(r"[\s\-\u2013]+", role.lower()))
 
 
+def age_of(tok) -> str | None:
+    """The number of an age description whose head is `tok`: "67" of "the 67-year-old"."""
+    doc = tok.doc
+    if tok.lower_ not in ("old", "olds") or tok.i < 4 or doc[tok.i - 1].text != "-" \
+            or doc[tok.i - 2].lower_ not in ("year", "years") or doc[tok.i - 3].text != "-":
+        return None
+    num = doc[tok.i - 4]
+    return num.text if num.like_num else None
+
+
 def name_run(head, word_ids=frozenset()) -> list:
     """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
     Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes. A word opening the
@@ -482,6 +492,8 @@ class Resolver(Pronouns):
                 else self._last_person(subj.i)
             if last is not None:
                 return Resolution(last, "person", 0.5, self.people.get(last), how="epithet")
+        if definite and (aged := self._aged(subj, np)) is not None:
+            return Resolution(aged, "person", 0.75, self.people.get(aged), how="role-description")
         if is_person_noun and definite:
             best, best_score = None, 0
             for name, person in self.people.items():
@@ -698,6 +710,25 @@ class Resolver(Pronouns):
                         return issuer
         return None
 
+    def _aged(self, subj, np) -> str | None:
+        """'the 67-year-old': the one person whose age the article gives as that number beside
+        their name ("Jo Hart, 67, said", "Hart (67)")."""
+        age = age_of(subj)
+        if age is None:
+            return None
+        found = set()
+        for t in self.doc:
+            if t.text != age or t.i < 2 or t.i in {u.i for u in np}:
+                continue
+            before = self.doc[t.i - 1]
+            if before.text not in (",", "("):
+                continue
+            named = self.doc[t.i - 2]
+            names = self.full_names(named.text) if named.pos_ == "PROPN" else []
+            if len(names) == 1 and self.people[names[0]].kind == "person":
+                found.add(names[0])
+        return found.pop() if len(found) == 1 else None
+
     def _named_next(self, subj) -> str | None:
         """The person an indefinite description opening the article ("A US airline attendant ...
         says") turns out to be: the named subject of the next sentence, when it is the first or
@@ -720,6 +751,8 @@ class Resolver(Pronouns):
         """'the singer', 'the DJ', 'our correspondent', 'the shipping tycoon': a common noun for a
         person (a list, an agent's ending, or a word the article says of someone it names), never
         a body, a document or data."""
+        if age_of(subj) is not None:
+            return True  # "the 67-year-old"
         if subj.tag_ not in ("NN", "NNP") or head in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | GOVERNMENT_NOUNS:
             return False
         if head in PERSON_NOUNS:

@@ -199,3 +199,19 @@ def test_the_boss_of_a_body_is_not_the_head_of_another(extract_text):
             'would not complain. "I will not shake his hand again," the Everton boss said.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got['"I will not shake his hand again,"'] == "Tom Baker"
+
+
+def test_an_age_description_is_the_person_of_that_age(extract_text):
+    text = ('Film row\n\n'
+            'Actor Tom Baker, 71, has criticised modern films. Director Alan Lee, 45, defended them at the '
+            'festival on Monday.\n\nThe 71-year-old said that modern films had lost their spark.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["modern films had lost their spark"] == "Tom Baker"
+
+
+def test_an_age_description_with_no_age_given_is_the_person_in_view(extract_text):
+    text = ('Film row\n\n'
+            'Hollywood legend Tom Baker has criticised modern films at a festival.\n\n'
+            'The 71-year-old said that modern films had lost their spark.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["modern films had lost their spark"] == "Tom Baker"
