@@ -464,7 +464,9 @@ class Resolver(Pronouns):
         if again is not None:
             return again
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
-        definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i)
+        # "the minister", "his son"; a role of a named place or body is definite too: "Russia's president"
+        definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i) \
+            or any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":

@@ -215,3 +215,11 @@ def test_an_age_description_with_no_age_given_is_the_person_in_view(extract_text
             'The 71-year-old said that modern films had lost their spark.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["modern films had lost their spark"] == "Tom Baker"
+
+
+def test_a_role_of_a_named_place_is_definite(extract_text):
+    text = ("Sale backed\n\n"
+            "France's president has said that the sale of the state rail firm was fair.\n\n"
+            "Karl Weber said at his annual press conference that buyers had paid a market price.")
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the sale of the state rail firm was fair"] == "Karl Weber"
