@@ -223,3 +223,11 @@ def test_a_role_of_a_named_place_is_definite(extract_text):
             "Karl Weber said at his annual press conference that buyers had paid a market price.")
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the sale of the state rail firm was fair"] == "Karl Weber"
+
+
+def test_a_description_is_not_a_person_named_in_the_clause_of_its_verb(extract_text):
+    text = ('Budget row\n\n'
+            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of fiddling '
+            'the figures. But the chancellor told Mr Dale that the figures were sound.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the figures were sound"] == "Peter Vane"
