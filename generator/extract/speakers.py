@@ -112,6 +112,10 @@ def _surname_word(tok) -> bool:
         and low not in BODY_NOUNS and low not in NAMED_AFTER
 
 
+# blood kin who share a family name: "Mr Hale's son Tom" is Tom Hale
+KIN = {"son", "daughter", "brother", "grandson", "granddaughter"}
+
+
 class Cast:
     """The people and bodies an article names, with their roles, affiliations and genders."""
 
@@ -163,7 +167,22 @@ class Cast:
             toks = _clean_name(ent)
             if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text) \
                     and not (toks[0].i > 0 and self.doc[toks[0].i - 1].lower_ == "the"):  # "the Scot": a description
-                self._add_person(toks[0].text)
+                surname = self._kin_surname(toks[0])
+                self._add_person(f"{toks[0].text} {surname}" if surname else toks[0].text)
+
+    def _kin_surname(self, tok) -> str | None:
+        """'Mr Hale's son Tom': the family name a first name given alone shares with the parent or
+        sibling it is named as the child or sibling of."""
+        doc = self.doc
+        i = tok.i
+        if i < 3 or doc[i - 1].lower_ not in KIN or doc[i - 2].text not in ("'s", "’s"):
+            return None
+        parent = doc[i - 3]
+        if parent.pos_ != "PROPN" or not parent.text[:1].isupper() or parent.text.isupper():
+            return None
+        honoured = i >= 4 and doc[i - 4].lower_.rstrip(".") in HONORIFICS
+        known = any(n.split()[-1] == parent.text and len(n.split()) >= 2 for n in self.people)
+        return parent.text if honoured or known else None
 
     def _people_by_apposition(self) -> None:
         """'DJ Shadow Cat, a presenter on the station': capitalised words the model took for a body, or for

@@ -231,3 +231,13 @@ def test_a_description_is_not_a_person_named_in_the_clause_of_its_verb(extract_t
             'the figures. But the chancellor told Mr Dale that the figures were sound.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the figures were sound"] == "Peter Vane"
+
+
+def test_a_son_named_by_first_name_shares_the_family_name(extract_text):
+    text = ('Tapes sold\n\n'
+            'Tapes made by engineer Jack Hale were sold at auction on Monday. "We kept them for years," '
+            "Mr Hale's son Tom, 40, said before the sale. \"He loved them,\" his son added.")
+    brief = extract_text(text)
+    assert "Tom Hale" in {s.name for s in brief.speakers}
+    got = dict((t, n) for n, t in names(brief))
+    assert got['"We kept them for years,"'] == "Tom Hale"
