@@ -88,6 +88,10 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
+# capitalised words of a title that name no body: "Prime Minister", "Striker X"
+NOT_BODY_WORDS = TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | QUALIFIERS | HONORIFICS | {"prime", "chief", "general"}
+
+
 def same_words(words: set[str]) -> set[str]:
     return {SAME_WORDS.get(w, w) for w in words}
 
@@ -480,8 +484,8 @@ class Resolver(Pronouns):
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = {t.lower_ for t in np if _nationality(t)}
         # "the Arsenal boss": the body a description names, which no one of another body is head of
-        bodies = {t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "GPE")
-                  and not _nationality(t)}
+        bodies = same_words({t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.text[:1].isupper()
+                             and not _nationality(t) and t.lower_ not in NOT_BODY_WORDS})
         is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
             or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
@@ -778,9 +782,12 @@ class Resolver(Pronouns):
     def _of_another_body(person, bodies: set[str]) -> bool:
         """Whether a person the article ties to one body ("United chief executive David Gill") is
         not of any of the bodies a description names ("the Arsenal boss")."""
-        if not bodies or not person.affiliation:
+        if not bodies:
             return False
-        return not bodies & (person.words | role_words(person.affiliation))
+        own = role_words(person.affiliation) if person.affiliation else set()
+        own |= {w.lower() for w in re.split(r"[\s\-]+", person.role or "")
+                if w[:1].isupper() and w.lower() not in NOT_BODY_WORDS}  # "Everton boss", "Home Secretary"
+        return bool(own) and not bodies & same_words(own)
 
     def _ranked_description(self, subj, words: set[str], nationality: set[str],
                             bodies: frozenset[str] | set[str] = frozenset()) -> str | None:

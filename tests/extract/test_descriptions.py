@@ -241,3 +241,11 @@ def test_a_son_named_by_first_name_shares_the_family_name(extract_text):
     assert "Tom Hale" in {s.name for s in brief.speakers}
     got = dict((t, n) for n, t in names(brief))
     assert got['"We kept them for years,"'] == "Tom Hale"
+
+
+def test_the_boss_of_a_body_the_model_tags_as_nothing(extract_text):
+    text = ('Derby\n\n'
+            'Manchester United manager Alex Fergus was angry. Everton boss David Moy was calm. '
+            'The United boss said the referee was wrong.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the referee was wrong"] == "Alex Fergus"
