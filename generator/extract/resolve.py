@@ -96,6 +96,26 @@ def same_words(words: set[str]) -> set[str]:
     return {SAME_WORDS.get(w, w) for w in words}
 
 
+# a people's noun and its country, compared as its adjective: "the Welshman" is the Wales captain
+DEMONYMS = {"welshman": "welsh", "welshwoman": "welsh", "wales": "welsh", "scot": "scottish", "scots": "scottish",
+            "scotsman": "scottish", "scotswoman": "scottish", "scotland": "scottish", "briton": "british",
+            "brit": "british", "britain": "british", "englishman": "english", "englishwoman": "english",
+            "england": "english", "irishman": "irish", "irishwoman": "irish", "ireland": "irish",
+            "frenchman": "french", "frenchwoman": "french", "france": "french", "dutchman": "dutch",
+            "holland": "dutch", "spaniard": "spanish", "spain": "spanish", "germany": "german",
+            "italy": "italian", "aussie": "australian", "australia": "australian", "kiwi": "new zealander"}
+
+
+def nations(words: set[str]) -> set[str]:
+    """Nationality words compared as one ("Welshman", "Wales", "welsh"; "Tory", "Conservative")."""
+    return {DEMONYMS.get(w, SAME_WORDS.get(w, w)) for w in words}
+
+
+def nationality_of(person) -> set[str]:
+    """A person's nationality, with the country or people their title names ("Wales captain")."""
+    return nations(person.nationality | {w for w in person.words if w in DEMONYMS})
+
+
 def role_words(role: str) -> set[str]:
     """The words of a role, hyphenated ones apart: "ex-Labour minister" holds "ex"."""
     return set(re.split(r"[\s\-\u2013]+", role.lower()))
@@ -482,7 +502,7 @@ class Resolver(Pronouns):
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
-        nationality = {t.lower_ for t in np if _nationality(t)}
+        nationality = nations({t.lower_ for t in np if _nationality(t) or t.lower_ in DEMONYMS})
         # "the Arsenal boss": the body a description names, which no one of another body is head of
         bodies = same_words({t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.text[:1].isupper()
                              and not _nationality(t) and t.lower_ not in NOT_BODY_WORDS})
@@ -505,7 +525,7 @@ class Resolver(Pronouns):
             for name, person in self.people.items():
                 if person.kind != "person":
                     continue
-                if nationality and person.nationality and not (nationality & person.nationality):
+                if nationality and nationality_of(person) and not (nationality & nationality_of(person)):
                     continue
                 if person.role and (QUALIFIERS & role_words(person.role)) - words:
                     continue  # "the chancellor" is not the shadow chancellor
@@ -526,7 +546,7 @@ class Resolver(Pronouns):
                 if last is not None:
                     return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             last = self._last_person(subj.i)
-            known = self.people[last].nationality if last in self.people else set()
+            known = nationality_of(self.people[last]) if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             if last is None and not any(c.dep_ == "appos" for c in subj.children) \
@@ -805,7 +825,7 @@ class Resolver(Pronouns):
                 return False  # "the chancellor" is not the shadow chancellor
             if self._of_another_body(person, bodies):
                 return False
-            return not (nationality and person.nationality and not nationality & person.nationality)
+            return not (nationality and nationality_of(person) and not nationality & nationality_of(person))
 
         def bonus(name: str) -> float:
             person = self.people.get(name)

@@ -249,3 +249,19 @@ def test_the_boss_of_a_body_the_model_tags_as_nothing(extract_text):
             'The United boss said the referee was wrong.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the referee was wrong"] == "Alex Fergus"
+
+
+def test_a_peoples_noun_is_the_person_of_that_country(extract_text):
+    text = ('Test\n\n'
+            'Wales captain Gareth Lee scored twice on Saturday. England coach Andy Robb was unhappy with the '
+            'referee. The Welshman said the team had played well.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the team had played well"] == "Gareth Lee"
+
+
+def test_a_party_named_two_ways_is_one_side(extract_text):
+    text = ('Test\n\n'
+            'Tory leader Michael Hold attacked the plans. The prime minister, Tony Blank, defended them on '
+            'Monday. The Conservative leader said they were unfair.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["they were unfair"] == "Michael Hold"
