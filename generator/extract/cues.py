@@ -628,14 +628,20 @@ def _noun_cue(tok) -> Candidate | None:
     return cand
 
 
+# what things are done "according to": rules and plans, no source that says anything
+# (a plan, an agreement or a contract is a document that may report: "according to his plea agreement")
+RULE_NOUNS = frozenset({"law", "rule", "regulation", "constitution", "schedule", "tradition", "custom", "guideline",
+                        "statute", "legislation", "procedure", "protocol", "principle", "timetable"})
+
+
 def _according_to(tok) -> Candidate | None:
     """'X happened, according to Y' / 'According to Y, X happened'."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None or pobj.pos_ == "NOUN" and pobj.lemma_.lower() in RULE_NOUNS:
+        return None  # "dealt with according to the competition law": what is done by a rule, not who says it
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head

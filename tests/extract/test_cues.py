@@ -124,3 +124,8 @@ def test_according_to_a_record_of_what_someone_said_gives_the_speaker(extract_te
 def test_according_to_a_source_of_a_plain_statement_stays(extract_text):
     brief = extract_text('According to the BBC, the minister has resigned.')
     assert [(c.text, c.speaker_mention.text) for c in brief.claims] == [("the minister has resigned", "the BBC")]
+
+
+def test_what_is_done_according_to_a_rule_is_no_claim(extract_text):
+    text = "The remaining tickets will be sold next month according to the rules of the competition."
+    assert extract_text(text).claims == []
