@@ -129,3 +129,12 @@ def test_according_to_a_source_of_a_plain_statement_stays(extract_text):
 def test_what_is_done_according_to_a_rule_is_no_claim(extract_text):
     text = "The remaining tickets will be sold next month according to the rules of the competition."
     assert extract_text(text).claims == []
+
+
+def test_a_speaker_quoted_as_saying_said_the_clause_before_the_comma(extract_text):
+    text = ("Test\n\nThe law will be applied case by case, natural resources minister Yuri Trent was quoted "
+            "as saying by the Interfax news agency.")
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    got = [(by_id.get(c.speaker), c.text) for c in brief.claims]
+    assert got == [("Yuri Trent", "The law will be applied case by case")]
