@@ -187,8 +187,8 @@ def test_a_name_before_a_title_after_it_closes_the_subject(extract_text):
 
 def test_a_description_is_not_the_person_its_claim_names(extract_text):
     text = ('Budget row\n\n'
-            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of fiddling '
-            'the figures. But the chancellor said Mr Dale was wrong about the plans.')
+            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of hiding '
+            'the debt. But the chancellor said Mr Dale was wrong about the plans.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["Mr Dale was wrong about the plans"] == "Peter Vane"
 
@@ -204,17 +204,17 @@ def test_the_boss_of_a_body_is_not_the_head_of_another(extract_text):
 def test_an_age_description_is_the_person_of_that_age(extract_text):
     text = ('Film row\n\n'
             'Actor Tom Baker, 71, has criticised modern films. Director Alan Lee, 45, defended them at the '
-            'festival on Monday.\n\nThe 71-year-old said that modern films had lost their spark.')
+            'festival on Monday.\n\nThe 71-year-old said that the industry had changed.')
     got = dict((t, n) for n, t in names(extract_text(text)))
-    assert got["modern films had lost their spark"] == "Tom Baker"
+    assert got["the industry had changed"] == "Tom Baker"
 
 
 def test_an_age_description_with_no_age_given_is_the_person_in_view(extract_text):
-    text = ('Film row\n\n'
-            'Hollywood legend Tom Baker has criticised modern films at a festival.\n\n'
-            'The 71-year-old said that modern films had lost their spark.')
+    text = ('Farewell tour\n\n'
+            'Veteran singer Tom Baker has announced a farewell tour of Europe.\n\n'
+            'The 71-year-old said that he would retire next year.')
     got = dict((t, n) for n, t in names(extract_text(text)))
-    assert got["modern films had lost their spark"] == "Tom Baker"
+    assert got["he would retire next year"] == "Tom Baker"
 
 
 def test_a_role_of_a_named_place_is_definite(extract_text):
@@ -227,16 +227,16 @@ def test_a_role_of_a_named_place_is_definite(extract_text):
 
 def test_a_description_is_not_a_person_named_in_the_clause_of_its_verb(extract_text):
     text = ('Budget row\n\n'
-            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of fiddling '
-            'the figures. But the chancellor told Mr Dale that the figures were sound.')
+            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of hiding '
+            'the debt. But the chancellor told Mr Dale that the figures were sound.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the figures were sound"] == "Peter Vane"
 
 
 def test_a_son_named_by_first_name_shares_the_family_name(extract_text):
-    text = ('Tapes sold\n\n'
-            'Tapes made by engineer Jack Hale were sold at auction on Monday. "We kept them for years," '
-            "Mr Hale's son Tom, 40, said before the sale. \"He loved them,\" his son added.")
+    text = ('Art show\n\n'
+            'Paintings by the late artist Jack Hale went on show in Leeds on Monday. "We kept them for years," '
+            "Mr Hale's son Tom, 40, told visitors. \"He loved them,\" his son added.")
     brief = extract_text(text)
     assert "Tom Hale" in {s.name for s in brief.speakers}
     got = dict((t, n) for n, t in names(brief))
