@@ -235,6 +235,7 @@ class Cast:
                 continue
             self._title_before(ent, person)
             self._apposition(ent, person)
+            self._described_before(ent, person)
 
     def _person_for_span(self, span) -> Person | None:
         toks = _clean_name(span)
@@ -292,6 +293,27 @@ class Cast:
         if orgs and person.affiliation is None:
             person.affiliation = " ".join(t.text for t in orgs)
         self._set_role(person, role, strength)
+
+    def _described_before(self, ent, person: Person) -> None:
+        """'The firm's chief executive, Jo Hart, resigned': a noun for a person whose apposition
+        the name is gives the name's role."""
+        from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
+        root = ent.root
+        head = root.head
+        if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i > root.i or head.ent_type_ \
+                or self.doc[head.i + 1].text != "," or self.doc[ent.start - 1].text != ",":
+            return
+        noun = head.lemma_.lower()
+        if noun in BODY_NOUNS or noun in RELATIONAL or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS
+                                                            or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+            return
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound") and t.head.i == head.i
+                or t.i == head.i]
+        toks = [t for t in toks if t.i >= min(u.i for u in toks if u.i == head.i or u.head.i == head.i)]
+        role = " ".join(t.text for t in toks)
+        person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
+        person.nationality |= {t.lower_ for t in toks if _nationality(t)}
+        self._set_role(person, role, 2)
 
     def _apposition(self, ent, person: Person) -> None:
         """'Fawzi Barhum, a spokesman for Hamas' -> role spokesman, affiliation Hamas."""

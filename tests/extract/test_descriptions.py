@@ -265,3 +265,11 @@ def test_a_party_named_two_ways_is_one_side(extract_text):
             'Monday. The Conservative leader said they were unfair.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["they were unfair"] == "Michael Hold"
+
+
+def test_a_role_whose_apposition_is_the_name(extract_text):
+    text = ('Test\n\n'
+            "The firm's chief executive, Jo Hart, resigned on Monday. Analyst Tom Reed said the shares would "
+            'fall. The chief executive said she was leaving for family reasons.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["she was leaving for family reasons"] == "Jo Hart"
