@@ -83,7 +83,7 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "democratic": "democrat", "democrats": "democrat", "dem": "democrat", "dems": "democrat",
               "gop": "republican", "republicans": "republican", "lib": "liberal", "liberals": "liberal",
               "labour's": "labour", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
-              "ceo": "chief", "premier": "minister", "pm": "minister",
+              "ceo": "chief", "premier": "minister", "pm": "minister", "ex": "former",
               "solicitor": "lawyer", "attorney": "lawyer", "barrister": "lawyer", "counsel": "lawyer",
               "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
@@ -527,7 +527,7 @@ class Resolver(Pronouns):
                     continue
                 if nationality and nationality_of(person) and not (nationality & nationality_of(person)):
                     continue
-                if person.role and (QUALIFIERS & role_words(person.role)) - words:
+                if person.role and same_words(QUALIFIERS & role_words(person.role)) - same_words(words):
                     continue  # "the chancellor" is not the shadow chancellor
                 if self._of_another_body(person, bodies):
                     continue  # "the Arsenal boss" is not the United chief executive
@@ -821,7 +821,7 @@ class Resolver(Pronouns):
                 return True
             if person.kind != "person" or gender and person.gender not in (None, gender):
                 return False
-            if person.role and (QUALIFIERS & role_words(person.role)) - words - {subj.lower_}:
+            if person.role and same_words(QUALIFIERS & role_words(person.role)) - same_words(words | {subj.lower_}):
                 return False  # "the chancellor" is not the shadow chancellor
             if self._of_another_body(person, bodies):
                 return False

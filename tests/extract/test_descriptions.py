@@ -273,3 +273,11 @@ def test_a_role_whose_apposition_is_the_name(extract_text):
             'fall. The chief executive said she was leaving for family reasons.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["she was leaving for family reasons"] == "Jo Hart"
+
+
+def test_an_ex_minister_is_the_former_minister(extract_text):
+    text = ('Test\n\n'
+            'Former minister Jo Hart criticised the plan. Home Secretary David Blunt defended it on Monday. '
+            'The ex-minister said the plan would fail.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the plan would fail"] == "Jo Hart"
