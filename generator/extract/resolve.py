@@ -556,7 +556,8 @@ class Resolver(Pronouns):
                 return Resolution(named, "person", 0.5, self.people.get(named), how="lede")
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
-        body = self._members_of(subj) or self._body_of_members(subj, np)  # "the law lords" of the House of Lords
+        body = self._members_of(subj) or self._body_of_members(subj, np) \
+            or self._lede_members(subj, np)  # "the law lords" of the House of Lords
         if body is not None:
             return Resolution(body, "organisation", 0.6, how="members")
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
@@ -708,6 +709,17 @@ class Resolver(Pronouns):
                 return None
             return name if self.doc[j].lemma_.lower() in MEMBER_BODIES else None
         return None
+
+    def _lede_members(self, subj, np) -> str | None:
+        """'..., MPs have warned': members of a body ("MPs", "judges", "peers") the first sentence
+        (after the headline) gives as the source, bare, are the one body made of them that the
+        article names (a committee, a panel, a court), when it names one only."""
+        if self.claim_span is None or self.salience is None or self.salience.sentence(subj.i) > 1 \
+                or not plural_people(subj) or subj.lower_.rstrip("s") not in MEMBER_NOUNS or len(np) != 1:
+            return None
+        bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() in MEMBER_BODIES
+                  and len(name.split()) >= 2}
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _lede_body(self, subj, head: str) -> str | None:
         """Who an unnamed body or document opening the article ("regulators have said", "new

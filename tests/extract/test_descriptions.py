@@ -281,3 +281,12 @@ def test_an_ex_minister_is_the_former_minister(extract_text):
             'The ex-minister said the plan would fail.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the plan would fail"] == "Jo Hart"
+
+
+def test_members_opening_the_article_are_the_one_committee_it_names(extract_text):
+    text = ('Schools warned\n\n'
+            'Many schools are failing their weakest pupils because of poor funding, MPs have warned.\n\n'
+            'Ministers had ignored the problem for years, the Public Accounts Committee said in its report.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["Many schools are failing their weakest pupils because of poor funding"] == \
+        "Public Accounts Committee"
