@@ -569,6 +569,12 @@ class Resolver(Pronouns):
             body = self._lede_body(subj, head)  # "..., watchdogs have said. The SEC accused ..."
             if body is not None:
                 return Resolution(body, "organisation", 0.5, how="lede")
+            if head in MEMBER_BODIES and subj.tag_ == "NN" and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
+                # "an all-party committee said": the one committee the article names
+                bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() == head
+                          and len(name.split()) >= 2}
+                if len(bodies) == 1:
+                    return Resolution(bodies.pop(), "organisation", 0.5, how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)

@@ -290,3 +290,11 @@ def test_members_opening_the_article_are_the_one_committee_it_names(extract_text
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["Many schools are failing their weakest pupils because of poor funding"] == \
         "Public Accounts Committee"
+
+
+def test_a_committee_is_the_one_committee_the_article_names(extract_text):
+    text = ('Rail review\n\n'
+            'Rail fares rose by a tenth last year. But a cross-party committee said the rise was not justified. '
+            'The Transport Select Committee heard evidence from passengers in March.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the rise was not justified"] == "Transport Select Committee"
