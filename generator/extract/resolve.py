@@ -498,7 +498,8 @@ class Resolver(Pronouns):
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
-                or self._issued_by(subj) or self._last_document(subj)  # "A study by X found ... said the report"
+                or self._issued_by(subj) or self._last_document(subj) \
+                or (self._one_member_body() if head == "report" else None)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
@@ -571,10 +572,9 @@ class Resolver(Pronouns):
                 return Resolution(body, "organisation", 0.5, how="lede")
             if head in MEMBER_BODIES and subj.tag_ == "NN" and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
                 # "an all-party committee said": the one committee the article names
-                bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() == head
-                          and len(name.split()) >= 2}
-                if len(bodies) == 1:
-                    return Resolution(bodies.pop(), "organisation", 0.5, how="lede")
+                body = self._one_member_body(head)
+                if body is not None:
+                    return Resolution(body, "organisation", 0.5, how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)
@@ -723,8 +723,13 @@ class Resolver(Pronouns):
         if self.claim_span is None or self.salience is None or self.salience.sentence(subj.i) > 1 \
                 or not plural_people(subj) or subj.lower_.rstrip("s") not in MEMBER_NOUNS or len(np) != 1:
             return None
-        bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() in MEMBER_BODIES
-                  and len(name.split()) >= 2}
+        return self._one_member_body()
+
+    def _one_member_body(self, noun: str | None = None) -> str | None:
+        """The one body made of people (a committee, a panel, a court; `noun`: of that noun) the
+        article names, if it names one only."""
+        bodies = {name for _i, name in self.orgs.mentions if len(name.split()) >= 2
+                  and (name.split()[-1].lower() == noun if noun else name.split()[-1].lower() in MEMBER_BODIES)}
         return bodies.pop() if len(bodies) == 1 else None
 
     def _lede_body(self, subj, head: str) -> str | None:

@@ -298,3 +298,11 @@ def test_a_committee_is_the_one_committee_the_article_names(extract_text):
             'The Transport Select Committee heard evidence from passengers in March.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the rise was not justified"] == "Transport Select Committee"
+
+
+def test_the_report_is_the_one_committee_the_article_names(extract_text):
+    text = ('Rail review\n\n'
+            'Rail fares are too high, the Transport Select Committee has said. Minister Ann Cole said prices '
+            'were fair.\n\nThe report said passengers deserved better value.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["passengers deserved better value"] == "Transport Select Committee"
