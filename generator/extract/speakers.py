@@ -295,8 +295,8 @@ class Cast:
         self._set_role(person, role, strength)
 
     def _described_before(self, ent, person: Person) -> None:
-        """'The firm's chief executive, Jo Hart, resigned': a noun for a person whose apposition
-        the name is gives the name's role."""
+        """'The firm's chief executive, Jo Hart, resigned', 'His son, Ben Hale, said': a noun for a
+        person whose apposition the name is gives the name's role."""
         from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
         root = ent.root
         head = root.head
@@ -304,8 +304,8 @@ class Cast:
                 or self.doc[head.i + 1].text != "," or self.doc[ent.start - 1].text != ",":
             return
         noun = head.lemma_.lower()
-        if noun in BODY_NOUNS or noun in RELATIONAL or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS
-                                                            or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+        if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS or noun in RELATIONAL
+                                      or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
             return
         toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound") and t.head.i == head.i
                 or t.i == head.i]
@@ -313,7 +313,7 @@ class Cast:
         role = " ".join(t.text for t in toks)
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
         person.nationality |= {t.lower_ for t in toks if _nationality(t)}
-        self._set_role(person, role, 2)
+        self._set_role(person, role, 1 if noun in RELATIONAL else 2)  # "His son, Ben Hale," says how, not what
 
     def _apposition(self, ent, person: Person) -> None:
         """'Fawzi Barhum, a spokesman for Hamas' -> role spokesman, affiliation Hamas."""

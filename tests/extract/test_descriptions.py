@@ -306,3 +306,12 @@ def test_the_report_is_the_one_committee_the_article_names(extract_text):
             'were fair.\n\nThe report said passengers deserved better value.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["passengers deserved better value"] == "Transport Select Committee"
+
+
+def test_his_son_is_the_person_named_as_his_son_in_apposition(extract_text):
+    text = ('Test\n\n'
+            'Singer Tom Hale has died aged 80. His son, Ben Hale, said he died peacefully. Manager Ian Dale said '
+            'the tours had been hard. Promoter Jo Hart called him a legend. His son said the family would hold '
+            'a private funeral.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the family would hold a private funeral"] == "Ben Hale"
