@@ -75,6 +75,8 @@ MEMBER_NOUNS = {"member", "judge", "justice", "mp", "mep", "msp", "peer", "lord"
                 "legislator", "delegate", "representative", "congressman", "congresswoman", "assemblyman"}
 CUE_LEMMAS = cased(CLAUSE_CUES)
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
+ANONYMOUS = {"source", "insider"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -512,7 +514,7 @@ class Resolver(Pronouns):
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
-            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS \
+            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | ANONYMOUS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._ranked_description(subj, set(), nationality) if self.salience is not None \

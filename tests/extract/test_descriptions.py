@@ -315,3 +315,11 @@ def test_his_son_is_the_person_named_as_his_son_in_apposition(extract_text):
             'a private funeral.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the family would hold a private funeral"] == "Ben Hale"
+
+
+def test_an_anonymous_source_is_no_epithet_for_a_named_person(extract_text):
+    text = ('Test\n\n'
+            'The council had been neutral on the plan, Tom Hale said on Monday. The vote would now go ahead, '
+            'the senior source said.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["The vote would now go ahead"] is None
