@@ -339,9 +339,13 @@ class Resolver(Pronouns):
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
             return Resolution(body, "organisation", 0.85, how="org")
-        if subj.pos_ == "PROPN" and subj.tag_ == "NNP" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
-                and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP") and len(np) == 2):
-            return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
+        singular = subj.tag_ == "NNP" or subj.tag_ == "NNPS" and (low[-1] != "s" or low.endswith("ss"))
+        if subj.pos_ == "PROPN" and singular and subj.i > 0 and np[0].lower_ == "the" \
+                and np[-1].i == subj.i and all(t.pos_ != "PROPN" for t in np if t.i != subj.i) \
+                and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP")):
+            # "said the Kiwi", "the Scot admitted", "The Portuguese said", "the 31-year-old Briton" (never
+            # a plural: "the Tories" are a party)
+            return self._description(subj, np, person_noun=True)
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \

@@ -323,3 +323,12 @@ def test_an_anonymous_source_is_no_epithet_for_a_named_person(extract_text):
             'the senior source said.')
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["The vote would now go ahead"] is None
+
+
+def test_a_peoples_noun_after_an_age_is_a_person_not_a_name(extract_text):
+    text = ('Test\n\n'
+            'Paula Radley won the race in London on Sunday. The 31-year-old Briton said she was delighted.')
+    brief = extract_text(text)
+    assert "Briton" not in {s.name for s in brief.speakers}
+    got = dict((t, n) for n, t in names(brief))
+    assert got["she was delighted"] == "Paula Radley"
