@@ -23,7 +23,16 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
     TITLE_WORDS,
 )
-from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
+from generator.extract.mentions import (
+    POST_NOMINALS,
+    Person,
+    _clean_name,
+    _in,
+    _name_text,
+    _nationality,
+    _not_a_title,
+    _noun_chunk,
+)
 from generator.extract.orgs import BODY_NOUNS, ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
 from generator.extract.tree import missed_stop
@@ -35,6 +44,13 @@ BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "se
 # last words of a sports club's name the model may take for a person's ("Leeds United")
 CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "rangers", "fc",
               "town", "county", "villa", "argyle", "academicals", "thistle", "athletico", "dynamo"}
+
+
+def _lettered(ent) -> bool:
+    """'Guy Hart QC' tagged as a body: two or three capitalised names, then letters after a name."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    return ent.label_ == "ORG" and len(toks) in (3, 4) and toks[-1].text in POST_NOMINALS \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks[:-1])
 
 
 def _club(ent) -> bool:
@@ -121,10 +137,11 @@ class Cast:
 
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.doc = doc
-        self.ents = list(doc.ents)
+        # "Guy Hart QC" the model took for a body: a name with letters after it is a person's
+        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _lettered(e) else e for e in doc.ents]
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
-        self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
+        self.org_names = {_bare(e.text) for e in self.ents if e.label_ == "ORG"}
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ents = widen_people(doc, widen_orgs(doc, self.ents))

@@ -332,3 +332,11 @@ def test_a_peoples_noun_after_an_age_is_a_person_not_a_name(extract_text):
     assert "Briton" not in {s.name for s in brief.speakers}
     got = dict((t, n) for n, t in names(brief))
     assert got["she was delighted"] == "Paula Radley"
+
+
+def test_a_lettered_name_after_a_comma_closes_the_subject(extract_text):
+    text = 'Test\n\nThe new head of the Law Society, Peter Marsh QC warned there was a real risk to the courts.'
+    brief = extract_text(text)
+    assert [s.name for s in brief.speakers] == ["Peter Marsh"]
+    got = dict((t, n) for n, t in names(brief))
+    assert got["there was a real risk to the courts"] == "Peter Marsh"
