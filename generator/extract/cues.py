@@ -227,6 +227,9 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
         if found is None and lemma in INVERTED_CUES and subj is not None and not ccomp \
                 and (before := _clause_before_comma(tok, subj)) is not None:
             found = ("clause", before)
+        if found is None and lemma == "say" and subj is not None and not ccomp \
+                and (before := _quoted_as_saying(tok, subj)) is not None:
+            found = ("clause", before)
         if found is None and lemma in CLAUSE_CUES and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             # '"Only you," she said, "would ..."': the clause the cue interrupts
             found = ("clause", _subtree_span(tok.head, exclude=[tok]))
@@ -423,6 +426,25 @@ def _clause_before_comma(tok, subj) -> tuple[int, int] | None:
         return None
     if any(c.i > tok.i and c.dep_ not in ("punct", "advcl", "npadvmod", "prep") for c in tok.children):
         return None
+    return _opening_clause(doc, first)
+
+
+def _quoted_as_saying(tok, subj) -> tuple[int, int] | None:
+    """'The law will be applied case by case, minister Jo Hart was quoted as saying': a speaker
+    quoted (or reported) as saying, with nothing said after it, said the clause before the comma
+    that opens the speaker's phrase."""
+    verb = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "as" else None
+    if verb is None or verb.lemma_.lower() not in ("quote", "report", "cite") or verb.tag_ != "VBN" \
+            or any(c.i > tok.i and not c.is_punct and c.dep_ != "prep" for c in tok.children):
+        return None
+    first = subj.left_edge.i
+    if first < 2 or tok.doc[first - 1].text != "," or not first < verb.i <= subj.i + 3:
+        return None
+    return _opening_clause(tok.doc, first)
+
+
+def _opening_clause(doc, first: int) -> tuple[int, int] | None:
+    """The finite clause that opens a sentence and ends in the comma before token `first`."""
     start = first - 1  # back to the sentence's real start (the parse may end a sentence at the comma)
     while start > 0 and first - start < 60 and doc[start - 1].text not in (".", "!", "?", ";", ":") \
             and "\n" not in doc[start - 1].text:
@@ -628,14 +650,20 @@ def _noun_cue(tok) -> Candidate | None:
     return cand
 
 
+# what things are done "according to": rules and plans, no source that says anything
+# (a plan, an agreement or a contract is a document that may report: "according to his plea agreement")
+RULE_NOUNS = frozenset({"law", "rule", "regulation", "constitution", "schedule", "tradition", "custom", "guideline",
+                        "statute", "legislation", "procedure", "protocol", "principle", "timetable"})
+
+
 def _according_to(tok) -> Candidate | None:
     """'X happened, according to Y' / 'According to Y, X happened'."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None or pobj.pos_ == "NOUN" and pobj.lemma_.lower() in RULE_NOUNS:
+        return None  # "dealt with according to the competition law": what is done by a rule, not who says it
     head = tok.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head

@@ -50,6 +50,10 @@ def _in(ranges, i: int) -> bool:
     return _inside(ranges, i)
 
 
+# letters written after a name: a seat or an honour, not the name ("Frank Field MP")
+POST_NOMINALS = {"MP", "QC", "KC", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"}
+
+
 def _clean_name(span) -> list:
     toks = list(span)
     # a dash set off by spaces ends a name ("Karl Brenner - Hansa Rostock's biggest creditor -"
@@ -63,6 +67,8 @@ def _clean_name(span) -> list:
         toks.pop(0)  # "a Bob Deans try": the model took the article into the name
     while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
+    while len(toks) > 2 and toks[-1].text in POST_NOMINALS:
+        toks.pop()  # "Frank Field MP", "Jo Hart QC": letters after a name are no part of it
     while toks and toks[0].text == "-":
         toks.pop(0)
     while len(toks) > 2 and toks[-1].text in POSTNOMINALS:

@@ -87,6 +87,13 @@ class Salience:
                 break
             if w == MAIN_SUBJECT:
                 own.add(name)
+        if description and exclude is not None:
+            # "the chancellor said Mr Vane was wrong": whom the claim, or the clause of its verb,
+            # names is not its speaker
+            subject = {t.i for t in doc[i].subtree}
+            clause = {t.i for t in doc[i].head.subtree} if doc[i].head.i != i else set()
+            own |= {name for j, name, _w in self.mentions
+                    if (exclude[0] <= doc[j].idx < exclude[1] or j in clause) and j not in subject}
         counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
         for m in range(k - 1, -1, -1):
             j, name, weight = self.mentions[m]

@@ -79,6 +79,8 @@ MEMBER_NOUNS = {"member", "judge", "justice", "mp", "mep", "msp", "peer", "lord"
 LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}
 CUE_LEMMAS = cased(CLAUSE_CUES)
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
+ANONYMOUS = {"source", "insider"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 
 
@@ -87,13 +89,52 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "democratic": "democrat", "democrats": "democrat", "dem": "democrat", "dems": "democrat",
               "gop": "republican", "republicans": "republican", "lib": "liberal", "liberals": "liberal",
               "labour's": "labour", "boss": "chief", "head": "chief", "chairman": "chair", "chairwoman": "chair",
-              "ceo": "chief", "premier": "minister", "pm": "minister",
+              "ceo": "chief", "premier": "minister", "pm": "minister", "ex": "former",
               "solicitor": "lawyer", "attorney": "lawyer", "barrister": "lawyer", "counsel": "lawyer",
               "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
+# capitalised words of a title that name no body: "Prime Minister", "Striker X"
+NOT_BODY_WORDS = TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | QUALIFIERS | HONORIFICS | {"prime", "chief", "general"}
+
+
 def same_words(words: set[str]) -> set[str]:
     return {SAME_WORDS.get(w, w) for w in words}
+
+
+# a people's noun and its country, compared as its adjective: "the Welshman" is the Wales captain
+DEMONYMS = {"welshman": "welsh", "welshwoman": "welsh", "wales": "welsh", "scot": "scottish", "scots": "scottish",
+            "scotsman": "scottish", "scotswoman": "scottish", "scotland": "scottish", "briton": "british",
+            "brit": "british", "britain": "british", "englishman": "english", "englishwoman": "english",
+            "england": "english", "irishman": "irish", "irishwoman": "irish", "ireland": "irish",
+            "frenchman": "french", "frenchwoman": "french", "france": "french", "dutchman": "dutch",
+            "holland": "dutch", "spaniard": "spanish", "spain": "spanish", "germany": "german",
+            "italy": "italian", "aussie": "australian", "australia": "australian", "kiwi": "new zealander"}
+
+
+def nations(words: set[str]) -> set[str]:
+    """Nationality words compared as one ("Welshman", "Wales", "welsh"; "Tory", "Conservative")."""
+    return {DEMONYMS.get(w, SAME_WORDS.get(w, w)) for w in words}
+
+
+def nationality_of(person) -> set[str]:
+    """A person's nationality, with the country or people their title names ("Wales captain")."""
+    return nations(person.nationality | {w for w in person.words if w in DEMONYMS})
+
+
+def role_words(role: str) -> set[str]:
+    """The words of a role, hyphenated ones apart: "ex-Labour minister" holds "ex"."""
+    return set(re.split(r"[\s\-\u2013]+", role.lower()))
+
+
+def age_of(tok) -> str | None:
+    """The number of an age description whose head is `tok`: "67" of "the 67-year-old"."""
+    doc = tok.doc
+    if tok.lower_ not in ("old", "olds") or tok.i < 4 or doc[tok.i - 1].text != "-" \
+            or doc[tok.i - 2].lower_ not in ("year", "years") or doc[tok.i - 3].text != "-":
+        return None
+    num = doc[tok.i - 4]
+    return num.text if num.like_num else None
 
 
 def name_run(head, word_ids=frozenset()) -> list:
@@ -247,14 +288,16 @@ class Resolver(Pronouns):
                 return self.resolve(subj.doc[dash.i - 1], record)
         if subj.pos_ == "NOUN" and not subj.ent_type_:
             # "Dutch brewer and former market leader Van Dam Breweries has said": one
-            # subject described twice, the name closing the second description
-            # (or after the verb, closing the clause: 'said Acme president and chief executive Ann Lee.')
+            # subject described twice, the name closing the second description (also after
+            # its verb: "said Acme president and chief executive Jo Hart.")
+            def closes(c) -> bool:
+                if c.right_edge.i < subj.head.i:
+                    return all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                               for t in subj.doc[c.right_edge.i + 1:subj.head.i])
+                after = c.right_edge.i + 1
+                return subj.head.i < subj.i and (after >= subj.sent.end or subj.doc[after].text in (".", ",", ";"))
             named = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i and c.pos_ == "PROPN"
-                          and c.ent_type_ in ("PERSON", "ORG")
-                          and (c.right_edge.i < subj.head.i and all(t.dep_ in ("aux", "auxpass", "neg", "advmod")
-                                                                    for t in subj.doc[c.right_edge.i + 1:subj.head.i])
-                               or subj.head.i < subj.i and c.right_edge.i + 1 < len(subj.doc)
-                               and subj.doc[c.right_edge.i + 1].is_punct)), None)
+                          and c.ent_type_ in ("PERSON", "ORG") and closes(c)), None)
             if named is not None and any(t.pos_ == "NOUN" and t.i > subj.i for t in named.subtree):
                 res = self.resolve(named, record)
                 if res.name is not None:
@@ -306,9 +349,13 @@ class Resolver(Pronouns):
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
             return Resolution(body, "organisation", 0.85, how="org")
-        if subj.pos_ == "PROPN" and subj.tag_ == "NNP" and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
-                and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP") and len(np) == 2):
-            return self._description(subj, np, person_noun=True)  # "said the Kiwi", "the Scot admitted"
+        singular = subj.tag_ == "NNP" or subj.tag_ == "NNPS" and (low[-1] != "s" or low.endswith("ss"))
+        if subj.pos_ == "PROPN" and singular and subj.i > 0 and np[0].lower_ == "the" \
+                and np[-1].i == subj.i and all(t.pos_ != "PROPN" for t in np if t.i != subj.i) \
+                and (low in PERSON_NOUNS or subj.ent_type_ in ("PERSON", "NORP")):
+            # "said the Kiwi", "the Scot admitted", "The Portuguese said", "the 31-year-old Briton" (never
+            # a plural: "the Tories" are a party)
+            return self._description(subj, np, person_noun=True)
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \
@@ -404,11 +451,19 @@ class Resolver(Pronouns):
         if edge.i + 1 >= len(subj.doc) or subj.head.i != edge.i + 1 + (edge.text != ","):
             return None
         named = [t for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i
-                 and subj.doc[t.right_edge.i + 1].text == "," and t.right_edge.i + 1 >= edge.i]
-        # the name, or the name before a title written after it ("Ann Lee MP", "Ann Lee QC")
-        named = [t if t.ent_type_ == "PERSON" else max(names, key=lambda c: c.i) for t in named
-                 if t.ent_type_ == "PERSON" or (names := [c for c in t.children if c.dep_ == "compound"
-                                                          and c.i == t.i - 1 and c.ent_type_ == "PERSON"])]
+                 and subj.doc[t.right_edge.i + 1].text in (",", subj.head.text) and t.right_edge.i + 1 >= edge.i]
+        # "Chairman of the Audit Committee Jo Hart MP, said": the name may be the compound of a
+        # title after it that the model took for the apposition ("Ann Lee MP", "Ann Lee QC")
+        def name_of(t):
+            if t.ent_type_ == "PERSON":
+                return t
+            names = [c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1 and c.ent_type_ == "PERSON"]
+            if names:
+                return names[-1]
+            if t.text[:1].isupper() and t.lower_ in TITLE_WORDS | PERSON_NOUNS:
+                return next((c for c in t.children if c.ent_type_ == "PERSON" and c.dep_ == "compound"), None)
+            return None
+        named = [n for n in map(name_of, named) if n is not None]
         return named[-1] if named else None
 
     def _common_word(self, span) -> bool:
@@ -472,7 +527,9 @@ class Resolver(Pronouns):
         if again is not None:
             return again
         body = self.orgs.labelled(subj, np) or self.orgs.described(subj, np)
-        definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i)
+        # "the minister", "his son"; a role of a named place or body is definite too: "Russia's president"
+        definite = any(t.lower_ in ("the", "his", "her", "their", "our") for t in np if t.i < subj.i) \
+            or any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG") for t in np if t.i < subj.i)
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
@@ -481,32 +538,40 @@ class Resolver(Pronouns):
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
                 or self._issued_by(subj) or self._last_document(subj) \
-                or self._committee_report(subj)  # "A study by X found ... said the report"
+                or self._committee_report(subj) \
+                or (self._one_member_body() if head == "report" else None)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
-        nationality = {t.lower_ for t in np if _nationality(t)}
+        nationality = nations({t.lower_ for t in np if _nationality(t) or t.lower_ in DEMONYMS})
+        # "the Arsenal boss": the body a description names, which no one of another body is head of
+        bodies = same_words({t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.text[:1].isupper()
+                             and not _nationality(t) and t.lower_ not in NOT_BODY_WORDS})
         is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
             or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
-            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS \
+            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | ANONYMOUS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._ranked_description(subj, set(), nationality) if self.salience is not None \
                 else self._last_person(subj.i)
             if last is not None:
                 return Resolution(last, "person", 0.5, self.people.get(last), how="epithet")
+        if definite and (aged := self._aged(subj, np)) is not None:
+            return Resolution(aged, "person", 0.75, self.people.get(aged), how="role-description")
         if is_person_noun and definite:
             best, best_score = None, 0
             for name, person in self.people.items():
                 if person.kind != "person":
                     continue
-                if nationality and person.nationality and not (nationality & person.nationality):
+                if nationality and nationality_of(person) and not (nationality & nationality_of(person)):
                     continue
-                if person.role and (QUALIFIERS & set(person.role.lower().split())) - words:
+                if person.role and same_words(QUALIFIERS & role_words(person.role)) - same_words(words):
                     continue  # "the chancellor" is not the shadow chancellor
+                if self._of_another_body(person, bodies):
+                    continue  # "the Arsenal boss" is not the United chief executive
                 score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
                     score += 1
@@ -518,11 +583,11 @@ class Resolver(Pronouns):
                     person.nationality |= nationality
                 return Resolution(best, "person", 0.75, person, how="role-description")
             if self.salience is not None:  # the person the article keeps in view
-                last = self._ranked_description(subj, words, nationality)
+                last = self._ranked_description(subj, words, nationality, bodies)
                 if last is not None:
                     return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             last = self._last_person(subj.i)
-            known = self.people[last].nationality if last in self.people else set()
+            known = nationality_of(self.people[last]) if last in self.people else set()
             if last is not None and (not nationality or not known or known & nationality):
                 return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             if last is None and not any(c.dep_ == "appos" for c in subj.children) \
@@ -533,7 +598,7 @@ class Resolver(Pronouns):
         if any(t.lower_ in NEGATIONS for t in np if t.i <= subj.i):
             return Resolution(None, "person", 0.3, how="negation")  # "no one said": nobody to name
         body = self._members_of(subj) or self._body_of_members(subj, np) \
-            or self._committee(subj, np)  # "the law lords" of the House of Lords, "MPs" of the committee
+            or self._committee(subj, np) or self._lede_members(subj, np)  # "the law lords", "MPs" of the committee
         if body is not None:
             return Resolution(body, "organisation", 0.6, how="members")
         if is_person_noun and not definite and subj.tag_ == "NN" and head not in SPOKES \
@@ -545,6 +610,11 @@ class Resolver(Pronouns):
             body = self._lede_body(subj, head)  # "..., watchdogs have said. The SEC accused ..."
             if body is not None:
                 return Resolution(body, "organisation", 0.5, how="lede")
+            if head in MEMBER_BODIES and subj.tag_ == "NN" and any(t.lower_ in ("a", "an") for t in np if t.i < subj.i):
+                # "an all-party committee said": the one committee the article names
+                body = self._one_member_body(head)
+                if body is not None:
+                    return Resolution(body, "organisation", 0.5, how="lede")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)
@@ -748,6 +818,22 @@ class Resolver(Pronouns):
         body = bodies.pop()
         return body if any(j < subj.i and name == body for j, name, *_rest in self.org_history) else None
 
+    def _lede_members(self, subj, np) -> str | None:
+        """'..., MPs have warned': members of a body ("MPs", "judges", "peers") the first sentence
+        (after the headline) gives as the source, bare, are the one body made of them that the
+        article names (a committee, a panel, a court), when it names one only."""
+        if self.claim_span is None or self.salience is None or self.salience.sentence(subj.i) > 1 \
+                or not plural_people(subj) or subj.lower_.rstrip("s") not in MEMBER_NOUNS or len(np) != 1:
+            return None
+        return self._one_member_body()
+
+    def _one_member_body(self, noun: str | None = None) -> str | None:
+        """The one body made of people (a committee, a panel, a court; `noun`: of that noun) the
+        article names, if it names one only."""
+        bodies = {name for _i, name in self.orgs.mentions if len(name.split()) >= 2
+                  and (name.split()[-1].lower() == noun if noun else name.split()[-1].lower() in MEMBER_BODIES)}
+        return bodies.pop() if len(bodies) == 1 else None
+
     def _lede_body(self, subj, head: str) -> str | None:
         """Who an unnamed body or document opening the article ("regulators have said", "new
         guidelines say") turns out to be: the body that is the named subject of the next sentence, or
@@ -775,6 +861,25 @@ class Resolver(Pronouns):
                         return issuer
         return None
 
+    def _aged(self, subj, np) -> str | None:
+        """'the 67-year-old': the one person whose age the article gives as that number beside
+        their name ("Jo Hart, 67, said", "Hart (67)")."""
+        age = age_of(subj)
+        if age is None:
+            return None
+        found = set()
+        for t in self.doc:
+            if t.text != age or t.i < 2 or t.i in {u.i for u in np}:
+                continue
+            before = self.doc[t.i - 1]
+            if before.text not in (",", "("):
+                continue
+            named = self.doc[t.i - 2]
+            names = self.full_names(named.text) if named.pos_ == "PROPN" else []
+            if len(names) == 1 and self.people[names[0]].kind == "person":
+                found.add(names[0])
+        return found.pop() if len(found) == 1 else None
+
     def _named_next(self, subj) -> str | None:
         """The person an indefinite description opening the article ("A US airline attendant ...
         says") turns out to be: the named subject of the next sentence, when it is the first or
@@ -797,6 +902,8 @@ class Resolver(Pronouns):
         """'the singer', 'the DJ', 'our correspondent', 'the shipping tycoon': a common noun for a
         person (a list, an agent's ending, or a word the article says of someone it names), never
         a body, a document or data."""
+        if age_of(subj) is not None:
+            return True  # "the 67-year-old"
         if subj.tag_ not in ("NN", "NNP") or head in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | GOVERNMENT_NOUNS:
             return False
         if head in PERSON_NOUNS:
@@ -816,7 +923,19 @@ class Resolver(Pronouns):
             cached = self._person_words_cache = (len(self.people), words)
         return cached[1]
 
-    def _ranked_description(self, subj, words: set[str], nationality: set[str]) -> str | None:
+    @staticmethod
+    def _of_another_body(person, bodies: set[str]) -> bool:
+        """Whether a person the article ties to one body ("United chief executive David Gill") is
+        not of any of the bodies a description names ("the Arsenal boss")."""
+        if not bodies:
+            return False
+        own = role_words(person.affiliation) if person.affiliation else set()
+        own |= {w.lower() for w in re.split(r"[\s\-]+", person.role or "")
+                if w[:1].isupper() and w.lower() not in NOT_BODY_WORDS}  # "Everton boss", "Home Secretary"
+        return bool(own) and not bodies & same_words(own)
+
+    def _ranked_description(self, subj, words: set[str], nationality: set[str],
+                            bodies: frozenset[str] | set[str] = frozenset()) -> str | None:
         """The person a definite description means when no one's title shares its words: the one
         the article keeps in view (see pronouns.Salience), of the gender its noun says."""
         gender = GENDER_WORDS.get(subj.lower_)
@@ -827,9 +946,11 @@ class Resolver(Pronouns):
                 return True
             if person.kind != "person" or gender and person.gender not in (None, gender):
                 return False
-            if person.role and (QUALIFIERS & set(person.role.lower().split())) - words - {subj.lower_}:
+            if person.role and same_words(QUALIFIERS & role_words(person.role)) - same_words(words | {subj.lower_}):
                 return False  # "the chancellor" is not the shadow chancellor
-            return not (nationality and person.nationality and not nationality & person.nationality)
+            if self._of_another_body(person, bodies):
+                return False
+            return not (nationality and nationality_of(person) and not nationality & nationality_of(person))
 
         def bonus(name: str) -> float:
             person = self.people.get(name)

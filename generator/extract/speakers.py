@@ -23,7 +23,16 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
     TITLE_WORDS,
 )
-from generator.extract.mentions import Person, _clean_name, _in, _name_text, _nationality, _not_a_title, _noun_chunk
+from generator.extract.mentions import (
+    POST_NOMINALS,
+    Person,
+    _clean_name,
+    _in,
+    _name_text,
+    _nationality,
+    _not_a_title,
+    _noun_chunk,
+)
 from generator.extract.orgs import BODY_NOUNS, ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
 from generator.extract.tree import missed_stop
@@ -35,6 +44,13 @@ BODY_HEADS = ORG_NOUNS - {"party", "government", "administration", "office", "se
 # last words of a sports club's name the model may take for a person's ("Leeds United")
 CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "rangers", "fc",
               "town", "county", "villa", "argyle", "academicals", "thistle", "athletico", "dynamo"}
+
+
+def _lettered(ent) -> bool:
+    """'Guy Hart QC' tagged as a body: two or three capitalised names, then letters after a name."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    return ent.label_ == "ORG" and len(toks) in (3, 4) and toks[-1].text in POST_NOMINALS \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks[:-1])
 
 
 def _club(ent) -> bool:
@@ -112,15 +128,20 @@ def _surname_word(tok) -> bool:
         and low not in BODY_NOUNS and low not in NAMED_AFTER
 
 
+# blood kin who share a family name: "Mr Hale's son Tom" is Tom Hale
+KIN = {"son", "daughter", "brother", "grandson", "granddaughter"}
+
+
 class Cast:
     """The people and bodies an article names, with their roles, affiliations and genders."""
 
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.doc = doc
-        self.ents = list(doc.ents)
+        # "Guy Hart QC" the model took for a body: a name with letters after it is a person's
+        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _lettered(e) else e for e in doc.ents]
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
-        self.org_names = {_bare(e.text) for e in doc.ents if e.label_ == "ORG"}
+        self.org_names = {_bare(e.text) for e in self.ents if e.label_ == "ORG"}
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ents = widen_people(doc, widen_orgs(doc, self.ents))
@@ -163,7 +184,22 @@ class Cast:
             toks = _clean_name(ent)
             if len(toks) == 1 and toks[0].text[:1].isupper() and not self.full_names(toks[0].text) \
                     and not (toks[0].i > 0 and self.doc[toks[0].i - 1].lower_ == "the"):  # "the Scot": a description
-                self._add_person(toks[0].text)
+                surname = self._kin_surname(toks[0])
+                self._add_person(f"{toks[0].text} {surname}" if surname else toks[0].text)
+
+    def _kin_surname(self, tok) -> str | None:
+        """'Mr Hale's son Tom': the family name a first name given alone shares with the parent or
+        sibling it is named as the child or sibling of."""
+        doc = self.doc
+        i = tok.i
+        if i < 3 or doc[i - 1].lower_ not in KIN or doc[i - 2].text not in ("'s", "’s"):
+            return None
+        parent = doc[i - 3]
+        if parent.pos_ != "PROPN" or not parent.text[:1].isupper() or parent.text.isupper():
+            return None
+        honoured = i >= 4 and doc[i - 4].lower_.rstrip(".") in HONORIFICS
+        known = any(n.split()[-1] == parent.text and len(n.split()) >= 2 for n in self.people)
+        return parent.text if honoured or known else None
 
     def _people_by_apposition(self) -> None:
         """'DJ Shadow Cat, a presenter on the station': capitalised words the model took for a body, or for
@@ -216,6 +252,7 @@ class Cast:
                 continue
             self._title_before(ent, person)
             self._apposition(ent, person)
+            self._described_before(ent, person)
 
     def _person_for_span(self, span) -> Person | None:
         toks = _clean_name(span)
@@ -273,6 +310,27 @@ class Cast:
         if orgs and person.affiliation is None:
             person.affiliation = " ".join(t.text for t in orgs)
         self._set_role(person, role, strength)
+
+    def _described_before(self, ent, person: Person) -> None:
+        """'The firm's chief executive, Jo Hart, resigned', 'His son, Ben Hale, said': a noun for a
+        person whose apposition the name is gives the name's role."""
+        from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
+        root = ent.root
+        head = root.head
+        if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i > root.i or head.ent_type_ \
+                or self.doc[head.i + 1].text != "," or self.doc[ent.start - 1].text != ",":
+            return
+        noun = head.lemma_.lower()
+        if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS or noun in RELATIONAL
+                                      or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+            return
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound") and t.head.i == head.i
+                or t.i == head.i]
+        toks = [t for t in toks if t.i >= min(u.i for u in toks if u.i == head.i or u.head.i == head.i)]
+        role = " ".join(t.text for t in toks)
+        person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
+        person.nationality |= {t.lower_ for t in toks if _nationality(t)}
+        self._set_role(person, role, 1 if noun in RELATIONAL else 2)  # "His son, Ben Hale," says how, not what
 
     def _apposition(self, ent, person: Person) -> None:
         """'Fawzi Barhum, a spokesman for Hamas' -> role spokesman, affiliation Hamas."""

@@ -69,6 +69,11 @@ def subject_of(verb, depth: int = 0):
                 and verb.doc[a.right_edge.i + 1].text == "," and b.ent_type_ in ("PERSON", "ORG")
             if joined and b.pos_ == "PROPN" and a.pos_ == "NOUN" and b.i < verb.i:
                 return b
+            # "The new chairman of the council, Jo Hart QC warned": the name after the comma
+            if b.left_edge.i == a.right_edge.i + 2 and verb.doc[a.right_edge.i + 1].text == "," \
+                    and b.pos_ == "PROPN" and a.pos_ == "NOUN" and b.right_edge.i + 1 == verb.i \
+                    and any(t.ent_type_ == "PERSON" or t.text[:1].isupper() and t.dep_ == "compound" for t in b.lefts):
+                return b
     if len(subjects) > 1:  # "..., in particular the UK, France and Spain, said the report": the
         after = [c for c in subjects if c.left_edge.i == verb.i + 1]  # noun right after the verb
         return after[0] if after else subjects[0]

@@ -124,3 +124,17 @@ def test_according_to_a_record_of_what_someone_said_gives_the_speaker(extract_te
 def test_according_to_a_source_of_a_plain_statement_stays(extract_text):
     brief = extract_text('According to the BBC, the minister has resigned.')
     assert [(c.text, c.speaker_mention.text) for c in brief.claims] == [("the minister has resigned", "the BBC")]
+
+
+def test_what_is_done_according_to_a_rule_is_no_claim(extract_text):
+    text = "The remaining tickets will be sold next month according to the rules of the competition."
+    assert extract_text(text).claims == []
+
+
+def test_a_speaker_quoted_as_saying_said_the_clause_before_the_comma(extract_text):
+    text = ("Test\n\nPrices will be reviewed every spring, energy minister Olga Petrova was quoted "
+            "as saying by a local radio station.")
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    got = [(by_id.get(c.speaker), c.text) for c in brief.claims]
+    assert got == [("Olga Petrova", "Prices will be reviewed every spring")]

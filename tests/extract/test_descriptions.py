@@ -160,3 +160,183 @@ def test_a_description_deep_in_the_article_does_not_look_ahead(extract_text):
             "Margaret Hollis said the town had raised the money in a month.")
     got = dict((t, n) for n, t in names(extract_text(text)))
     assert got["the school must stay open"] != "Margaret Hollis"
+
+
+def test_a_hyphenated_former_title_is_not_the_title(extract_text):
+    text = ('Ex-Liberal chancellor Peter Vane praised the new rules on Monday.\n\n'
+            'Anna Cole told MPs the economy was strong. The chancellor said that growth would continue.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["growth would continue"] == "Anna Cole"
+
+
+def test_two_titles_joined_by_and_before_a_name_after_the_verb(extract_text):
+    text = ('Acme results\n\n'
+            'Acme said profits rose by a tenth last year. "We have a solid base for growth," said Acme president '
+            'and chief executive Jo Hart.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"We have a solid base for growth,"'] == "Jo Hart"
+
+
+def test_a_name_before_a_title_after_it_closes_the_subject(extract_text):
+    text = ('Rail fares\n\n'
+            'Transport minister Tom Reed defended the rise. Chairman of the Home Affairs Committee Peter Marsh MP, '
+            'said: "The rise will hit commuters hardest."')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"The rise will hit commuters hardest."'] == "Peter Marsh"
+
+
+def test_a_description_is_not_the_person_its_claim_names(extract_text):
+    text = ('Budget row\n\n'
+            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of hiding '
+            'the debt. But the chancellor said Mr Dale was wrong about the plans.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["Mr Dale was wrong about the plans"] == "Peter Vane"
+
+
+def test_the_boss_of_a_body_is_not_the_head_of_another(extract_text):
+    text = ('Cup row\n\n'
+            'Everton manager Tom Baker was angry after the match. Chelsea chief executive Jim Hale said the club '
+            'would not complain. "I will not shake his hand again," the Everton boss said.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got['"I will not shake his hand again,"'] == "Tom Baker"
+
+
+def test_an_age_description_is_the_person_of_that_age(extract_text):
+    text = ('Film row\n\n'
+            'Actor Tom Baker, 71, has criticised modern films. Director Alan Lee, 45, defended them at the '
+            'festival on Monday.\n\nThe 71-year-old said that the industry had changed.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the industry had changed"] == "Tom Baker"
+
+
+def test_an_age_description_with_no_age_given_is_the_person_in_view(extract_text):
+    text = ('Farewell tour\n\n'
+            'Veteran singer Tom Baker has announced a farewell tour of Europe.\n\n'
+            'The 71-year-old said that he would retire next year.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["he would retire next year"] == "Tom Baker"
+
+
+def test_a_role_of_a_named_place_is_definite(extract_text):
+    text = ("Sale backed\n\n"
+            "France's president has said that the sale of the state rail firm was fair.\n\n"
+            "Karl Weber said at his annual press conference that buyers had paid a market price.")
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the sale of the state rail firm was fair"] == "Karl Weber"
+
+
+def test_a_description_is_not_a_person_named_in_the_clause_of_its_verb(extract_text):
+    text = ('Budget row\n\n'
+            'Peter Vane told MPs the economy was strong. Tory MP Ian Dale accused the Treasury of hiding '
+            'the debt. But the chancellor told Mr Dale that the figures were sound.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the figures were sound"] == "Peter Vane"
+
+
+def test_a_son_named_by_first_name_shares_the_family_name(extract_text):
+    text = ('Art show\n\n'
+            'Paintings by the late artist Jack Hale went on show in Leeds on Monday. "We kept them for years," '
+            "Mr Hale's son Tom, 40, told visitors. \"He loved them,\" his son added.")
+    brief = extract_text(text)
+    assert "Tom Hale" in {s.name for s in brief.speakers}
+    got = dict((t, n) for n, t in names(brief))
+    assert got['"We kept them for years,"'] == "Tom Hale"
+
+
+def test_the_boss_of_a_body_the_model_tags_as_nothing(extract_text):
+    text = ('Derby\n\n'
+            'Manchester United manager Alex Fergus was angry. Everton boss David Moy was calm. '
+            'The United boss said the referee was wrong.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the referee was wrong"] == "Alex Fergus"
+
+
+def test_a_peoples_noun_is_the_person_of_that_country(extract_text):
+    text = ('Test\n\n'
+            'Wales captain Gareth Lee scored twice on Saturday. England coach Andy Robb was unhappy with the '
+            'referee. The Welshman said the team had played well.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the team had played well"] == "Gareth Lee"
+
+
+def test_a_party_named_two_ways_is_one_side(extract_text):
+    text = ('Test\n\n'
+            'Tory leader Michael Hold attacked the plans. The prime minister, Tony Blank, defended them on '
+            'Monday. The Conservative leader said they were unfair.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["they were unfair"] == "Michael Hold"
+
+
+def test_a_role_whose_apposition_is_the_name(extract_text):
+    text = ('Test\n\n'
+            "The firm's chief executive, Jo Hart, resigned on Monday. Analyst Tom Reed said the shares would "
+            'fall. The chief executive said she was leaving for family reasons.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["she was leaving for family reasons"] == "Jo Hart"
+
+
+def test_an_ex_minister_is_the_former_minister(extract_text):
+    text = ('Test\n\n'
+            'Former minister Jo Hart criticised the plan. Home Secretary David Blunt defended it on Monday. '
+            'The ex-minister said the plan would fail.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the plan would fail"] == "Jo Hart"
+
+
+def test_members_opening_the_article_are_the_one_committee_it_names(extract_text):
+    text = ('Schools warned\n\n'
+            'Many schools are failing their weakest pupils because of poor funding, MPs have warned.\n\n'
+            'Ministers had ignored the problem for years, the Public Accounts Committee said in its report.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["Many schools are failing their weakest pupils because of poor funding"] == \
+        "Public Accounts Committee"
+
+
+def test_a_committee_is_the_one_committee_the_article_names(extract_text):
+    text = ('Rail review\n\n'
+            'Rail fares rose by a tenth last year. But a cross-party committee said the rise was not justified. '
+            'The Transport Select Committee heard evidence from passengers in March.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the rise was not justified"] == "Transport Select Committee"
+
+
+def test_the_report_is_the_one_committee_the_article_names(extract_text):
+    text = ('Rail review\n\n'
+            'Rail fares are too high, the Transport Select Committee has said. Minister Ann Cole said prices '
+            'were fair.\n\nThe report said passengers deserved better value.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["passengers deserved better value"] == "Transport Select Committee"
+
+
+def test_his_son_is_the_person_named_as_his_son_in_apposition(extract_text):
+    text = ('Test\n\n'
+            'Singer Tom Hale has died aged 80. His son, Ben Hale, said he died peacefully. Manager Ian Dale said '
+            'the tours had been hard. Promoter Jo Hart called him a legend. His son said the family would hold '
+            'a private funeral.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["the family would hold a private funeral"] == "Ben Hale"
+
+
+def test_an_anonymous_source_is_no_epithet_for_a_named_person(extract_text):
+    text = ('Test\n\n'
+            'The council had been neutral on the plan, Tom Hale said on Monday. The vote would now go ahead, '
+            'the senior source said.')
+    got = dict((t, n) for n, t in names(extract_text(text)))
+    assert got["The vote would now go ahead"] is None
+
+
+def test_a_peoples_noun_after_an_age_is_a_person_not_a_name(extract_text):
+    text = ('Test\n\n'
+            'Paula Radley won the race in London on Sunday. The 31-year-old Briton said she was delighted.')
+    brief = extract_text(text)
+    assert "Briton" not in {s.name for s in brief.speakers}
+    got = dict((t, n) for n, t in names(brief))
+    assert got["she was delighted"] == "Paula Radley"
+
+
+def test_a_lettered_name_after_a_comma_closes_the_subject(extract_text):
+    text = 'Test\n\nThe new head of the Law Society, Peter Marsh QC warned there was a real risk to the courts.'
+    brief = extract_text(text)
+    assert [s.name for s in brief.speakers] == ["Peter Marsh"]
+    got = dict((t, n) for n, t in names(brief))
+    assert got["there was a real risk to the courts"] == "Peter Marsh"

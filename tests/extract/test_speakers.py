@@ -88,3 +88,8 @@ def test_names_with_particles_stay_whole_and_apart(extract_text, text, names):
     brief = extract_text(text)
     by_id = {s.id: s.name for s in brief.speakers}
     assert [by_id.get(c.speaker) for c in brief.claims] == names
+
+
+def test_letters_after_a_name_are_no_part_of_it(extract_text):
+    brief = extract_text("Labour backbencher Frank Fielding MP said the plan was unfair.")
+    assert [s.name for s in brief.speakers] == ["Frank Fielding"]
