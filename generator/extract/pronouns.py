@@ -111,6 +111,21 @@ class Salience:
                 best, best_score, best_j = name, score, j
         return best, best_j
 
+    def anyone_before(self, i: int) -> bool:
+        """Whether any person is mentioned before token i."""
+        return bisect.bisect_left(self.keys, i) > 0
+
+    def ahead(self, i: int, fits, exclude: tuple[int, int] | None, window: int = 1) -> str | None:
+        """The first person fitting `fits` named after token i in its sentence or the `window`
+        sentences after it, outside the words the pronoun's claim reports."""
+        last = self.sentence(i) + window
+        for j, name, _w in self.mentions[bisect.bisect_right(self.keys, i):]:
+            if self.sentence(j) > last:
+                break
+            if name and fits(name) and not (exclude is not None and exclude[0] <= self.doc[j].idx < exclude[1]):
+                return name
+        return None
+
     def recount(self) -> None:
         """running[m]: the mentions of mentions[m]'s name up to and including it."""
         seen: dict[str, int] = {}
@@ -154,6 +169,12 @@ class Pronouns:
             return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
         if name:
             return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
+        if self.salience is not None and not self.salience.anyone_before(subj.i):
+            # "But he denied it ... Mr Brown said": a "he" with no one named before it (an
+            # article opening on it, or a body's words before a person's) is the person named next
+            name = self.salience.ahead(subj.i, self._fits(gender), self.claim_span)
+            if name:
+                return Resolution(name, "person", 0.5, self.people.get(name), how="pronoun-ahead")
         return Resolution(None, "person", 0.3, how="pronoun")
 
     def prepare(self, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()) -> None:
@@ -180,15 +201,7 @@ class Pronouns:
         """The person ranked first for a pronoun at token i (see `Salience`); None when an
         unnamed person ("a spokesman") was the subject after them, or nobody fits."""
 
-        def fits(name: str) -> bool:
-            person = self.people.get(name)
-            if person is not None and person.kind != "person":
-                return False
-            if person is not None and " " not in name and name not in self.salience.actors:
-                return False  # "at Elmfield", "in Kent": one word that never acts is no "he"
-            return gender is None or person is None or person.gender in (None, gender)
-
-        name, j = self.salience.best(i, fits, self.claim_span, self.last_speaker(i))
+        name, j = self.salience.best(i, self._fits(gender), self.claim_span, self.last_speaker(i))
         k = bisect.bisect_left(self.history, (i, ""))
         for h, _name in reversed(self.history[:k]):
             if h <= j:
@@ -197,6 +210,19 @@ class Pronouns:
                     and self.doc[h].idx not in self.salience.contents:  # not "X insists the player is ..."
                 return None  # "A spokesman said ... He added"
         return name
+
+    def _fits(self, gender: str | None):
+        """Whether a name can be what a "he"/"she" of `gender` means."""
+
+        def fits(name: str) -> bool:
+            person = self.people.get(name)
+            if person is not None and person.kind != "person":
+                return False
+            if person is not None and " " not in name and name not in self.salience.actors:
+                return False  # "at Elmfield", "in Kent": one word that never acts is no "he"
+            return gender is None or person is None or person.gender in (None, gender)
+
+        return fits
 
     def _last_person(self, i: int, gender: str | None = None) -> str | None:
         """The last subject before token i; with a gender, the last one who is not known to be of
