@@ -51,7 +51,6 @@ def _in(ranges, i: int) -> bool:
 
 
 # letters written after a name: a seat or an honour, not the name ("Frank Field MP")
-POST_NOMINALS = {"MP", "QC", "KC", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"}
 
 
 def _clean_name(span) -> list:
@@ -67,12 +66,13 @@ def _clean_name(span) -> list:
         toks.pop(0)  # "a Bob Deans try": the model took the article into the name
     while toks and toks[-1].lower_ in ("'s", "\u2019s", "s", "-"):
         toks.pop()
-    while len(toks) > 2 and toks[-1].text in POST_NOMINALS:
+    while len(toks) > 2 and toks[-1].text in POSTNOMINALS:
         toks.pop()  # "Frank Field MP", "Jo Hart QC": letters after a name are no part of it
     while toks and toks[0].text == "-":
         toks.pop(0)
-    while len(toks) > 2 and toks[-1].text in POSTNOMINALS:
-        toks.pop()  # "Ann Lee QC": a title after the name
+    if len(toks) > 2 and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].dep_ == "cc" \
+            and toks[0].doc[toks[0].i - 1].head.dep_ in ("conj", "pobj"):
+        toks.pop(0)  # "Minister for Culture, Media and Sport Peter Vane": the title's last word
     # a title the model took into the name, as at the start of a sentence ("Spokeswoman Maria
     # Lopez said"): not part of the name (it becomes the role, see _title_before)
     # a noun for a person, capitalised only because it opens the sentence ("Striker Ruud van

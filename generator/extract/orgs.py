@@ -40,7 +40,8 @@ BODY_NOUNS = ORG_NOUNS | {"newspaper", "paper", "magazine", "daily", "tabloid", 
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "source",
           "sources", "representative", "representatives", "team", "staff", "management", "statement",
           "spokesmen", "spokeswomen", "insider", "insiders", "executive", "executives", "analyst", "analysts",
-          "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs"}
+          "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs",
+          "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists"}
 # heads of descriptions of a company: never a body of the state ("the company" is no commission)
 COMMERCIAL = {"firm", "company", "bank", "carmaker", "retailer", "airline", "chain", "business", "operator", "maker",
               "giant", "manufacturer", "supermarket", "insurer", "lender", "publisher", "studio", "broadcaster",
@@ -256,6 +257,11 @@ class Orgs:
     def speaks_for(self, subj, np) -> str | None:
         """'a BBC spokesman', 'Pentagon officials', 'a spokeswoman for the Home Office', 'the
         Google team', 'an SFA statement': the body they speak for."""
+        if subj.lower_ == "police":  # "West Yorkshire police said": the force of that place
+            before = [t for t in subj.subtree if t.i < subj.i and t.dep_ != "det"]
+            if before and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "NORP" for t in before):
+                return " ".join(t.text for t in before) + " Police"
+            return None
         if subj.lower_ not in SPOKES:
             return None
         found = self.named_in([t for t in np if t.i != subj.i])

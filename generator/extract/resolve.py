@@ -308,7 +308,8 @@ class Resolver(Pronouns):
             named = next((c for c in subj.children if c.dep_ == "appos" and c.i in self.ent_at
                           and self.ent_at[c.i].label_ == "PERSON"), None)  # as the cast labels it
             if named is None and subj.pos_ in ("NOUN", "PROPN"):  # "Head of genetics at the Institute,
-                named = self._closing_appos(subj)  # Professor Robin Lovell-Badge, said": however attached
+                named = self._closing_appos(subj) or self._closing_name(subj)  # Professor Robin Lovell-Badge,
+                # said": however attached
             if named is not None:
                 toks = _clean_name(self.ent_at[named.i]) if named.i in self.ent_at else []
                 person = self.people.get(_name_text(toks)) if toks else None  # the full name, given right there
@@ -465,6 +466,19 @@ class Resolver(Pronouns):
             return None
         named = [n for n in map(name_of, named) if n is not None]
         return named[-1] if named else None
+
+    @staticmethod
+    def _closing_name(subj):
+        """"Minister for Children, Young People and Families Jo Hart said", "director of the
+        Victims Trust, Jo Hart, said": a person's name closing a title's phrase right before its
+        verb, however the parse hangs it, is the titled person."""
+        if subj.ent_type_ == "PERSON" or not (subj.lemma_.lower() in ROLE_NOUNS or subj.lower_ in TITLE_WORDS):
+            return None
+        edge = subj.right_edge
+        last = subj.doc[edge.i - 1] if edge.text == "," else edge
+        if subj.head.i != edge.i + 1 or last.i <= subj.i:
+            return None
+        return last if last.ent_type_ == "PERSON" and last.text[:1].isupper() else None
 
     def _common_word(self, span) -> bool:
         """One capitalised word opening a sentence that the article also writes in lower case, or

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from generator.extract.lexicon import (
     GENDER_WORDS,
     HONORIFICS,
+    POSTNOMINALS,
     PRONOUN_GENDER,
     RELATIONAL,
     ROLE_LEMMAS,
@@ -24,7 +25,6 @@ from generator.extract.lexicon import (
     TITLE_WORDS,
 )
 from generator.extract.mentions import (
-    POST_NOMINALS,
     Person,
     _clean_name,
     _in,
@@ -49,7 +49,7 @@ CLUB_WORDS = {"united", "city", "rovers", "athletic", "wanderers", "albion", "ho
 def _lettered(ent) -> bool:
     """'Guy Hart QC' tagged as a body: two or three capitalised names, then letters after a name."""
     toks = [t for t in ent if t.lower_ != "the"]
-    return ent.label_ == "ORG" and len(toks) in (3, 4) and toks[-1].text in POST_NOMINALS \
+    return ent.label_ == "ORG" and len(toks) in (3, 4) and toks[-1].text in POSTNOMINALS \
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks[:-1])
 
 

@@ -46,14 +46,14 @@ def test_it_is_never_a_body_named_inside_its_own_claim(extract_text):
 
 
 def test_a_he_with_no_one_named_before_is_the_person_named_next(extract_text):
-    brief = extract_text("Budget row\n\nBut he denied that he was ruling out membership of the euro this year. "
+    brief = extract_text("But he denied that he was ruling out membership of the euro this year. "
                          "Mr Gordon Brown said that it was vital to invest in science.")
     by_id = {s.id: s.name for s in brief.speakers}
     assert [by_id.get(c.speaker) for c in brief.claims] == ["Gordon Brown", "Gordon Brown"]
 
 
 def test_a_he_with_someone_named_before_never_looks_ahead(extract_text):
-    brief = extract_text("Budget row\n\nThe committee met Ms Ann Lee on Monday. But he denied that the plan was dead. "
+    brief = extract_text("The committee met Ms Ann Lee on Monday. But he denied that the plan was dead. "
                          "Mr Gordon Brown said that it was vital to invest in science.")
     by_id = {s.id: s.name for s in brief.speakers}
     assert by_id.get(brief.claims[0].speaker) != "Gordon Brown"
