@@ -136,6 +136,7 @@ ROLE_NOUNS = {
     "veteran", "sheriff", "commissioner", "researcher", "scientist", "doctor", "physician",
     "negotiator", "delegate", "speaker", "treasurer", "deputy", "vice",
     "legislator", "republican", "democrat", "conservative", "liberal", "woman", "man",
+    "cardinal", "archbishop", "bishop", "rabbi", "imam", "cleric", "priest", "vicar", "pastor",
 }
 ROLE_LEMMAS = cased(ROLE_NOUNS)
 # more nouns for a person, whom "the X said" describes ("the singer", "the DJ", "the Scot"); a

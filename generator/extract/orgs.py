@@ -42,6 +42,8 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "spokesmen", "spokeswomen", "insider", "insiders", "executive", "executives", "analyst", "analysts",
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs",
           "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists"}
+# a body named after a spokesperson's noun: "a spokesman for the BBC", "sources within the party"
+SPEAKS_FOR_PREPS = ("for", "of", "at", "from", "by", "within", "inside")
 # heads of descriptions of a company: never a body of the state ("the company" is no commission)
 COMMERCIAL = {"firm", "company", "bank", "carmaker", "retailer", "airline", "chain", "business", "operator", "maker",
               "giant", "manufacturer", "supermarket", "insurer", "lender", "publisher", "studio", "broadcaster",
@@ -264,11 +266,14 @@ class Orgs:
             return None
         if subj.lower_ not in SPOKES:
             return None
-        found = self.named_in([t for t in np if t.i != subj.i])
+        # "a BBC spokesman"; after the noun only the body it is "for", "of", "at", "from", "by" or "within"
+        # ("a report into Iraq intelligence" is not Iraq's)
+        found = self.named_in([t for t in np if t.i < subj.i])
         if found:
             return found
-        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "by")):
-            found = self.named_in(list(prep.subtree))
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in SPEAKS_FOR_PREPS + ("in",)):
+            # "a report in the Telegraph", never "bosses in Norway": after "in" only a body
+            found = self.named_in([t for t in prep.subtree if prep.lower_ != "in" or t.ent_type_ == "ORG"])
             if found:
                 return found
         return None

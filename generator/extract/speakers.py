@@ -53,6 +53,24 @@ def _lettered(ent) -> bool:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in toks[:-1])
 
 
+def _titled(doc, ent) -> Span | None:
+    """'Cardinal Cormac Murphy-O'Connor' with only "Murphy-O'Connor" tagged, as a body: a name
+    right after a person's title (and a given name the model tagged as nothing) is a person's."""
+    words = [t for t in ent if t.text != "-"]  # "Murphy-O'Connor"
+    if ent.label_ != "ORG" or not 1 <= len(words) <= 3 or ent[-1].text.endswith(("'s", "\u2019s")) or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in ORG_NOUNS for t in words):
+        return None
+    k = ent.start
+    if k > 1 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() and not doc[k - 1].ent_type_ \
+            and doc[k - 1].lower_ not in TITLE_WORDS:
+        k -= 1  # the given name
+    title = doc[k - 1] if k > 0 else None
+    if title is None or not title.text[:1].isupper() or title.ent_type_ \
+            or title.lower_ not in TITLE_WORDS and title.lower_ not in HONORIFICS:
+        return None
+    return Span(doc, k, ent.end, label="PERSON")
+
+
 def _club(ent) -> bool:
     return len(ent) >= 2 and ent[-1].lower_ in CLUB_WORDS and ent[-1].text[:1].isupper()
 
@@ -138,7 +156,8 @@ class Cast:
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.doc = doc
         # "Guy Hart QC" the model took for a body: a name with letters after it is a person's
-        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _lettered(e) else e for e in doc.ents]
+        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _lettered(e) else _titled(doc, e) or e
+                     for e in doc.ents]
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
         self.org_names = {_bare(e.text) for e in self.ents if e.label_ == "ORG"}
