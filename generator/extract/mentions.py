@@ -99,6 +99,17 @@ def _nationality(tok) -> bool:
     return tok.ent_type_ in ("NORP", "GPE") and tok.pos_ in ("ADJ", "PROPN")
 
 
+def _title_nationality(tok) -> bool:
+    """A nationality or country in a person's title ("Wales captain", "French minister"), not a
+    place inside a club's or body's name ("Real Madrid midfielder", "Inter Milan coach")."""
+    if not _nationality(tok):
+        return False
+    doc = tok.doc
+    return not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                   and doc[j].ent_type_ not in ("NORP", "GPE") and doc[j].lower_ not in TITLE_WORDS
+                   for j in (tok.i - 1, tok.i + 1))
+
+
 NP_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "pcomp", "appos", "attr", "oprd", "ROOT"}
 
 

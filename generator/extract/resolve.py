@@ -558,9 +558,10 @@ class Resolver(Pronouns):
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = nations({t.lower_ for t in np if _nationality(t) or t.lower_ in DEMONYMS})
-        # "the Arsenal boss": the body a description names, which no one of another body is head of
+        # "the Arsenal boss": the body a description names, which no one of another body is head of;
+        # a country is none ("the England captain" also plays for Real Madrid)
         bodies = same_words({t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.text[:1].isupper()
-                             and not _nationality(t) and t.lower_ not in NOT_BODY_WORDS})
+                             and not _nationality(t) and t.ent_type_ != "GPE" and t.lower_ not in NOT_BODY_WORDS})
         is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
             or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no

@@ -32,6 +32,7 @@ from generator.extract.mentions import (
     _nationality,
     _not_a_title,
     _noun_chunk,
+    _title_nationality,
 )
 from generator.extract.orgs import BODY_NOUNS, ORG_NOUNS, widen_orgs
 from generator.extract.ranges import Ranges
@@ -323,7 +324,7 @@ class Cast:
         if toks[-1].lower_ in BODY_HEADS and toks[-1].pos_ == "NOUN":
             person.kind = "organisation"  # "British car maker Aston Martin", "retail group Kingfisher"
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
-        person.nationality |= {t.lower_ for t in toks if _nationality(t)}
+        person.nationality |= {t.lower_ for t in toks if _title_nationality(t)}
         strength = 1 if toks[-1].lower_ in RELATIONAL else 3
         orgs = [t for t in toks if t.ent_type_ == "ORG" and not (t.i > toks[0].i and t.doc[t.i - 1].lower_ == "of")]
         if orgs and person.affiliation is None:
@@ -348,7 +349,7 @@ class Cast:
         toks = [t for t in toks if t.i >= min(u.i for u in toks if u.i == head.i or u.head.i == head.i)]
         role = " ".join(t.text for t in toks)
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
-        person.nationality |= {t.lower_ for t in toks if _nationality(t)}
+        person.nationality |= {t.lower_ for t in toks if _title_nationality(t)}
         self._set_role(person, role, 1 if noun in RELATIONAL else 2)  # "His son, Ben Hale," says how, not what
 
     def _apposition(self, ent, person: Person) -> None:
@@ -374,7 +375,7 @@ class Cast:
                 continue
             role = " ".join(t.text for t in role_toks)
             person.words |= {t.lower_ for t in role_toks + aff_toks if t.lower_ not in STOP}
-            person.nationality |= {t.lower_ for t in role_toks if _nationality(t)}
+            person.nationality |= {t.lower_ for t in role_toks if _title_nationality(t)}
             if aff_toks and person.affiliation is None:
                 person.affiliation = " ".join(t.text for t in aff_toks if t.dep_ != "det" or t.i > aff_toks[0].i)
             self._set_role(person, role, 2)

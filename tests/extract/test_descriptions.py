@@ -342,3 +342,12 @@ def test_a_lettered_name_after_a_comma_closes_the_subject(extract_text):
     assert [s.name for s in brief.speakers] == ["Peter Marsh"]
     got = dict((t, n) for n, t in names(brief))
     assert got["there was a real risk to the courts"] == "Peter Marsh"
+
+
+def test_a_club_named_after_a_city_gives_its_player_no_nationality(extract_text):
+    # "Madrid" in "Real Madrid midfielder" is a club's name, not where he is from
+    text = ("Real Madrid midfielder Peter Hale has no plans to become a manager. \"I would like to have football "
+            "schools,\" the England captain said on television.")
+    brief = extract_text(text)
+    by_id = {s.id: s.name for s in brief.speakers}
+    assert [by_id.get(c.speaker) for c in brief.claims] == ["Peter Hale"]
