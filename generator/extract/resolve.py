@@ -255,6 +255,8 @@ class Resolver(Pronouns):
 
     def _resolve(self, subj, record: bool = True) -> Resolution:
         low = subj.lower_
+        if len(subj.text) > 1 and subj.text.isupper() and subj.pos_ == "PROPN":
+            low = subj.text  # "The US says": a name in capitals, never the pronoun "us"
         if low in GROUP_SIZES and (low == "both" or any(c.lower_ in ("the", "all") for c in subj.children)):
             group = self._counted_group(subj.i, GROUP_SIZES[low])  # "A and B met ... The two said"
             if group is not None:

@@ -58,3 +58,9 @@ def test_a_report_in_a_newspaper_is_the_newspapers_but_people_in_a_place_are_no_
     assert list(speakers_of(brief).values()) == ["Daily Telegraph"]
     brief = extract_text("Music industry bosses in Norway said the service was illegal.")
     assert list(speakers_of(brief).values()) == [None]
+
+
+def test_a_country_in_capitals_is_no_pronoun(extract_text):
+    assert list(speakers_of(extract_text("The US says it will let market forces set the dollar's strength."))
+                .values()) == ["US"]
+    assert list(speakers_of(extract_text('"Give us time to look at the plans," we said.')).values()) == [None]
