@@ -1,6 +1,6 @@
 """Score quotebrief's extractor against the gold files in ../shared/eval.
 
-    python scripts/eval.py                       # seed, speech sets, PolNeAR dev, PolNeAR train, corpus
+    python scripts/eval.py                       # seed, speech sets, extra, PolNeAR dev, PolNeAR train, corpus
     python scripts/eval.py --sets seed speech    # a choice of them
     python scripts/eval.py --sets speech --errors /tmp/err.tsv --half dev   # develop on the dev half
     python scripts/eval.py --sets dev --limit 84 --stances

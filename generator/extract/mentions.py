@@ -50,9 +50,6 @@ def _in(ranges, i: int) -> bool:
     return _inside(ranges, i)
 
 
-# letters written after a name: a seat or an honour, not the name ("Frank Field MP")
-
-
 def _clean_name(span) -> list:
     toks = list(span)
     # a dash set off by spaces ends a name ("Karl Brenner - Hansa Rostock's biggest creditor -"

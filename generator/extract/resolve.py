@@ -818,21 +818,15 @@ class Resolver(Pronouns):
                 return None
         elif not (subj.tag_ == "NN" and head == "committee" and np[0].lower_ in ("a", "an")):
             return None
-        bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() == "committee"
-                  and len(name.split()) >= 2}
-        return bodies.pop() if len(bodies) == 1 else None
+        return self._one_member_body("committee")
 
     def _committee_report(self, subj) -> str | None:
         """'The Transport Committee said ... The report said': a report no one is said to have
         issued, after the one committee the article names spoke, is that committee's (committees
         speak through their reports)."""
-        if subj.lemma_.lower() != "report":
+        body = self._one_member_body("committee") if subj.lemma_.lower() == "report" else None
+        if body is None:
             return None
-        bodies = {name for _i, name in self.orgs.mentions if name.split()[-1].lower() == "committee"
-                  and len(name.split()) >= 2}
-        if len(bodies) != 1:
-            return None
-        body = bodies.pop()
         return body if any(j < subj.i and name == body for j, name, *_rest in self.org_history) else None
 
     def _lede_members(self, subj, np) -> str | None:
@@ -884,9 +878,9 @@ class Resolver(Pronouns):
         age = age_of(subj)
         if age is None:
             return None
-        found = set()
+        found, own = set(), {u.i for u in np}
         for t in self.doc:
-            if t.text != age or t.i < 2 or t.i in {u.i for u in np}:
+            if t.text != age or t.i < 2 or t.i in own:
                 continue
             before = self.doc[t.i - 1]
             if before.text not in (",", "("):

@@ -13,13 +13,16 @@ import re
 from spacy.tokens import Span
 
 from generator.extract.lexicon import (
+    AGENT_ENDINGS,
     GENDER_WORDS,
     HONORIFICS,
+    PERSON_NOUNS,
     POSTNOMINALS,
     PRONOUN_GENDER,
     RELATIONAL,
     ROLE_LEMMAS,
     ROLE_LINKS,
+    ROLE_NOUNS,
     STOP,
     SUBJECT_DEPS,
     TITLE_WORDS,
@@ -70,6 +73,12 @@ def _titled(doc, ent) -> Span | None:
             or title.lower_ not in TITLE_WORDS and title.lower_ not in HONORIFICS:
         return None
     return Span(doc, k, ent.end, label="PERSON")
+
+
+def _person_word(noun: str) -> bool:
+    """A noun for a person, never a body's: a role, a person noun, or an agent's ending ("presenter")."""
+    return noun not in BODY_NOUNS and (noun in ROLE_NOUNS or noun in PERSON_NOUNS
+                                       or len(noun) > 4 and noun.endswith(AGENT_ENDINGS))
 
 
 def _club(ent) -> bool:
@@ -224,8 +233,6 @@ class Cast:
     def _people_by_apposition(self) -> None:
         """'DJ Shadow Cat, a presenter on the station': capitalised words the model took for a body, or for
         nothing, are a person's name when their apposition is a noun for a person."""
-        from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
-        from generator.extract.orgs import BODY_NOUNS
         doc = self.doc
         for k in token_indices(doc, "DEP", frozenset({"appos"})):
             tok = doc[k]
@@ -237,8 +244,7 @@ class Cast:
             if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS") or tok.tag_ == "NNS" and tok.head.lower_ != "of" \
                     or head.pos_ != "PROPN" or head.i > tok.i or _in(self.skip, head.idx):
                 continue
-            if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS
-                                          or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+            if not _person_word(noun):
                 continue
             i = head.i
             while i > head.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
@@ -334,19 +340,16 @@ class Cast:
     def _described_before(self, ent, person: Person) -> None:
         """'The firm's chief executive, Jo Hart, resigned', 'His son, Ben Hale, said': a noun for a
         person whose apposition the name is gives the name's role."""
-        from generator.extract.lexicon import AGENT_ENDINGS, PERSON_NOUNS, ROLE_NOUNS
         root = ent.root
         head = root.head
         if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i > root.i or head.ent_type_ \
                 or self.doc[head.i + 1].text != "," or self.doc[ent.start - 1].text != ",":
             return
         noun = head.lemma_.lower()
-        if noun in BODY_NOUNS or not (noun in ROLE_NOUNS or noun in PERSON_NOUNS or noun in RELATIONAL
-                                      or len(noun) > 4 and noun.endswith(AGENT_ENDINGS)):
+        if not (_person_word(noun) or noun in RELATIONAL and noun not in BODY_NOUNS):
             return
         toks = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound") and t.head.i == head.i
                 or t.i == head.i]
-        toks = [t for t in toks if t.i >= min(u.i for u in toks if u.i == head.i or u.head.i == head.i)]
         role = " ".join(t.text for t in toks)
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
         person.nationality |= {t.lower_ for t in toks if _title_nationality(t)}
