@@ -277,7 +277,7 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
         how = "floating"
     claim.confidence = confidence(cand, how, name, cast, place=skind == "place", kind=kind)
     if name and skind == "organisation":
-        name = body_title(name)
+        name = body_title(name, text)
     if name:
         sid = slugify(name, fallback="unknown")
         if sid not in speakers:

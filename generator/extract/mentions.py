@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.extract.lexicon import (
@@ -128,12 +129,14 @@ def _not_a_title(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.text.islower() and tok.lemma_.lower() not in ROLE_NOUNS
 
 
-def body_title(name: str) -> str:
+def body_title(name: str, text: str) -> str:
     """A body named by one noun for people keeps its article ("The Observer", "The Economist"):
-    alone, "Observer" reads as a description of someone, not as the newspaper's name."""
+    alone, "Observer" reads as a description of someone, not as the newspaper's name. Only where
+    the article writes it so: "TimeWarner" and "Gartner" end like agents but never take "the"."""
     low = name.lower()
-    if name[:1].isupper() and name.isalpha() and low not in NOT_AGENTS \
-            and (low in ROLE_NOUNS or low in PERSON_NOUNS or len(low) > 4 and low.endswith(AGENT_ENDINGS)):
+    if name[:1].isupper() and name[1:].islower() and name.isalpha() and low not in NOT_AGENTS \
+            and (low in ROLE_NOUNS or low in PERSON_NOUNS or len(low) > 4 and low.endswith(AGENT_ENDINGS)) \
+            and re.search(r"\b[Tt]he " + re.escape(name) + r"\b", text):
         return "The " + name
     return name
 
