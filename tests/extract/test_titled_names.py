@@ -35,3 +35,18 @@ def test_a_title_and_another_person_are_two(extract_text):
 ])
 def test_a_name_with_a_title_after_it_set_off_after_a_description_is_a_person(extract_text, text):
     assert speaker_of(extract_text(text), "the reforms would fail") in ("Guy Fenwick", "Robert Hale", "Giles Fairfax")
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Cardinal Aldo Ferrante has said the war was wrong. Archbishop Rowan Hale agreed. On Friday, the Cardinal "
+     "will tell the congregation to search for peace.", "the congregation to search for peace", "Aldo Ferrante"),
+    ("Chancellor Gordon Mabey spoke in Leeds. Michael Hart attacked him. The Chancellor said taxes would not rise.",
+     "taxes would not rise", "Gordon Mabey"),
+])
+def test_a_title_the_article_gave_a_person_is_that_person_alone(extract_text, text, words, name):
+    assert speaker_of(extract_text(text), words) == name
+
+
+def test_a_title_nobody_carries_before_it_stays_a_body(extract_text):
+    brief = extract_text("The Economist said growth would slow. Economist Jim Smith agreed.")
+    assert speaker_of(brief, "growth would slow") == "The Economist"
