@@ -150,7 +150,8 @@ PERSON_NOUNS = {
     "winger", "forward", "batsman", "bowler", "jockey", "trainer", "boxer", "golfer", "champion", "cyclist",
     "sprinter", "veteran", "youngster", "teenager", "man", "woman", "boy", "girl", "pensioner", "mum", "dad",
     "critic", "campaigner", "spokesman", "spokeswoman", "spokesperson", "academic", "guru", "entertainer",
-    "icon", "legend", "frontman", "frontwoman", "diva", "maestro", "virtuoso", "filmmaker",
+    "icon", "legend", "frontman", "frontwoman", "diva", "maestro", "virtuoso", "filmmaker", "policymaker",
+    "playmaker", "peacemaker", "troublemaker",
     # people by where they are from: "the Scot admitted", "said the Kiwi"
     "scot", "scotsman", "kiwi", "aussie", "brit", "briton", "englishman", "welshman", "irishman", "frenchman",
     "dutchman", "spaniard", "swede", "dane", "finn", "pole", "norwegian", "argentine", "yank",

@@ -16,6 +16,7 @@ from generator.extract.lexicon import (
     AGENT_ENDINGS,
     GENDER_WORDS,
     HONORIFICS,
+    NOBLE_TITLES,
     PERSON_NOUNS,
     POSTNOMINALS,
     PRONOUN_GENDER,
@@ -64,6 +65,8 @@ def _titled(doc, ent) -> Span | None:
     if ent.label_ != "ORG" or not 1 <= len(words) <= 3 or ent[-1].text.endswith(("'s", "\u2019s")) or any(
             t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in ORG_NOUNS for t in words):
         return None
+    if len(words) >= 2 and ent[0].lower_ in HONORIFICS | NOBLE_TITLES:
+        return Span(doc, ent.start + 1, ent.end, label="PERSON")  # "Mr Cable", all of it tagged a body
     k = ent.start
     if k > 1 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() and not doc[k - 1].ent_type_ \
             and doc[k - 1].lower_ not in TITLE_WORDS:
@@ -73,6 +76,28 @@ def _titled(doc, ent) -> Span | None:
             or title.lower_ not in TITLE_WORDS and title.lower_ not in HONORIFICS:
         return None
     return Span(doc, k, ent.end, label="PERSON")
+
+
+def _honoured(doc) -> set[str]:
+    """The words an article writes right after a form of address or a peer's title ("Mr Cable")."""
+    return {t.text for t in doc[1:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower()
+            and doc[t.i - 1].lower_ in HONORIFICS | NOBLE_TITLES and doc[t.i - 1].text[:1].isupper()}
+
+
+def _surname_of(ent, honoured: set[str]) -> bool:
+    """A name of two or three capitalised words tagged as a body, its last word one the article
+    honours: a person ("Vince Cable" where the article also writes "Mr Cable")."""
+    words = [t for t in ent if t.text != "-"]
+    return ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent[-1].text in honoured and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in ORG_NOUNS
+        and t.lower_ not in TITLE_WORDS for t in words)
+
+
+def _hyphened(toks: list) -> str:
+    """The last word of a role as one word when a hyphen joins it ("film-maker" -> "filmmaker")."""
+    if len(toks) >= 3 and toks[-2].text == "-" and not toks[-2].whitespace_ and not toks[-3].whitespace_:
+        return toks[-3].lower_ + toks[-1].lower_
+    return toks[-1].lower_
 
 
 def _person_word(noun: str) -> bool:
@@ -168,6 +193,10 @@ class Cast:
         # "Guy Hart QC" the model took for a body: a name with letters after it is a person's
         self.ents = [Span(doc, e.start, e.end, label="PERSON") if _lettered(e) else _titled(doc, e) or e
                      for e in doc.ents]
+        # "Vince Cable said ... Mr Cable said": a name the model took for a body is a person's when
+        # the article gives its last word a form of address
+        honoured = _honoured(doc)
+        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _surname_of(e, honoured) else e for e in self.ents]
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
         self.org_names = {_bare(e.text) for e in self.ents if e.label_ == "ORG"}
@@ -327,8 +356,10 @@ class Cast:
         if toks[0].is_sent_start and len(toks) == 1 and toks[0].pos_ == "ADJ":
             return
         role = " ".join(t.text for t in toks).replace(" - ", "-")
-        if toks[-1].lower_ in BODY_HEADS and toks[-1].pos_ == "NOUN":
+        if toks[-1].lower_ in BODY_HEADS and toks[-1].pos_ == "NOUN" \
+                and _hyphened(toks) not in PERSON_NOUNS | ROLE_NOUNS:
             person.kind = "organisation"  # "British car maker Aston Martin", "retail group Kingfisher"
+            # (never "film-maker George Lucas": a word written with a hyphen is the word it joins)
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
         person.nationality |= {t.lower_ for t in toks if _title_nationality(t)}
         strength = 1 if toks[-1].lower_ in RELATIONAL else 3

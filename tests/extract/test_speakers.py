@@ -93,3 +93,34 @@ def test_names_with_particles_stay_whole_and_apart(extract_text, text, names):
 def test_letters_after_a_name_are_no_part_of_it(extract_text):
     brief = extract_text("Labour backbencher Frank Fielding MP said the plan was unfair.")
     assert [s.name for s in brief.speakers] == ["Frank Fielding"]
+
+
+def test_a_hyphened_noun_for_a_person_makes_no_company(extract_text):
+    brief = extract_text("The final film may not suit young children, film-maker Jorge Lucan has said.\n\n"
+                         "He told a US TV show that it would be the darkest of the series.")
+    kinds = {s.name: s.kind for s in brief.speakers}
+    assert kinds == {"Jorge Lucan": "person"}
+    assert names(brief)["it would be the darkest of the series"] == "Jorge Lucan"
+
+
+def test_a_hyphened_maker_of_things_is_still_a_company(extract_text):
+    brief = extract_text("US chip-maker Intel said sales rose. Car maker Ford said sales fell.")
+    assert {s.name: s.kind for s in brief.speakers} == {"Intel": "organisation", "Ford": "organisation"}
+
+
+def test_a_peers_title_makes_a_person_of_one_word(extract_text):
+    brief = extract_text("Speaking on the radio on Tuesday, Lord Browne said profits were not down to the oil "
+                         'price alone. "The profits are up more than the price of oil is up," he said.')
+    assert {s.name: s.kind for s in brief.speakers} == {"Browne": "person"}
+    assert names(brief)['"The profits are up more than the price of oil is up,"'] == "Browne"
+
+
+def test_a_name_tagged_as_a_body_is_a_persons_when_the_article_writes_mr_before_its_last_word(extract_text):
+    brief = extract_text("For the Lib Dems, Vince Cable said the chancellor had failed to deal with the looming "
+                         "problems.\n\nMr Cable said taxation as a share of the economy would go up.")
+    assert {s.name: s.kind for s in brief.speakers} == {"Vince Cable": "person"}
+
+
+def test_a_form_of_address_inside_a_body_tag_makes_a_person(extract_text):
+    brief = extract_text("Mr Cable said taxation as a share of the economy would go up.")
+    assert [(s.name, s.kind) for s in brief.speakers] == [("Cable", "person")]
