@@ -25,6 +25,7 @@ from generator.extract.lexicon import (
     HONORIFICS,
     MENTION_CUT,
     NEGATIONS,
+    NOBLE_TITLES,
     NOT_AGENTS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -94,6 +95,9 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
+# a party's word, as same_words gives it: a body in a description, though tagged as a people's
+PARTY_WORDS = {"conservative", "labour", "liberal", "democrat", "republican", "snp", "ukip", "nationalist",
+               "unionist", "green", "plaid"}
 # capitalised words of a title that name no body: "Prime Minister", "Striker X"
 NOT_BODY_WORDS = TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | QUALIFIERS | HONORIFICS | {"prime", "chief", "general"}
 
@@ -119,12 +123,24 @@ def nations(words: set[str]) -> set[str]:
 
 def nationality_of(person) -> set[str]:
     """A person's nationality, with the country or people their title names ("Wales captain")."""
-    return nations(person.nationality | {w for w in person.words if w in DEMONYMS})
+    return nations(person.nationality | {w for w in person.words if w in DEMONYMS}) - PARTY_WORDS
 
 
 def role_words(role: str) -> set[str]:
     """The words of a role, hyphenated ones apart: "ex-Labour minister" holds "ex"."""
     return set(re.split(r"[\s\-\u2013]+", role.lower()))
+
+
+def _qualified_otherwise(person, words: set[str], head: str) -> bool:
+    """Whether a person's role carries a qualifier a description's words lack ("the chancellor"
+    is not the shadow chancellor); a party's spokesman is its shadow minister ("The Tory spokesman"
+    is the shadow foreign secretary)."""
+    if not person.role:
+        return False
+    qualifiers = QUALIFIERS & role_words(person.role)
+    if head in SPOKES:
+        qualifiers -= {"shadow"}
+    return bool(same_words(qualifiers) - same_words(words))
 
 
 def age_of(tok) -> str | None:
@@ -187,6 +203,8 @@ class Resolver(Pronouns):
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
         self.claim_speakers: list[tuple[int, str]] = []  # (claim start, person) of the claims resolved so far
         self.pronoun_subjects: set[int] = set()
+        # the words of the places the article names ("New York"): in a title, no body
+        self._place_words = {t.lower_ for e in cast.ents if e.label_ in ("GPE", "LOC") for t in e}
         self._collect_history()
 
     def _collect_history(self) -> None:
@@ -413,7 +431,8 @@ class Resolver(Pronouns):
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
-            run = _clean_name(name_run(subj, self.word_ids))
+            raw = name_run(subj, self.word_ids)
+            run = _clean_name(raw)
             # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
             # at the start of a sentence) are more likely a description than a name; two
             # capitalised words, or one the article capitalises inside a sentence, are a name
@@ -425,7 +444,9 @@ class Resolver(Pronouns):
                 return Resolution(self.orgs.alias[_name_text(run).lower()], "organisation", 0.85, how="org")
             if len(run) == 1 and run[0].text.isupper() and (long := self.orgs.canonical(run[0].text)) != run[0].text:
                 return Resolution(long, "organisation", 0.85, how="org")  # "the ORSR": the name spelt out
-            kind = "person" if len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
+            # a form of address or a peer's title makes a person of one word ("Lord Browne said")
+            titled = any(t.lower_ in HONORIFICS or t.lower_ in NOBLE_TITLES for t in raw if t.i < run[0].i)
+            kind = "person" if titled or len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
 
@@ -566,11 +587,14 @@ class Resolver(Pronouns):
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
-        nationality = nations({t.lower_ for t in np if _nationality(t) or t.lower_ in DEMONYMS})
+        nationality = nations({t.lower_ for t in np if _nationality(t) or t.lower_ in DEMONYMS}) - PARTY_WORDS
         # "the Arsenal boss": the body a description names, which no one of another body is head of;
         # a country is none ("the England captain" also plays for Real Madrid)
-        bodies = same_words({t.lower_ for t in np if t.i < subj.i and t.pos_ == "PROPN" and t.text[:1].isupper()
-                             and not _nationality(t) and t.ent_type_ != "GPE" and t.lower_ not in NOT_BODY_WORDS})
+        # (a party is a body, whatever its word is tagged: "the Scottish Conservative leader")
+        bodies = same_words({t.lower_ for t in np if t.i < subj.i and t.text[:1].isupper()
+                             and (t.pos_ == "PROPN" and not _nationality(t) and t.ent_type_ != "GPE"
+                                  and t.lower_ not in NOT_BODY_WORDS
+                                  or SAME_WORDS.get(t.lower_, t.lower_) in PARTY_WORDS)})
         is_person_noun = person_noun or head in ROLE_NOUNS and subj.tag_ in ("NN", "NNP") \
             or self._person_noun(subj, head)
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
@@ -592,7 +616,7 @@ class Resolver(Pronouns):
                     continue
                 if nationality and nationality_of(person) and not (nationality & nationality_of(person)):
                     continue
-                if person.role and same_words(QUALIFIERS & role_words(person.role)) - same_words(words):
+                if _qualified_otherwise(person, words, head):
                     continue  # "the chancellor" is not the shadow chancellor
                 if self._of_another_body(person, bodies):
                     continue  # "the Arsenal boss" is not the United chief executive
@@ -941,15 +965,17 @@ class Resolver(Pronouns):
             cached = self._person_words_cache = (len(self.people), words)
         return cached[1]
 
-    @staticmethod
-    def _of_another_body(person, bodies: set[str]) -> bool:
+    def _of_another_body(self, person, bodies: set[str]) -> bool:
         """Whether a person the article ties to one body ("United chief executive David Gill") is
-        not of any of the bodies a description names ("the Arsenal boss")."""
+        not of any of the bodies a description names ("the Arsenal boss"); a place in a title is
+        no body ("New York Senator X ... the Democrat senator")."""
         if not bodies:
             return False
         own = role_words(person.affiliation) if person.affiliation else set()
         own |= {w.lower() for w in re.split(r"[\s\-]+", person.role or "")
                 if w[:1].isupper() and w.lower() not in NOT_BODY_WORDS}  # "Everton boss", "Home Secretary"
+        own -= self._place_words
+        own |= nations(person.nationality) & PARTY_WORDS  # "Democratic Senator X": her party
         return bool(own) and not bodies & same_words(own)
 
     def _ranked_description(self, subj, words: set[str], nationality: set[str],
@@ -964,11 +990,15 @@ class Resolver(Pronouns):
                 return True
             if person.kind != "person" or gender and person.gender not in (None, gender):
                 return False
-            if person.role and same_words(QUALIFIERS & role_words(person.role)) - same_words(words | {subj.lower_}):
+            if " " not in name and name not in self.salience.actors:
+                return False  # "linked with Barcelona and Valencia": one word that never acts is no one described
+            if _qualified_otherwise(person, words | {subj.lower_}, subj.lemma_.lower()):
                 return False  # "the chancellor" is not the shadow chancellor
-            if self._of_another_body(person, bodies):
+            if self._of_another_body(person, bodies) or name in spoke_of:
                 return False
             return not (nationality and nationality_of(person) and not nationality & nationality_of(person))
+
+        spoke_of = self._spoke_of(subj)
 
         def bonus(name: str) -> float:
             person = self.people.get(name)
@@ -977,6 +1007,20 @@ class Resolver(Pronouns):
         name, _j = self.salience.best(subj.i, fits, self.claim_span, self.last_speaker(subj.i), bonus,
                                       window=12, step=0.4, description=True)
         return name
+
+    def _spoke_of(self, subj) -> set[str]:
+        """The people who spoke of someone by the words `subj` heads, before it: "Vince Cable said
+        the chancellor had failed ... The chancellor insisted" is not Vince Cable."""
+        doc = self.doc
+        out = set()
+        for t in doc[:subj.i]:
+            if t.lemma_ != subj.lemma_ or t.pos_ != "NOUN" or not any(c.lower_ == "the" for c in t.children):
+                continue
+            heads = {a.i for a in t.ancestors}
+            out |= {name for j, name in self.history if name and t.sent.start <= j < t.i
+                    and doc[j].pos_ == "PROPN" and doc[j].dep_ in SUBJECT_DEPS and doc[j].head.i in heads
+                    and doc[j].head.lemma_.lower() in SPEECH_CUES}
+        return out
 
     def _later(self, name: str, other: str | None, i: int) -> bool:
         """Whether `name` was a subject more recently than `other` before token i."""

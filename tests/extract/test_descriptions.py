@@ -351,3 +351,46 @@ def test_a_club_named_after_a_city_gives_its_player_no_nationality(extract_text)
     brief = extract_text(text)
     by_id = {s.id: s.name for s in brief.speakers}
     assert [by_id.get(c.speaker) for c in brief.claims] == ["Peter Hale"]
+
+
+def test_a_description_never_means_who_spoke_of_it(extract_text):
+    brief = extract_text("For the Lib Dems, Vince Cable said the chancellor had failed to deal with the looming "
+                         "problems. Mr Brown and Mr Blair staged a show of unity on Thursday, the day after the "
+                         "chancellor delivered his ninth Budget.\n\nMr Cable said taxation would go up under all "
+                         "three of the main parties. The chancellor meanwhile insisted his spending plans were sound.")
+    by_id = {s.id: s.name for s in brief.speakers}
+    claim = next(c for c in brief.claims if "spending plans" in c.text)
+    assert by_id[claim.speaker] == "Brown"
+
+
+def speaker_named(brief, words):
+    by_id = {s.id: s.name for s in brief.speakers}
+    claim = next(c for c in brief.claims if words in c.text)
+    return by_id.get(claim.speaker)
+
+
+def test_a_party_in_a_description_is_never_another_partys_leader(extract_text):
+    brief = extract_text("David Hale has resigned from his post as a partner in a legal firm.\n\n"
+                         "Scottish National Party Holyrood leader Nina Carlow said he had been right to go.\n\n"
+                         "The Scottish Conservative leader had insisted that his legal work did not influence him.")
+    assert speaker_named(brief, "his legal work did not influence him") == "David Hale"
+
+
+def test_a_partys_spokesman_is_its_shadow_minister(extract_text):
+    brief = extract_text("Foreign Secretary Jack Straw said the referendum would be fair.\n\n"
+                         "Shadow foreign secretary Michael Anstey condemned the leaflet. \"It is propaganda,\" he "
+                         "said. The Tory spokesman also said the government had misled voters.")
+    assert speaker_named(brief, "the government had misled voters") == "Michael Anstey"
+
+
+def test_a_place_in_a_title_is_no_body_a_partys_description_rules_out(extract_text):
+    brief = extract_text("New York Senator Charles Shuman said the tapes were probably stolen. \"Baggage handlers "
+                         "should have background checks,\" the Democrat senator said.")
+    assert speaker_named(brief, "Baggage handlers") == "Charles Shuman"
+
+
+def test_who_a_description_means_may_be_what_the_words_call_them(extract_text):
+    brief = extract_text("Dan Grewer kicked Dwayne Peel in the first half. Six years earlier, Grewer became only "
+                         "the second England player to be sent off.\n\n"
+                         "The player himself has said that the clash was an accident.")
+    assert speaker_named(brief, "the clash was an accident") == "Dan Grewer"
