@@ -413,11 +413,13 @@ class Resolver(Pronouns):
         if ent is not None and ent.label_ == "ORG" and common_noun_name(ent.text):
             return self._description(subj, np)  # "The Government said": a description, not a name
         if ent is not None and ent.label_ == "ORG" and len(ent) == 1 and subj.i == ent.root.i \
-                and subj.lower_ in ROLE_NOUNS and any(t.lower_ == "the" for t in np if t.i < subj.i) \
-                and any(t.lower_ == subj.lower_ and t.text[:1].isupper() and t.nbor().pos_ == "PROPN"
-                        for t in subj.doc[:subj.i - 1]):
+                and any(t.lower_ == "the" for t in np if t.i < subj.i) and (
+                    subj.lower_ in LEGISLATORS or subj.lower_ in ROLE_NOUNS
+                    and any(t.lower_ == subj.lower_ and t.text[:1].isupper() and t.nbor().pos_ == "PROPN"
+                            for t in subj.doc[:subj.i - 1])):
             # "Cardinal Cormac Murphy-O'Connor ... the Cardinal will ask": a title the article gives
-            # a person, written alone, is that person, whatever the model tags it
+            # a person, written alone, is that person, whatever the model tags it; so is a member
+            # of a parliament ("The MEP said")
             return self._description(subj, np, person_noun=True)
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)

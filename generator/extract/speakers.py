@@ -69,7 +69,7 @@ def _titled(doc, ent) -> Span | None:
         return Span(doc, ent.start + 1, ent.end, label="PERSON")  # "Mr Cable", all of it tagged a body
     k = ent.start
     if k > 1 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() and not doc[k - 1].ent_type_ \
-            and doc[k - 1].lower_ not in TITLE_WORDS:
+            and doc[k - 1].lower_ not in TITLE_WORDS and doc[k - 1].lower_ not in HONORIFICS | NOBLE_TITLES:
         k -= 1  # the given name
     title = doc[k - 1] if k > 0 else None
     if title is None or not title.text[:1].isupper() or title.ent_type_ \
@@ -85,12 +85,20 @@ def _honoured(doc) -> set[str]:
 
 
 def _surname_of(ent, honoured: set[str]) -> bool:
-    """A name of two or three capitalised words tagged as a body, its last word one the article
-    honours: a person ("Vince Cable" where the article also writes "Mr Cable")."""
+    """A name of up to three capitalised words tagged as a body, its last word one the article
+    honours: a person ("Vince Cable", "Cable" where the article also writes "Mr Cable")."""
     words = [t for t in ent if t.text != "-"]
-    return ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent[-1].text in honoured and all(
+    return ent.label_ == "ORG" and 1 <= len(words) <= 3 and ent[-1].text in honoured and all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in ORG_NOUNS
         and t.lower_ not in TITLE_WORDS for t in words)
+
+
+def _hyphen_joined(tok) -> bool:
+    """Whether a hyphen written without spaces joins `tok` to the word before ("Kilroy-Silk"),
+    not a dash set off by spaces ("Maradona - Carlos Tevez")."""
+    doc = tok.doc
+    return tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
 
 
 def _hyphened(toks: list) -> str:
@@ -232,7 +240,8 @@ class Cast:
             if not words or not all(t.text[:1].isupper() for t in words):
                 continue
             name = _name_text(toks)
-            if len([t for t in toks if t.text != "-"]) >= 2:
+            if len([t for t in toks if t.text != "-" and not _hyphen_joined(t)]) >= 2:
+                # (a hyphened name is one word: "Kilroy-Silk" alone is no full name)
                 self._add_person(name)
         self._people_by_apposition()
         # single names never given in full ("Trump" alone) are people too

@@ -124,3 +124,21 @@ def test_a_name_tagged_as_a_body_is_a_persons_when_the_article_writes_mr_before_
 def test_a_form_of_address_inside_a_body_tag_makes_a_person(extract_text):
     brief = extract_text("Mr Cable said taxation as a share of the economy would go up.")
     assert [(s.name, s.kind) for s in brief.speakers] == [("Cable", "person")]
+
+
+def test_mr_before_a_one_word_body_tag_is_no_given_name(extract_text):
+    brief = extract_text("Speaking on Monday, Mr Molyneux said the game was late. \"It will ship in May,\" he said.")
+    assert [(s.name, s.kind) for s in brief.speakers] == [("Molyneux", "person")]
+    assert names(brief)['"It will ship in May,"'] == "Molyneux"
+
+
+def test_a_hyphened_surname_alone_is_no_full_name(extract_text):
+    brief = extract_text("Ex-chat show host Robert Kilroy-Silk has quit the party. Mr Kilroy-Silk said the party "
+                         "had betrayed its supporters.")
+    assert [s.name for s in brief.speakers] == ["Robert Kilroy-Silk"]
+
+
+def test_a_dash_set_off_by_spaces_joins_no_names(extract_text):
+    brief = extract_text("'The new Maradona' - Carlos Tevez - is joining Corinthians. Tevez said he was "
+                         "heading north in search of calm.")
+    assert [s.name for s in brief.speakers] == ["Carlos Tevez"]

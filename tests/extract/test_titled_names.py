@@ -50,3 +50,9 @@ def test_a_title_the_article_gave_a_person_is_that_person_alone(extract_text, te
 def test_a_title_nobody_carries_before_it_stays_a_body(extract_text):
     brief = extract_text("The Economist said growth would slow. Economist Jim Smith agreed.")
     assert speaker_of(brief, "growth would slow") == "The Economist"
+
+
+def test_a_member_of_a_parliament_tagged_as_a_body_is_the_person(extract_text):
+    brief = extract_text("Ex-chat show host Robert Kilroy-Silk has quit the UK Independence Party.\n\n"
+                         "The MEP said he was ashamed to have joined the party.")
+    assert speaker_of(brief, "he was ashamed to have joined the party") == "Robert Kilroy-Silk"
