@@ -99,6 +99,9 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
         claim = _claim(text, cand, quotes, cast, speakers)
         if claim is not None:
             claims.append(claim)
+    for speaker in speakers.values():
+        if speaker.name in cast.people_by_pronoun:
+            speaker.kind = "person"  # "Sloncek said ... He said": a person the model took for a body
     claims = [part for claim in claims for part in split_paragraphs(text, claim, quotes)]
     claims.sort(key=lambda c: c.start)
     starts = paragraph_starts(text)

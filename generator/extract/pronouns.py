@@ -19,7 +19,7 @@ import math
 
 from generator.extract.lexicon import GROUP_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
 from generator.extract.mentions import Resolution
-from generator.extract.orgs import public
+from generator.extract.orgs import BODY_NOUNS, public
 from generator.extract.ranges import Ranges
 
 # evidence for a person being who "he"/"she" means; each sentence further back costs 1
@@ -175,7 +175,27 @@ class Pronouns:
             name = self.salience.ahead(subj.i, self._fits(gender), self.claim_span)
             if name:
                 return Resolution(name, "person", 0.5, self.people.get(name), how="pronoun-ahead")
+        if (name := self._one_word_speaker(subj.i)) is not None:
+            self.people_by_pronoun.add(name)
+            return Resolution(name, "person", 0.5, how="pronoun-one-word")
         return Resolution(None, "person", 0.3, how="pronoun")
+
+    def _one_word_speaker(self, i: int, window: int = 1500) -> str | None:
+        """'Sloncek said Exeem would ... He said': a "he"/"she" no person fits is the speaker of the
+        claim just before when that speaker is one capitalised word the model took for a body (a
+        surname), never a word the article also writes in lower case, a body's noun or initials."""
+        idx = self.doc[i].idx
+        before = [(start, name, kind) for start, name, kind in self.claim_record if start < idx]
+        if not before:
+            return None
+        start, name, kind = before[-1]
+        if kind != "organisation" or idx - start > window or not name.isalpha() \
+                or not (name[:1].isupper() and name[1:].islower()) or name.lower() in BODY_NOUNS:
+            return None
+        strings = self.doc.vocab.strings
+        if name.lower() in strings and strings[name.lower()] in self.word_ids:
+            return None  # "Game", "Department": a word as well as a name
+        return name
 
     def prepare(self, contents: list[tuple[int, int]], speakers: frozenset[int] = frozenset()) -> None:
         """Rank pronouns from now on, knowing the spans of what claims report (`contents`); the

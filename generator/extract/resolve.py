@@ -202,6 +202,9 @@ class Resolver(Pronouns):
         self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
         self.claim_speakers: list[tuple[int, str]] = []  # (claim start, person) of the claims resolved so far
+        # (claim start, speaker, kind or "group" for a plural subject) of every claim so far
+        self.claim_record: list[tuple[int, str, str]] = []
+        self.people_by_pronoun: set[str] = set()  # one-word "bodies" a "he"/"she" showed to be people
         self.pronoun_subjects: set[int] = set()
         # the words of the places the article names ("New York"): in a title, no body
         self._place_words = {t.lower_ for e in cast.ents if e.label_ in ("GPE", "LOC") for t in e}
@@ -258,6 +261,8 @@ class Resolver(Pronouns):
             self.claim_span = None
         if res.name is not None and res.kind == "person" and res.how not in ("joint", "pair"):
             self.claim_speakers.append((start, res.name))
+        if res.name is not None:
+            self.claim_record.append((start, res.name, "group" if subj.tag_ in ("NNS", "NNPS") else res.kind))
         return res
 
     def resolve(self, subj, record: bool = True) -> Resolution:

@@ -1,6 +1,8 @@
 """'he'/'she' bound by evidence (pronouns.py): the person in view, never one named inside the words
 the claim reports, never a body or a place."""
 
+import pytest
+
 
 def speakers(brief):
     by_id = {s.id: s.name for s in brief.speakers}
@@ -57,3 +59,23 @@ def test_a_he_with_someone_named_before_never_looks_ahead(extract_text):
                          "Mr Gordon Brown said that it was vital to invest in science.")
     by_id = {s.id: s.name for s in brief.speakers}
     assert by_id.get(brief.claims[0].speaker) != "Gordon Brown"
+
+
+def test_a_he_no_person_fits_is_the_one_word_speaker_before_the_model_took_for_a_body(extract_text):
+    brief = extract_text("The software is in development. Sloncek said a Windows version was planned. "
+                         "He said that costs would be paid by adverts.")
+    kinds = {s.name: s.kind for s in brief.speakers}
+    assert kinds == {"Sloncek": "person"}
+    by_id = {s.id: s.name for s in brief.speakers}
+    claim = next(c for c in brief.claims if "adverts" in c.text)
+    assert by_id[claim.speaker] == "Sloncek"
+
+
+@pytest.mark.parametrize("speaker", ["IBM", "The Department", "The Tories"])
+def test_initials_a_bodys_noun_or_a_plural_are_no_he(extract_text, speaker):
+    brief = extract_text(f"The software is in development. {speaker} said a Windows version was planned. "
+                         "He said that costs would be paid by adverts.")
+    by_id = {s.id: s.name for s in brief.speakers}
+    claim = next(c for c in brief.claims if "adverts" in c.text)
+    assert claim.speaker is None or by_id[claim.speaker] not in ("IBM", "Department", "Tories")
+    assert all(s.kind != "person" for s in brief.speakers)
