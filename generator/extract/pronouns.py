@@ -169,26 +169,37 @@ class Pronouns:
             return Resolution(None, "person", 0.3, named=False, how="unnamed-pronoun")
         if name:
             return Resolution(name, "person", 0.75, self.people.get(name), how="pronoun")
+        if (name := self._one_word_speaker(subj.i)) is not None:
+            self.people_by_pronoun.add(name)
+            return Resolution(name, "person", 0.5, how="pronoun-one-word")
+        if self.salience is not None and (last := self._claim_before(subj.i)) is not None \
+                and last[2] == "person" and last[1] in self.people and self._fits(gender)(last[1]) \
+                and (" " in last[1] or self.people[last[1]].gender):  # never a lone word ("Labour")
+            # "Ms Hewitt said: '...' [eight sentences of her words] She added": out of the
+            # ranking's view, the person who spoke the claim just before is still who "she" means
+            return Resolution(last[1], "person", 0.5, self.people.get(last[1]), how="pronoun-last-speaker")
         if self.salience is not None and not self.salience.anyone_before(subj.i):
             # "But he denied it ... Mr Brown said": a "he" with no one named before it (an
             # article opening on it, or a body's words before a person's) is the person named next
             name = self.salience.ahead(subj.i, self._fits(gender), self.claim_span)
             if name:
                 return Resolution(name, "person", 0.5, self.people.get(name), how="pronoun-ahead")
-        if (name := self._one_word_speaker(subj.i)) is not None:
-            self.people_by_pronoun.add(name)
-            return Resolution(name, "person", 0.5, how="pronoun-one-word")
         return Resolution(None, "person", 0.3, how="pronoun")
+
+    def _claim_before(self, i: int) -> tuple[int, str, str] | None:
+        """(start, speaker, kind) of the last claim before token i that has a speaker."""
+        idx = self.doc[i].idx
+        before = [r for r in self.claim_record if r[0] < idx]
+        return before[-1] if before else None
 
     def _one_word_speaker(self, i: int, window: int = 1500) -> str | None:
         """'Sloncek said Exeem would ... He said': a "he"/"she" no person fits is the speaker of the
         claim just before when that speaker is one capitalised word the model took for a body (a
         surname), never a word the article also writes in lower case, a body's noun or initials."""
         idx = self.doc[i].idx
-        before = [(start, name, kind) for start, name, kind in self.claim_record if start < idx]
-        if not before:
+        if (before := self._claim_before(i)) is None:
             return None
-        start, name, kind = before[-1]
+        start, name, kind = before
         if kind != "organisation" or idx - start > window or not name.isalpha() \
                 or not (name[:1].isupper() and name[1:].islower()) or name.lower() in BODY_NOUNS:
             return None

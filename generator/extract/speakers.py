@@ -469,7 +469,9 @@ class Cast:
                 votes.setdefault(person.name, set()).add(PRONOUN_GENDER[pronoun.lower_])
         for person in self.people.values():
             role = re.split(r"[\s-]+", person.role.lower()) if person.role else []  # not the affiliation's words
-            said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role if w in GENDER_WORDS}
+            # (a form of address in a role is someone else's: "the lawyer representing Mr Abbasi")
+            said = votes.get(person.name, set()) | {GENDER_WORDS[w] for w in role
+                                                     if w in GENDER_WORDS and w not in HONORIFICS}
             if len(said) == 1:
                 person.gender = next(iter(said))
 

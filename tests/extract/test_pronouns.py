@@ -79,3 +79,17 @@ def test_initials_a_bodys_noun_or_a_plural_are_no_he(extract_text, speaker):
     claim = next(c for c in brief.claims if "adverts" in c.text)
     assert claim.speaker is None or by_id[claim.speaker] not in ("IBM", "Department", "Tories")
     assert all(s.kind != "person" for s in brief.speakers)
+
+
+def test_a_form_of_address_in_a_role_gives_no_gender(extract_text):
+    text = ("But Louise Christian, the lawyer representing Mr Abbasi and Mr Mubanga, said the families would "
+            "be reunited. Louise Christian said the arrest was unfair. She told BBC News she remained concerned.")
+    assert speakers(extract_text(text))["she remained concerned"] == "Louise Christian"
+
+
+def test_she_after_a_long_quote_is_who_spoke_it(extract_text):
+    quote = " ".join(f'"Point {n} of the plan is simple and it matters a great deal to everyone."' for n in range(9))
+    text = (f'Trade Secretary Patricia Hewlett said the pay gap was wrong. Earlier, she told the Today programme: '
+            f'{quote}\n\nShe added that while progress had been made, there was still a gap in pay.')
+    assert speakers(extract_text(text))["while progress had been made, there was still a gap in pay"] == \
+        "Patricia Hewlett"
