@@ -95,6 +95,8 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
+# documents a body issues to speak for it (never a letter or a message: people write those)
+REPORT_NOUNS = {"report", "study", "survey", "statement", "submission", "review", "analysis", "research"}
 # a party's word, as same_words gives it: a body in a description, though tagged as a people's
 PARTY_WORDS = {"conservative", "labour", "liberal", "democrat", "republican", "snp", "ukip", "nationalist",
                "unionist", "green", "plaid"}
@@ -593,6 +595,8 @@ class Resolver(Pronouns):
                 or (self._one_member_body() if head == "report" else None)  # "A study by X found ... said the report"
         if body is not None:
             return Resolution(body, "organisation", 0.7, how="org-description")
+        if definite and np[0].lower_ == "the" and head in REPORT_NOUNS and (body := self._body_speaking_before(subj)):
+            return Resolution(body, "organisation", 0.5, how="document-before")
         words = {t.lower_ for t in np if t.lower_ not in STOP and not t.is_punct}
         nationality = nations({t.lower_ for t in np if _nationality(t) or t.lower_ in DEMONYMS}) - PARTY_WORDS
         # "the Arsenal boss": the body a description names, which no one of another body is head of;
@@ -775,6 +779,19 @@ class Resolver(Pronouns):
             if kind != "place" and self.doc[j].lemma_.lower() in DOCUMENT_NOUNS and self.doc[j].pos_ == "NOUN":
                 return name
         return None
+
+    def _body_speaking_before(self, subj, window: int = 1500) -> str | None:
+        """'the OECD said ... it added. However, the report warned': a document no issuer is found
+        for speaks for the body that spoke the claim just before (an article reports one body's
+        report through its claims)."""
+        if subj.tag_ != "NN":
+            return None
+        idx = subj.idx
+        before = [r for r in self.claim_record if r[0] < idx]
+        if not before or idx - before[-1][0] > window:
+            return None
+        _start, name, kind = before[-1]
+        return name if kind == "organisation" else None
 
     def _counted_group(self, i: int, size: int) -> tuple[str, str] | None:
         """The people or bodies of that number last named together as a subject before token i

@@ -78,3 +78,19 @@ def test_a_definite_apposition_after_a_body_is_its_label(extract_text):
             'The Healthcare Commission, the health watchdog, inspected 300 hospitals last year.')
     [(name, _)] = speakers(extract_text(text)).values()
     assert name == "Healthcare Commission"
+
+
+def test_a_report_no_issuer_is_found_for_speaks_for_the_body_that_spoke_before(extract_text):
+    brief = extract_text("The Electoral Audit Office said fraud was falling. It said states needed to be more "
+                         "accountable. The report said: \"States still do not report fraud consistently.\"")
+    by_id = {s.id: s.name for s in brief.speakers}
+    claim = next(c for c in brief.claims if "consistently" in c.text)
+    assert by_id.get(claim.speaker) == "Electoral Audit Office"
+
+
+def test_a_message_is_no_report_of_the_body_before(extract_text):
+    brief = extract_text("The security firm Sophox said the virus was spreading fast. The message in the e-mail "
+                         "said: \"Open the attachment now.\"")
+    by_id = {s.id: s.name for s in brief.speakers}
+    claim = next(c for c in brief.claims if "attachment" in c.text)
+    assert by_id.get(claim.speaker) != "Sophox"
