@@ -502,6 +502,12 @@ class Resolver(Pronouns):
                 return names[-1]
             if t.text[:1].isupper() and t.lower_ in TITLE_WORDS | PERSON_NOUNS:
                 return next((c for c in t.children if c.ent_type_ == "PERSON" and c.dep_ == "compound"), None)
+            given = t.doc[t.i - 1]
+            if subj.lower_ in ROLE_NOUNS | TITLE_WORDS and t.pos_ == given.pos_ == "PROPN" and not t.ent_type_ \
+                    and not given.ent_type_ and given.dep_ == "compound" and given.head.i == t.i \
+                    and t.text[:1].isupper() and given.text[:1].isupper() \
+                    and given.lower_ not in TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS:
+                return t  # "The Shadow Secretary ..., Theresa May, said": two names the model tagged as nothing
             return None
         named = [n for n in map(name_of, named) if n is not None]
         return named[-1] if named else None

@@ -56,3 +56,11 @@ def test_a_member_of_a_parliament_tagged_as_a_body_is_the_person(extract_text):
     brief = extract_text("Ex-chat show host Robert Kilroy-Silk has quit the UK Independence Party.\n\n"
                          "The MEP said he was ashamed to have joined the party.")
     assert speaker_of(brief, "he was ashamed to have joined the party") == "Robert Kilroy-Silk"
+
+
+def test_an_apposition_of_two_names_the_model_tagged_as_nothing_names_the_titled_subject(extract_text):
+    brief = extract_text('The Shadow Secretary of State for the Family, Theresa May, said: "These plans were '
+                         'announced by Gordon Brown in December." She said the Conservatives would announce their '
+                         'own plans.')
+    assert speaker_of(brief, "These plans were announced") == "Theresa May"
+    assert speaker_of(brief, "the Conservatives would announce") == "Theresa May"
