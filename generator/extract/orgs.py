@@ -62,6 +62,9 @@ CORPORATE = {"communications", "telecommunications", "telecom", "international",
 REGIONS = {"europe", "european", "america", "americas", "american", "asia", "asian", "africa", "pacific", "uk",
            "us", "usa", "emea", "international"} - CORPORATE
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
+# a party by the adjective of its members, which the model tags as a people's ("a Tory spokesman")
+PARTIES = {"conservative": "Conservative Party", "tory": "Conservative Party", "republican": "Republican Party",
+           "democratic": "Democratic Party", "democrat": "Democratic Party"}
 LONG_FORM_RE = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|of|the|for|&|on|de)\s+)*[A-Z][\w'\u2019-]*)+")
 
 
@@ -217,6 +220,8 @@ class Orgs:
                 ent = next((e for e in self.ents if e.start <= t.i < e.end), None)
                 if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
                     text = _bare(ent.text)
+                    if ent.label_ == "NORP" and text.lower() in PARTIES:
+                        return PARTIES[text.lower()]  # "a Conservative spokeswoman": the party
                     if ent.label_ == "NORP" and text.lower() not in self.alias:
                         continue  # "German officials": a nationality, no body
                     if ent.label_ == "ORG" and common_noun_name(text):
@@ -269,6 +274,8 @@ class Orgs:
         # "a BBC spokesman"; after the noun only the body it is "for", "of", "at", "from", "by" or "within"
         # ("a report into Iraq intelligence" is not Iraq's)
         found = self.named_in([t for t in np if t.i < subj.i])
+        if found in PARTIES.values() and np[0].lower_ == "the" and subj.lower_.startswith("spokes"):
+            return None  # "The Tory spokesman": the party's shadow minister the article named, if any
         if found:
             return found
         for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in SPEAKS_FOR_PREPS + ("in",)):

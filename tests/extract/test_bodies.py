@@ -1,5 +1,7 @@
 """Bodies behind descriptions and bare spokespeople (issue 13, round 3)."""
 
+import pytest
+
 from generator.extract.confidence import probability
 
 
@@ -94,3 +96,14 @@ def test_a_message_is_no_report_of_the_body_before(extract_text):
     by_id = {s.id: s.name for s in brief.speakers}
     claim = next(c for c in brief.claims if "attachment" in c.text)
     assert by_id.get(claim.speaker) != "Sophox"
+
+
+@pytest.mark.parametrize("text", ["A Conservative spokeswoman said the party stuck to the rules.",
+                                  "A Tory spokesman said the party stuck to the rules.",
+                                  "Tory sources said the party stuck to the rules."])
+def test_a_partys_spokesperson_speaks_for_the_party_its_adjective_names(extract_text, text):
+    assert [(s.name, s.kind) for s in extract_text(text).speakers] == [("Conservative Party", "organisation")]
+
+
+def test_a_nationality_is_still_no_body(extract_text):
+    assert extract_text("German officials said the talks had failed.").speakers == []
