@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import NamedTuple
 
 from generator.extract.lexicon import GROUP_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
 from generator.extract.mentions import Resolution
@@ -28,6 +29,15 @@ REPORTED_SUBJECT = 0.3  # the subject of a clause inside what someone is reporte
 LAST_SPEAKER = 0.5  # the speaker of the claim before: news keeps quoting the same person
 SALIENCE = 0.15  # per earlier mention, up to five: the person the article is about
 WINDOW = 6  # sentences back
+
+
+class Said(NamedTuple):
+    """A claim resolved so far: where it starts, who said it and how they were found."""
+    start: int
+    name: str
+    kind: str
+    how: str
+    plural: bool  # said by a plural subject ("MPs", "the Tories")
 
 
 class Salience:
@@ -142,7 +152,7 @@ class Salience:
 
 
 class Pronouns:
-    """Mixin of the Resolver: needs `history`, `stand_ins`, `org_history` and `people`."""
+    """Mixin of the Resolver: needs `history`, `stand_ins`, `org_history`, `said` and `people`."""
 
     def _pronoun(self, subj) -> Resolution:
         low = subj.lower_
@@ -173,11 +183,11 @@ class Pronouns:
             self.people_by_pronoun.add(name)
             return Resolution(name, "person", 0.5, how="pronoun-one-word")
         if self.salience is not None and (last := self._claim_before(subj.i)) is not None \
-                and last[2] == "person" and last[1] in self.people and self._fits(gender)(last[1]) \
-                and (" " in last[1] or self.people[last[1]].gender):  # never a lone word ("Labour")
+                and not last.plural and last.kind == "person" and (name := last.name) in self.people \
+                and self._fits(gender)(name) and (" " in name or self.people[name].gender):  # never "Labour"
             # "Ms Hewitt said: '...' [eight sentences of her words] She added": out of the
             # ranking's view, the person who spoke the claim just before is still who "she" means
-            return Resolution(last[1], "person", 0.5, self.people.get(last[1]), how="pronoun-last-speaker")
+            return Resolution(name, "person", 0.5, self.people.get(name), how="pronoun-last-speaker")
         if self.salience is not None and not self.salience.anyone_before(subj.i):
             # "But he denied it ... Mr Brown said": a "he" with no one named before it (an
             # article opening on it, or a body's words before a person's) is the person named next
@@ -186,21 +196,22 @@ class Pronouns:
                 return Resolution(name, "person", 0.5, self.people.get(name), how="pronoun-ahead")
         return Resolution(None, "person", 0.3, how="pronoun")
 
-    def _claim_before(self, i: int) -> tuple[int, str, str] | None:
-        """(start, speaker, kind) of the last claim before token i that has a speaker."""
+    def _claim_before(self, i: int, person: bool = False) -> Said | None:
+        """The last claim before token i that has a speaker (with `person`: a person's, never one
+        of two named together)."""
         idx = self.doc[i].idx
-        before = [r for r in self.claim_record if r[0] < idx]
-        return before[-1] if before else None
+        return next((r for r in reversed(self.said) if r.start < idx and (
+            not person or r.kind == "person" and r.how not in ("joint", "pair"))), None)
 
     def _one_word_speaker(self, i: int, window: int = 1500) -> str | None:
         """'Sloncek said Exeem would ... He said': a "he"/"she" no person fits is the speaker of the
         claim just before when that speaker is one capitalised word the model took for a body (a
         surname), never a word the article also writes in lower case, a body's noun or initials."""
-        idx = self.doc[i].idx
         if (before := self._claim_before(i)) is None:
             return None
-        start, name, kind = before
-        if kind != "organisation" or idx - start > window or not name.isalpha() \
+        name = before.name
+        if before.plural or before.kind != "organisation" or self.doc[i].idx - before.start > window \
+                or not name.isalpha() \
                 or not (name[:1].isupper() and name[1:].islower()) or name.lower() in BODY_NOUNS:
             return None
         strings = self.doc.vocab.strings
@@ -222,11 +233,8 @@ class Pronouns:
 
     def last_speaker(self, i: int) -> str | None:
         """The person who spoke the last claim before token i."""
-        idx = self.doc[i].idx
-        for start, name in reversed(self.claim_speakers):
-            if start < idx:
-                return name
-        return None
+        said = self._claim_before(i, person=True)
+        return said.name if said is not None else None
 
     def _ranked_person(self, i: int, gender: str | None) -> str | None:
         """The person ranked first for a pronoun at token i (see `Salience`); None when an

@@ -50,7 +50,7 @@ from generator.extract.pairs import (
     people_noun,
     plural_people,
 )
-from generator.extract.pronouns import Pronouns
+from generator.extract.pronouns import Pronouns, Said
 from generator.extract.speakers import Cast
 from generator.extract.tree import missed_stop, name_before
 from generator.parse import cased, token_indices
@@ -203,9 +203,7 @@ class Resolver(Pronouns):
         self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
         self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
-        self.claim_speakers: list[tuple[int, str]] = []  # (claim start, person) of the claims resolved so far
-        # (claim start, speaker, kind or "group" for a plural subject) of every claim so far
-        self.claim_record: list[tuple[int, str, str]] = []
+        self.said: list[Said] = []  # the claims resolved so far that have a speaker, in order
         self.people_by_pronoun: set[str] = set()  # one-word "bodies" a "he"/"she" showed to be people
         self.pronoun_subjects: set[int] = set()
         # the words of the places the article names ("New York"): in a title, no body
@@ -261,10 +259,8 @@ class Resolver(Pronouns):
             res = self.resolve(subj)
         finally:
             self.claim_span = None
-        if res.name is not None and res.kind == "person" and res.how not in ("joint", "pair"):
-            self.claim_speakers.append((start, res.name))
         if res.name is not None:
-            self.claim_record.append((start, res.name, "group" if subj.tag_ in ("NNS", "NNPS") else res.kind))
+            self.said.append(Said(start, res.name, res.kind, res.how, subj.tag_ in ("NNS", "NNPS")))
         return res
 
     def resolve(self, subj, record: bool = True) -> Resolution:
@@ -790,14 +786,10 @@ class Resolver(Pronouns):
         """'the OECD said ... it added. However, the report warned': a document no issuer is found
         for speaks for the body that spoke the claim just before (an article reports one body's
         report through its claims)."""
-        if subj.tag_ != "NN":
+        before = self._claim_before(subj.i) if subj.tag_ == "NN" else None
+        if before is None or subj.idx - before.start > window or before.plural or before.kind != "organisation":
             return None
-        idx = subj.idx
-        before = [r for r in self.claim_record if r[0] < idx]
-        if not before or idx - before[-1][0] > window:
-            return None
-        _start, name, kind = before[-1]
-        return name if kind == "organisation" else None
+        return before.name
 
     def _counted_group(self, i: int, size: int) -> tuple[str, str] | None:
         """The people or bodies of that number last named together as a subject before token i
