@@ -225,6 +225,9 @@ DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "websi
                   "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
                   "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing",
                   "booklet", "pamphlet", "dossier"}
+# documents a person writes, which speak for their author ("the book by X"); a body issues reports
+AUTHORED_NOUNS = {"book", "letter", "article", "memo", "memoir", "memoirs", "autobiography", "biography", "blog",
+                  "email", "e-mail", "column", "diary", "novel", "essay", "note"}
 # "said", "told", "warned" with a "to" clause: an instruction or a promise ("urged fans to");
 # not "encourage", which names no words ("low rates encouraged firms to borrow"): a stance
 SPEECH_XCOMP = {"promise", "vow", "pledge", "threaten", "urge", "ask", "tell", "warn", "call", "insist",

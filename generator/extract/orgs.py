@@ -99,8 +99,25 @@ def widen_orgs(doc, ents) -> list:
 
 
 def _bare(name: str) -> str:
-    """'the BBC's' -> 'BBC'."""
+    """'the BBC's' -> 'BBC'; 'Association for Payment Clearing Services (Apacs' (a name the model
+    ran into the short form that follows it in brackets) -> its name."""
+    name = re.sub(r"\s*\(.*$", "", name)
     return re.sub(r"['\u2019]s?$", "", _strip_det(name).strip())
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether a short form can stand for a long form written just before it in brackets, as
+    Schwartz and Hearst's test has it: its letters in order in the long form, the first one
+    opening its first word ("Apacs" of "Association for Payment Clearing Services", but
+    "(Reuters)" stands for no "Fund manager Jo Rank")."""
+    short, long = short.lower(), long.lower()
+    if not short.isalpha() or not 2 <= len(short) <= 8 or short[0] != long[:1]:
+        return False
+    i = 0
+    for ch in long:
+        if i < len(short) and ch == short[i]:
+            i += 1
+    return i == len(short)
 
 
 def public(name: str) -> bool:
@@ -143,9 +160,16 @@ class Orgs:
         # words of the places the article names: a body's name ending in one is its arm there
         self.places = {w for ent in self.ents if ent.label_ in ("GPE", "LOC") for w in ent.text.split()}
         self.alias: dict[str, str] = {}
+        self.short: dict[str, str] = {}  # short forms the article defines in brackets -> the body
         for _, name in names:
             canon = self._long_form(name, full) or self._full_form(name, orgs) or name
             self.alias[name.lower()] = canon
+        # "the Association for Payment Clearing Services (Apacs)": the article defines a body's short form
+        for m in re.finditer(r"(" + LONG_FORM_RE.pattern.removeprefix(r"\b") + r")\s+\(([A-Za-z]+)\)", text):
+            long, short = m.group(1).removeprefix("The "), m.group(2)
+            if abbreviates(short, long) and long.lower() in self.alias \
+                    and self.alias.get(short.lower(), short) == short:
+                self.alias[short.lower()] = self.short[short.lower()] = self.alias[long.lower()]
         for i, name in names:
             self.mentions.append((i, self.alias[name.lower()]))
         # the organisation the article is about: the one it names most (its name, acronym and
@@ -183,9 +207,9 @@ class Orgs:
     @staticmethod
     def _long_form(name: str, full: set[str]) -> str | None:
         """'FDA' -> 'Food and Drug Administration' when the article spells it out."""
-        if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
-            return None
-        forms = [f for f in full if initials(f).upper() == name and name not in f.split()]
+        if not (2 <= len(name) <= 6 and name.isalpha() and (name.isupper() or len(name) >= 4 and name.istitle())):
+            return None  # "FDA"; "Hefce", as British papers write an acronym said as a word
+        forms = [f for f in full if initials(f).upper() == name.upper() and name not in f.split()]
         forms = [f.removeprefix("The ") for f in forms]
         return min(forms, key=len) if forms else None
 
@@ -208,7 +232,7 @@ class Orgs:
     def canonical(self, name: str) -> str:
         """The name the article gives a body in full: 'FDA' -> 'Food and Drug Administration',
         'Liberal Democrat' (a member's adjective) -> 'Liberal Democrats' when it names them so."""
-        name = _strip_det(name).strip()
+        name = re.sub(r"\s*\(.*$", "", _strip_det(name).strip())  # "X (Apacs": the name without its short form
         low = name.lower()
         return self.alias.get(low) or self.alias.get(low + "s") \
             or self._long_form(name, set(self.alias.values()) | self.full) or name
@@ -359,6 +383,9 @@ class Orgs:
                     found = self.named_in([c])
                     if found:
                         return found
+                if c.dep_ in ("poss", "compound") and c.i < t.i and c.pos_ == "PROPN" \
+                        and (long := self.canonical(c.text)) != c.text:
+                    return long  # "the Hefce report": a short form of a body the article names, whatever its tag
         return None
 
     def spoke_before(self, subj, np) -> str | None:

@@ -16,6 +16,7 @@ import re
 
 from generator.extract.lexicon import (
     AGENT_ENDINGS,
+    AUTHORED_NOUNS,
     CLAUSE_CUES,
     DATA_NOUNS,
     DOCUMENT_NOUNS,
@@ -393,6 +394,8 @@ class Resolver(Pronouns):
                       and t.head.lemma_.lower() in ENTOURAGE}
             named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors])]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
+            if t.lower_ in self.orgs.short:  # "Apacs said", defined as a body's short form, whatever the tag
+                return Resolution(self.orgs.short[t.lower_], "organisation", 0.85, how="org")
             names = self.full_names(t.text)
             if names:
                 person = self.people[self._closest(self._namesakes(names, np, t), subj.i)]
@@ -589,6 +592,9 @@ class Resolver(Pronouns):
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
             body = self._last_body(subj.i, private=head in COMMERCIAL)  # "Parmalat said ... The firm also said"
+        if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" and head in AUTHORED_NOUNS \
+                and (author := self._author_of(subj)) is not None:
+            return Resolution(author, "person", 0.7, self.people.get(author), how="author")
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
@@ -765,6 +771,27 @@ class Resolver(Pronouns):
             if res.name is not None and res.how not in ("pair", "joint" if a.dep_ == "nsubj" else "") \
                     and res.kind != "place":
                 return res.name  # "published jointly by A and B": both
+        return None
+
+    def _author_of(self, subj, window: int = 400) -> str | None:
+        """The person who wrote the document a definite 'the book' means, where the article names
+        them as its author, before or just after: 'The book by journalist Robert Peston said ... the
+        book claims', "according to the book. Mr Peston's book says". People write books and letters;
+        a body issues reports (_issued_by)."""
+        doc, head = subj.doc, subj.lemma_.lower()
+        before = reversed(doc[max(0, subj.i - window):subj.i])
+        for t in [*before, *doc[subj.i + 1:min(len(doc), subj.i + window // 4)]]:
+            if t.pos_ != "NOUN" or t.lemma_.lower() != head:
+                continue
+            writers = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for o in c.children if o.dep_ == "pobj"]
+            writers += [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            for w in writers:
+                if w.ent_type_ != "PERSON":
+                    continue
+                res = self.resolve(w, record=False)
+                if res.name is not None and res.kind == "person":
+                    return res.name
         return None
 
     def _last_document(self, subj, window: int = 400) -> str | None:

@@ -154,3 +154,25 @@ def test_a_short_name_is_its_name_of_a_place(extract_text):
     text = ('Shares in Clydesdale Bank of Europe rose on Monday. '
             'Clydesdale said it would hire 2,000 more staff.')
     assert speaker_of(extract_text(text), "it would hire 2,000")[0] == "Clydesdale Bank of Europe"
+
+
+def test_a_short_form_defined_in_brackets_is_the_body_whatever_its_letters(extract_text):
+    # "Apacs" is no initialism of the name (no "and"), but the brackets define it; the model's
+    # entity runs into the bracket, which is no part of the name
+    brief = extract_text("Card fraud fell last year, the Association for Payment Clearing Services (Apacs) said. "
+                         "Banks were pleased. Apacs said chip and pin cards had helped.")
+    assert speaker_of(brief, "Card fraud")[0] == "Association for Payment Clearing Services"
+    assert speaker_of(brief, "chip and pin")[0] == "Association for Payment Clearing Services"
+    assert [s.kind for s in brief.speakers] == ["organisation"]
+
+
+def test_a_bracket_that_abbreviates_nothing_defines_nothing(extract_text):
+    brief = extract_text("Fund manager Jo Rank (Reuters) said the shares would fall. Reuters said it would rise.")
+    assert speaker_of(brief, "would rise")[0] == "Reuters"
+
+
+def test_an_acronym_written_as_a_word_is_the_long_form_the_article_names(extract_text):
+    brief = extract_text("The Higher Education Funding Council for England said more people went to university. "
+                         "But the share of poorer students hardly changed, said its chief executive, Sir Howard "
+                         "Newby.\n\nThe Hefce report, drawing on benefits data, said richer teenagers did better.")
+    assert speaker_of(brief, "richer teenagers")[0] == "Higher Education Funding Council for England"

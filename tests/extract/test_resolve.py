@@ -141,3 +141,12 @@ def test_people_sharing_a_surname_are_told_apart_by_first_name_and_form_of_addre
     assert got["the trip was private"] == "Cherie Blair"
     assert got["he would return on Friday"] == "Tony Blair"
     assert got["she had enjoyed the sun"] == "Cherie Blair"
+
+
+def test_a_book_speaks_for_the_person_who_wrote_it(extract_text):
+    text = ("The prime minister changed his mind, according to the book. The book by Sunday Times journalist "
+            "Ann Brady said the pair had fallen out. The book, Two Men, said the chancellor felt betrayed.")
+    got = speakers(extract_text(text))
+    assert got["The prime minister changed his mind"] == "Ann Brady"  # its author named just after
+    assert got["the chancellor felt betrayed"] == "Ann Brady"
+
