@@ -225,6 +225,8 @@ DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "websi
                   "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
                   "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing",
                   "booklet", "pamphlet", "dossier"}
+# members of a parliament: "the MEP said" is a person; "the MP for Birkenhead" sits for a place
+LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}
 # documents a person writes, which speak for their author ("the book by X"); a body issues reports
 AUTHORED_NOUNS = {"book", "letter", "article", "memo", "memoir", "memoirs", "autobiography", "biography", "blog",
                   "email", "e-mail", "column", "diary", "novel", "essay", "note"}

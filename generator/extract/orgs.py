@@ -24,6 +24,7 @@ from spacy.tokens import Span
 
 from generator.extract.mentions import _in, _strip_det
 from generator.extract.ranges import Ranges
+from generator.titles import HONORIFICS
 
 # heads of descriptions that stand for an organisation
 ORG_NOUNS = {"firm", "company", "group", "bank", "carmaker", "retailer", "airline", "agency", "chain",
@@ -297,7 +298,10 @@ class Orgs:
             return None
         # "a BBC spokesman"; after the noun only the body it is "for", "of", "at", "from", "by" or "within"
         # ("a report into Iraq intelligence" is not Iraq's)
-        found = self.named_in([t for t in np if t.i < subj.i])
+        before = [t for t in np if t.i < subj.i]
+        if not subj.lower_.startswith("spokes") and any(t.lower_ in HONORIFICS for t in before):
+            return None  # "Mr Sigarchi's lawyer": a person's, whatever the model tags the name; no body's
+        found = self.named_in(before)
         if found in PARTIES.values() and np[0].lower_ == "the" and subj.lower_.startswith("spokes"):
             return None  # "The Tory spokesman": the party's shadow minister the article named, if any
         if found:

@@ -24,6 +24,7 @@ from generator.extract.lexicon import (
     GENDER_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    LEGISLATORS,
     MENTION_CUT,
     NEGATIONS,
     NOBLE_TITLES,
@@ -78,7 +79,6 @@ MEMBER_NOUNS = {"member", "judge", "justice", "mp", "mep", "msp", "peer", "lord"
                 "trustee", "director", "senator", "councillor", "councilor", "panellist", "panelist", "lawmaker",
                 "legislator", "delegate", "representative", "congressman", "congresswoman", "assemblyman"}
 # members of a legislature, whose committees speak as "MPs said"
-LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}
 CUE_LEMMAS = cased(CLAUSE_CUES)
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
@@ -439,6 +439,8 @@ class Resolver(Pronouns):
             toks = [t for t in np if t.pos_ == "PROPN"]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
+            if subj.lower_ in LEGISLATORS and np[0].lower_ == "the":
+                return self._description(subj, np, person_noun=True)  # "the Labour MP for Birkenhead asked"
             raw = name_run(subj, self.word_ids)
             run = _clean_name(raw)
             # capitalised words that the model finds no entity in ("Yields", "Some", "Company"
@@ -629,9 +631,12 @@ class Resolver(Pronouns):
         if definite and (aged := self._aged(subj, np)) is not None:
             return Resolution(aged, "person", 0.75, self.people.get(aged), how="role-description")
         if is_person_noun and definite:
+            # "Mr Sigarchi's lawyer" is someone else than Mr Sigarchi
+            owners = {n for t in np if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < subj.i
+                      for n in self.full_names(t.text)}
             best, best_score = None, 0
             for name, person in self.people.items():
-                if person.kind != "person":
+                if person.kind != "person" or name in owners:
                     continue
                 if nationality and nationality_of(person) and not (nationality & nationality_of(person)):
                     continue
@@ -649,6 +654,8 @@ class Resolver(Pronouns):
                 if nationality and not person.nationality:
                     person.nationality |= nationality
                 return Resolution(best, "person", 0.75, person, how="role-description")
+            if owners:  # someone of a named person's, whom no title shares words with: unnamed
+                return Resolution(None, "person", 0.35, named=False, how="unnamed-definite")
             if self.salience is not None:  # the person the article keeps in view
                 last = self._ranked_description(subj, words, nationality, bodies)
                 if last is not None:

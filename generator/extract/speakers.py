@@ -16,6 +16,7 @@ from generator.extract.lexicon import (
     AGENT_ENDINGS,
     GENDER_WORDS,
     HONORIFICS,
+    LEGISLATORS,
     NOBLE_TITLES,
     PERSON_NOUNS,
     POSTNOMINALS,
@@ -114,6 +115,13 @@ def _person_word(noun: str) -> bool:
                                        or len(noun) > 4 and noun.endswith(AGENT_ENDINGS))
 
 
+def _constituency(ent) -> bool:
+    """'the Labour MP for Birkenhead': what a member of a parliament sits for is a place, whatever
+    the model tags it."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in LEGISLATORS
+
+
 def _club(ent) -> bool:
     return len(ent) >= 2 and ent[-1].lower_ in CLUB_WORDS and ent[-1].text[:1].isupper()
 
@@ -210,6 +218,8 @@ class Cast:
         self.org_names = {_bare(e.text) for e in self.ents if e.label_ == "ORG"}
         self.ents = [e if e.label_ != "PERSON" or _bare(e.text) not in self.org_names and not _club(e)
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
+        self.ents = [Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and _constituency(e) else e
+                     for e in self.ents]
         self.ents = widen_people(doc, widen_orgs(doc, self.ents))
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = Ranges(skip)  # captions: not article text

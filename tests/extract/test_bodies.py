@@ -107,3 +107,11 @@ def test_a_partys_spokesperson_speaks_for_the_party_its_adjective_names(extract_
 
 def test_a_nationality_is_still_no_body(extract_text):
     assert extract_text("German officials said the talks had failed.").speakers == []
+
+
+def test_a_persons_lawyer_speaks_for_no_body_whatever_the_model_tags_the_name(extract_text):
+    # "Sigarchi" is tagged as a place; "Mr" makes it a person, whose lawyer is nobody named
+    brief = extract_text('Iranian authorities have arrested 20 journalists. They accused Mr Sigarchi of crimes. '
+                         'Mr Sigarchi\'s lawyer labelled the revolutionary court "illegal and incompetent".')
+    claim = next(c for c in brief.claims if "illegal" in c.text)
+    assert claim.speaker is None and claim.speaker_mention.text == "Mr Sigarchi's lawyer"

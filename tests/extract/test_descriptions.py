@@ -394,3 +394,17 @@ def test_who_a_description_means_may_be_what_the_words_call_them(extract_text):
                          "the second England player to be sent off.\n\n"
                          "The player himself has said that the clash was an accident.")
     assert speaker_named(brief, "the clash was an accident") == "Dan Grewer"
+
+
+def test_the_place_a_member_of_parliament_sits_for_is_no_speaker(extract_text):
+    # the model tags "Birkenhead" as a person: what an MP sits "for" is a constituency
+    brief = extract_text('Frank Field said the rift was bad. "Is he strong enough?" the Labour MP for Birkenhead '
+                         'asked. He added that the party was split.')
+    assert {s.name for s in brief.speakers} == {"Frank Field"}
+    assert len(brief.claims) == 3
+
+
+def test_a_named_persons_agent_is_someone_else(extract_text):
+    brief = extract_text("Craig Bellamy joined Celtic on loan. Bellamy's agent said the move was the right one.")
+    claim = brief.claims[0]
+    assert claim.speaker is None and claim.speaker_mention.text == "Bellamy's agent"
