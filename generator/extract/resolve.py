@@ -593,7 +593,8 @@ class Resolver(Pronouns):
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
-            body = self._last_body(subj.i, private=head in COMMERCIAL)  # "Parmalat said ... The firm also said"
+            body = self._last_body(subj.i, private=head in COMMERCIAL) \
+                or self._lede_body(subj, head, definite=True)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" and head in AUTHORED_NOUNS \
                 and (author := self._author_of(subj)) is not None:
             return Resolution(author, "person", 0.7, self.people.get(author), how="author")
@@ -932,20 +933,25 @@ class Resolver(Pronouns):
                   and (name.split()[-1].lower() == noun if noun else name.split()[-1].lower() in MEMBER_BODIES)}
         return bodies.pop() if len(bodies) == 1 else None
 
-    def _lede_body(self, subj, head: str) -> str | None:
+    def _lede_body(self, subj, head: str, definite: bool = False) -> str | None:
         """Who an unnamed body or document opening the article ("regulators have said", "new
-        guidelines say") turns out to be: the body that is the named subject of the next sentence, or
-        the issuer of the first document the next sentences say who issued ("said the leaflet
-        published by X"). Only in the first sentence: the lede names its source later."""
+        guidelines say", "the UK elections watchdog has said") turns out to be: the body that is the
+        named subject of the next sentence (of the next two for a definite one, which the lede
+        only keeps back), or the issuer of the first document the next sentences say who issued
+        ("said the leaflet published by X"). Only in the first sentence: the lede names its source
+        later."""
         if self.salience is None or self.salience.sentence(subj.i) != 0 or len(self.salience.sent_starts) < 2:
             return None
         starts = self.salience.sent_starts
         if head in ORG_NOUNS - GOVERNMENT_NOUNS:
-            if any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children):
+            if not definite and any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children):
                 return None  # "oil companies have warned": a class of bodies, not one the lede keeps back
-            end = starts[2] if len(starts) > 2 else len(self.doc)
+            reach = 3 if definite else 2
+            end = starts[reach] if len(starts) > reach else len(self.doc)
             for t in self.doc[starts[1]:end]:
                 if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "ORG" and self.cast._usable(t):
+                    if any(c.dep_ == "conj" for c in t.children):
+                        return None  # "Unison and Amicus met": which one?
                     res = self.resolve(t, record=False)
                     return res.name if res.kind == "organisation" and res.named and res.how == "org" else None
             return None

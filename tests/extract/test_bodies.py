@@ -115,3 +115,11 @@ def test_a_persons_lawyer_speaks_for_no_body_whatever_the_model_tags_the_name(ex
                          'Mr Sigarchi\'s lawyer labelled the revolutionary court "illegal and incompetent".')
     claim = next(c for c in brief.claims if "illegal" in c.text)
     assert claim.speaker is None and claim.speaker_mention.text == "Mr Sigarchi's lawyer"
+
+
+def test_a_body_the_lede_describes_is_the_one_the_article_names_next(extract_text):
+    text = ("Pets could be taken off voting lists, the UK elections watchdog has said.\n\n"
+            "Those are some of the mistakes found under the current system. The Electoral Commission says "
+            "individual registration could cut errors.")
+    brief = extract_text(text)
+    assert [brief.speaker(c.speaker).name for c in brief.claims] == ["Electoral Commission"] * 2
