@@ -227,6 +227,13 @@ DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "websi
                   "booklet", "pamphlet", "dossier"}
 # members of a parliament: "the MEP said" is a person; "the MP for Birkenhead" sits for a place
 LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}
+# the last word of a newspaper's name ("the Financial Times", "the Daily Mail"): "the paper said"
+# means the paper the article last named; and the papers British news names by letters
+MASTHEAD_WORDS = {"times", "post", "journal", "telegraph", "guardian", "herald", "mail", "express", "mirror",
+                  "independent", "observer", "standard", "gazette", "chronicle", "tribune", "sun", "star",
+                  "record", "echo", "courier", "inquirer", "examiner", "globe", "scotsman", "economist"}
+PAPER_NOUNS = {"newspaper", "paper", "daily", "tabloid", "broadsheet"}
+PAPER_LETTERS = {"FT": "Financial Times", "WSJ": "Wall Street Journal", "NYT": "New York Times"}
 # documents a person writes, which speak for their author ("the book by X"); a body issues reports
 AUTHORED_NOUNS = {"book", "letter", "article", "memo", "memoir", "memoirs", "autobiography", "biography", "blog",
                   "email", "e-mail", "column", "diary", "novel", "essay", "note"}

@@ -22,6 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
+from generator.extract.lexicon import MASTHEAD_WORDS, PAPER_LETTERS
 from generator.extract.mentions import _in, _strip_det
 from generator.extract.ranges import Ranges
 from generator.titles import HONORIFICS
@@ -163,7 +164,7 @@ class Orgs:
         self.alias: dict[str, str] = {}
         self.short: dict[str, str] = {}  # short forms the article defines in brackets -> the body
         for _, name in names:
-            canon = self._long_form(name, full) or self._full_form(name, orgs) or name
+            canon = self._long_form(name, full) or self._full_form(name, orgs) or PAPER_LETTERS.get(name) or name
             self.alias[name.lower()] = canon
         # "the Association for Payment Clearing Services (Apacs)": the article defines a body's short form
         for m in re.finditer(r"(" + LONG_FORM_RE.pattern.removeprefix(r"\b") + r")\s+\(([A-Za-z]+)\)", text):
@@ -230,12 +231,28 @@ class Orgs:
                      or w[-2].lower() in SMALL}
         return next(iter(forms)) if len(forms) == 1 else None
 
+    def last_paper(self, i: int, window: int = 400) -> str | None:
+        """The newspaper the article last named before token i ("According to the FT ... The
+        newspaper said"): a body whose name ends in a masthead's word, or a paper's letters."""
+        named = [(j, n) for j, n in self.mentions if n.split()[-1].lower() in MASTHEAD_WORDS]
+        for t in self.doc[max(0, i - window):i]:  # however tagged: "According to the Observer", "the FT"
+            if t.text in PAPER_LETTERS:
+                named.append((t.i, PAPER_LETTERS[t.text]))
+            elif t.lower_ in MASTHEAD_WORDS and t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > 0:
+                k = t.i
+                while k > 0 and self.doc[k - 1].pos_ == "PROPN" and self.doc[k - 1].text[:1].isupper():
+                    k -= 1
+                if k > 0 and self.doc[k - 1].lower_ == "the":
+                    named.append((t.i, self.doc[k:t.i + 1].text))
+        named = [(j, n) for j, n in named if j < i and i - j <= window]
+        return max(named)[1] if named else None
+
     def canonical(self, name: str) -> str:
         """The name the article gives a body in full: 'FDA' -> 'Food and Drug Administration',
         'Liberal Democrat' (a member's adjective) -> 'Liberal Democrats' when it names them so."""
         name = re.sub(r"\s*\(.*$", "", _strip_det(name).strip())  # "X (Apacs": the name without its short form
         low = name.lower()
-        return self.alias.get(low) or self.alias.get(low + "s") \
+        return self.alias.get(low) or self.alias.get(low + "s") or PAPER_LETTERS.get(name) \
             or self._long_form(name, set(self.alias.values()) | self.full) or name
 
     def named_in(self, toks) -> str | None:

@@ -29,6 +29,7 @@ from generator.extract.lexicon import (
     NEGATIONS,
     NOBLE_TITLES,
     NOT_AGENTS,
+    PAPER_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     POSTNOMINALS,
@@ -593,7 +594,8 @@ class Resolver(Pronouns):
         head = subj.lemma_.lower()
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
-            body = self._last_body(subj.i, private=head in COMMERCIAL) \
+            body = (self.orgs.last_paper(subj.i) if head in PAPER_NOUNS else None) \
+                or self._last_body(subj.i, private=head in COMMERCIAL) \
                 or self._lede_body(subj, head, definite=True)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" and head in AUTHORED_NOUNS \
                 and (author := self._author_of(subj)) is not None:

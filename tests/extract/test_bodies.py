@@ -123,3 +123,11 @@ def test_a_body_the_lede_describes_is_the_one_the_article_names_next(extract_tex
             "individual registration could cut errors.")
     brief = extract_text(text)
     assert [brief.speaker(c.speaker).name for c in brief.claims] == ["Electoral Commission"] * 2
+
+
+def test_the_newspaper_is_the_paper_named_last_not_the_last_body(extract_text):
+    text = ("The exchange rejected Deutsche Boerse's offer. According to the FT, Deutsche Boerse will adopt a charm "
+            "offensive. The newspaper said the German suitor would offer cash.")
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "offer cash" in c.text)
+    assert brief.speaker(claim.speaker).name == "Financial Times"  # its letters spelt out, as the guide asks
