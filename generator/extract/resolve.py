@@ -54,7 +54,7 @@ from generator.extract.pairs import (
     plural_people,
 )
 from generator.extract.pronouns import Pronouns, Said
-from generator.extract.speakers import Cast
+from generator.extract.speakers import CLUB_WORDS, Cast
 from generator.extract.tree import missed_stop, name_before
 from generator.parse import cased, token_indices
 
@@ -428,6 +428,8 @@ class Resolver(Pronouns):
             # a person, written alone, is that person, whatever the model tags it; so is a member
             # of a parliament ("The MEP said")
             return self._description(subj, np, person_noun=True)
+        if ent is not None and ent.label_ == "GPE" and (club := self._club_of(_strip_det(ent.text))) is not None:
+            return Resolution(club, "organisation", 0.8, how="org")  # "Birmingham have confirmed": the club
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
             name = self.orgs.canonical(ent.text) if ent.label_ == "ORG" else _strip_det(ent.text)
             kind = "place" if ent.label_ == "GPE" else "organisation"
@@ -460,6 +462,13 @@ class Resolver(Pronouns):
             kind = "person" if titled or len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    def _club_of(self, place: str) -> str | None:
+        """The one club the article names after a place that speaks ("Birmingham have confirmed
+        ... Birmingham City"): sports news calls a club by its town."""
+        clubs = {f for f in self.orgs.full if f.startswith(place + " ") and len(f.split()) == len(place.split()) + 1
+                 and f.split()[-1].lower() in CLUB_WORDS}
+        return clubs.pop() if len(clubs) == 1 else None
 
     @staticmethod
     def _before_postnominal(ent) -> list:

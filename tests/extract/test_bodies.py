@@ -131,3 +131,10 @@ def test_the_newspaper_is_the_paper_named_last_not_the_last_body(extract_text):
     brief = extract_text(text)
     claim = next(c for c in brief.claims if "offer cash" in c.text)
     assert brief.speaker(claim.speaker).name == "Financial Times"  # its letters spelt out, as the guide asks
+
+
+def test_a_town_that_speaks_is_the_club_the_article_names_after_it(extract_text):
+    text = ("Birmingham have confirmed Blackburn made a bid for Robbie Savage. His future at Birmingham City has "
+            "been the source of speculation.")
+    brief = extract_text(text)
+    assert [(s.name, s.kind) for s in brief.speakers] == [("Birmingham City", "organisation")]
