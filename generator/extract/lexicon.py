@@ -108,7 +108,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # before a name ("Mrs. Bush", "Queen Elizabeth") or in a title or apposition ("a spokeswoman").
 GENDER_WORDS = {
     **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince", "duke", "baron", "monsieur", "herr",
-                     "senor", "señor", "spokesman", "chairman", "congressman", "businessman", "councilman",
+                     "senor", "señor", "spokesman", "congressman", "businessman", "councilman",
                      "sportsman", "statesman", "man", "father", "son", "husband", "brother", "uncle",
                      "nephew", "grandfather", "boy", "actor", "waiter", "emperor"), "m"),
     **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess",

@@ -79,6 +79,17 @@ def _titled(doc, ent) -> Span | None:
     return Span(doc, k, ent.end, label="PERSON")
 
 
+def _described_as_person(ent) -> bool:
+    """'Rodrigo de Rato, the IMF's managing director,' tagged as a body: a name of capitalised
+    words (and particles) whose apposition is a person's role is a person's."""
+    words = [t for t in ent if t.lower_ not in PARTICLES]
+    if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in ORG_NOUNS for t in words):
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > ent.end and c.lemma_.lower() in ROLE_NOUNS
+               for c in ent.root.children)
+
+
 def _honoured(doc) -> set[str]:
     """The words an article writes right after a form of address or a peer's title ("Mr Cable")."""
     return {t.text for t in doc[1:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower()
@@ -212,7 +223,8 @@ class Cast:
         # "Vince Cable said ... Mr Cable said": a name the model took for a body is a person's when
         # the article gives its last word a form of address
         honoured = _honoured(doc)
-        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _surname_of(e, honoured) else e for e in self.ents]
+        self.ents = [Span(doc, e.start, e.end, label="PERSON") if _surname_of(e, honoured) or _described_as_person(e)
+                     else e for e in self.ents]
         # a name the model tags as an organisation somewhere is one wherever it is tagged as a
         # person ("Aston Martin", "Contrack"): its "person" mentions are relabelled
         self.org_names = {_bare(e.text) for e in self.ents if e.label_ == "ORG"}

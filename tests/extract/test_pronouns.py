@@ -93,3 +93,20 @@ def test_she_after_a_long_quote_is_who_spoke_it(extract_text):
             f'{quote}\n\nShe added that while progress had been made, there was still a gap in pay.')
     assert speakers(extract_text(text))["while progress had been made, there was still a gap in pay"] == \
         "Patricia Hewlett"
+
+
+def test_a_chairman_may_be_a_woman(extract_text):
+    # British papers call women "chairman": the word says nothing of gender, "she" still finds her
+    text = ('Mr Hockney said the law was clear. UKIP chairman Petrina Holdsworth urged the men to step down. '
+            'She said: "The party has taken legal advice."')
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "legal advice" in c.text)
+    assert brief.speaker(claim.speaker).name == "Petrina Holdsworth"
+
+
+def test_a_name_tagged_as_a_body_whose_apposition_is_a_role_is_a_person(extract_text):
+    text = ("The Turkish economics minister, Ali Babacan, said the two sides had agreed. Rodrigo de Rato, the IMF's "
+            "managing director, said the deal would help. \"I believe the programme will help,\" he said.")
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "I believe" in c.text)
+    assert (brief.speaker(claim.speaker).name, brief.speaker(claim.speaker).kind) == ("Rodrigo de Rato", "person")
