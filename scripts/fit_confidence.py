@@ -2,6 +2,7 @@
 
     python scripts/fit_confidence.py            # 5-fold cross-validation by article, printed
     python scripts/fit_confidence.py --write    # and write generator/extract/confidence_model.json
+    python scripts/fit_confidence.py --extra    # also fit on scripts/annotations/bbc-speech-extra.jsonl
 
 A claim's confidence is a logistic model of whether it is right end to end (span and speaker,
 score.py's matching) given its evidence (generator/extract/confidence.py `features`: the rule
@@ -11,7 +12,9 @@ the speaker is named, ...). It is fitted on the public speech articles
 penalty, so a rule seen on few claims stays near the overall rate. Folds are fixed by sha1 of
 the article id, so the figures are reproducible; the weights written are fitted on every
 article, the figures printed are those of each fold fitted on the other four: the flag's
-precision on text the model never saw. Deterministic; numpy (which spaCy brings) and the
+precision on text the model never saw. With --extra, our own annotations (rebuilt from the
+corpus by standoff.py) join the training folds by the same rule; the figures stay those of the
+public articles, so the two runs compare. Deterministic; numpy (which spaCy brings) and the
 extractor only.
 """
 
@@ -30,9 +33,11 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 SHARED = Path(os.environ.get("QUOTEBRIEF_SHARED") or ROOT.parent / "shared")
 EVAL = SHARED / "eval"
 OUT = ROOT / "generator" / "extract" / "confidence_model.json"
+EXTRA = ROOT / "scripts" / "annotations" / "bbc-speech-extra.jsonl"
 PENALTY = 2.0  # L2 weight on every weight but the bias: a claim's worth of evidence per unit
 MIN_SEEN = 3  # an indicator seen on fewer claims is left out (it would weigh nothing but noise)
 FOLDS = 5
@@ -116,12 +121,12 @@ def fold(article_id: str) -> int:
     return hashlib.sha1(article_id.encode("utf-8")).digest()[0] % FOLDS
 
 
-def cross_validate(obs, n_gold: int) -> None:
+def cross_validate(obs, n_gold: int, extra=()) -> None:
     from generator.extract.confidence import probability
 
     held = []
     for k in range(FOLDS):
-        model = fit([o for o in obs if fold(o[0]) != k])
+        model = fit([o for o in list(obs) + list(extra) if fold(o[0]) != k])
         held += [(probability(o[1], model), o[2]) for o in obs if fold(o[0]) == k]
     loss = -sum(math.log(c if ok else 1 - c) for c, ok in held) / len(held)
     print(f"cross-validated by article ({FOLDS} folds by sha1 of the id): each fold scored with a model fitted "
@@ -140,6 +145,7 @@ def cross_validate(obs, n_gold: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on every article to {OUT}")
+    ap.add_argument("--extra", action="store_true", help=f"also fit on {EXTRA.relative_to(ROOT)}")
     args = ap.parse_args(argv)
     gold = []
     for name in ("bbc-speech-dev.jsonl", "speech-dev2.jsonl"):
@@ -149,12 +155,23 @@ def main(argv: list[str] | None = None) -> int:
         with path.open(encoding="utf-8") as f:
             gold += [json.loads(line) for line in f if line.strip()]
     obs = observations(gold)
+    extra = []
+    if args.extra:
+        from standoff import gold_articles
+
+        with EXTRA.open(encoding="utf-8") as f:
+            records = [json.loads(line) for line in f if line.strip()]
+        arts, skipped = gold_articles(records, SHARED / "corpus" / "bbc")
+        for line in skipped:
+            print(f"fit_confidence: left out {line}", file=sys.stderr)
+        extra = observations(arts)
     n_gold = sum(1 for a in gold for c in a.get("claims") or [] if not c.get("optional"))
-    cross_validate(obs, n_gold)
+    cross_validate(obs, n_gold, extra)
+    obs += extra
     model = fit(obs)
     if args.write:
         OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {OUT} ({len(obs)} claims of {len(gold)} articles)")
+        print(f"wrote {OUT} ({len(obs)} claims of {len(gold)} articles{' and the extra annotations' if extra else ''})")
     else:
         print(json.dumps(model, sort_keys=True))
     return 0

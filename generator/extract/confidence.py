@@ -2,9 +2,11 @@
 
 A claim under 0.5 is flagged for an editor. The figure is a logistic model over the evidence
 the claim rests on: which rule named the speaker, how the span was found, the claim's kind, how
-many other people a "he" could mean, how often the speaker is named, how far the speaker stands
-from the cue. Its weights are fitted on annotated news by scripts/fit_confidence.py, which also
-reports how they hold on articles left out of the fit (scripts/eval.py prints the calibration).
+many other people a "he" could mean, how far ahead of the next person the ranking put it and how
+many sentences back that person was named, a document no issuer was found for ("a statement
+said"), how often the speaker is named, how far the speaker stands from the cue. Its weights are
+fitted on annotated news by scripts/fit_confidence.py, which also reports how they hold on
+articles left out of the fit (scripts/eval.py prints the calibration).
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import json
 import math
 from pathlib import Path
 
-from generator.extract.lexicon import PRONOUN_GENDER
+from generator.extract.lexicon import DOCUMENT_NOUNS, PRONOUN_GENDER
 
 # Weights fitted by scripts/fit_confidence.py on the public annotated articles (cross-validated by
 # article). Read once; a missing or broken file is a packaging error, not a guess.
 MODEL = json.loads((Path(__file__).with_name("confidence_model.json")).read_text(encoding="utf-8"))
 PLAIN_CUES = {"say", "tell", "add", "according", "state", "explain", "warn", "insist", "argue", "write"}
+LEAD_CAP = 3.0  # a "he" ranked this far ahead of anyone else (or with no one else in view) is as sure as it gets
 
 
 def _rivals(cast, subj, name: str | None) -> int:
@@ -96,6 +99,14 @@ def features(cand, how: str, name: str | None, cast, kind: str = "indirect", pla
     subj = cand.subject
     if speaker.startswith("pronoun") and subj is not None:
         f["rivals"] = math.log1p(_rivals(cast, subj, name))
+        ranked = getattr(cast, "leads", {}).get(subj.i)
+        if how == "pronoun" and ranked is not None and ranked[0] == name:
+            # a "he" the ranking barely preferred, or whose person was last named sentences back,
+            # may well mean someone else
+            f["antecedent_lead"] = LEAD_CAP if ranked[1] is None else min(ranked[1], LEAD_CAP)
+            f["antecedent_back"] = float(ranked[2])
+    if how in ("unnamed-group", "unnamed-definite") and subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS:
+        f["document_source"] = 1.0  # "a statement said": its issuer is mostly named nearby, so "nobody" is often wrong
     if name:
         f["mentions"] = math.log1p(_mentions(cast, name))
         f["one_word_name"] = float(" " not in name.strip())

@@ -81,11 +81,12 @@ class Salience:
         return bisect.bisect_right(self.sent_starts, i) - 1
 
     def best(self, i: int, fits, exclude: tuple[int, int] | None, last_speaker: str | None,
-             bonus=None, window: int = WINDOW, step: float = 1.0, description: bool = False):
+             bonus=None, window: int = WINDOW, step: float = 1.0, description: bool = False, lead: list | None = None):
         """The best-ranked name fitting `fits(name)` mentioned before token i, with the token
         index of its best mention; (None, -1) when none is in view. `bonus(name)`: more evidence
         (a description's words); `step`: what each sentence back costs. A `description` never
-        means the subject of its own sentence ("X is fit again, but the Scot admitted": not X)."""
+        means the subject of its own sentence ("X is fit again, but the Scot admitted": not X).
+        `lead`, when given, gets [score over the next-ranked name (None: no other), sentences back]."""
         here = self.sentence(i)
         k = bisect.bisect_left(self.keys, i)
         best, best_score, best_j = None, -math.inf, -1
@@ -105,6 +106,7 @@ class Salience:
             own |= {name for j, name, _w in self.mentions
                     if (exclude[0] <= doc[j].idx < exclude[1] or j in clause) and j not in subject}
         counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
+        top: dict[str, float] = {}  # each fitting name's best score (for `lead`)
         for m in range(k - 1, -1, -1):
             j, name, weight = self.mentions[m]
             distance = here - self.sentence(j)
@@ -117,8 +119,12 @@ class Salience:
                 continue
             score = -step * distance + weight + SALIENCE * min(counts[name] - 1, 5)
             score += (bonus(name) if bonus else 0.0) + (LAST_SPEAKER if name == last_speaker else 0.0)
+            top[name] = max(top.get(name, -math.inf), score)
             if score > best_score:
                 best, best_score, best_j = name, score, j
+        if lead is not None and best is not None:
+            runner = max((v for k2, v in top.items() if k2 != best), default=None)
+            lead[:] = [None if runner is None else best_score - runner, here - self.sentence(best_j)]
         return best, best_j
 
     def anyone_before(self, i: int) -> bool:
@@ -240,7 +246,10 @@ class Pronouns:
         """The person ranked first for a pronoun at token i (see `Salience`); None when an
         unnamed person ("a spokesman") was the subject after them, or nobody fits."""
 
-        name, j = self.salience.best(i, self._fits(gender), self.claim_span, self.last_speaker(i))
+        lead: list = []
+        name, j = self.salience.best(i, self._fits(gender), self.claim_span, self.last_speaker(i), lead=lead)
+        if lead:
+            self.leads[i] = (name, lead[0], lead[1])
         k = bisect.bisect_left(self.history, (i, ""))
         for h, _name in reversed(self.history[:k]):
             if h <= j:

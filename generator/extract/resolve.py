@@ -204,6 +204,9 @@ class Resolver(Pronouns):
         self.group_speakers: set[int] = set()  # the groups of group_history that said or ruled something
         self.pairs: list[tuple[int, str, str]] | None = None  # names joined by "and" (pairs.py), when asked
         self.salience = None  # pronouns are ranked once `prepare` knows what the claims report
+        # a "he"/"she" token -> (the name ranked first, its lead over the next name or None, sentences
+        # back to its mention): how sure the ranking was, which confidence weighs
+        self.leads: dict[int, tuple[str | None, float | None, int]] = {}
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
         self.said: list[Said] = []  # the claims resolved so far that have a speaker, in order
         self.people_by_pronoun: set[str] = set()  # one-word "bodies" a "he"/"she" showed to be people

@@ -40,3 +40,31 @@ def test_a_speaker_the_article_keeps_naming_is_trusted_more(extract_text):
     often = extract_text("Jane Smith met the unions. Smith spoke for an hour. Ms Smith later said the talks "
                          "would resume.").claims[-1]
     assert often.confidence > once.confidence
+
+
+def test_a_he_named_sentences_back_weighs_its_distance(extract_text, evidence):
+    near = extract_text("John Smith met the unions on Monday. He said the talks would resume.")
+    far = extract_text("John Smith met the unions on Monday. The meeting lasted an hour. Coffee was served. "
+                       "The rooms were cold. He said the talks would resume.")
+    f_near, f_far = evidence(near.claims[-1]), evidence(far.claims[-1])
+    assert f_near["speaker=pronoun"] == f_far["speaker=pronoun"] == 1.0
+    assert f_near["antecedent_back"] == 1.0 and f_far["antecedent_back"] == 4.0
+    assert near.claims[-1].confidence > far.claims[-1].confidence
+
+
+def test_a_he_the_ranking_barely_preferred_has_a_small_lead(extract_text, evidence):
+    alone = extract_text("John Smith met the unions. He said the talks would resume.")
+    two = extract_text("John Smith met Peter Jones. He said the talks would resume.")
+    f_alone, f_two = evidence(alone.claims[-1]), evidence(two.claims[-1])
+    assert f_alone["antecedent_lead"] == 3.0  # nobody else in view: as sure as the ranking gets
+    assert 0 < f_two["antecedent_lead"] < 3.0  # Peter Jones, named in the same sentence, ranks close
+    assert alone.claims[-1].confidence > two.claims[-1].confidence
+
+
+def test_a_document_with_no_issuer_found_is_evidence_against_nobody(extract_text, evidence):
+    brief = extract_text("A statement said the plant would close. Analysts said the shares would fall.")
+    by_text = {c.text: c for c in brief.claims}
+    plant, shares = by_text["the plant would close"], by_text["the shares would fall"]
+    assert plant.speaker is None and evidence(plant)["document_source"] == 1.0
+    assert "document_source" not in evidence(shares)
+    assert plant.confidence < shares.confidence
