@@ -178,10 +178,12 @@ class Build:
 # ---------------------------------------------------------------------- brief cache entries
 @functools.lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """The extractor's version plus a hash of its source (and of the modules it uses, and of the
-    parse stage's own components), so an edited extractor never reuses stale briefs."""
+    """The extractor's version plus a hash of its source and data (the confidence model's weights:
+    a refit alone changes every claim's confidence), of the modules it uses and of the parse
+    stage's own components, so an edited extractor never reuses stale briefs."""
     h = hashlib.sha256(extract_mod.EXTRACTOR_VERSION.encode("utf-8"))
-    for path in sorted(Path(extract_mod.__file__).parent.glob("*.py")):
+    folder = Path(extract_mod.__file__).parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("*.json")]):
         h.update(path.read_bytes())
     for module in (parse, model_mod, titles):
         h.update(Path(module.__file__).read_bytes())

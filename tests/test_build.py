@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -251,3 +253,22 @@ def test_a_failed_extraction_names_the_record_of_a_jsonl_file():
     assert failed_extraction(Brief(article=one)).startswith(EXTRACTION_FAILED)
     plain = Article(path="story.txt", id="story", title="T", text="x")
     assert failure_place(Brief(article=plain)) == "extraction"
+
+
+def test_a_refit_confidence_model_alone_changes_the_extractor_fingerprint(tmp_path, monkeypatch):
+    # cached briefs carry confidences: new weights must not reuse them
+    from generator import extract as extract_mod
+
+    src = Path(extract_mod.__file__).parent
+    for path in [*src.glob("*.py"), *src.glob("*.json")]:
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(extract_mod, "__file__", str(tmp_path / "__init__.py"))
+    pipeline.extractor_fingerprint.cache_clear()
+    try:
+        before = pipeline.extractor_fingerprint()
+        model = tmp_path / "confidence_model.json"
+        model.write_text(model.read_text(encoding="utf-8").replace('"bias": ', '"bias": 1'), encoding="utf-8")
+        pipeline.extractor_fingerprint.cache_clear()
+        assert pipeline.extractor_fingerprint() != before
+    finally:
+        pipeline.extractor_fingerprint.cache_clear()
