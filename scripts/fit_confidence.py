@@ -2,7 +2,7 @@
 
     python scripts/fit_confidence.py            # 5-fold cross-validation by article, printed
     python scripts/fit_confidence.py --write    # and write generator/extract/confidence_model.json
-    python scripts/fit_confidence.py --extra    # also fit on scripts/annotations/bbc-speech-extra.jsonl
+    python scripts/fit_confidence.py --extra    # also fit on scripts/annotations/bbc-speech-extra*.jsonl
 
 A claim's confidence is a logistic model of whether it is right end to end (span and speaker,
 score.py's matching) given its evidence (generator/extract/confidence.py `features`: the rule
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 SHARED = Path(os.environ.get("QUOTEBRIEF_SHARED") or ROOT.parent / "shared")
 EVAL = SHARED / "eval"
 OUT = ROOT / "generator" / "extract" / "confidence_model.json"
-EXTRA = ROOT / "scripts" / "annotations" / "bbc-speech-extra.jsonl"
+EXTRAS = sorted((ROOT / "scripts" / "annotations").glob("bbc-speech-extra*.jsonl"))  # our own, offsets only
 PENALTY = 2.0  # L2 weight on every weight but the bias: a claim's worth of evidence per unit
 MIN_SEEN = 3  # an indicator seen on fewer claims is left out (it would weigh nothing but noise)
 FOLDS = 5
@@ -145,7 +145,7 @@ def cross_validate(obs, n_gold: int, extra=()) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on every article to {OUT}")
-    ap.add_argument("--extra", action="store_true", help=f"also fit on {EXTRA.relative_to(ROOT)}")
+    ap.add_argument("--extra", action="store_true", help="also fit on our own annotations (scripts/annotations/)")
     args = ap.parse_args(argv)
     gold = []
     for name in ("bbc-speech-dev.jsonl", "speech-dev2.jsonl"):
@@ -159,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.extra:
         from standoff import gold_articles
 
-        with EXTRA.open(encoding="utf-8") as f:
-            records = [json.loads(line) for line in f if line.strip()]
+        records = []
+        for path in EXTRAS:
+            with path.open(encoding="utf-8") as f:
+                records += [json.loads(line) for line in f if line.strip()]
         arts, skipped = gold_articles(records, SHARED / "corpus" / "bbc")
         for line in skipped:
             print(f"fit_confidence: left out {line}", file=sys.stderr)
