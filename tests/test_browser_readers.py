@@ -385,4 +385,4 @@ def test_share_of_voice_never_labels_ten_claims_or_more_as_one_percent(page, sit
         assert counts[name.replace("&amp;", "&").replace("&#x27;", "'")] == int(n)
         if int(n) >= 10:
             assert share != "1", f"{name}: {n} claims labelled 1%"
-        assert abs(float(share) - 100 * int(n) / total) <= (0.05 if "." in share else 0.5)
+        assert abs(float(share) - 100 * int(n) / total) <= (0.05 if "." in share else 0.5) + 1e-9  # a half rounds

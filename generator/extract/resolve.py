@@ -229,8 +229,8 @@ class Resolver(Pronouns):
         for tok in (doc[i] for i in sorted(set(token_indices(doc, "DEP", SUBJECT_DEPS) + sources + lost))):
             if not self.cast._usable(tok):
                 continue
-            if tok.is_stop and tok.text[1:].islower():
-                continue  # "some", "many", "others": nobody a later "it" or "they" could mean
+            if tok.is_stop and (tok.text.islower() or tok.is_sent_start and tok.text[1:].islower()):
+                continue  # "some", "many", "others": nobody a later "it" or "they" could mean ("Swiss Re" is)
             res = self.resolve(tok, record=False)
             if tok.tag_ == "NN" and (res.how in ("spokes", "spokes-before") or res.name is None and res.kind == "person"
                                      and res.how in ("unnamed-group", "unnamed-definite")):
@@ -441,8 +441,8 @@ class Resolver(Pronouns):
             toks = _clean_name(ent)
             if toks:
                 return Resolution(_name_text(toks), "person", 0.8, how="person-ent")
-        if subj.pos_ == "PROPN":
-            toks = [t for t in np if t.pos_ == "PROPN"]
+        if subj.pos_ == "PROPN" or self._name_as_noun(subj):
+            toks = [t for t in np if t.pos_ == "PROPN" or t.i == subj.i]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
             if subj.lower_ in LEGISLATORS and np[0].lower_ == "the":
@@ -462,9 +462,20 @@ class Resolver(Pronouns):
                 return Resolution(long, "organisation", 0.85, how="org")  # "the ORSR": the name spelt out
             # a form of address or a peer's title makes a person of one word ("Lord Browne said")
             titled = any(t.lower_ in HONORIFICS or t.lower_ in NOBLE_TITLES for t in raw if t.i < run[0].i)
-            kind = "person" if titled or len(run) >= 2 and run[0].ent_type_ not in ("ORG", "GPE") else "organisation"
+            # a name opening with a people's word is a company's ("Swiss Re"), no person's
+            # ("the Indonesian Economics Minister" is a title)
+            kind = "person" if titled or len(run) >= 2 and (run[0].ent_type_ not in ("ORG", "GPE", "NORP") or (
+                run[0].ent_type_ == "NORP" and any(t.lower_ in TITLE_WORDS for t in run))) else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    def _name_as_noun(self, subj) -> bool:
+        """'said Swiss Re': a capitalised word inside a sentence, tagged as a common noun ("Re"),
+        after a word of a name the model tagged as an entity, is the end of that name."""
+        return subj.pos_ == "NOUN" and subj.text[:1].isupper() and not subj.is_sent_start \
+            and subj.text in self.cast.mid_caps and subj.lower_ not in BODY_NOUNS | ROLE_NOUNS | PERSON_NOUNS \
+            and any(c.dep_ in ("compound", "amod") and c.i == subj.i - 1 and c.text[:1].isupper() and c.ent_type_
+                    for c in subj.children)
 
     def _club_of(self, place: str) -> str | None:
         """The one club the article names after a place that speaks ("Birmingham have confirmed

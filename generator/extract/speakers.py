@@ -81,11 +81,14 @@ def _titled(doc, ent) -> Span | None:
 
 def _described_as_person(ent) -> bool:
     """'Rodrigo de Rato, the IMF's managing director,' tagged as a body: a name of capitalised
-    words (and particles) whose apposition is a person's role is a person's."""
+    words (and particles) in apposition with a person's role, after it or before, is a person's."""
     words = [t for t in ent if t.lower_ not in PARTICLES]
     if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or any(
             t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in ORG_NOUNS for t in words):
         return False
+    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start and ent.root.head.tag_ == "NN" \
+            and ent.root.head.lemma_.lower() in ROLE_NOUNS:
+        return True  # "Kenteris's lawyer, Gregory Ioannidis, said" (but "analysts Screen Digest" are a firm)
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > ent.end and c.lemma_.lower() in ROLE_NOUNS
                for c in ent.root.children)
 

@@ -176,3 +176,12 @@ def test_an_acronym_written_as_a_word_is_the_long_form_the_article_names(extract
                          "But the share of poorer students hardly changed, said its chief executive, Sir Howard "
                          "Newby.\n\nThe Hefce report, drawing on benefits data, said richer teenagers did better.")
     assert speaker_of(brief, "richer teenagers")[0] == "Higher Education Funding Council for England"
+
+
+def test_a_company_name_the_model_reads_as_a_nationality_and_a_noun(extract_text):
+    # "Swiss" is tagged as a people's word, "Re" as a common noun (and a stop word)
+    brief = extract_text("A string of storms made 2004 the most expensive year for insurers, according to Swiss Re. "
+                         "The world's second biggest insurer said claims reached $42bn. \"2004 reinforces the trend,\" "
+                         "said Swiss Re. Packed populations were partly to blame, it said.")
+    assert [brief.speaker(c.speaker).name if c.speaker else None for c in brief.claims] == ["Swiss Re"] * 4
+    assert [s.kind for s in brief.speakers] == ["organisation"]

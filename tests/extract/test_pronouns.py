@@ -110,3 +110,24 @@ def test_a_name_tagged_as_a_body_whose_apposition_is_a_role_is_a_person(extract_
     brief = extract_text(text)
     claim = next(c for c in brief.claims if "I believe" in c.text)
     assert (brief.speaker(claim.speaker).name, brief.speaker(claim.speaker).kind) == ("Rodrigo de Rato", "person")
+
+
+def test_a_name_after_the_role_it_is_in_apposition_with_is_a_person(extract_text):
+    text = ('Kostas Panagopoulos said it had not been proven. Kenteris\'s lawyer, Gregory Ioannidis, said: '
+            '"The decision means Mr Kenteris has been exonerated."')
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "exonerated" in c.text)
+    assert (brief.speaker(claim.speaker).name, brief.speaker(claim.speaker).kind) == ("Gregory Ioannidis", "person")
+
+
+def test_a_surname_that_is_also_a_stop_word_is_someone_she_can_mean(extract_text):
+    # "May" is one of spaCy's stop words: a subject written so inside a sentence is still a name
+    text = ("Mr Parton said he had been told by Children's Minister Margaret Hodge there was not enough time to "
+            "pass the bill through parliament before the general election, which is likely to take place in May."
+            "\n\nThe Conservatives have called for an equal split between parents on access to be made law. "
+            "Theresa May, shadow secretary for the family, told BBC Radio 4's Today programme that the "
+            "government's plans were \"inadequate\" and were \"papering over the cracks of the current system\". "
+            "She said a Conservative government would bring a \"radical reform\" of the family courts.")
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "radical reform" in c.text)
+    assert brief.speaker(claim.speaker).name == "Theresa May"
