@@ -56,7 +56,8 @@ SPEECH = ("bbc-speech-dev.jsonl", "speech-dev2.jsonl")
 # our own annotations, offsets only (standoff.py), one file per batch: each batch is scored alone
 # (its first score was unseen by every rule before it) and with the others
 EXTRAS = {"extra": ROOT / "scripts" / "annotations" / "bbc-speech-extra.jsonl",
-          "extra2": ROOT / "scripts" / "annotations" / "bbc-speech-extra2.jsonl"}
+          "extra2": ROOT / "scripts" / "annotations" / "bbc-speech-extra2.jsonl",
+          "extra3": ROOT / "scripts" / "annotations" / "bbc-speech-extra3.jsonl"}
 
 
 def half(article_id: str) -> str:
