@@ -158,7 +158,7 @@ class Salience:
 
 
 class Pronouns:
-    """Mixin of the Resolver: needs `history`, `stand_ins`, `org_history`, `said` and `people`."""
+    """Mixin of the Resolver: needs `history`, `stand_ins`, `org_history`, `agents`, `said` and `people`."""
 
     def _pronoun(self, subj) -> Resolution:
         low = subj.lower_
@@ -303,7 +303,7 @@ class Pronouns:
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
-        place = None  # "it said" is a body more often than a place: a place only when no body is near
+        place = agent = None  # "it said" is a body more often than a place: a place only when no body is near
         span = self.claim_span
         for j, name, kind, named, plural in reversed(self.org_history):
             if j < i and i - j <= window:
@@ -314,10 +314,13 @@ class Pronouns:
                 if kind == "place":
                     place = place or (name, kind, named)
                     continue
+                if j in self.agents:  # "identified by Wipro ... It said": when no subject is near
+                    agent = agent or (name, kind, named)
+                    continue
                 return name, kind, named
             if j < i:
                 break
-        return place
+        return agent or place
 
     def _last_group(self, i: int, window: int = 80) -> tuple[str | None, str] | None:
         """What a "they" at token i means when it is not a body: people or bodies the text named

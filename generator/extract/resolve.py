@@ -226,12 +226,19 @@ class Resolver(Pronouns):
                 if v.pos_ in ("VERB", "AUX")
                 and all(c.pos_ in ("VERB", "AUX") for c in v.children if c.dep_ in SUBJECT_DEPS)
                 and (n := name_before(v)) is not None and n.dep_ not in SUBJECT_DEPS]
-        for tok in (doc[i] for i in sorted(set(token_indices(doc, "DEP", SUBJECT_DEPS) + sources + lost))):
+        # the "by" agent of a passive: "One problem identified by Wipro was ... It said"
+        agents = {o.i for t in (doc[i] for i in token_indices(doc, "DEP", frozenset({"agent"})))
+                  for o in t.children if o.dep_ == "pobj"}
+        self.agents = agents - set(token_indices(doc, "DEP", SUBJECT_DEPS))  # weaker than a subject (_last_org)
+        found = set(token_indices(doc, "DEP", SUBJECT_DEPS)) | set(sources) | set(lost) | agents
+        for tok in (doc[i] for i in sorted(found)):
             if not self.cast._usable(tok):
                 continue
             if tok.is_stop and (tok.text.islower() or tok.is_sent_start and tok.text[1:].islower()):
                 continue  # "some", "many", "others": nobody a later "it" or "they" could mean ("Swiss Re" is)
             res = self.resolve(tok, record=False)
+            if tok.i in agents and tok.dep_ not in SUBJECT_DEPS and (res.kind != "organisation" or not res.named):
+                continue  # a body only: who a "he" means is the subjects' business (Salience weighs agents)
             if tok.tag_ == "NN" and (res.how in ("spokes", "spokes-before") or res.name is None and res.kind == "person"
                                      and res.how in ("unnamed-group", "unnamed-definite")):
                 self.history.append((tok.i, ""))
@@ -969,16 +976,20 @@ class Resolver(Pronouns):
             return None
         starts = self.salience.sent_starts
         if head in ORG_NOUNS - GOVERNMENT_NOUNS:
-            if not definite and any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children):
+            qualified = any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children)
+            if not definite and subj.tag_ == "NNS" and qualified:
                 return None  # "oil companies have warned": a class of bodies, not one the lede keeps back
-            reach = 3 if definite else 2
+            reach = 3 if definite or qualified else 2  # "a trade body has warned": the lede keeps one back
             end = starts[reach] if len(starts) > reach else len(self.doc)
             for t in self.doc[starts[1]:end]:
-                if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "ORG" and self.cast._usable(t):
+                if t.dep_ in SUBJECT_DEPS and (t.ent_type_ == "ORG" or t.pos_ == "PROPN") and self.cast._usable(t):
                     if any(c.dep_ == "conj" for c in t.children):
                         return None  # "Unison and Amicus met": which one?
                     res = self.resolve(t, record=False)
-                    return res.name if res.kind == "organisation" and res.named and res.how == "org" else None
+                    if res.kind == "organisation" and res.named and res.how in ("org", "propn"):
+                        return res.name  # (a name the model tags as nothing: "the UK Internet Forum")
+                    if t.ent_type_ == "ORG":
+                        return None
             return None
         if head in DOCUMENT_NOUNS or head == "guideline":
             end = starts[8] if len(starts) > 8 else len(self.doc)

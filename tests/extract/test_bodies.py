@@ -138,3 +138,31 @@ def test_a_town_that_speaks_is_the_club_the_article_names_after_it(extract_text)
             "been the source of speculation.")
     brief = extract_text(text)
     assert [(s.name, s.kind) for s in brief.speakers] == [("Birmingham City", "organisation")]
+
+
+def test_it_is_the_body_named_as_the_agent_of_a_passive_when_no_subject_body_is_near(extract_text):
+    text = ("Wipro said demand was strong. \"On the face of it, the results don't look very exciting,\" said Apurva "
+            "Shah, an analyst at a Mumbai broker. \"But the guidance is positive and pricing going up is good news.\" "
+            "Third-quarter sales rose 34% to 20.9bn rupees, well ahead of the 30% growth that most of the brokers "
+            "who follow the Bangalore-based company had pencilled in for the three months to the end of December. "
+            "One problem identified by Wipro was the high turnover of "
+            "its staff. It said that most employees at its outsourcing operations had had to be replaced.")
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "had had to be replaced" in c.text)
+    assert brief.speaker(claim.speaker).name == "Wipro"
+
+
+def test_a_subject_body_comes_before_a_nearer_agent_for_they(extract_text):
+    text = ("The Tories said they would not cut spending, leading to less spending than that anticipated by Labour. "
+            "But they say not a single doctor will be cut.")
+    brief = extract_text(text)
+    claim = next(c for c in brief.claims if "single doctor" in c.text)
+    assert brief.speaker(claim.speaker).name in ("Tories", "Conservative Party")
+
+
+def test_a_qualified_body_in_the_lede_is_the_one_named_later_even_untagged(extract_text):
+    text = ("A new addressing system could open a back door for scammers, a trade body has warned.\n\n"
+            "The system has been approved by the Internet Engineering Task Force. But the UK Internet Forum is "
+            "concerned that the system will let scammers create fake sites.")
+    brief = extract_text(text)
+    assert brief.speaker(brief.claims[0].speaker).name == "UK Internet Forum"
