@@ -168,10 +168,18 @@ class Orgs:
             self.alias[name.lower()] = canon
         # "the Association for Payment Clearing Services (Apacs)": the article defines a body's short form
         for m in re.finditer(r"(" + LONG_FORM_RE.pattern.removeprefix(r"\b") + r")\s+\(([A-Za-z]+)\)", text):
-            long, short = m.group(1).removeprefix("The "), m.group(2)
-            if abbreviates(short, long) and long.lower() in self.alias \
-                    and self.alias.get(short.lower(), short) == short:
-                self.alias[short.lower()] = self.short[short.lower()] = self.alias[long.lower()]
+            words, short = m.group(1).split(), m.group(2)
+            # the shortest run of its last words the short form abbreviates ("Chart-Track for the
+            # Entertainment and Leisure ... Association (Elspa)": from "Entertainment")
+            long = next((" ".join(words[k:]) for k in range(len(words) - 1, -1, -1)
+                         if words[k][:1].isupper() and abbreviates(short, " ".join(words[k:]))), "")
+            # the long form as the article writes it, where the model tagged it (or its end:
+            # "Leisure Software Publishers Association" of "Entertainment and Leisure ...")
+            tagged = [k for k in self.alias if long.lower() == k or len(k.split()) >= 2
+                      and long.lower().endswith(" " + k)]
+            if long and tagged and self.alias.get(short.lower(), short) == short:
+                body = self.alias[long.lower()] if long.lower() in self.alias else long
+                self.alias[short.lower()] = self.short[short.lower()] = body
         for i, name in names:
             self.mentions.append((i, self.alias[name.lower()]))
         # the organisation the article is about: the one it names most (its name, acronym and
@@ -183,7 +191,7 @@ class Orgs:
         first = {}
         for i, n in self.mentions:
             first.setdefault(n, i)
-        ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+        ranked = sorted(counts, key=lambda n: (-counts[n], first.get(n, len(doc))))
         self.salient = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
         self.labels = self._learn_labels(doc, skip)
 

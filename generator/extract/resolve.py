@@ -405,7 +405,7 @@ class Resolver(Pronouns):
                       and t.head.lemma_.lower() in ENTOURAGE}
             named = [t for t in named if not any(a.i in owners for a in [t, *t.ancestors])]
         for t in sorted(named, key=lambda t: (t.i > subj.i, -t.i)):
-            if t.lower_ in self.orgs.short:  # "Apacs said", defined as a body's short form, whatever the tag
+            if t.lower_ in self.orgs.short and t.i <= subj.i:  # "Apacs said": a body's short form, whatever the tag
                 return Resolution(self.orgs.short[t.lower_], "organisation", 0.85, how="org")
             names = self.full_names(t.text)
             if names:

@@ -185,3 +185,11 @@ def test_a_company_name_the_model_reads_as_a_nationality_and_a_noun(extract_text
                          "said Swiss Re. Packed populations were partly to blame, it said.")
     assert [brief.speaker(c.speaker).name if c.speaker else None for c in brief.claims] == ["Swiss Re"] * 4
     assert [s.kind for s in brief.speakers] == ["organisation"]
+
+
+def test_a_short_form_stands_for_the_words_it_abbreviates_not_the_whole_capitalised_run(extract_text):
+    # the model tags only "Leisure Software Publishers Association", and "Chart-Track for the" runs on before it
+    brief = extract_text("Figures were compiled by Chart-Track for the Entertainment and Leisure Software Publishers "
+                         "Association (Elspa). Electronic Arts had 9 games in the top 20. Elspa noted that sales of "
+                         "Xbox games rose 37.9% during the year.")
+    assert speaker_of(brief, "Xbox")[0] == "Entertainment and Leisure Software Publishers Association"
