@@ -6,8 +6,9 @@
     python scripts/eval.py --sets dev --limit 84 --stances
 
 extra scores our own annotations of more BBC articles (scripts/annotations/, offsets only: the
-texts are read from ../shared/corpus/bbc; see scripts/standoff.py), made during issue 22,
-scored first unseen and since developed on with the dev half (the held half stays the check).
+texts are read from ../shared/corpus/bbc; see scripts/standoff.py), made during issue 22 in
+batches (extra, extra2, extra3), each scored alone and all together: each batch was scored first
+unseen and since developed on with the dev half (the held half stays the check).
 
 speech (the product's speech convention) extracts the 137 public articles of bbc-speech-dev.jsonl
 and speech-dev2.jsonl once and scores bbc-speech dev, speech-dev2, their union and the union's two
