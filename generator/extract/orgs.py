@@ -100,11 +100,15 @@ def widen_orgs(doc, ents) -> list:
     return [e for e in out if e.start not in drop]
 
 
+def _unbracketed(name: str) -> str:
+    """'Association for Payment Clearing Services (Apacs': a name the model ran into the short
+    form that follows it in brackets, without it."""
+    return re.sub(r"\s*\(.*$", "", name)
+
+
 def _bare(name: str) -> str:
-    """'the BBC's' -> 'BBC'; 'Association for Payment Clearing Services (Apacs' (a name the model
-    ran into the short form that follows it in brackets) -> its name."""
-    name = re.sub(r"\s*\(.*$", "", name)
-    return re.sub(r"['\u2019]s?$", "", _strip_det(name).strip())
+    """'the BBC's' -> 'BBC'; 'Association for Payment Clearing Services (Apacs' -> its name."""
+    return re.sub(r"['\u2019]s?$", "", _strip_det(_unbracketed(name)).strip())
 
 
 def abbreviates(short: str, long: str) -> bool:
@@ -258,7 +262,7 @@ class Orgs:
     def canonical(self, name: str) -> str:
         """The name the article gives a body in full: 'FDA' -> 'Food and Drug Administration',
         'Liberal Democrat' (a member's adjective) -> 'Liberal Democrats' when it names them so."""
-        name = re.sub(r"\s*\(.*$", "", _strip_det(name).strip())  # "X (Apacs": the name without its short form
+        name = _unbracketed(_strip_det(name).strip())
         low = name.lower()
         return self.alias.get(low) or self.alias.get(low + "s") or PAPER_LETTERS.get(name) \
             or self._long_form(name, set(self.alias.values()) | self.full) or name

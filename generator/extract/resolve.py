@@ -102,6 +102,8 @@ REPORT_NOUNS = {"report", "study", "survey", "statement", "submission", "review"
 # a party's word, as same_words gives it: a body in a description, though tagged as a people's
 PARTY_WORDS = {"conservative", "labour", "liberal", "democrat", "republican", "snp", "ukip", "nationalist",
                "unionist", "green", "plaid"}
+# nouns for a body or a person: capitalised inside a sentence still no name's end ("the Government")
+COMMON_HEADS = BODY_NOUNS | ROLE_NOUNS | PERSON_NOUNS
 # capitalised words of a title that name no body: "Prime Minister", "Striker X"
 NOT_BODY_WORDS = TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | QUALIFIERS | HONORIFICS | {"prime", "chief", "general"}
 
@@ -229,15 +231,16 @@ class Resolver(Pronouns):
         # the "by" agent of a passive: "One problem identified by Wipro was ... It said"
         agents = {o.i for t in (doc[i] for i in token_indices(doc, "DEP", frozenset({"agent"})))
                   for o in t.children if o.dep_ == "pobj"}
-        self.agents = agents - set(token_indices(doc, "DEP", SUBJECT_DEPS))  # weaker than a subject (_last_org)
-        found = set(token_indices(doc, "DEP", SUBJECT_DEPS)) | set(sources) | set(lost) | agents
+        subjects = set(token_indices(doc, "DEP", SUBJECT_DEPS))
+        self.agents = agents - subjects  # weaker than a subject (_last_org)
+        found = subjects | set(sources) | set(lost) | agents
         for tok in (doc[i] for i in sorted(found)):
             if not self.cast._usable(tok):
                 continue
             if tok.is_stop and (tok.text.islower() or tok.is_sent_start and tok.text[1:].islower()):
                 continue  # "some", "many", "others": nobody a later "it" or "they" could mean ("Swiss Re" is)
             res = self.resolve(tok, record=False)
-            if tok.i in agents and tok.dep_ not in SUBJECT_DEPS and (res.kind != "organisation" or not res.named):
+            if tok.i in self.agents and (res.kind != "organisation" or not res.named):
                 continue  # a body only: who a "he" means is the subjects' business (Salience weighs agents)
             if tok.tag_ == "NN" and (res.how in ("spokes", "spokes-before") or res.name is None and res.kind == "person"
                                      and res.how in ("unnamed-group", "unnamed-definite")):
@@ -480,7 +483,7 @@ class Resolver(Pronouns):
         """'said Swiss Re': a capitalised word inside a sentence, tagged as a common noun ("Re"),
         after a word of a name the model tagged as an entity, is the end of that name."""
         return subj.pos_ == "NOUN" and subj.text[:1].isupper() and not subj.is_sent_start \
-            and subj.text in self.cast.mid_caps and subj.lower_ not in BODY_NOUNS | ROLE_NOUNS | PERSON_NOUNS \
+            and subj.text in self.cast.mid_caps and subj.lower_ not in COMMON_HEADS \
             and any(c.dep_ in ("compound", "amod") and c.i == subj.i - 1 and c.text[:1].isupper() and c.ent_type_
                     for c in subj.children)
 
