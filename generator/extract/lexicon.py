@@ -233,7 +233,23 @@ MASTHEAD_WORDS = {"times", "post", "journal", "telegraph", "guardian", "herald",
                   "independent", "observer", "standard", "gazette", "chronicle", "tribune", "sun", "star",
                   "record", "echo", "courier", "inquirer", "examiner", "globe", "scotsman", "economist"}
 PAPER_NOUNS = {"newspaper", "paper", "daily", "tabloid", "broadsheet"}
-PAPER_LETTERS = {"FT": "Financial Times", "WSJ": "Wall Street Journal", "NYT": "New York Times"}
+# Parties and papers under their everyday names: the one table the extractor ("The party says",
+# "a Tory spokesman", "the FT") and the linker ("Tories" and "Conservative Party" are one body) read
+PARTY_NAMES = {
+    "Conservative Party": ("Conservatives", "Conservative", "Tories", "Tory", "Tory Party"),
+    "Labour Party": ("Labour",),
+    "Liberal Democrats": ("Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat Party", "LibDems"),
+    "Scottish National Party": ("SNP", "Scottish Nationalists"),
+    "UK Independence Party": ("UKIP", "Ukip"),
+    "Plaid Cymru": (),
+    "Green Party": ("Greens", "Green"),
+    "Republican Party": ("Republicans", "Republican", "GOP"),
+    "Democratic Party": ("Democrats", "Democrat", "Democratic"),
+}
+PRESS_NAMES = {"Financial Times": ("FT",), "Wall Street Journal": ("WSJ",), "New York Times": ("NYT",)}
+PAPER_LETTERS = {short: name for name, shorts in PRESS_NAMES.items() for short in shorts}
+# a party by any of its names or its members' adjective, lower case ("liberal democrat", "tory")
+PARTY_OF = {alias.lower(): name for name, aliases in PARTY_NAMES.items() for alias in (name, *aliases)}
 # documents a person writes, which speak for their author ("the book by X"); a body issues reports
 AUTHORED_NOUNS = {"book", "letter", "article", "memo", "memoir", "memoirs", "autobiography", "biography", "blog",
                   "email", "e-mail", "column", "diary", "novel", "essay", "note"}

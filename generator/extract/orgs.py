@@ -22,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from generator.extract.lexicon import MASTHEAD_WORDS, PAPER_LETTERS
+from generator.extract.lexicon import MASTHEAD_WORDS, PAPER_LETTERS, PARTY_OF
 from generator.extract.mentions import _in, _strip_det
 from generator.extract.ranges import Ranges
 from generator.titles import HONORIFICS
@@ -65,8 +65,7 @@ REGIONS = {"europe", "european", "america", "americas", "american", "asia", "asi
            "us", "usa", "emea", "international"} - CORPORATE
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
 # a party by the adjective of its members, which the model tags as a people's ("a Tory spokesman")
-PARTIES = {"conservative": "Conservative Party", "tory": "Conservative Party", "republican": "Republican Party",
-           "democratic": "Democratic Party", "democrat": "Democratic Party"}
+PARTIES = {alias: name for alias, name in PARTY_OF.items() if " " not in alias and not alias.endswith("s")}
 LONG_FORM_RE = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|of|the|for|&|on|de)\s+)*[A-Z][\w'\u2019-]*)+")
 
 
@@ -152,6 +151,7 @@ class Orgs:
     def __init__(self, doc, skip, quotes, title: str = "", ents=None):
         self.doc = doc
         self.ents = list(ents if ents is not None else doc.ents)
+        self.quotes = Ranges(quotes)
         text = doc.text
         self.mentions: list[tuple[int, str]] = []  # (token index, canonical name) in text order
         names = []
@@ -258,6 +258,28 @@ class Orgs:
                     named.append((t.i, self.doc[k:t.i + 1].text))
         named = [(j, n) for j, n in named if j < i and i - j <= window]
         return max(named)[1] if named else None
+
+    def last_party(self, i: int, window: int = 400) -> str | None:
+        """The party the article last named before token i outside quotes, by a name or by its
+        members' adjective, however tagged ("Liberal Democrat leader Charles Kennedy has claimed.
+        The party says": the Liberal Democrats); a place's word is none ("Democratic Republic")."""
+        doc = self.doc
+        for t in reversed(doc[max(0, i - window):i]):
+            if not t.text[:1].isupper() or t.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or _in(self.quotes, t.idx):
+                continue
+            for k in range(max(t.i - 2, t.sent.start), t.i + 1):  # the longest name ending at t first
+                words = doc[k:t.i + 1]
+                party = PARTY_OF.get(words.text.lower()) if all(w.text[:1].isupper() for w in words) else None
+                if party is None:
+                    continue
+                ent = next((e for e in self.ents if e.start <= t.i < e.end), None)
+                if ent is not None and ent.label_ == "ORG" and _strip_det(ent.text).lower() not in PARTY_OF:
+                    break  # "the Republican National Committee": another body
+                # as a noun, the name the article gives it; as an adjective, the party's own
+                adjective = t.dep_ in ("compound", "amod") and t.head.i > t.i
+                written = self.canonical(words.text)
+                return party if adjective and written == words.text else written
+        return None
 
     def canonical(self, name: str) -> str:
         """The name the article gives a body in full: 'FDA' -> 'Food and Drug Administration',

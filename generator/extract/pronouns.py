@@ -18,7 +18,7 @@ import bisect
 import math
 from typing import NamedTuple
 
-from generator.extract.lexicon import GROUP_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
+from generator.extract.lexicon import GROUP_PRONOUNS, PARTY_OF, PRONOUN_GENDER, SUBJECT_DEPS
 from generator.extract.mentions import Resolution
 from generator.extract.orgs import BODY_NOUNS, public
 from generator.extract.ranges import Ranges
@@ -29,6 +29,7 @@ REPORTED_SUBJECT = 0.3  # the subject of a clause inside what someone is reporte
 LAST_SPEAKER = 0.5  # the speaker of the claim before: news keeps quoting the same person
 SALIENCE = 0.15  # per earlier mention, up to five: the person the article is about
 WINDOW = 6  # sentences back
+CHAIN_LEAD = 1.0  # a narrative "he" counts as a mention of its person when ranked this far ahead
 
 
 class Said(NamedTuple):
@@ -233,6 +234,9 @@ class Pronouns:
         for k, (j, _name) in enumerate(self.history):
             if j in self.pronoun_subjects:
                 name = self._ranked_person(j, PRONOUN_GENDER.get(self.doc[j].lower_))
+                lead = self.leads.get(j)
+                if lead is not None and lead[1] is not None and lead[1] < CHAIN_LEAD:
+                    name = None  # a "he" the ranking is unsure of carries no one on to the next
                 self.history[k] = (j, name or "")
                 self.salience.rename(j, name or "")
         self.salience.recount()
@@ -263,6 +267,8 @@ class Pronouns:
         """Whether a name can be what a "he"/"she" of `gender` means."""
 
         def fits(name: str) -> bool:
+            if name.lower() in PARTY_OF:
+                return False  # "Labour", whatever the model tags it, is no "he"
             person = self.people.get(name)
             if person is not None and person.kind != "person":
                 return False

@@ -42,7 +42,16 @@ from generator.extract.lexicon import (
     TITLE_WORDS,
 )
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
-from generator.extract.orgs import BODY_NOUNS, COMMERCIAL, GOVERNMENT_NOUNS, ORG_NOUNS, SPOKES, Orgs, common_noun_name
+from generator.extract.orgs import (
+    BODY_NOUNS,
+    COMMERCIAL,
+    CORPORATE,
+    GOVERNMENT_NOUNS,
+    ORG_NOUNS,
+    SPOKES,
+    Orgs,
+    common_noun_name,
+)
 from generator.extract.pairs import (
     COLLECTIVES,
     GROUP_WINDOW,
@@ -57,6 +66,7 @@ from generator.extract.pronouns import Pronouns, Said
 from generator.extract.speakers import CLUB_WORDS, Cast
 from generator.extract.tree import missed_stop, name_before
 from generator.parse import cased, token_indices
+from generator.titles import is_acronym
 
 # verbs only a person (or body) does: their definite subject is an epithet ("the veteran lock
 # told", never "the latest speculation suggests")
@@ -232,13 +242,23 @@ class Resolver(Pronouns):
         agents = {o.i for t in (doc[i] for i in token_indices(doc, "DEP", frozenset({"agent"})))
                   for o in t.children if o.dep_ == "pobj"}
         subjects = set(token_indices(doc, "DEP", SUBJECT_DEPS))
+        # "Desailly is one of the most decorated players": a name opening a sentence whose verb the
+        # parse left with no subject (it hung the name on the verb as a modifier, even tagged as an
+        # adverb) is its subject
+        subjects |= {s.start for s in doc.sents if (doc[s.start].pos_ == "PROPN" or self.full_names(doc[s.start].text))
+                     and doc[s.start].dep_ in ("advmod", "npadvmod", "dep") and doc[s.start].head.i > s.start
+                     and doc[s.start].head.pos_ in ("VERB", "AUX")
+                     and not any(c.dep_ in SUBJECT_DEPS for c in doc[s.start].head.children)}
         self.agents = agents - subjects  # weaker than a subject (_last_org)
         found = subjects | set(sources) | set(lost) | agents
         for tok in (doc[i] for i in sorted(found)):
             if not self.cast._usable(tok):
                 continue
-            if tok.is_stop and (tok.text.islower() or tok.is_sent_start and tok.text[1:].islower()):
-                continue  # "some", "many", "others": nobody a later "it" or "they" could mean ("Swiss Re" is)
+            if tok.is_stop and tok.lower_ not in ("he", "she") \
+                    and (tok.text.islower() or tok.is_sent_start and tok.text[1:].islower()):
+                # "some", "many", "others": nobody a later "it" or "they" could mean ("Swiss Re" is);
+                # a "he" or "she" is the person it means, whom a later one may mean again
+                continue
             res = self.resolve(tok, record=False)
             if tok.i in self.agents and (res.kind != "organisation" or not res.named):
                 continue  # a body only: who a "he" means is the subjects' business (Salience weighs agents)
@@ -317,6 +337,11 @@ class Resolver(Pronouns):
                 if head is not None and head.i != subj.i:
                     return self.resolve(head, record)
             return Resolution(None, "person", 0.3, how="first-person")
+        if subj.pos_ == "PROPN" and subj.dep_ in SUBJECT_DEPS and subj.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "case" and c.lower_ in ("'s", "\u2019s") and c.i == subj.i + 1 for c in subj.children) \
+                and not any(" " in n for n in self.full_names(subj.text)) \
+                and not (subj.i > 0 and subj.doc[subj.i - 1].lower_.rstrip(".") in HONORIFICS):  # not "Mr Blair's was"
+            return self._name_with_s(subj)
         if subj.ent_type_ != "PERSON" and subj.pos_ in ("NOUN", "PROPN"):
             # "Fund manager Karl Brenner - Hansa Rostock's biggest creditor - said": the name
             # before a dash set off by spaces is the subject; the words after it describe him
@@ -395,6 +420,12 @@ class Resolver(Pronouns):
             # "said the Kiwi", "the Scot admitted", "The Portuguese said", "the 31-year-old Briton" (never
             # a plural: "the Tories" are a party)
             return self._description(subj, np, person_noun=True)
+        whole = self.ent_at.get(subj.i)
+        if whole is not None and whole.label_ == "ORG" and whole.root.i == subj.i and len(whole) >= 2 \
+                and subj.lower_ in ORG_NOUNS and subj.text[:1].isupper() and not common_noun_name(whole.text):
+            # "The Sri Lanka Banks Association said", "the Nelson Mandela Foundation said": a body's
+            # name ending in a body's noun is the body, not the place or person it is named after
+            return Resolution(self.orgs.canonical(whole.text), "organisation", 0.85, how="org")
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \
@@ -451,7 +482,10 @@ class Resolver(Pronouns):
             toks = _clean_name(ent)
             if toks:
                 return Resolution(_name_text(toks), "person", 0.8, how="person-ent")
-        if subj.pos_ == "PROPN" or self._name_as_noun(subj):
+        # a word all in lower case is no name, whatever the model tags it ("the lord chancellor";
+        # "eBay" is one)
+        if subj.pos_ == "PROPN" and not (subj.text.islower() and subj.doc[subj.i - 1].text != "-") \
+                or self._name_as_noun(subj):
             toks = [t for t in np if t.pos_ == "PROPN" or t.i == subj.i]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
@@ -478,6 +512,17 @@ class Resolver(Pronouns):
                 run[0].ent_type_ == "NORP" and any(t.lower_ in TITLE_WORDS for t in run))) else "organisation"
             return Resolution(_name_text(run), kind, 0.6, named=named, how="propn")
         return self._description(subj, np)
+
+    def _name_with_s(self, subj) -> Resolution:
+        """'Foster's said', "Sainsbury's said": a subject that owns nothing is a name ending in "'s"
+        (a brewer, a shop), in full where the article gives it so ("Foster's Group")."""
+        name = subj.text + subj.doc[subj.i + 1].text
+        for ent in self.cast.ents:
+            rest = ent.text[len(name):].split()
+            if ent.label_ == "ORG" and ent.text.startswith(name + " ") and rest \
+                    and all(w.lower() in CORPORATE for w in rest):
+                return Resolution(self.orgs.canonical(ent.text), "organisation", 0.85, how="org")
+        return Resolution(self.orgs.canonical(name), "organisation", 0.8, how="org")
 
     def _name_as_noun(self, subj) -> bool:
         """'said Swiss Re': a capitalised word inside a sentence, tagged as a common noun ("Re"),
@@ -602,6 +647,12 @@ class Resolver(Pronouns):
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.ent_type_ == "ORG"), None)
         if appos is not None and appos.i in self.ent_at:
             return self.orgs.canonical(self.ent_at[appos.i].text)
+        # "The IFPI industry body", "the RSPB charity": a body's letters before nouns for what it is
+        before = [t for t in np if t.i < subj.i][1:]
+        if np[0].lower_ == "the" and before and before[0].pos_ == "PROPN" and is_acronym(before[0].text) \
+                and before[0].ent_type_ in ("", "ORG") \
+                and all(t.pos_ in ("NOUN", "ADJ") and t.text.islower() for t in before[1:]):
+            return self.orgs.canonical(before[0].text)
         # "The Anti-Phishing Working group": capitalised words the model found no entity in, and a
         # noun that ends a body's name, are that body's name
         words = [t for t in np if t.i < subj.i][1:]
@@ -628,6 +679,7 @@ class Resolver(Pronouns):
         if body is None and definite and head in BODY_NOUNS - GOVERNMENT_NOUNS and subj.tag_ == "NN" \
                 and np[0].lower_ == "the":
             body = (self.orgs.last_paper(subj.i) if head in PAPER_NOUNS else None) \
+                or (self.orgs.last_party(subj.i) if head == "party" else None) \
                 or self._last_body(subj.i, private=head in COMMERCIAL) \
                 or self._lede_body(subj, head, definite=True)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" and head in AUTHORED_NOUNS \
@@ -994,14 +1046,33 @@ class Resolver(Pronouns):
                     if t.ent_type_ == "ORG":
                         return None
             return None
-        if head in DOCUMENT_NOUNS or head == "guideline":
+        papers = DOCUMENT_NOUNS | DATA_NOUNS | {"guideline"}
+        if head in papers:
             end = starts[8] if len(starts) > 8 else len(self.doc)
             for t in self.doc[starts[1]:end]:
-                if t.pos_ == "NOUN" and (t.lemma_.lower() in DOCUMENT_NOUNS or t.lemma_.lower() == "guideline") \
-                        and self.cast._usable(t):
-                    issuer = self._issuer_of(t)
+                if t.pos_ == "NOUN" and t.lemma_.lower() in papers and self.cast._usable(t):
+                    issuer = self._issuer_of(t) or self._body_on(t)
                     if issuer is not None:
                         return issuer
+            # "..., a report says. The Higher Education Funding Council for England said": the body
+            # the next sentence has speak issued it (a report's, never a website's or a letter's)
+            nxt = self.doc[starts[1]:starts[2] if len(starts) > 2 else len(self.doc)] if head in REPORT_NOUNS else []
+            for t in nxt:
+                if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_CUES and t.ent_type_ == "ORG" \
+                        and self.cast._usable(t):
+                    res = self.resolve(t, record=False)
+                    if res.kind == "organisation" and res.named and res.how in ("org", "propn"):
+                        return res.name
+                    break
+        return None
+
+    def _body_on(self, t) -> str | None:
+        """The body a document noun carries as its own: 'the Commission report', "the OECD's study"."""
+        for c in t.children:
+            if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" and c.i < t.i and self.cast._usable(c):
+                res = self.resolve(c, record=False)
+                if res.kind == "organisation" and res.named:
+                    return res.name
         return None
 
     def _aged(self, subj, np) -> str | None:

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from generator.extract.lexicon import PARTY_NAMES, PRESS_NAMES
 from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym
 
 __all__ = ["TITLES", "Groups", "acronym", "fold", "is_acronym", "name_key", "name_tokens", "person_groups",
@@ -235,15 +236,8 @@ def _dominant(fits: set[str], heard: Counter) -> str | None:
 
 # ---------------------------------------------------------------- bodies' aliases, damaged names, demonyms
 SPEAKING_KINDS = {"person", "organisation"}
-# One body under its everyday names: a small general table (UK parties and papers), compared by alias_key.
-BODY_ALIASES = [
-    ("Conservative Party", ["Conservatives", "Conservative", "Tories", "Tory", "Tory Party", "Tory party"]),
-    ("Labour Party", ["Labour"]),
-    ("Liberal Democrats", ["Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat Party", "LibDems"]),
-    ("Scottish National Party", ["SNP", "Scottish Nationalists"]),
-    ("UK Independence Party", ["UKIP", "Ukip"]),
-    ("Financial Times", ["FT"]),
-]
+# One body under its everyday names (parties and papers, the lexicon's one table), compared by alias_key.
+BODY_ALIASES = [*PARTY_NAMES.items(), *PRESS_NAMES.items()]
 # Words naming a job or rank that a name never starts or ends with ("Striker Thierry Henry").
 RANKS = {"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "coach", "manager", "boss",
          "captain", "skipper", "chairman", "chairwoman", "treasurer", "secretary", "minister", "spokesman",
