@@ -6,6 +6,6 @@ quotes (quote marks) -> cues (reported speech), direct (direct quotes) and headl
 
 from generator.extract.claims import extract
 
-EXTRACTOR_VERSION = "0.13"
+EXTRACTOR_VERSION = "0.14"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
