@@ -233,6 +233,8 @@ MASTHEAD_WORDS = {"times", "post", "journal", "telegraph", "guardian", "herald",
                   "independent", "observer", "standard", "gazette", "chronicle", "tribune", "sun", "star",
                   "record", "echo", "courier", "inquirer", "examiner", "globe", "scotsman", "economist"}
 PAPER_NOUNS = {"newspaper", "paper", "daily", "tabloid", "broadsheet"}
+# small words inside a body's name ("Consumers Against Supermarket Privacy Invasion and Numbering")
+NAME_LINKS = {"and", "of", "the", "for", "&", "on", "de", "against", "in", "to"}
 # Parties and papers under their everyday names: the one table the extractor ("The party says",
 # "a Tory spokesman", "the FT") and the linker ("Tories" and "Conservative Party" are one body) read
 PARTY_NAMES = {

@@ -26,6 +26,7 @@ from generator.extract.lexicon import (
     HONORIFICS,
     LEGISLATORS,
     MENTION_CUT,
+    NAME_LINKS,
     NEGATIONS,
     NOBLE_TITLES,
     NOT_AGENTS,
@@ -395,6 +396,11 @@ class Resolver(Pronouns):
             res = self.resolve(named, record)
             if res.name is not None and res.named and res.kind in ("person", "organisation"):
                 return Resolution(res.name, res.kind, min(res.confidence, 0.7), res.person, how=res.how)
+        if subj.ent_type_ != "PERSON" and subj.pos_ in ("PROPN", "NOUN") and (author := next((
+                o for c in subj.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > subj.i
+                and subj.doc[c.i - 1].text == "," for o in c.children
+                if o.dep_ == "pobj" and o.ent_type_ == "PERSON"), None)) is not None:
+            return self.resolve(author, record)  # "Brown's Britain, by Robert Peston, says": the author
         # a name, possibly inside a longer noun phrase ("Russian Foreign Minister Sergei Lavrov")
         np = self.mention_tokens(subj)
         if plural_people(subj) and subj.text[:-1].isupper():
@@ -647,6 +653,9 @@ class Resolver(Pronouns):
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.ent_type_ == "ORG"), None)
         if appos is not None and appos.i in self.ent_at:
             return self.orgs.canonical(self.ent_at[appos.i].text)
+        named = self._untagged_name(next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None))
+        if named is not None:  # "one consumer group - Consumers Against Supermarket Privacy Invasion (Caspian) -"
+            return self.orgs.canonical(named)
         # "The IFPI industry body", "the RSPB charity": a body's letters before nouns for what it is
         before = [t for t in np if t.i < subj.i][1:]
         if np[0].lower_ == "the" and before and before[0].pos_ == "PROPN" and is_acronym(before[0].text) \
@@ -661,6 +670,24 @@ class Resolver(Pronouns):
                 and sum(t.text != "-" for t in words) >= 2 and words[-1].i == subj.i - 1:
             return subj.doc[words[0].i:subj.i + 1].text
         return None
+
+    @staticmethod
+    def _untagged_name(head) -> str | None:
+        """The name an apposition the model tagged as nothing (or as a work) spells: capitalised words joined by
+        small ones, up to a bracketed short form ("Consumers Against Supermarket Privacy Invasion
+        and Numbering (Caspian)")."""
+        if head is None or head.ent_type_ not in ("", "WORK_OF_ART") or not head.text[:1].isupper():
+            return None
+        words = []
+        for t in head.subtree:
+            if t.text == "(" or t.is_punct and t.i > head.i:
+                break
+            if t.i >= head.i:
+                words.append(t)
+        if len(words) < 2 or not words[-1].text[:1].isupper() or any(
+                not t.text[:1].isupper() and t.lower_ not in NAME_LINKS for t in words):
+            return None
+        return head.doc[words[0].i:words[-1].i + 1].text
 
     def _description(self, subj, np, person_noun: bool = False) -> Resolution:
         """'the veteran Russian diplomat' -> the person whose known words it shares; 'the firm' ->

@@ -103,3 +103,17 @@ def test_a_party_the_model_tags_as_a_person_is_no_he(nlp):
         EntSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == "Labour"]
     brief = extract(doc, Article(path="t", id="t", title="T", text=text))
     assert speakers(brief)['"We offer hope instead,"'] == "Jo Hart"
+
+
+def test_a_body_the_model_found_no_entity_in_is_named_by_its_apposition(extract_text):
+    text = ('At least one consumer group - Shoppers Against Tracking and Tagging (Satt) - has claimed that the '
+            'chips could identify people. Clothes could broadcast where their owners are, it warned.')
+    got = speakers(extract_text(text))
+    assert got["the chips could identify people"] == "Shoppers Against Tracking and Tagging"
+    assert got["Clothes could broadcast where their owners are"] == "Shoppers Against Tracking and Tagging"
+
+
+def test_a_work_by_its_author_speaks_for_the_author(extract_text):
+    text = ("Gordon Brown said he still trusted Mr Blair. Brown's Britain, by Robert Peston, says there is "
+            "animosity between the two men.")
+    assert speakers(extract_text(text))["there is animosity between the two men"] == "Robert Peston"
