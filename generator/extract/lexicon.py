@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from generator.bodies import PARTY_NAMES, PRESS_NAMES
 from generator.parse import cased
 from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym  # noqa: F401 (the lexicon's words)
 
@@ -235,20 +236,6 @@ MASTHEAD_WORDS = {"times", "post", "journal", "telegraph", "guardian", "herald",
 PAPER_NOUNS = {"newspaper", "paper", "daily", "tabloid", "broadsheet"}
 # small words inside a body's name ("Consumers Against Supermarket Privacy Invasion and Numbering")
 NAME_LINKS = {"and", "of", "the", "for", "&", "on", "de", "against", "in", "to"}
-# Parties and papers under their everyday names: the one table the extractor ("The party says",
-# "a Tory spokesman", "the FT") and the linker ("Tories" and "Conservative Party" are one body) read
-PARTY_NAMES = {
-    "Conservative Party": ("Conservatives", "Conservative", "Tories", "Tory", "Tory Party"),
-    "Labour Party": ("Labour",),
-    "Liberal Democrats": ("Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat Party", "LibDems"),
-    "Scottish National Party": ("SNP", "Scottish Nationalists"),
-    "UK Independence Party": ("UKIP", "Ukip"),
-    "Plaid Cymru": (),
-    "Green Party": ("Greens", "Green"),
-    "Republican Party": ("Republicans", "Republican", "GOP"),
-    "Democratic Party": ("Democrats", "Democrat", "Democratic"),
-}
-PRESS_NAMES = {"Financial Times": ("FT",), "Wall Street Journal": ("WSJ",), "New York Times": ("NYT",)}
 PAPER_LETTERS = {short: name for name, shorts in PRESS_NAMES.items() for short in shorts}
 # a party by any of its names or its members' adjective, lower case ("liberal democrat", "tory")
 PARTY_OF = {alias.lower(): name for name, aliases in PARTY_NAMES.items() for alias in (name, *aliases)}

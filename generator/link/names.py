@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.extract.lexicon import PARTY_NAMES, PRESS_NAMES
+from generator.bodies import PARTY_NAMES, PRESS_NAMES
 from generator.titles import HONORIFICS, NOBLE_TITLES, is_acronym
 
 __all__ = ["TITLES", "Groups", "acronym", "fold", "is_acronym", "name_key", "name_tokens", "person_groups",

@@ -22,7 +22,7 @@ def test_the_party_is_never_a_party_named_inside_a_quote_or_a_place(extract_text
 
 
 def test_one_table_names_a_party_for_the_extractor_and_the_linker():
-    from generator.extract.lexicon import PARTY_NAMES
+    from generator.bodies import PARTY_NAMES
     from generator.extract.orgs import PARTIES
     from generator.link.names import alias_key
 
