@@ -490,8 +490,8 @@ class Resolver(Pronouns):
                 return Resolution(_name_text(toks), "person", 0.8, how="person-ent")
         # a word all in lower case is no name, whatever the model tags it ("the lord chancellor";
         # "eBay" is one)
-        if subj.pos_ == "PROPN" and not (subj.text.islower() and subj.doc[subj.i - 1].text != "-") \
-                or self._name_as_noun(subj):
+        lower = subj.text.islower() and not (subj.i > 0 and subj.doc[subj.i - 1].text == "-")  # "Chong-gyu" is a name
+        if subj.pos_ == "PROPN" and not lower or self._name_as_noun(subj):
             toks = [t for t in np if t.pos_ == "PROPN" or t.i == subj.i]
             if all(t.lower_ in ROLE_NOUNS for t in toks):
                 return self._description(subj, np)  # "The Vice President remarked": a title, not a name
@@ -673,9 +673,9 @@ class Resolver(Pronouns):
 
     @staticmethod
     def _untagged_name(head) -> str | None:
-        """The name an apposition the model tagged as nothing (or as a work) spells: capitalised words joined by
-        small ones, up to a bracketed short form ("Consumers Against Supermarket Privacy Invasion
-        and Numbering (Caspian)")."""
+        """The name an apposition the model tagged as nothing (or as a work) spells: capitalised
+        words joined by small ones, up to a bracketed short form ("Consumers Against Supermarket
+        Privacy Invasion and Numbering (Caspian)")."""
         if head is None or head.ent_type_ not in ("", "WORK_OF_ART") or not head.text[:1].isupper():
             return None
         words = []
