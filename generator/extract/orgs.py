@@ -159,7 +159,14 @@ class Orgs:
         for ent in ents if ents is not None else doc.ents:
             if ent.label_ == "ORG" and not _in(skip, ent.start_char) and not common_noun_name(ent.text):
                 names.append((ent.start, _bare(ent.text)))
-        names = sorted(names + self._bodies_by_apposition(doc, skip, {i for i, _n in names}))
+        # a committee written in lower case that the article also names as tagged ("the Commons Work
+        # and Pensions Committee" ... "the work and pensions committee said") is that one
+        tagged = [n for _i, n in names]
+        committees = [(i, next((n for n in tagged if n.lower().endswith(name.lower())), name), head)
+                      for i, name, head in self._committees(doc, skip, Ranges(quotes))]
+        self.committee_at = {head: name for _i, name, head in committees}  # its noun's token -> its name
+        names = sorted(names + self._bodies_by_apposition(doc, skip, {i for i, _n in names})
+                       + [(i, name) for i, name, _head in committees])
         orgs = {n for _, n in names if len(n.split()) >= 2}
         full = orgs | {m.group() for m in LONG_FORM_RE.finditer(text) if len(initials(m.group())) >= 2}
         self.full = full
@@ -216,6 +223,35 @@ class Orgs:
                 i -= 1
             if i not in known and all(w.text[:1].isupper() for w in doc[i:head.i + 1]):
                 found.append((i, doc[i:head.i + 1].text))
+        return found
+
+    @staticmethod
+    def _committees(doc, skip, quotes) -> list[tuple[int, str, int]]:
+        """'the environment select committee', 'the joint committee on human rights': committees
+        British news writes in lower case, which the model tags as nothing, are bodies named by
+        their words. A committee needs a word that names it (a noun or name before it, "select",
+        or what it is "on"), never an adjective alone ("the new committee"); only one that acts in
+        the text (a subject, or a "by" agent). (token index, name, index of "committee")."""
+        found = []
+        for t in doc:
+            if t.text != "committee" or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ or _in(skip, t.idx) \
+                    or _in(quotes, t.idx) or not (t.dep_ in ("nsubj", "nsubjpass") or t.head.lower_ == "by"):
+                continue  # (one that acts: "chairman of the public accounts committee" names a man)
+            i = t.i
+            while i > t.sent.start and (w := doc[i - 1]).dep_ not in ("det", "poss", "punct") and i <= w.head.i <= t.i \
+                    and w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.ent_type_ not in ("GPE", "NORP"):
+                i -= 1
+            end = t.i + 1
+            on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "for") and c.i == end), None)
+            if on is not None:
+                end = max(w.i for w in on.subtree) + 1
+                if not all(w.is_alpha or w.text == "-" for w in doc[on.i:end]):
+                    end = t.i + 1
+            named = any(w.pos_ in ("NOUN", "PROPN") or w.lower_ in ("select", "joint", "standing")
+                        for w in doc[i:t.i]) or end > t.i + 1
+            if i == t.i and end == t.i + 1 or not named or i == 0 or doc[i - 1].lower_ != "the":
+                continue
+            found.append((i, doc[i:end].text, t.i))
         return found
 
     @staticmethod

@@ -426,6 +426,8 @@ class Resolver(Pronouns):
             # "said the Kiwi", "the Scot admitted", "The Portuguese said", "the 31-year-old Briton" (never
             # a plural: "the Tories" are a party)
             return self._description(subj, np, person_noun=True)
+        if subj.i in self.orgs.committee_at:  # "the environment select committee has warned"
+            return Resolution(self.orgs.committee_at[subj.i], "organisation", 0.85, how="org")
         whole = self.ent_at.get(subj.i)
         if whole is not None and whole.label_ == "ORG" and whole.root.i == subj.i and len(whole) >= 2 \
                 and subj.lower_ in ORG_NOUNS and subj.text[:1].isupper() and not common_noun_name(whole.text):

@@ -117,3 +117,21 @@ def test_a_work_by_its_author_speaks_for_the_author(extract_text):
     text = ("Gordon Brown said he still trusted Mr Blair. Brown's Britain, by Robert Peston, says there is "
             "animosity between the two men.")
     assert speakers(extract_text(text))["there is animosity between the two men"] == "Robert Peston"
+
+
+def test_a_committee_written_in_lower_case_is_a_body_its_members_and_the_committee_speak_for(extract_text):
+    text = ('Sloppy wording of the draft fishing bill could leave anglers open to prosecution, the environment '
+            'select committee has warned.\n\nThe MPs said the government had not consulted anglers. '
+            'The committee said an amendment was needed.')
+    got = speakers(extract_text(text))
+    assert got["Sloppy wording of the draft fishing bill could leave anglers open to prosecution"] \
+        == "environment select committee"
+    assert got["an amendment was needed"] == "environment select committee"
+
+
+def test_a_committee_named_by_an_adjective_alone_is_no_body(nlp):
+    from generator.extract.orgs import Orgs
+    from generator.extract.ranges import Ranges
+
+    doc = nlp("The new committee met on Monday. The all-party committee said it would report in May.")
+    assert Orgs._committees(doc, [], Ranges([])) == []
