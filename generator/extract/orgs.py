@@ -25,6 +25,7 @@ from spacy.tokens import Span
 from generator.extract.lexicon import MASTHEAD_WORDS, PAPER_LETTERS, PARTY_OF
 from generator.extract.mentions import _in, _strip_det
 from generator.extract.ranges import Ranges
+from generator.parse import token_indices
 from generator.titles import HONORIFICS
 
 # heads of descriptions that stand for an organisation
@@ -163,7 +164,7 @@ class Orgs:
         # and Pensions Committee" ... "the work and pensions committee said") is that one
         tagged = [n for _i, n in names]
         committees = [(i, next((n for n in tagged if n.lower().endswith(name.lower())), name), head)
-                      for i, name, head in self._committees(doc, skip, Ranges(quotes))]
+                      for i, name, head in self._committees(doc, skip, self.quotes)]
         self.committee_at = {head: name for _i, name, head in committees}  # its noun's token -> its name
         names = sorted(names + self._bodies_by_apposition(doc, skip, {i for i, _n in names})
                        + [(i, name) for i, name, _head in committees])
@@ -233,7 +234,7 @@ class Orgs:
         or what it is "on"), never an adjective alone ("the new committee"); only one that acts in
         the text (a subject, or a "by" agent). (token index, name, index of "committee")."""
         found = []
-        for t in doc:
+        for t in (doc[k] for k in token_indices(doc, "LOWER", frozenset({"committee"}))):
             if t.text != "committee" or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ or _in(skip, t.idx) \
                     or _in(quotes, t.idx) or not (t.dep_ in ("nsubj", "nsubjpass") or t.head.lower_ == "by"):
                 continue  # (one that acts: "chairman of the public accounts committee" names a man)

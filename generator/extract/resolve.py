@@ -428,12 +428,12 @@ class Resolver(Pronouns):
             return self._description(subj, np, person_noun=True)
         if subj.i in self.orgs.committee_at:  # "the environment select committee has warned"
             return Resolution(self.orgs.committee_at[subj.i], "organisation", 0.85, how="org")
-        whole = self.ent_at.get(subj.i)
-        if whole is not None and whole.label_ == "ORG" and whole.root.i == subj.i and len(whole) >= 2 \
-                and subj.lower_ in ORG_NOUNS and subj.text[:1].isupper() and not common_noun_name(whole.text):
+        ent = self.ent_at.get(subj.i)
+        if ent is not None and ent.label_ == "ORG" and ent.root.i == subj.i and len(ent) >= 2 \
+                and subj.lower_ in ORG_NOUNS and subj.text[:1].isupper() and not common_noun_name(ent.text):
             # "The Sri Lanka Banks Association said", "the Nelson Mandela Foundation said": a body's
             # name ending in a body's noun is the body, not the place or person it is named after
-            return Resolution(self.orgs.canonical(whole.text), "organisation", 0.85, how="org")
+            return Resolution(self.orgs.canonical(ent.text), "organisation", 0.85, how="org")
         # (a capitalised head counts even when tagged as a common noun: "Ban criticized Israel")
         named = [t for t in np if t.pos_ == "PROPN" or t.ent_type_ or (t.i == subj.i and t.text[:1].isupper())]
         if subj.pos_ == "NOUN" and not subj.lower_.startswith("spokes") and subj.lemma_.lower() not in DOCUMENT_NOUNS \
@@ -456,7 +456,6 @@ class Resolver(Pronouns):
         known = self._tagged_elsewhere(subj, np)
         if known is not None:
             return Resolution(known, "organisation", 0.85, how="org")
-        ent = self.ent_at.get(subj.i)
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and subj.tag_ in ("NNP", "NN", "JJ") \
                 and any(t.lower_ == "the" for t in np if t.i < subj.i):
             return self._description(subj, np, person_noun=True)  # "said the German": a person
