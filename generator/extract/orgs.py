@@ -493,6 +493,8 @@ class Orgs:
             return None
         root = doc[start - 1].sent.root
         heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.dep_ in ("nsubj", "nsubjpass") for v in root.children if v.dep_ == "conj" for s in v.children):
+            return None  # "X won the rights, but the BBC won them back": the resolver's last main subject
         agents = []
         if any(c.dep_ == "auxpass" for c in root.children):  # "... dismissed as "gossip" by X": the agent,
             agents = [o for t in root.sent if t.lower_ == "by" and t.dep_ in ("agent", "prep")  # however attached

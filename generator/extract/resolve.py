@@ -413,8 +413,8 @@ class Resolver(Pronouns):
             or self._speaks_for_pronoun(subj, np)  # "a BBC spokesman", "its spokesman"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
-        body = self.orgs.spoke_before(subj, np)  # "The Home Office would not comment. A spokeswoman said"
-        if body is not None:
+        body = self.orgs.spoke_before(subj, np) or self._spokes_near(subj, np)
+        if body is not None:  # "The Home Office would not comment. A spokeswoman said"
             return Resolution(body, "organisation", 0.6, how="spokes-before")
         body = self._body_described(subj, np)  # "the Reuters news agency", "analysts Jupiter Research"
         if body is not None:
@@ -810,6 +810,26 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _spokes_near(self, subj, np, window: int = 3) -> str | None:
+        """'Yahoo has been developing X. It offers Y. A spokeswoman told the FT': a bare "a
+        spokesperson" speaks for the body that was the last subject of a main clause ("X did
+        this, but Y did that": Y), outside
+        quotes, in its sentence or the `window` before it ("it" and "they" passed over: they
+        stand for it); when that subject is a person, whose spokesperson it is stays open."""
+        if subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") or subj.tag_ != "NN" \
+                or [t.lower_ for t in np] != ["a", subj.lower_]:
+            return None
+        doc, first = self.doc, subj.sent.start
+        for _ in range(window):
+            first = doc[first - 1].sent.start if first > 0 else first
+        last = next((t for t in reversed(doc[first:subj.i]) if t.dep_ in SUBJECT_DEPS
+                     and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+                     and t.idx not in self.orgs.quotes and t.lower_ not in ("it", "they")), None)
+        if last is None:
+            return None
+        return next((name for j, name, kind, named, _plural in self.org_history
+                     if j == last.i and kind == "organisation" and named), None)
 
     def _same_spokesperson(self, subj, np, window: int = 150) -> Resolution | None:
         """'A Delta spokesperson confirmed X. The spokesperson also said Y': "the spokesperson" is
