@@ -170,8 +170,11 @@ def adjacent_cue(doc, text: str, q: Quote):
     closed = _closes_sentence(text, q)
     for k, t in enumerate(toks):  # '"...," he said' / '"...," Mr. Conant, the consultant, said'
         if _speech_verb(t):
-            if closed and _has_content(t) or any(x.lower_ in ("who", "which", "whose") for x in toks[:k]):
-                break  # '"... ." He suggested changing ...', '"..." Mr Barber, who said ...': a new claim
+            if closed and _has_content(t) or any(x.lower_ in ("who", "which", "whose") for x in toks[:k]) \
+                    or closed and any(x.tag_ == "MD" for x in toks[:k]):
+                # '"... ." He suggested changing ...', '"..." Mr Barber, who said ...', '"... clean."
+                # The task forces will report back to the council': a new sentence, not an attribution
+                break
             before = [x for x in toks[:k]
                       if x.pos_ not in ("AUX", "ADV", "PART") or x.pos_ == "PART" and x.text in ("'s",)]
             np = []

@@ -24,3 +24,12 @@ def test_a_bare_spokesman_after_a_person_stays_unnamed(extract_text):
     text = ('The Northwind Group has cut 300 jobs. Chief executive John Marsh defended the cuts. '
             '"We had no choice," a spokesman said.')
     assert speakers(extract_text(text))['"We had no choice,"'] is None
+
+
+def test_a_verb_with_a_modal_after_a_closed_quote_starts_a_new_sentence(extract_text):
+    text = ('"I am glad to see you all here," said Diack. "It is our duty to keep the sport clean." '
+            'The two task forces will report back to the council at its April meeting.')
+    brief = extract_text(text)
+    got = speakers(brief)
+    assert len(brief.claims) == 1 and got[next(iter(got))] == "Diack"
+    assert "keep the sport clean" in brief.claims[0].text
