@@ -255,14 +255,12 @@ class Resolver(Pronouns):
         for tok in (doc[i] for i in sorted(found)):
             if not self.cast._usable(tok):
                 continue
-            if tok.is_stop and tok.lower_ not in ("he", "she", "it") \
+            if tok.is_stop and tok.lower_ not in ("he", "she") \
                     and (tok.text.islower() or tok.is_sent_start and tok.text[1:].islower()):
                 # "some", "many", "others": nobody a later "it" or "they" could mean ("Swiss Re" is);
-                # a "he", "she" or "it" is who it means, whom a later one may mean again
+                # a "he" or "she" is the person it means, whom a later one may mean again
                 continue
             res = self.resolve(tok, record=False)
-            if tok.lower_ == "it" and not (res.kind == "organisation" and res.named and res.name):
-                continue  # "It is thought", "it" of a place: no body carried on
             if tok.i in self.agents and (res.kind != "organisation" or not res.named):
                 continue  # a body only: who a "he" means is the subjects' business (Salience weighs agents)
             if tok.tag_ == "NN" and (res.how in ("spokes", "spokes-before") or res.name is None and res.kind == "person"

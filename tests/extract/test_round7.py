@@ -33,14 +33,3 @@ def test_a_verb_with_a_modal_after_a_closed_quote_starts_a_new_sentence(extract_
     got = speakers(brief)
     assert len(brief.claims) == 1 and got[next(iter(got))] == "Diack"
     assert "keep the sport clean" in brief.claims[0].text
-
-
-def test_an_it_that_spoke_carries_its_body_on_to_the_next_it(extract_text):
-    text = ('Mobile operator Northwind also said it would add the latest handsets to its range. '
-            'Reflecting the growing need to be connected outside the office, it announced it would '
-            'introduce a flat-fee monthly wi-fi tariff for people in the UK using its wi-fi hotspots, '
-            'which are found in cafes, hotels, railway stations and airports across the country. '
-            'It said it would nearly double the number of its hotspots around the world this year. '
-            'It also announced it was installing high-speed wi-fi on certain train services.')
-    got = speakers(extract_text(text))
-    assert got["it was installing high-speed wi-fi on certain train services"] == "Northwind"
