@@ -472,7 +472,8 @@ class Cast:
         """Whether each person is a man or a woman, from what the article itself says: a form of
         address or gendered title before a mention ("Mrs. Bush", "Queen Rania"), a gendered word in
         their title or apposition ("a spokeswoman"), or the pronoun of a clause they are the subject
-        of ("Clinton said she would run"). Contradictory evidence leaves the gender unknown."""
+        of ("Clinton said she would run", "Holmes ... confirming her availability"). Contradictory
+        evidence leaves the gender unknown."""
         votes: dict[str, set[str]] = {}
         people_in_sent: dict[int, list[int]] = {}  # sentence start -> its PERSON entities' starts, read once
         for ent in self.ents:
@@ -502,7 +503,8 @@ class Cast:
 
     def _own_pronoun(self, ent, people_in_sent: dict[int, list[int]]):
         """'Clinton said she would run': the subject pronoun of a clause under the verb the name is
-        the subject of, when no one else is named in the sentence. `people_in_sent`: the PERSON
+        the subject of (or a possessive: "Holmes ... confirming her availability"), when no one else
+        is named in the sentence. `people_in_sent`: the PERSON
         entities of each sentence, found once (sent.ents walks every entity of the document:
         once per mention, that was quadratic in a quote-dense article)."""
         root = ent.root
@@ -511,8 +513,9 @@ class Cast:
         if any(start != ent.start for start in people_in_sent.get(ent.sent.start, ())):
             return None
         for tok in root.head.subtree:
-            if tok.i >= ent.end and tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and self._usable(tok):
-                return tok
+            if tok.i >= ent.end and (tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she")
+                                     or tok.dep_ == "poss" and tok.lower_ in ("his", "her")) and self._usable(tok):
+                return tok  # "Holmes has been chosen despite not confirming her availability"
         return None
 
     @staticmethod
