@@ -106,6 +106,12 @@ class Salience:
             clause = {t.i for t in doc[i].head.subtree} if doc[i].head.i != i else set()
             own |= {name for j, name, _w in self.mentions
                     if (exclude[0] <= doc[j].idx < exclude[1] or j in clause) and j not in subject}
+        elif exclude is not None:
+            # '"...," he said, admitting Holmes' presence would help': whom a claim names is not who says it
+            # ("she said she was pleased": a pronoun inside is the speaker, a name is not)
+            own |= {name for j, name, _w in self.mentions[bisect.bisect_left(self.offsets, exclude[0]):
+                                                         bisect.bisect_left(self.offsets, exclude[1])]
+                    if doc[j].pos_ != "PRON"}
         counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
         top: dict[str, float] = {}  # each fitting name's best score (for `lead`)
         for m in range(k - 1, -1, -1):
@@ -144,9 +150,11 @@ class Salience:
         return None
 
     def recount(self) -> None:
-        """running[m]: the mentions of mentions[m]'s name up to and including it."""
+        """running[m]: the mentions of mentions[m]'s name up to and including it; `offsets`: where
+        each mention is in the text."""
         seen: dict[str, int] = {}
         self.running = []
+        self.offsets = [self.doc[j].idx for j in self.keys]  # each mention's character offset
         for _j, name, _w in self.mentions:
             seen[name] = seen.get(name, 0) + 1
             self.running.append(seen[name])
