@@ -264,7 +264,9 @@ class Resolver(Pronouns):
             if tok.i in self.agents and (res.kind != "organisation" or not res.named):
                 continue  # a body only: who a "he" means is the subjects' business (Salience weighs agents)
             if tok.tag_ == "NN" and (res.how in ("spokes", "spokes-before") or res.name is None and res.kind == "person"
-                                     and res.how in ("unnamed-group", "unnamed-definite")):
+                                     and res.how in ("unnamed-group", "unnamed-definite") and people_noun(tok)):
+                # an unnamed person ("a spokesman", "the veteran lock") whom a later "he" means; never
+                # a thing the article's words made a person's ("Irons, whose film ... is")
                 self.history.append((tok.i, ""))
                 self.stand_ins[tok.i] = (res.name, res.kind, GENDER_WORDS.get(tok.lower_), res.how)
                 continue
@@ -954,10 +956,15 @@ class Resolver(Pronouns):
 
     def _body_speaking_before(self, subj, window: int = 1500) -> str | None:
         """'the OECD said ... it added. However, the report warned': a document no issuer is found
-        for speaks for the body that spoke the claim just before (an article reports one body's
-        report through its claims)."""
-        before = self._claim_before(subj.i) if subj.tag_ == "NN" else None
-        if before is None or subj.idx - before.start > window or before.plural or before.kind != "organisation":
+        for speaks for the body that last spoke a claim before it (an article reports one body's
+        report through its claims, between the people it quotes)."""
+        if subj.tag_ != "NN":
+            return None
+        idx = subj.idx
+        # the last body that spoke, past any person quoted since ("Envisional said ... '...,' Mr
+        # Coppin said. ... said the report": Envisional's)
+        before = next((r for r in reversed(self.said) if r.start < idx and r.kind != "person"), None)
+        if before is None or idx - before.start > window or before.plural or before.kind != "organisation":
             return None
         return before.name
 

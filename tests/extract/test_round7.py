@@ -33,3 +33,43 @@ def test_a_verb_with_a_modal_after_a_closed_quote_starts_a_new_sentence(extract_
     got = speakers(brief)
     assert len(brief.claims) == 1 and got[next(iter(got))] == "Diack"
     assert "keep the sport clean" in brief.claims[0].text
+
+
+def test_a_thing_of_a_named_persons_is_no_unnamed_person_a_he_could_mean(nlp):
+    from generator.extract.resolve import Resolver
+
+    doc = nlp("The film director Ann Lee came. Irons, whose film Being Julia is in competition for the "
+              "festival's awards, said he had wondered whether he should attend after the storm.")
+    resolver = Resolver(doc, [], [])
+    assert [doc[j].text for j in resolver.stand_ins] == []
+
+
+def test_a_he_is_never_the_person_his_claim_names(extract_text):
+    text = ('Coach Max Jones spoke to reporters first. Then the runner Tom Hale said the team was ready. '
+            "And he admitted Hale's presence would be a great boost to the team.")
+    got = speakers(extract_text(text))
+    assert got["Hale's presence would be a great boost to the team"] == "Max Jones"
+
+
+def test_a_report_speaks_for_the_body_that_last_spoke_past_the_people_quoted_since(extract_text):
+    text = ('Web tracking company Northwind said downloads had risen by half. "It is now as easy to '
+            'download a show as to record one," said Ben Coppin of the firm. A typical episode was '
+            'downloaded by 100,000 people, said the report.')
+    got = speakers(extract_text(text))
+    assert got["A typical episode was downloaded by 100,000 people"] == "Northwind"
+
+
+def test_a_possessive_in_the_clause_a_name_is_the_subject_of_says_the_gender(nlp):
+    from generator.extract.resolve import Resolver
+
+    doc = nlp("Kelly Holmes has been chosen for the 800m despite not yet confirming her availability.")
+    assert Resolver(doc, [], []).people["Kelly Holmes"].gender == "f"
+    doc = nlp("Kelly Holmes has been chosen for the 800m after Ann Lee praised her form.")
+    assert Resolver(doc, [], []).people["Kelly Holmes"].gender is None
+
+
+def test_a_he_after_a_woman_named_by_her_possessive_is_the_man(extract_text):
+    text = ('Kelly Holmes has been chosen for both races despite not yet confirming her availability.\n\n'
+            'The champion is still undecided. But athletics chief Max Jones believes Holmes will race. '
+            'He said: "It is worth a punt."')
+    assert speakers(extract_text(text))['"It is worth a punt."'] == "Max Jones"
