@@ -34,7 +34,7 @@ from generator.extract.direct import (
 )
 from generator.extract.headlines import headline_candidates
 from generator.extract.ids import assign_ids
-from generator.extract.lexicon import TRAILING
+from generator.extract.lexicon import PARTY_FULL_NAME, TRAILING
 from generator.extract.mentions import body_title
 from generator.extract.quotes import Quote, caption_spans
 from generator.extract.resolve import Resolver
@@ -279,7 +279,9 @@ def _claim(text: str, cand: Candidate, quotes, cast: Resolver, speakers: dict) -
     if cand.source in ("floating", "continuation"):
         how = "floating"
     claim.confidence = confidence(cand, how, name, cast, place=skind == "place", kind=kind)
-    if name and skind == "organisation":
+    if name and name.lower() in PARTY_FULL_NAME:  # "the Tories", "Lib Dems": the party by its full name
+        name, skind = PARTY_FULL_NAME[name.lower()], "organisation"
+    elif name and skind == "organisation":
         name = body_title(name, text)
     if name:
         sid = slugify(name, fallback="unknown")

@@ -239,6 +239,10 @@ NAME_LINKS = {"and", "of", "the", "for", "&", "on", "de", "against", "in", "to"}
 PAPER_LETTERS = {short: name for name, shorts in PRESS_NAMES.items() for short in shorts}
 # a party by any of its names or its members' adjective, lower case ("liberal democrat", "tory")
 PARTY_OF = {alias.lower(): name for name, aliases in PARTY_NAMES.items() for alias in (name, *aliases)}
+# a party's everyday name -> its full name, the speaker's name in a brief ("the Tories said": the
+# Conservative Party); not the US parties, whose plural ("Republicans said") is mostly lawmakers
+PARTY_FULL_NAME = {alias.lower(): name for name, aliases in PARTY_NAMES.items()
+                   if name not in ("Republican Party", "Democratic Party") for alias in aliases}
 # documents a person writes, which speak for their author ("the book by X"); a body issues reports
 AUTHORED_NOUNS = {"book", "letter", "article", "memo", "memoir", "memoirs", "autobiography", "biography", "blog",
                   "email", "e-mail", "column", "diary", "novel", "essay", "note"}

@@ -21,7 +21,7 @@ def test_a_spokesman_of_a_body_is_the_he_that_follows(extract_text):
     text = ('Tom Baker said the posters were offensive. A Labour spokesman denied the campaign was unfair. '
             '"We stand by every word of it," he said.')
     got = dict((t, n) for n, t in names(extract_text(text)))
-    assert got['"We stand by every word of it,"'] == "Labour"
+    assert got['"We stand by every word of it,"'] == "Labour Party"
 
 
 def test_an_unnamed_spokesman_stops_he_from_reaching_back(extract_text):

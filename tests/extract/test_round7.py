@@ -73,3 +73,20 @@ def test_a_he_after_a_woman_named_by_her_possessive_is_the_man(extract_text):
             'The champion is still undecided. But athletics chief Max Jones believes Holmes will race. '
             'He said: "It is worth a punt."')
     assert speakers(extract_text(text))['"It is worth a punt."'] == "Max Jones"
+
+
+def test_a_party_speaks_under_its_full_name_but_americas_parties_stay_as_written(extract_text):
+    text = ('The Tories said the plan would cost billions. The Lib Dems said it was fair. '
+            'Republicans said the bill would fail.')
+    got = speakers(extract_text(text))
+    assert got["the plan would cost billions"] == "Conservative Party"
+    assert got["it was fair"] == "Liberal Democrats"
+    assert got["the bill would fail"] != "Republican Party"
+
+
+def test_a_description_inside_a_claim_that_was_ranked_to_the_speaker_does_not_bar_him(extract_text):
+    text = ('Mr Neeson said his spirit belonged to the Glens of Antrim. And he said there was one figure '
+            'he would love to play - Ian Paisley. He said that the DUP leader and preacher was a '
+            '"very dynamic, extraordinary figure".')
+    got = speakers(extract_text(text))
+    assert got['the DUP leader and preacher was a "very dynamic, extraordinary figure"'] == "Neeson"
