@@ -269,7 +269,8 @@ class Orgs:
         organisation name that starts with it, when the words it adds name no other body: never an
         arm named by the place it closes with ("Nintendo" is not "Nintendo Europe", nor "Sony" "Sony
         Computer Entertainment America"; "Bank of England" keeps its place), and for an acronym only
-        a company's generic ending (the "BBC" is not "BBC One")."""
+        a company's generic ending (the "BBC" is not "BBC One"); and only when the article gives the
+        longer name first."""
         if len(name.split()) != 1:
             return None
         forms = {f for f in full if f.startswith(name + " ") and len(f.split()) <= 4 and not f.endswith("'s")}
@@ -278,7 +279,16 @@ class Orgs:
         else:  # "Nintendo Europe", but the Bank of England is the Bank
             forms = {f for f in forms if not ((w := f.split())[-1].lower() in REGIONS or w[-1] in self.places)
                      or w[-2].lower() in SMALL}
-        return next(iter(forms)) if len(forms) == 1 else None
+        if len(forms) != 1:
+            return None
+        long = next(iter(forms))
+        # news names a body in full first ("UK broadcaster Virgin Radio ... Virgin says"); a longer
+        # name written only after the short one is an arm or a product of it ("Apple ... Apple
+        # Developer Connection", "Google ... Google Video")
+        text = self.doc.text
+        first = next((m.start() for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)
+                      if not text.startswith(long, m.start())), None)
+        return long if first is None or text.find(long) < first else None
 
     def last_paper(self, i: int, window: int = 400) -> str | None:
         """The newspaper the article last named before token i ("According to the FT ... The

@@ -90,3 +90,10 @@ def test_a_description_inside_a_claim_that_was_ranked_to_the_speaker_does_not_ba
             '"very dynamic, extraordinary figure".')
     got = speakers(extract_text(text))
     assert got['the DUP leader and preacher was a "very dynamic, extraordinary figure"'] == "Neeson"
+
+
+def test_a_longer_name_the_article_gives_only_after_the_short_one_is_an_arm_of_it(extract_text):
+    text = ('Apple has taken legal action to stop leaks of its new products. Members of Apple Developer '
+            'Connection receive advance copies of its software. Apple said in a statement that the leaks '
+            'hurt its business.')
+    assert speakers(extract_text(text))["the leaks hurt its business"] == "Apple"
