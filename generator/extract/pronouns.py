@@ -108,11 +108,12 @@ class Salience:
                     if (exclude[0] <= doc[j].idx < exclude[1] or j in clause) and j not in subject}
         elif exclude is not None:
             # '"...," he said, admitting Holmes' presence would help': whom a claim names is not who says it
-            # (a name as written, "Hale's presence" too: "she said she was pleased" is hers, and
-            # a description inside may have been ranked to the speaker)
+            # (a word of the name as written, "Hale's presence" too: "she said she was pleased" is
+            # hers, and "the Prime Minister" inside may have been ranked to the speaker)
             own |= {name for j, name, _w in self.mentions[bisect.bisect_left(self.offsets, exclude[0]):
                                                          bisect.bisect_left(self.offsets, exclude[1])]
-                    if doc[j].pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in doc[j].children)}
+                    if doc[j].text in name.split() or any(c.dep_ == "poss" and c.text in name.split()
+                                                           for c in doc[j].children)}
         counts: dict[str, int] = {}  # mentions of each name before token i (the last one's running count)
         top: dict[str, float] = {}  # each fitting name's best score (for `lead`)
         for m in range(k - 1, -1, -1):
