@@ -285,6 +285,10 @@ class Orgs:
         # news names a body in full first ("UK broadcaster Virgin Radio ... Virgin says"); a longer
         # name written only after the short one is an arm or a product of it ("Apple ... Apple
         # Developer Connection", "Google ... Google Video")
+        # ("Delta ... Delta Airlines", "Newry ... Newry FC": a company's ending names the same body
+        # wherever it comes)
+        if all(w.lower() in CORPORATE | {"fc", "foundation"} for w in long.split()[1:]):
+            return long
         text = self.doc.text
         first = next((m.start() for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)
                       if not text.startswith(long, m.start())), None)
