@@ -867,6 +867,13 @@ class Resolver(Pronouns):
             body = self.orgs.described(compound[0], [compound[0]], definite=True)  # "Club officials said"
             if body is not None:
                 return body
+        if compound and compound[0].lemma_.lower() in ORG_NOUNS - {"party"} and not compound[0].ent_type_ \
+                and self.doc[subj.i - 2].lower_ in ("a", "an"):
+            # "a bank spokesman": a body named before whose name holds the noun ("People's Bank"),
+            # never merely the body the article is about (nor "a party official" of one of many)
+            body = self.orgs.described(compound[0], [compound[0]], definite=True)
+            if body is not None and compound[0].lemma_.lower() in body.lower().split():
+                return body
         return None
 
     def _speaks_for_pronoun(self, subj, np) -> str | None:

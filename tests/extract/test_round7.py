@@ -97,3 +97,12 @@ def test_a_longer_name_the_article_gives_only_after_the_short_one_is_an_arm_of_i
             'Connection receive advance copies of its software. Apple said in a statement that the leaks '
             'hurt its business.')
     assert speakers(extract_text(text))["the leaks hurt its business"] == "Apple"
+
+
+def test_a_bank_spokesman_speaks_for_the_bank_named_before_but_a_party_official_for_none(extract_text):
+    text = ("More than one in ten loans of the state-owned People's Bank have been written off. "
+            "A bank spokesman said the losses would be covered.")
+    assert speakers(extract_text(text))["the losses would be covered"] == "People's Bank"
+    text = ('The Lib Dems raised worries about Labour and Conservative calls. A party official said '
+            'there was only scattered evidence.')
+    assert speakers(extract_text(text))["there was only scattered evidence"] is None
