@@ -44,7 +44,8 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "sources", "representative", "representatives", "team", "staff", "management", "statement",
           "spokesmen", "spokeswomen", "insider", "insiders", "executive", "executives", "analyst", "analysts",
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs",
-          "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists"}
+          "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
+          "directors"}
 # a body named after a spokesperson's noun: "a spokesman for the BBC", "sources within the party"
 SPEAKS_FOR_PREPS = ("for", "of", "at", "from", "by", "within", "inside")
 # heads of descriptions of a company: never a body of the state ("the company" is no commission)

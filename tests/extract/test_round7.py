@@ -106,3 +106,8 @@ def test_a_bank_spokesman_speaks_for_the_bank_named_before_but_a_party_official_
     text = ('The Lib Dems raised worries about Labour and Conservative calls. A party official said '
             'there was only scattered evidence.')
     assert speakers(extract_text(text))["there was only scattered evidence"] is None
+
+
+def test_a_companys_directors_speak_for_it(extract_text):
+    text = "Qwest raised its offer again. MCI's directors said Verizon's bid was the better one."
+    assert speakers(extract_text(text))["Verizon's bid was the better one"] == "MCI"
