@@ -36,8 +36,9 @@ def test_a_named_speaker_ranks_above_an_unnamed_one(extract_text):
 
 
 def test_a_speaker_the_article_keeps_naming_is_trusted_more(extract_text):
-    once = extract_text("Jane Smith said the talks would resume.").claims[0]
-    often = extract_text("Jane Smith met the unions. Smith spoke for an hour. Ms Smith later said the talks "
+    # (a cue other than "said", so neither figure sits at the 0.95 cap)
+    once = extract_text("Jane Smith admitted the talks would resume.").claims[0]
+    often = extract_text("Jane Smith met the unions. Smith spoke for an hour. Ms Smith later admitted the talks "
                          "would resume.").claims[-1]
     assert often.confidence > once.confidence
 
