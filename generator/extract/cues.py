@@ -82,6 +82,8 @@ def is_speech(cand: Candidate) -> bool:
         return lemma in NAMING_CUES and _quoted_complement(cand) and not is_data(cand.subject)
     if lemma in FINDING_CUES or lemma not in SPEECH_CUES:
         return False
+    if source != "according" and not _says_something(cand):
+        return False  # "called for a retrial", "demanded an apology": a noun, no proposition (GUIDE.md)
     if source == "xcomp":
         return lemma in SPEECH_XCOMP and not _passive(tok)
     if source == "prep":
@@ -89,6 +91,14 @@ def is_speech(cand: Candidate) -> bool:
         return not _passive(tok) and lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
             and len(cand.cue.text.split()) <= 4
     return not is_data(cand.subject)
+
+
+def _says_something(cand: Candidate) -> bool:
+    """Whether what a claim reports holds a verb or quoted words: a bare noun phrase ("called for
+    a public inquiry", "demanded an apology", "denied the same offences") reports an act, not a
+    proposition, and the speech convention leaves it out (a stance with `stances`)."""
+    span = cand.cue_tok.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in span)
 
 
 def _voiced(tok) -> bool:
