@@ -49,6 +49,13 @@ def extract_text(nlp):
     return run
 
 
+def speakers_by_text(brief) -> dict:
+    """Each claim's text -> its speaker's name (None when unattributed): what the speaker tests
+    of the extractor compare."""
+    by_id = {s.id: s.name for s in brief.speakers}
+    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+
+
 @pytest.fixture
 def evidence(monkeypatch):
     """Records what each claim's confidence weighed (confidence.features) while extracting; call

@@ -3,10 +3,7 @@ never a speaker's name, and never the company the article names most."""
 
 import pytest
 
-
-def speakers(brief):
-    by_id = {s.id: s.name for s in brief.speakers}
-    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+from conftest import speakers_by_text as speakers
 
 
 def _as_org(nlp, text, words):

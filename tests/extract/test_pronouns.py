@@ -3,10 +3,7 @@ the claim reports, never a body or a place."""
 
 import pytest
 
-
-def speakers(brief):
-    by_id = {s.id: s.name for s in brief.speakers}
-    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+from conftest import speakers_by_text as speakers
 
 
 def test_he_is_the_reporter_not_the_person_named_in_what_was_reported(extract_text):
@@ -37,8 +34,6 @@ def test_he_is_a_person_not_a_club(extract_text):
     text = ('Coach Dan Ross watched as Leeds United lost at home again on Saturday. '
             '"We were poor from the first minute," he said.')
     assert speakers(extract_text(text))['"We were poor from the first minute,"'] == "Dan Ross"
-
-
 
 
 def test_it_is_never_a_body_named_inside_its_own_claim(extract_text):

@@ -1,10 +1,7 @@
 """Speakers on news nobody tuned to (issue 22, round 6): entities the small model misreads, a
 party or a report named once, and the "he" of the narrative that carries a person on."""
 
-
-def speakers(brief):
-    by_id = {s.id: s.name for s in brief.speakers}
-    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+from conftest import speakers_by_text as speakers
 
 
 def test_the_party_is_the_party_last_named_by_its_members_adjective(extract_text):

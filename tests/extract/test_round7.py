@@ -1,10 +1,7 @@
 """Speakers on news nobody tuned to (issue 22, round 7): a bare spokesperson speaks for the body
 the text was just about."""
 
-
-def speakers(brief):
-    by_id = {s.id: s.name for s in brief.speakers}
-    return {c.text: by_id.get(c.speaker) for c in brief.claims}
+from conftest import speakers_by_text as speakers
 
 
 def test_a_bare_spokeswoman_speaks_for_the_body_the_sentences_before_were_about(extract_text):
