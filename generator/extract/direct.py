@@ -170,8 +170,8 @@ def adjacent_cue(doc, text: str, q: Quote):
     closed = _closes_sentence(text, q)
     for k, t in enumerate(toks):  # '"...," he said' / '"...," Mr. Conant, the consultant, said'
         if _speech_verb(t):
-            if closed and _has_content(t) or any(x.lower_ in ("who", "which", "whose") for x in toks[:k]) \
-                    or closed and any(x.tag_ == "MD" for x in toks[:k]):
+            if closed and (_has_content(t) or any(x.tag_ == "MD" for x in toks[:k])) \
+                    or any(x.lower_ in ("who", "which", "whose") for x in toks[:k]):
                 # '"... ." He suggested changing ...', '"..." Mr Barber, who said ...', '"... clean."
                 # The task forces will report back to the council': a new sentence, not an attribution
                 break

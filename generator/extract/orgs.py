@@ -62,6 +62,8 @@ SMALL = {"and", "of", "the", "for", "&", "de", "on", "in", "to", "at"}
 CORPORATE = {"communications", "telecommunications", "telecom", "international", "group", "holdings", "holding",
              "corporation", "corp", "inc", "incorporated", "plc", "ltd", "limited", "co", "company", "industries",
              "systems", "technologies", "networks", "airlines", "airways", "motors", "enterprises", "partners"}
+# endings that name the same body as the word before them, whichever the article writes first
+SAME_BODY_ENDINGS = CORPORATE | {"fc", "foundation"}
 # a region that makes a longer name a body's arm there: "Nintendo Europe" is not Nintendo
 REGIONS = {"europe", "european", "america", "americas", "american", "asia", "asian", "africa", "pacific", "uk",
            "us", "usa", "emea", "international"} - CORPORATE
@@ -283,13 +285,11 @@ class Orgs:
         if len(forms) != 1:
             return None
         long = next(iter(forms))
+        if all(w.lower() in SAME_BODY_ENDINGS for w in long.split()[1:]):
+            return long  # "Delta ... Delta Airlines", "Newry ... Newry FC": the same body wherever it comes
         # news names a body in full first ("UK broadcaster Virgin Radio ... Virgin says"); a longer
         # name written only after the short one is an arm or a product of it ("Apple ... Apple
         # Developer Connection", "Google ... Google Video")
-        # ("Delta ... Delta Airlines", "Newry ... Newry FC": a company's ending names the same body
-        # wherever it comes)
-        if all(w.lower() in CORPORATE | {"fc", "foundation"} for w in long.split()[1:]):
-            return long
         text = self.doc.text
         first = next((m.start() for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)
                       if not text.startswith(long, m.start())), None)

@@ -815,10 +815,10 @@ class Resolver(Pronouns):
 
     def _spokes_near(self, subj, np, window: int = 3) -> str | None:
         """'Yahoo has been developing X. It offers Y. A spokeswoman told the FT': a bare "a
-        spokesperson" speaks for the body that was the last subject of a main clause ("X did
-        this, but Y did that": Y), outside
-        quotes, in its sentence or the `window` before it ("it" and "they" passed over: they
-        stand for it); when that subject is a person, whose spokesperson it is stays open."""
+        spokesperson" speaks for the body that was the last subject of a main clause ("X did this,
+        but Y did that": Y), outside quotes, in its sentence or the `window` before it ("it" and
+        "they" passed over: they stand for it); when that subject is a person, whose spokesperson
+        it is stays open."""
         if subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") or subj.tag_ != "NN" \
                 or [t.lower_ for t in np] != ["a", subj.lower_]:
             return None
@@ -861,18 +861,20 @@ class Resolver(Pronouns):
                 res = self._description(o, self.mention_tokens(o))
                 if res.name is not None and res.kind == "organisation":
                     return res.name
-        compound = [c for c in subj.children if c.dep_ == "compound" and c.i == subj.i - 1]
-        if compound and compound[0].lemma_.lower() in ORG_NOUNS and not compound[0].ent_type_ \
-                and (subj.i - 1 == subj.left_edge.i or self.doc[subj.i - 2].lower_ == "the"):
-            body = self.orgs.described(compound[0], [compound[0]], definite=True)  # "Club officials said"
+        noun = next((c for c in subj.children if c.dep_ == "compound" and c.i == subj.i - 1), None)
+        if noun is None or noun.lemma_.lower() not in ORG_NOUNS or noun.ent_type_:
+            return None
+        head = noun.lemma_.lower()
+        det = self.doc[subj.i - 2].lower_ if subj.i >= 2 else ""
+        if subj.i - 1 == subj.left_edge.i or det == "the":
+            body = self.orgs.described(noun, [noun], definite=True)  # "Club officials said"
             if body is not None:
                 return body
-        if compound and compound[0].lemma_.lower() in ORG_NOUNS - {"party"} and not compound[0].ent_type_ \
-                and self.doc[subj.i - 2].lower_ in ("a", "an"):
+        if det in ("a", "an") and head != "party":
             # "a bank spokesman": a body named before whose name holds the noun ("People's Bank"),
             # never merely the body the article is about (nor "a party official" of one of many)
-            body = self.orgs.described(compound[0], [compound[0]], definite=True)
-            if body is not None and compound[0].lemma_.lower() in body.lower().split():
+            body = self.orgs.described(noun, [noun], definite=True)
+            if body is not None and head in body.lower().split():
                 return body
         return None
 
