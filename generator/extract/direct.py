@@ -135,6 +135,13 @@ NP_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
 HEAD_POS = ("PROPN", "NOUN", "PRON")
 
 
+def _head_word(tok) -> bool:
+    """A word that can head a speaker's noun phrase: a noun or pronoun, or the "old" of an age
+    ("the 36-year-old said", which the tagger reads as an adjective after the noun "year")."""
+    return tok.pos_ in HEAD_POS or tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
+        and tok.doc[tok.i - 2].lower_ in ("year", "years")
+
+
 def _speech_verb(tok) -> bool:
     return tok.lemma_.lower() in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("said", "says")
 
@@ -164,7 +171,7 @@ def adjacent_cue(doc, text: str, q: Quote):
                 run.append(t)
             else:
                 break
-        heads = [t for t in run if t.pos_ in HEAD_POS]
+        heads = [t for t in run if _head_word(t)]
         if heads:
             return toks[0], heads[-1], _mention(text, run[:run.index(heads[-1]) + 1])
     closed = _closes_sentence(text, q)
@@ -182,7 +189,7 @@ def adjacent_cue(doc, text: str, q: Quote):
                 if x.text == "," or x.pos_ in ("AUX", "ADV", "VERB", "ADP", "SCONJ"):
                     break
                 np.append(x)
-            heads = [x for x in np if x.pos_ in HEAD_POS]
+            heads = [x for x in np if _head_word(x)]
             if heads and before and not any(x.pos_ == "VERB" for x in toks[:k]):
                 return t, heads[-1], _mention(text, np[:np.index(heads[-1]) + 1])
             break

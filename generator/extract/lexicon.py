@@ -225,7 +225,9 @@ DATA_NOUNS = {"figure", "figures", "data", "research", "study", "studies", "surv
 DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "website", "text", "message", "memo",
                   "note", "leaflet", "advert", "advertisement", "book", "article", "editorial", "paper", "review",
                   "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing",
-                  "booklet", "pamphlet", "dossier"}
+                  "booklet", "pamphlet", "dossier", "lawsuit", "complaint", "petition", "writ"}
+# a document the one who sues brings: "Willis is suing the studio ... The lawsuit said"
+LEGAL_NOUNS = {"lawsuit", "complaint", "petition", "writ"}
 # members of a parliament: "the MEP said" is a person; "the MP for Birkenhead" sits for a place
 LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}
 # the last word of a newspaper's name ("the Financial Times", "the Daily Mail"): "the paper said"

@@ -24,6 +24,7 @@ from generator.extract.lexicon import (
     GENDER_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    LEGAL_NOUNS,
     LEGISLATORS,
     MENTION_CUT,
     NAME_LINKS,
@@ -79,7 +80,8 @@ ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney
              "adviser", "advisor", "friend", "ally", "entourage", "supporter", "relative", "agent"}
 # verbs that bring a document into the world: "X published a report", "guidance issued by X"
 ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
-               "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put"}
+               "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put",
+               "file", "lodge", "bring"}
 # words that count a group: "the two said", "both said", "all three said"
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 COUNTS = {"2": 2, "3": 3, "4": 4, "five": 5, "5": 5}
@@ -96,6 +98,14 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
 ANONYMOUS = {"source", "insider"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
+# a state has one of each: "the Libyan central bank", "Australia's competition watchdog" name a body
+# (a company does not: "the German carmaker" is one of several)
+# ("Canadian authorities" too; "UK regulators" are a group, no body)
+STATE_BODIES = {"government", "governments", "administration", "ministry", "parliament", "regulator", "watchdog",
+                "authority", "authorities", "police", "army", "military", "navy", "bank", "treasury", "senate",
+                "cabinet", "embassy", "commission"}
+# words that date a body rather than name it: "the new Indian government" is the Indian government
+PASSING = {"new", "former", "current", "previous", "then", "outgoing", "incoming", "interim", "present", "last"}
 
 
 # words news uses for the same party or side: "the Tory leader" is the Conservative leader
@@ -718,10 +728,13 @@ class Resolver(Pronouns):
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
                 and head in DOCUMENT_NOUNS | DATA_NOUNS:
             body = self.orgs.issuer(subj, DOCUMENT_NOUNS | DATA_NOUNS) \
-                or self._issued_by(subj) or self._last_document(subj) \
+                or self._issued_by(subj) or self._last_document(subj) or self._plaintiff(subj) \
                 or self._committee_report(subj) \
                 or (self._one_member_body() if head == "report" else None)  # "A study by X found ... said the report"
         if body is not None:
+            if (person := self.people.get(body)) is not None and person.kind == "person":
+                # "Slattery filed the suit ... the lawsuit said": a person's document speaks for them
+                return Resolution(body, "person", 0.7, person, how="author")
             return Resolution(body, "organisation", 0.7, how="org-description")
         if definite and np[0].lower_ == "the" and head in REPORT_NOUNS and (body := self._body_speaking_before(subj)):
             return Resolution(body, "organisation", 0.5, how="document-before")
@@ -807,11 +820,65 @@ class Resolver(Pronouns):
                 body = self._one_member_body(head)
                 if body is not None:
                     return Resolution(body, "organisation", 0.5, how="lede")
+        if not is_person_noun and (body := self._state_body(subj)) is not None:
+            return Resolution(body, "organisation", 0.5, how="state-body")
         # "analysts", "a spokesman", "the veteran lock": an unnamed source, no speaker
         group = subj.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("a", "an", "one", "some", "many")
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    def _state_body(self, subj) -> str | None:
+        """A body of a state the article names by its country alone: "the Libyan central bank",
+        "Australia's competition watchdog", "its central bank" (of the country the sentence is
+        about), "The German and Danish governments"; and a later "the central bank" is the same
+        one. Named by those words, as a reader would."""
+        if subj.lower_ not in STATE_BODIES:
+            return None
+        name = self._state_words(subj)
+        if name is not None or not any(c.lower_ == "the" for c in subj.lefts):
+            return name
+        modifiers = {c.lower_ for c in subj.lefts if c.dep_ in ("amod", "compound")}
+        for t in reversed(self.doc[max(0, subj.i - 400):subj.i]):  # the one named so before
+            if t.lemma_ == subj.lemma_ and t.tag_ == subj.tag_ \
+                    and modifiers <= {c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound")}:
+                earlier = self._state_words(t)
+                if earlier is not None:
+                    return earlier
+        return None
+
+    def _state_words(self, subj) -> str | None:
+        """The words naming a state's body by its country ("Libyan central bank"), or None when
+        no country qualifies it (a central bank needs "central")."""
+        lefts = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "cc", "conj")]
+        words = sorted({u for t in lefts for u in t.subtree} | {subj}, key=lambda u: u.i)
+        if subj.lemma_.lower() == "bank" and not any(t.lower_ == "central" for t in words):
+            return None
+        if any(t.pos_ in ("VERB", "PUNCT") and t.text != "'s" or t.like_num for t in words) \
+                or words[-1].i - words[0].i + 1 != len(words):
+            return None
+        country = None
+        for t in words:
+            if t.lower_ == "its" and t.dep_ == "poss":
+                country = self._place_before(t)
+                if country is None:
+                    return None
+            elif (_nationality(t) or t.dep_ == "poss" and t.ent_type_ == "GPE") \
+                    and SAME_WORDS.get(t.lower_, t.lower_) not in PARTY_WORDS:  # "the Conservative government"
+                country = t.text
+        if country is None:
+            return None
+        return " ".join(f"{country}'s" if t.lower_ == "its" else t.text for t in words
+                        if t.lower_ != "the" and t.lower_ not in PASSING).replace(" 's", "'s")
+
+    def _place_before(self, its) -> str | None:
+        """The country an "its" of its sentence means: the place that is the sentence's subject
+        before it ("Sri Lanka faces a bill ..., its central bank says")."""
+        for e in self.doc.ents:
+            if e.label_ == "GPE" and its.sent.start <= e.start and e.end <= its.i \
+                    and e.root.dep_ in SUBJECT_DEPS:
+                return e.text
+        return None
 
     def _spokes_near(self, subj, np, window: int = 3) -> str | None:
         """'Yahoo has been developing X. It offers Y. A spokeswoman told the FT': a bare "a
@@ -901,8 +968,9 @@ class Resolver(Pronouns):
         brings it in: 'The committee published a report', 'guidance issued by the CPS', 'The leaflet,
         published by X'. A body, or a person ('the memo Mr X wrote'); None when nothing says."""
         doc, head = subj.doc, subj.lemma_.lower()
+        same = LEGAL_NOUNS | {"suit", "case"} if head in LEGAL_NOUNS else {head}  # "X filed the suit ... the lawsuit"
         for t in reversed(doc[max(0, subj.i - window):subj.i + 1]):  # "said the leaflet, issued by X" too
-            if t.pos_ != "NOUN" or t.lemma_.lower() != head or not self.cast._usable(t):
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in same or not self.cast._usable(t):
                 continue
             issuer = self._issuer_of(t)
             if issuer is not None:
@@ -925,6 +993,20 @@ class Resolver(Pronouns):
             if res.name is not None and res.how not in ("pair", "joint" if a.dep_ == "nsubj" else "") \
                     and res.kind != "place":
                 return res.name  # "published jointly by A and B": both
+        return None
+
+    def _plaintiff(self, subj, window: int = 600) -> str | None:
+        """Who brought the lawsuit a definite 'the lawsuit' means when nothing says who filed it:
+        the last one the article says is suing ("Willis is suing the studio ... The lawsuit said")."""
+        if subj.lemma_.lower() not in LEGAL_NOUNS:
+            return None
+        for t in reversed(self.doc[max(0, subj.i - window):subj.i]):
+            if t.lemma_.lower() == "sue" and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ == "nsubj" and c.pos_ != "PRON":
+                        res = self.resolve(c, record=False)
+                        if res.name is not None and res.kind != "place":
+                            return res.name
         return None
 
     def _author_of(self, subj, window: int = 400) -> str | None:
@@ -1219,6 +1301,7 @@ class Resolver(Pronouns):
         """The person a definite description means when no one's title shares its words: the one
         the article keeps in view (see pronouns.Salience), of the gender its noun says."""
         gender = GENDER_WORDS.get(subj.lower_)
+        aged = age_of(subj) is not None
 
         def fits(name: str) -> bool:
             person = self.people.get(name)
@@ -1228,8 +1311,8 @@ class Resolver(Pronouns):
                 return False
             if " " not in name and name not in self.salience.actors:
                 return False  # "linked with Barcelona and Valencia": one word that never acts is no one described
-            if _qualified_otherwise(person, words | {subj.lower_}, subj.lemma_.lower()):
-                return False  # "the chancellor" is not the shadow chancellor
+            if not aged and _qualified_otherwise(person, words | {subj.lower_}, subj.lemma_.lower()):
+                return False  # "the chancellor" is not the shadow chancellor (an age says nothing of a role)
             if self._of_another_body(person, bodies) or name in spoke_of:
                 return False
             return not (nationality and nationality_of(person) and not nationality & nationality_of(person))
@@ -1291,4 +1374,6 @@ class Resolver(Pronouns):
             run.pop()
         while run and (run[0].is_punct or run[0].is_space):
             run.pop(0)
+        if run and run[0].i > 0 and (det := subj.doc[run[0].i - 1]).dep_ == "det" and det.head.pos_ in ("VERB", "AUX"):
+            run.insert(0, det)  # "the 36-year-old said": a determiner the parse hung on the verb is the mention's
         return run or [subj]

@@ -1,0 +1,64 @@
+"""Speakers on news nobody tuned to (issue 22, round 8): an age after a quote, a state's body
+named by its country, a lawsuit speaking for whoever brought it."""
+
+from conftest import speakers_by_text as speakers
+
+
+def test_an_age_after_a_quote_is_the_speakers_description_not_a_year(extract_text):
+    text = ('Former Arsenal captain Tom Hale, who now plays in Qatar, says the club has changed. '
+            '"Mentally they are much stronger," the 36-year-old said.')
+    brief = extract_text(text)
+    quote = next(c for c in brief.claims if c.text.startswith('"Mentally'))
+    assert quote.speaker_mention.text == "the 36-year-old"
+    assert speakers(brief)[quote.text] == "Tom Hale"
+
+
+def test_a_state_body_named_by_its_country_is_named_so_and_keeps_the_name(extract_text):
+    text = ('Libya has withdrawn $1bn in assets from the US, the Libyan central bank has said. '
+            'The original size of the funds was $400m, the central bank told Reuters.')
+    got = speakers(extract_text(text))
+    assert set(got.values()) == {"Libyan central bank"}
+    assert len(got) == 2
+
+
+def test_a_state_body_of_several_countries_and_of_a_possessive_country(extract_text):
+    text = ("The German and Danish governments argue that the name is generic. "
+            "Australia's competition watchdog said it would look into the deal.")
+    got = speakers(extract_text(text))
+    assert got["the name is generic"] == "German and Danish governments"
+    assert got["it would look into the deal"] == "Australia's competition watchdog"
+
+
+def test_a_party_or_a_passing_word_is_no_country(extract_text):
+    text = ("The Conservative government said taxes would fall. "
+            "The new Indian government said it would review the sale.")
+    got = speakers(extract_text(text))
+    assert got["taxes would fall"] is None
+    assert got["it would review the sale"] == "Indian government"
+
+
+def test_plural_regulators_stay_a_group(extract_text):
+    got = speakers(extract_text("UK regulators said the drug was safe."))
+    assert got["the drug was safe"] is None
+
+
+def test_a_lawsuit_speaks_for_whoever_is_suing(extract_text):
+    text = ('Actor Bruce Willis is suing Revolution Studios over an injury on set. '
+            'The lawsuit said the star has endured mental and physical injuries.')
+    got = speakers(extract_text(text))
+    assert got["the star has endured mental and physical injuries"] == "Bruce Willis"
+
+
+def test_a_lawsuit_speaks_for_whoever_filed_the_suit(extract_text):
+    text = ('Thomas Slattery filed the suit in the US District Court in San Jose. '
+            '"Apple has turned an open standard into an artifice," the lawsuit said.')
+    got = speakers(extract_text(text))
+    assert got['"Apple has turned an open standard into an artifice,"'] == "Thomas Slattery"
+
+
+def test_a_person_who_filed_a_lawsuit_stays_a_person(extract_text):
+    text = ('Thomas Slattery filed the suit in the US District Court in San Jose. '
+            '"Apple has turned an open standard into an artifice," the lawsuit said.')
+    brief = extract_text(text)
+    kinds = {s.name: s.kind for s in brief.speakers}
+    assert kinds["Thomas Slattery"] == "person"
