@@ -211,6 +211,12 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                      and any(g.dep_ in ("ccomp", "prep") or g.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_XCOMP
                              for g in c.children)  # "... but continued to work": a "to" clause says nothing
                      and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+            # "said X, adding that Y" / ", saying: '...'": a participle of saying set off by a
+            # comma inside the content is a second claim of the same speaker, not part of the first
+            coord += [c for c in content.subtree if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > content.i
+                      and c.i > tok.i and c.lemma_.lower() in SPEECH_CUES and _is_cue(c)
+                      and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+                      and any(g.dep_ == "ccomp" or g.is_punct and g.text == ":" for g in c.children)]
             for c in coord:
                 inherited[c.i] = subj
             side = {"after": tok.i} if content.i > tok.i else {"before": tok.i}
@@ -223,6 +229,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 e = _clause_after_quote(tok, children, e)
             else:
                 e = _tail_before_cue(tok, subj, content, e)
+                e = _clause_resumed(tok, children, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -557,6 +564,28 @@ def _tail_before_cue(tok, subj, content, end: int) -> int:
                                                    for t in words):
         return end
     return words[-1].idx + len(words[-1].text)
+
+
+def _clause_resumed(tok, children, end: int) -> int:
+    """'This estimate is preliminary, Mr Mendis told reporters, and could rise in 2006' / 'The plan
+    would help, says the party - and insulation could save £100': what was said goes on after a
+    cue set in its middle (a second clause of the cue, or a modal verb with no subject of its own),
+    so the claim runs over the cue, as a quote split by "he said" does."""
+    doc = tok.doc
+    subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    marks = (",", "-", "\u2013")
+    before = doc[left - 1] if left > 0 else None
+    set_off = before is not None and (before.text in marks or before.is_quote and doc[left - 2].text in marks)
+    if not set_off or not any(t.text in marks for t in doc[tok.i + 1:tok.i + 4]):
+        return end  # the cue and its speaker are set off in the sentence by commas or dashes
+    more = [c for c in children if c.i > tok.i and c.sent.start == tok.sent.start and (
+        c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS for g in c.children) and c.lemma_.lower() not in SPEECH_CUES
+        or c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        and any(g.tag_ == "MD" for g in c.children))]
+    if not more:
+        return end
+    return max(end, _subtree_span(more[-1])[1])
 
 
 def _after_time_of_saying(tok, content, start: int) -> int:

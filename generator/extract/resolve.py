@@ -232,6 +232,7 @@ class Resolver(Pronouns):
         self.leads: dict[int, tuple[str | None, float | None, int]] = {}
         self.claim_span: tuple[int, int] | None = None  # the content of the claim being resolved
         self.said: list[Said] = []  # the claims resolved so far that have a speaker, in order
+        self.spoken: dict[int, Resolution] = {}  # subject token -> its speaker, once a claim named one
         self.people_by_pronoun: set[str] = set()  # one-word "bodies" a "he"/"she" showed to be people
         self.pronoun_subjects: set[int] = set()
         # the words of the places the article names ("New York"): in a title, no body
@@ -291,6 +292,8 @@ class Resolver(Pronouns):
                 continue
             if res.name is None or res.how == "epithet":
                 continue  # "the answer is" no one
+            if res.how == "author":
+                continue  # "the lawsuit said" speaks for its author, but is no one a later "he" means
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
                 if tok.lower_ in ("he", "she"):
@@ -301,12 +304,17 @@ class Resolver(Pronouns):
     # ----------------------------------------------------------------- resolution
     def speaker_of(self, subj, start: int, end: int) -> Resolution:
         """The speaker of a claim reporting text[start:end], whose subject is `subj`; kept as the
-        last speaker for the pronouns after it."""
-        self.claim_span = (start, end)
-        try:
-            res = self.resolve(subj)
-        finally:
-            self.claim_span = None
+        last speaker for the pronouns after it. One subject is one speaker: "He said A, adding B"
+        is two claims of one "he", whom A's words (naming someone he is not) decided."""
+        res = self.spoken.get(subj.i)
+        if res is None:
+            self.claim_span = (start, end)
+            try:
+                res = self.resolve(subj)
+            finally:
+                self.claim_span = None
+            if res.name is not None:
+                self.spoken[subj.i] = res
         if res.name is not None:
             self.said.append(Said(start, res.name, res.kind, res.how, subj.tag_ in ("NNS", "NNPS")))
         return res

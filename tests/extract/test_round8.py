@@ -62,3 +62,39 @@ def test_a_person_who_filed_a_lawsuit_stays_a_person(extract_text):
     brief = extract_text(text)
     kinds = {s.name: s.kind for s in brief.speakers}
     assert kinds["Thomas Slattery"] == "person"
+
+
+def test_a_participle_of_saying_is_a_second_claim_of_the_same_speaker(extract_text):
+    brief = extract_text("Novartis said it would merge a number of departments, adding that there may be job cuts.")
+    got = speakers(brief)
+    assert got == {"it would merge a number of departments": "Novartis", "there may be job cuts": "Novartis"}
+
+
+def test_a_participle_before_a_quote_leaves_the_quote_its_own_claim(extract_text):
+    text = ('Lewis Champion said Ford did not deserve any credit for his plea, saying: '
+            '"Nothing at all is worth taking five years off a murder sentence."')
+    got = speakers(extract_text(text))
+    assert got["Ford did not deserve any credit for his plea"] == "Lewis Champion"
+    assert got['"Nothing at all is worth taking five years off a murder sentence."'] == "Lewis Champion"
+
+
+def test_one_pronoun_is_one_speaker_for_both_its_claims(extract_text):
+    text = ('Tony Blair met the families on Wednesday. Gerry Conlon was one of the four. '
+            'He said Mr Blair had spoken with "such sincerity", adding: "He went beyond what we thought he would."')
+    got = speakers(extract_text(text))
+    assert got['Mr Blair had spoken with "such sincerity"'] == "Gerry Conlon"
+    assert got['"He went beyond what we thought he would."'] == "Gerry Conlon"
+
+
+def test_what_was_said_goes_on_after_a_cue_in_its_middle(extract_text):
+    text = ("Sri Lanka faces a bill of $1.3bn. This estimate is preliminary, bank governor Sunil Mendis "
+            "told reporters, and could rise in 2006.")
+    brief = extract_text(text)
+    assert [c.text for c in brief.claims] == [
+        "This estimate is preliminary, bank governor Sunil Mendis told reporters, and could rise in 2006"]
+    assert speakers(brief)[brief.claims[0].text] == "Sunil Mendis"
+
+
+def test_an_action_after_a_cue_in_the_middle_is_not_what_was_said(extract_text):
+    brief = extract_text("The deal is good for workers, Tom Hale said on Monday, and then left the room.")
+    assert all("left the room" not in c.text for c in brief.claims)
