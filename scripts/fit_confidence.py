@@ -3,6 +3,7 @@
     python scripts/fit_confidence.py            # 5-fold cross-validation by article, printed
     python scripts/fit_confidence.py --write    # and write generator/extract/confidence_model.json
     python scripts/fit_confidence.py --extra    # also fit on scripts/annotations/bbc-speech-extra*.jsonl
+    python scripts/fit_confidence.py --extra --leave-out extra7   # but not on a batch kept unseen
 
 A claim's confidence is a logistic model of whether it is right end to end (span and speaker,
 score.py's matching) given its evidence (generator/extract/confidence.py `features`: the rule
@@ -146,7 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on every article to {OUT}")
     ap.add_argument("--extra", action="store_true", help="also fit on our own annotations (scripts/annotations/)")
+    ap.add_argument("--leave-out", action="append", default=[], metavar="BATCH",
+                    help="with --extra, a batch not to fit on (extra7: bbc-speech-extra7.jsonl), kept unseen; repeatable")
     args = ap.parse_args(argv)
+    unknown = [b for b in args.leave_out if not (ROOT / "scripts" / "annotations" / f"bbc-speech-{b}.jsonl").is_file()]
+    if unknown:
+        sys.exit(f"fit_confidence: no batch {', '.join(unknown)} in scripts/annotations/")
     gold = []
     for name in ("bbc-speech-dev.jsonl", "speech-dev2.jsonl"):
         path = EVAL / name
@@ -161,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
 
         records = []
         for path in EXTRAS:
+            if path.stem.removeprefix("bbc-speech-") in args.leave_out:
+                continue
             with path.open(encoding="utf-8") as f:
                 records += [json.loads(line) for line in f if line.strip()]
         arts, skipped = gold_articles(records, SHARED / "corpus" / "bbc")

@@ -35,3 +35,14 @@ def test_the_fit_is_deterministic():
     fit = _fit()
     obs = _obs("name", 40, 7, "a") + _obs("pronoun", 20, 9, "b")
     assert fit(obs) == fit(list(obs))
+
+
+def test_leaving_out_a_batch_that_does_not_exist_is_an_error_naming_it():
+    import pytest
+
+    spec = importlib.util.spec_from_file_location("fit_confidence", ROOT / "scripts" / "fit_confidence.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    with pytest.raises(SystemExit) as exc:
+        mod.main(["--extra", "--leave-out", "extra99"])
+    assert "extra99" in str(exc.value)

@@ -786,6 +786,9 @@ class Resolver(Pronouns):
                 score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
                     score += 1
+                elif head in ROLE_NOUNS and person.role and (other := person.role.lower().split()[-1]) in ROLE_NOUNS \
+                        and not same_words({head}) & same_words({other}):
+                    score = 0  # "the home secretary" is not the home affairs spokesman: a modifier alone is no match
                 if score > best_score or (score == best_score and score and self._later(name, best, subj.i)):
                     best, best_score = name, score
             if best is not None:

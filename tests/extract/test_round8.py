@@ -98,3 +98,12 @@ def test_what_was_said_goes_on_after_a_cue_in_its_middle(extract_text):
 def test_an_action_after_a_cue_in_the_middle_is_not_what_was_said(extract_text):
     brief = extract_text("The deal is good for workers, Tom Hale said on Monday, and then left the room.")
     assert all("left the room" not in c.text for c in brief.claims)
+
+
+def test_a_role_shares_its_head_not_just_a_modifier(extract_text):
+    text = ("Plans to overhaul policing were unveiled by David Blunkett on Tuesday. "
+            "The home secretary said targets would be put in place. "
+            "But Lib Dem home affairs spokesman Mark Oaten said the plans were thin.")
+    got = speakers(extract_text(text))
+    assert got["targets would be put in place"] == "David Blunkett"
+    assert got["the plans were thin"] == "Mark Oaten"
