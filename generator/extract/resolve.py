@@ -402,6 +402,12 @@ class Resolver(Pronouns):
                 res = self.resolve(named, record)
                 if res.name is not None:
                     return res
+            if named is None and (subj.lemma_.lower() in BODY_NOUNS or subj.lower_ == "one") \
+                    and (body := self._closing_body(subj)) is not None:
+                # "One of the jilted bidders, Netherlands-based group LNM, said": the body named last
+                res = self.resolve(body, record)
+                if res.name is not None and res.kind == "organisation" and res.named:
+                    return Resolution(res.name, res.kind, 0.85, how="apposition")
         if subj.pos_ == "NOUN" and subj.text[:1].isupper() and subj.lower_ in self.orgs.alias \
                 and subj.lower not in self.word_ids and all(c.dep_ not in ("det", "poss") for c in subj.children):
             if subj.text in self.cast.mid_caps:
@@ -617,6 +623,17 @@ class Resolver(Pronouns):
                 return t  # "The Shadow Secretary ..., Theresa May, said": two names the model tagged as nothing
             return None
         named = [n for n in map(name_of, named) if n is not None]
+        return named[-1] if named else None
+
+    @staticmethod
+    def _closing_body(subj):
+        """A body's name between commas that closes a body's (or "one of"'s) subject phrase, right
+        before its verb, however the parse hangs it ("One of the bidders, the group LNM, said")."""
+        edge = subj.right_edge
+        if edge.text != "," or subj.head.i != edge.i + 1 or subj.head.i < subj.i:
+            return None
+        named = [t for t in subj.subtree if t.dep_ == "appos" and t.i > subj.i and t.right_edge.i + 1 == edge.i
+                 and t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
         return named[-1] if named else None
 
     @staticmethod

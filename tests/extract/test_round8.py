@@ -107,3 +107,15 @@ def test_a_role_shares_its_head_not_just_a_modifier(extract_text):
     got = speakers(extract_text(text))
     assert got["targets would be put in place"] == "David Blunkett"
     assert got["the plans were thin"] == "Mark Oaten"
+
+
+def test_a_bodys_name_closing_the_subject_phrase_is_the_speaker(extract_text):
+    text = ("Ukraine may review the sale of the steel mill. "
+            "One of the jilted bidders, Netherlands-based group LNM, said it welcomed the possibility.")
+    got = speakers(extract_text(text))
+    assert got["it welcomed the possibility"] == "LNM"
+
+
+def test_a_persons_role_with_a_body_in_apposition_stays_the_person(extract_text):
+    text = "The chief executive of the bank, Tom Hale, said profits would rise."
+    assert speakers(extract_text(text))["profits would rise"] == "Tom Hale"
