@@ -98,9 +98,9 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
 ANONYMOUS = {"source", "insider"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
-# a state has one of each: "the Libyan central bank", "Australia's competition watchdog" name a body
-# (a company does not: "the German carmaker" is one of several)
-# ("Canadian authorities" too; "UK regulators" are a group, no body)
+# a state has one of each: "the Libyan central bank", "Australia's competition watchdog", "Canadian
+# authorities" name a body (a company does not: "the German carmaker" is one of several; "UK
+# regulators" are a group)
 STATE_BODIES = {"government", "governments", "administration", "ministry", "parliament", "regulator", "watchdog",
                 "authority", "authorities", "police", "army", "military", "navy", "bank", "treasury", "senate",
                 "cabinet", "embassy", "commission"}
@@ -902,11 +902,8 @@ class Resolver(Pronouns):
     def _place_before(self, its) -> str | None:
         """The country an "its" of its sentence means: the place that is the sentence's subject
         before it ("Sri Lanka faces a bill ..., its central bank says")."""
-        for e in self.doc.ents:
-            if e.label_ == "GPE" and its.sent.start <= e.start and e.end <= its.i \
-                    and e.root.dep_ in SUBJECT_DEPS:
-                return e.text
-        return None
+        return next((e.text for e in its.sent.ents
+                     if e.label_ == "GPE" and e.end <= its.i and e.root.dep_ in SUBJECT_DEPS), None)
 
     def _spokes_near(self, subj, np, window: int = 3) -> str | None:
         """'Yahoo has been developing X. It offers Y. A spokeswoman told the FT': a bare "a

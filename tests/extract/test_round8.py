@@ -119,3 +119,9 @@ def test_a_bodys_name_closing_the_subject_phrase_is_the_speaker(extract_text):
 def test_a_persons_role_with_a_body_in_apposition_stays_the_person(extract_text):
     text = "The chief executive of the bank, Tom Hale, said profits would rise."
     assert speakers(extract_text(text))["profits would rise"] == "Tom Hale"
+
+
+def test_its_central_bank_is_the_central_bank_of_the_country_its_sentence_is_about(extract_text):
+    text = "Thailand faces a huge bill for reconstruction after the floods, its central bank says."
+    got = speakers(extract_text(text))
+    assert got["Thailand faces a huge bill for reconstruction after the floods"] == "Thailand's central bank"
