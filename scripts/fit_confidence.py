@@ -148,9 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on every article to {OUT}")
     ap.add_argument("--extra", action="store_true", help="also fit on our own annotations (scripts/annotations/)")
     ap.add_argument("--leave-out", action="append", default=[], metavar="BATCH",
-                    help="with --extra, a batch not to fit on (extra7: bbc-speech-extra7.jsonl), kept unseen; repeatable")
+                    help="with --extra, a batch not to fit on (extra7: bbc-speech-extra7.jsonl); repeatable")
     args = ap.parse_args(argv)
-    unknown = [b for b in args.leave_out if not (ROOT / "scripts" / "annotations" / f"bbc-speech-{b}.jsonl").is_file()]
+    batches = ROOT / "scripts" / "annotations"
+    unknown = [b for b in args.leave_out if not (batches / f"bbc-speech-{b}.jsonl").is_file()]
     if unknown:
         sys.exit(f"fit_confidence: no batch {', '.join(unknown)} in scripts/annotations/")
     gold = []
