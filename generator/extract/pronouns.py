@@ -319,9 +319,15 @@ class Pronouns:
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""
-        place = agent = None  # "it said" is a body more often than a place: a place only when no body is near
+        # "it said" is a body more often than a place: a place only when no body is near
+        place = agent = reported = None
         span = self.claim_span
+        # a subject "it"/"they" goes on with a speaker; "according to its website" may mean what was reported
+        sal = self.salience if self.doc[i].dep_ in SUBJECT_DEPS else None
         for j, name, kind, named, plural in reversed(self.org_history):
+            if reported is not None and j < i and window < i - j <= 2 * window and kind != "place" \
+                    and j not in self.agents and not (self.doc[j].idx in sal.contents and j not in sal.speakers):
+                return name, kind, named  # the speaker a reported body stood in front of, further back
             if j < i and i - j <= window:
                 if singular and plural and not named:
                     continue
@@ -333,10 +339,15 @@ class Pronouns:
                 if j in self.agents:  # "identified by Wipro ... It said": when no subject is near
                     agent = agent or (name, kind, named)
                     continue
+                if sal is not None and self.doc[j].idx in sal.contents and j not in sal.speakers:
+                    # "The Tories say figures show that TB has risen ... They claim": a body inside
+                    # what another claim reports is not the speaker a pronoun goes on with
+                    reported = reported or (name, kind, named)
+                    continue
                 return name, kind, named
-            if j < i:
+            if j < i and (reported is None or i - j > 2 * window):
                 break
-        return agent or place
+        return reported or agent or place
 
     def _last_group(self, i: int, window: int = 80) -> tuple[str | None, str] | None:
         """What a "they" at token i means when it is not a body: people or bodies the text named

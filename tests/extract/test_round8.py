@@ -125,3 +125,11 @@ def test_its_central_bank_is_the_central_bank_of_the_country_its_sentence_is_abo
     text = "Thailand faces a huge bill for reconstruction after the floods, its central bank says."
     got = speakers(extract_text(text))
     assert got["Thailand faces a huge bill for reconstruction after the floods"] == "Thailand's central bank"
+
+
+def test_they_goes_on_with_the_speaker_not_a_body_inside_what_was_reported(extract_text):
+    text = ("The Tories say people fleeing persecution will not be denied sanctuary in Britain. "
+            "They claim government figures show that TB in England has increased by 25% over ten years. "
+            "They say the plans will protect access to the NHS.")
+    got = speakers(extract_text(text))
+    assert got["the plans will protect access to the NHS"] == "Conservative Party"
