@@ -229,7 +229,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
                 e = _clause_after_quote(tok, children, e)
             else:
                 e = _tail_before_cue(tok, subj, content, e)
-                e = _clause_resumed(tok, children, e)
+                e = _clause_resumed(tok, subj, children, e)
             # "a proposal, which Washington says would aim to ...": the content has lost its
             # subject to the relative clause, so the claim is a weaker reading
             headless = content.i > tok.i and any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in content.children)
@@ -566,13 +566,12 @@ def _tail_before_cue(tok, subj, content, end: int) -> int:
     return words[-1].idx + len(words[-1].text)
 
 
-def _clause_resumed(tok, children, end: int) -> int:
+def _clause_resumed(tok, subj, children, end: int) -> int:
     """'This estimate is preliminary, Mr Mendis told reporters, and could rise in 2006' / 'The plan
     would help, says the party - and insulation could save £100': what was said goes on after a
     cue set in its middle (a second clause of the cue, or a modal verb with no subject of its own),
     so the claim runs over the cue, as a quote split by "he said" does."""
     doc = tok.doc
-    subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
     left = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
     marks = (",", "-", "\u2013")
     before = doc[left - 1] if left > 0 else None

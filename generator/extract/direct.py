@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from generator.extract.lexicon import CLAUSE_CUES, MIN_QUOTE_WORDS, NAMING_CUES, XCOMP_CUES
+from generator.extract.mentions import age_of
 from generator.extract.quotes import Quote
 from generator.extract.ranges import FirstAbove, Ranges, first_at_or_after
 from generator.extract.tree import Candidate, _cue_span, _mention, subject_of
@@ -138,8 +139,7 @@ HEAD_POS = ("PROPN", "NOUN", "PRON")
 def _head_word(tok) -> bool:
     """A word that can head a speaker's noun phrase: a noun or pronoun, or the "old" of an age
     ("the 36-year-old said", which the tagger reads as an adjective after the noun "year")."""
-    return tok.pos_ in HEAD_POS or tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" \
-        and tok.doc[tok.i - 2].lower_ in ("year", "years")
+    return tok.pos_ in HEAD_POS or age_of(tok) is not None
 
 
 def _speech_verb(tok) -> bool:

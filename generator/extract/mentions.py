@@ -146,3 +146,13 @@ def _strip_det(text: str) -> str:
         if text.startswith(det):
             return text[len(det):]
     return text
+
+
+def age_of(tok) -> str | None:
+    """The number of an age description whose head is `tok`: "67" of "the 67-year-old"."""
+    doc = tok.doc
+    if tok.lower_ not in ("old", "olds") or tok.i < 4 or doc[tok.i - 1].text != "-" \
+            or doc[tok.i - 2].lower_ not in ("year", "years") or doc[tok.i - 3].text != "-":
+        return None
+    num = doc[tok.i - 4]
+    return num.text if num.like_num else None

@@ -76,7 +76,11 @@ class Salience:
         agent = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent"
         if not (subject or agent):
             return 0.0
-        return REPORTED_SUBJECT if tok.idx in self.contents and tok.i not in self.speakers else MAIN_SUBJECT
+        return REPORTED_SUBJECT if self.reported(tok) else MAIN_SUBJECT
+
+    def reported(self, tok) -> bool:
+        """Whether a token stands inside what a claim reports (never a claim's own speaker)."""
+        return tok.idx in self.contents and tok.i not in self.speakers
 
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -326,7 +330,7 @@ class Pronouns:
         sal = self.salience if self.doc[i].dep_ in SUBJECT_DEPS else None
         for j, name, kind, named, plural in reversed(self.org_history):
             if reported is not None and j < i and window < i - j <= 2 * window and kind != "place" \
-                    and j not in self.agents and not (self.doc[j].idx in sal.contents and j not in sal.speakers):
+                    and j not in self.agents and not sal.reported(self.doc[j]):
                 return name, kind, named  # the speaker a reported body stood in front of, further back
             if j < i and i - j <= window:
                 if singular and plural and not named:
@@ -339,7 +343,7 @@ class Pronouns:
                 if j in self.agents:  # "identified by Wipro ... It said": when no subject is near
                     agent = agent or (name, kind, named)
                     continue
-                if sal is not None and self.doc[j].idx in sal.contents and j not in sal.speakers:
+                if sal is not None and sal.reported(self.doc[j]):
                     # "The Tories say figures show that TB has risen ... They claim": a body inside
                     # what another claim reports is not the speaker a pronoun goes on with
                     reported = reported or (name, kind, named)

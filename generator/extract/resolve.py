@@ -43,7 +43,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
     TITLE_WORDS,
 )
-from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det
+from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det, age_of
 from generator.extract.orgs import (
     BODY_NOUNS,
     COMMERCIAL,
@@ -168,16 +168,6 @@ def _qualified_otherwise(person, words: set[str], head: str) -> bool:
     if head in SPOKES:
         qualifiers -= {"shadow"}
     return bool(same_words(qualifiers) - same_words(words))
-
-
-def age_of(tok) -> str | None:
-    """The number of an age description whose head is `tok`: "67" of "the 67-year-old"."""
-    doc = tok.doc
-    if tok.lower_ not in ("old", "olds") or tok.i < 4 or doc[tok.i - 1].text != "-" \
-            or doc[tok.i - 2].lower_ not in ("year", "years") or doc[tok.i - 3].text != "-":
-        return None
-    num = doc[tok.i - 4]
-    return num.text if num.like_num else None
 
 
 def name_run(head, word_ids=frozenset()) -> list:
@@ -882,7 +872,7 @@ class Resolver(Pronouns):
         words = sorted({u for t in lefts for u in t.subtree} | {subj}, key=lambda u: u.i)
         if subj.lemma_.lower() == "bank" and not any(t.lower_ == "central" for t in words):
             return None
-        if any(t.pos_ in ("VERB", "PUNCT") and t.text != "'s" or t.like_num for t in words) \
+        if any(t.pos_ in ("VERB", "PUNCT") or t.like_num for t in words) \
                 or words[-1].i - words[0].i + 1 != len(words):
             return None
         country = None
