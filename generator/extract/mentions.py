@@ -33,6 +33,9 @@ class Person:
     nationality: set[str] = field(default_factory=set)
     role_strength: int = 0  # 3 title, 2 apposition, 1 description
     gender: str | None = None  # "m" or "f" when the article says so; None when unknown or contradictory
+    # offices the article gives them besides a title: "resigned as home secretary", or "the home
+    # secretary" already resolved to them (role nouns, lowercased)
+    offices: set[str] = field(default_factory=set)
 
 
 @dataclass

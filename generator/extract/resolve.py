@@ -170,6 +170,24 @@ def _qualified_otherwise(person, words: set[str], head: str) -> bool:
     return bool(same_words(qualifiers) - same_words(words))
 
 
+# role nouns that name no one office: a boss, a chief, a head may hold any title
+ANY_OFFICE = {"chief", "head", "boss", "official", "veteran", "leader", "deputy", "vice", "rival",
+              "opponent", "counterpart", "incumbent", "challenger", "expert", "prime"}
+# a party's or a body's spokesman may hold any title ("The Tory spokesman": the shadow foreign secretary)
+SPOKES_OFFICES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _other_office(person, head: str) -> bool:
+    """Whether the article gives a person another office than the one a description's noun
+    names: "the prime minister" is not the home secretary, "the ex-home secretary" not a
+    spokesman. Nouns of no one office ("the boss", "the chief") fit any title."""
+    if head not in ROLE_NOUNS or head in ANY_OFFICE | SPOKES_OFFICES:
+        return False
+    offices = {w for w in person.offices | ({person.role.lower().split()[-1]} if person.role else set())
+               if w in ROLE_NOUNS and w not in ANY_OFFICE}
+    return bool(offices) and not same_words({head}) & same_words(offices)
+
+
 def name_run(head, word_ids=frozenset()) -> list:
     """The capitalised words around a name's head token ("Lt Col Eric Schnaible" of "Lt Col Eric
     Schnaible of the PCO"; "Rory O' Neill"), joined by hyphens or apostrophes. A word opening the
@@ -793,8 +811,7 @@ class Resolver(Pronouns):
                 score = len(same_words(words) & same_words(person.words))
                 if person.role and head in person.role.lower():
                     score += 1
-                elif head in ROLE_NOUNS and person.role and (other := person.role.lower().split()[-1]) in ROLE_NOUNS \
-                        and not same_words({head}) & same_words({other}):
+                elif _other_office(person, head):
                     score = 0  # "the home secretary" is not the home affairs spokesman: a modifier alone is no match
                 if score > best_score or (score == best_score and score and self._later(name, best, subj.i)):
                     best, best_score = name, score
@@ -802,12 +819,14 @@ class Resolver(Pronouns):
                 person = self.people[best]
                 if nationality and not person.nationality:
                     person.nationality |= nationality
+                self._holds(person, head)
                 return Resolution(best, "person", 0.75, person, how="role-description")
             if owners:  # someone of a named person's, whom no title shares words with: unnamed
                 return Resolution(None, "person", 0.35, named=False, how="unnamed-definite")
             if self.salience is not None:  # the person the article keeps in view
                 last = self._ranked_description(subj, words, nationality, bodies)
                 if last is not None:
+                    self._holds(self.people.get(last), head)
                     return Resolution(last, "person", 0.5, self.people.get(last), how="role-last")
             last = self._last_person(subj.i)
             known = nationality_of(self.people[last]) if last in self.people else set()
@@ -845,6 +864,13 @@ class Resolver(Pronouns):
                                                     for t in np if t.i < subj.i)
         return Resolution(None, "person" if is_person_noun else "organisation", 0.35, named=False,
                           how="unnamed-group" if group else "unnamed-definite")
+
+    @staticmethod
+    def _holds(person, head: str) -> None:
+        """A definite office resolved to someone is theirs for the rest of the article: after "The
+        home secretary said" meant Mr Blunkett, "the prime minister" is someone else."""
+        if person is not None and head in ROLE_NOUNS and head not in ANY_OFFICE:
+            person.offices.add(head)
 
     def _state_body(self, subj) -> str | None:
         """A body of a state the article names by its country alone: "the Libyan central bank",
@@ -1324,10 +1350,14 @@ class Resolver(Pronouns):
                 return True
             if person.kind != "person" or gender and person.gender not in (None, gender):
                 return False
-            if " " not in name and name not in self.salience.actors:
-                return False  # "linked with Barcelona and Valencia": one word that never acts is no one described
+            if " " not in name and (name not in self.salience.actors or name not in self.cast.mid_caps):
+                # "linked with Barcelona and Valencia": one word that never acts is no one described;
+                # nor is one only ever capitalised as a sentence's first ("Honorary consuls will be appointed")
+                return False
             if not aged and _qualified_otherwise(person, words | {subj.lower_}, subj.lemma_.lower()):
                 return False  # "the chancellor" is not the shadow chancellor (an age says nothing of a role)
+            if _other_office(person, subj.lemma_.lower()):
+                return False  # "the prime minister" is not the one the article calls home secretary
             if self._of_another_body(person, bodies) or name in spoke_of:
                 return False
             return not (nationality and nationality_of(person) and not nationality & nationality_of(person))

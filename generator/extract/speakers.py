@@ -212,6 +212,11 @@ def _surname_word(tok) -> bool:
 
 
 # blood kin who share a family name: "Mr Hale's son Tom" is Tom Hale
+# verbs of holding, taking or leaving an office "as" something ("resigned as home secretary")
+OFFICE_VERBS = {"serve", "resign", "quit", "retire", "remain", "stay", "continue", "return", "step", "stand",
+                "appoint", "elect", "name", "install", "confirm", "succeed", "replace", "take", "work", "sack",
+                "dismiss", "oust", "reappoint", "re-elect"}
+
 KIN = {"son", "daughter", "brother", "grandson", "granddaughter"}
 
 
@@ -342,6 +347,7 @@ class Cast:
             self._title_before(ent, person)
             self._apposition(ent, person)
             self._described_before(ent, person)
+            self._served_as(ent, person)
 
     def _person_for_span(self, span) -> Person | None:
         toks = _clean_name(span)
@@ -419,6 +425,24 @@ class Cast:
         person.words |= {t.lower_ for t in toks if t.lower_ not in STOP}
         person.nationality |= {t.lower_ for t in toks if _title_nationality(t)}
         self._set_role(person, role, 1 if noun in RELATIONAL else 2)  # "His son, Ben Hale," says how, not what
+
+    @staticmethod
+    def _served_as(ent, person: Person) -> None:
+        """'Mr Blunkett resigned as home secretary', 'Wilson, who served as chairman': an office the
+        person is the subject of holding, leaving or taking "as"."""
+        root = ent.root
+        verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in root.children if c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)]
+        for v in verbs:
+            if v.lemma_.lower() not in OFFICE_VERBS:
+                continue
+            for prep in v.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                office = next((o for o in prep.children if o.dep_ == "pobj" and o.tag_ == "NN"), None)
+                if office is not None and office.lemma_.lower() in ROLE_NOUNS:
+                    person.offices.add(office.lemma_.lower())
+                    person.words |= {t.lower_ for t in office.lefts if t.dep_ in ("compound", "amod")} | {office.lower_}
 
     def _apposition(self, ent, person: Person) -> None:
         """'Fawzi Barhum, a spokesman for Hamas' -> role spokesman, affiliation Hamas."""

@@ -1,0 +1,40 @@
+"""Speakers on news nobody tuned to (issue 22, round 9): an office the article gives someone,
+by a title, "as" or an earlier description, keeps other offices' descriptions off them."""
+
+from conftest import speakers_by_text as speakers
+from generator.extract.speakers import Cast
+
+
+def test_an_office_resolved_to_someone_keeps_another_office_off_them(extract_text):
+    text = ('David Blunkett has set out plans to reform the police. The home secretary said targets '
+            'would be put in place. Tony Blair backed the plans on a visit to London on Monday. '
+            'Mr Blunkett said a new number would be created for calls. '
+            'The prime minister said the citizen should be in charge of the community.')
+    got = speakers(extract_text(text))
+    assert got["targets would be put in place"] == "David Blunkett"
+    assert got["the citizen should be in charge of the community"] == "Tony Blair"
+
+
+def test_an_office_someone_left_as_is_theirs(extract_text):
+    text = ("David Blunkett resigned as home secretary last week after being told of Sir Alan Budd's findings. "
+            'Sir Alan said a chain of events linked Mr Blunkett to the visa. In a statement, the ex-home '
+            "secretary said he accepted the inquiry's findings.")
+    got = speakers(extract_text(text))
+    assert got["he accepted the inquiry's findings"] == "David Blunkett"
+
+
+def test_an_office_left_or_held_as_is_known_of_the_person(nlp):
+    doc = nlp("David Blunkett resigned as home secretary last week. Jo Hart, who served as chairman "
+              "until May, said so. Tom Hale acted as a go-between.")
+    people = Cast(doc, [], []).people
+    assert people["David Blunkett"].offices == {"secretary"}
+    assert {"home", "secretary"} <= people["David Blunkett"].words
+    assert people["Jo Hart"].offices == {"chairman"}
+    assert people["Tom Hale"].offices == set()
+
+
+def test_a_noun_of_no_one_office_fits_any_title(extract_text):
+    text = ('Arsenal manager Arsene Wenger praised his side after the win. '
+            'The Arsenal boss said the team had played well.')
+    got = speakers(extract_text(text))
+    assert got["the team had played well"] == "Arsene Wenger"
