@@ -372,11 +372,13 @@ class Pronouns:
             return name, kind
         return None
 
-    def _last_body(self, i: int, window: int = 400, private: bool = False) -> str | None:
+    def _last_body(self, i: int, window: int = 400, private: bool = False, state: bool = False) -> str | None:
         """The body last named as the subject of a clause before token i (never a place; `private`:
-        never a body of the state, for "the company")."""
+        never a body of the state, for "the company"; a country's government only for a noun of
+        the state's bodies, `state`: "the court" is no government)."""
         for j, name, kind, named, _plural in reversed(self.org_history):
-            if j < i and i - j <= window and kind == "organisation" and named and not (private and public(name)):
+            if j < i and i - j <= window and kind == "organisation" and named and not (private and public(name)) \
+                    and (state or not name.endswith(" government")):
                 return name
             if j < i and i - j > window:
                 break

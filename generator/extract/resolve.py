@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from generator.extract.countries import home_government
 from generator.extract.lexicon import (
     AGENT_ENDINGS,
     AUTHORED_NOUNS,
@@ -245,6 +246,7 @@ class Resolver(Pronouns):
         self.pronoun_subjects: set[int] = set()
         # the words of the places the article names ("New York"): in a title, no body
         self._place_words = {t.lower_ for e in cast.ents if e.label_ in ("GPE", "LOC") for t in e}
+        self._home: tuple[str | None] | None = None  # whose "the government" (countries.py), worked out once
         self._collect_history()
 
     def _collect_history(self) -> None:
@@ -753,7 +755,7 @@ class Resolver(Pronouns):
                 and np[0].lower_ == "the":
             body = (self.orgs.last_paper(subj.i) if head in PAPER_NOUNS else None) \
                 or (self.orgs.last_party(subj.i) if head == "party" else None) \
-                or self._last_body(subj.i, private=head in COMMERCIAL) \
+                or self._last_body(subj.i, private=head in COMMERCIAL, state=head in STATE_BODIES) \
                 or self._lede_body(subj, head, definite=True)  # "Parmalat said ... The firm also said"
         if body is None and definite and np[0].lower_ == "the" and subj.tag_ == "NN" and head in AUTHORED_NOUNS \
                 and (author := self._author_of(subj)) is not None:
@@ -889,6 +891,12 @@ class Resolver(Pronouns):
                 earlier = self._state_words(t)
                 if earlier is not None:
                     return earlier
+        if subj.lower_ == "government" and not modifiers and subj.idx not in self.orgs.quotes:
+            # "The government says unions will be consulted": the government of the country the
+            # article is about (its name, its people, its capital, its own parties and parliament)
+            if self._home is None:
+                self._home = (home_government([t.text for t in self.doc]),)
+            return self._home[0]
         return None
 
     def _state_words(self, subj) -> str | None:

@@ -38,3 +38,31 @@ def test_a_noun_of_no_one_office_fits_any_title(extract_text):
             'The Arsenal boss said the team had played well.')
     got = speakers(extract_text(text))
     assert got["the team had played well"] == "Arsene Wenger"
+
+
+def test_the_government_is_the_one_of_the_country_the_article_is_about(extract_text):
+    text = ("Ukraine's new leaders have begun a review of the privatisations of the last administration. "
+            "The government says many privatised firms were sold to allies of the former president. "
+            "Critics of the government say the review will scare investors.")
+    got = speakers(extract_text(text))
+    assert got["many privatised firms were sold to allies of the former president"] == "Ukrainian government"
+    assert got["the review will scare investors"] is None
+
+
+def test_the_government_of_a_story_about_a_countrys_own_politics(extract_text):
+    text = ("Labour and the Tories clashed over pensions in the Commons on Monday, while MPs on the "
+            "committee heard from Iraq's ambassador. The government says unions will be consulted.")
+    got = speakers(extract_text(text))
+    assert got["unions will be consulted"] == "UK government"
+
+
+def test_the_government_of_no_country_named_is_nobody(extract_text):
+    got = speakers(extract_text("The government says unions will be consulted before any change."))
+    assert got["unions will be consulted before any change"] is None
+
+
+def test_a_countrys_government_is_no_other_body_a_description_means(extract_text):
+    text = ("The government won its appeal against the ruling in Britain on Monday. "
+            "But the court said the other side will appeal.")
+    got = speakers(extract_text(text))
+    assert got["the other side will appeal"] != "UK government"
