@@ -941,13 +941,18 @@ class Resolver(Pronouns):
         doc, first = self.doc, subj.sent.start
         for _ in range(window):
             first = doc[first - 1].sent.start if first > 0 else first
-        last = next((t for t in reversed(doc[first:subj.i]) if t.dep_ in SUBJECT_DEPS
-                     and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
-                     and t.idx not in self.orgs.quotes and t.lower_ not in ("it", "they")), None)
-        if last is None:
-            return None
-        return next((name for j, name, kind, named, _plural in self.org_history
-                     if j == last.i and kind == "organisation" and named), None)
+        bodies = {j: name for j, name, kind, named, _plural in self.org_history if kind == "organisation" and named}
+        people = {j for j, name in self.history if name in self.people and self.people[name].kind == "person"}
+        for t in reversed(doc[first:subj.i]):
+            if t.dep_ not in SUBJECT_DEPS or t.idx in self.orgs.quotes or t.lower_ in ("it", "they") \
+                    or not (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"):
+                continue
+            if t.i in bodies:
+                return bodies[t.i]
+            if t.i in people or t.ent_type_ == "PERSON":
+                return None  # a person's spokesperson: whose, the text does not say
+            # a subject that names no one ("new technology will be discussed") is passed over
+        return None
 
     def _same_spokesperson(self, subj, np, window: int = 150) -> Resolution | None:
         """'A Delta spokesperson confirmed X. The spokesperson also said Y': "the spokesperson" is

@@ -66,3 +66,19 @@ def test_a_countrys_government_is_no_other_body_a_description_means(extract_text
             "But the court said the other side will appeal.")
     got = speakers(extract_text(text))
     assert got["the other side will appeal"] != "UK government"
+
+
+def test_a_spokesperson_speaks_for_the_body_last_the_subject_past_subjects_that_name_no_one(extract_text):
+    text = ("Ofcom says it has plans to review the services telecoms firms must provide. And new technology "
+            "will be discussed with interested parties in the near future. But a spokesman said its powers "
+            'were limited by legislation. "Any change needs a new law," he said.')
+    got = speakers(extract_text(text))
+    assert got["its powers were limited by legislation"] == "Ofcom"
+    assert got['"Any change needs a new law,"'] == "Ofcom"
+
+
+def test_a_spokesperson_after_a_person_speaks_for_no_body_named(extract_text):
+    text = ("Ofcom has approved the deal. Singer Jo Hart cancelled her tour on Monday. "
+            "A spokesman said she was unwell.")
+    got = speakers(extract_text(text))
+    assert got["she was unwell"] is None
