@@ -146,6 +146,53 @@ def _bare(name: str) -> str:
     return re.sub(r"['\u2019]s?$", "", name)
 
 
+# labels the model gives a name it did not know for one ("50 Cent" as money)
+MISREAD_LABELS = {"", "MONEY", "CARDINAL", "QUANTITY", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "ORG"}
+
+
+def named_after_noun(doc, ents) -> list:
+    """'US rap star 50 Cent', 'fund manager Florian Hamm': capitalised words right after a noun for a
+    person, in apposition with it, are a person's name whatever the model tagged them as (money,
+    nothing, a body), unless it tagged them as a person or a place."""
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    found = []
+    for k in token_indices(doc, "DEP", frozenset({"appos"})):
+        name, head = doc[k], doc[k].head
+        if name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.tag_ != "NN" or not _person_word(head.lemma_.lower()):
+            continue
+        start = name.left_edge.i
+        toks = doc[start:name.i + 1]
+        if start != head.i + 1 or not 1 <= len(toks) <= 3 or any(
+                not (t.text[:1].isupper() or t.like_num) or t.is_punct or t.lower_ in TITLE_WORDS for t in toks) \
+                or not any(t.text[:1].isupper() for t in toks) \
+                or name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+            continue
+        labels = {at[t.i].label_ if t.i in at else "" for t in toks}
+        if not labels <= MISREAD_LABELS or labels == {"ORG"} and len(toks) == 1:
+            continue  # (a one-word body after a noun is mostly a body: "analysts Gartner")
+        if any(t.i in at and (at[t.i].start < start or at[t.i].end > name.i + 1) for t in toks):
+            continue  # the model's entity runs on past these words: not this name alone
+        found.append(Span(doc, start, name.i + 1, label="PERSON"))
+    if not found:
+        return ents
+    # the same words elsewhere, misread again ("50 Cent appeared on the show"), are the same name
+    texts = {tuple(t.text for t in span) for span in found}
+    starts = {span.start for span in found}
+    for span in list(found):
+        n = len(span)
+        for i in range(len(doc) - n + 1):
+            if i in starts or tuple(t.text for t in doc[i:i + n]) not in texts:
+                continue
+            if i + n < len(doc) and doc[i + n].pos_ == "PROPN" and doc[i + n].text[:1].isupper():
+                continue
+            labels = {at[t.i].label_ if t.i in at else "" for t in doc[i:i + n]}
+            if labels <= MISREAD_LABELS - {"ORG"}:
+                found.append(Span(doc, i, i + n, label="PERSON"))
+                starts.add(i)
+    taken = {i for span in found for i in range(span.start, span.end)}
+    return sorted([e for e in ents if not taken & set(range(e.start, e.end))] + found, key=lambda e: e.start)
+
+
 def widen_people(doc, ents) -> list:
     """'Deputy Speaker Sylvia Heal': the model tags "Sylvia" alone when the surname is also a word
     ("Heal", "Hope", "Bright"); a capitalised proper noun right after a person's name that the name
@@ -240,7 +287,7 @@ class Cast:
                      else Span(doc, e.start, e.end, label="ORG") for e in self.ents]
         self.ents = [Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and _constituency(e) else e
                      for e in self.ents]
-        self.ents = widen_people(doc, widen_orgs(doc, self.ents))
+        self.ents = widen_people(doc, named_after_noun(doc, widen_orgs(doc, self.ents)))
         self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.skip = Ranges(skip)  # captions: not article text
         self.quotes = Ranges(quotes)  # inside quotes "he" is someone else

@@ -82,3 +82,12 @@ def test_a_spokesperson_after_a_person_speaks_for_no_body_named(extract_text):
             "A spokesman said she was unwell.")
     got = speakers(extract_text(text))
     assert got["she was unwell"] is None
+
+
+def test_a_name_the_model_misreads_after_a_noun_for_a_person_is_a_persons_everywhere(extract_text):
+    text = ('US rap star 50 Cent has said he has thrown a protege out of his gang. 50 Cent appeared on a '
+            'radio show on Monday. "Every record he is selling is based on me," he said.')
+    got = speakers(extract_text(text))
+    assert got["he has thrown a protege out of his gang"] == "50 Cent"
+    assert got['"Every record he is selling is based on me,"'] == "50 Cent"
+
