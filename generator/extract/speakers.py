@@ -152,26 +152,36 @@ MISREAD_LABELS = {"", "MONEY", "CARDINAL", "QUANTITY", "WORK_OF_ART", "PRODUCT",
 
 def named_after_noun(doc, ents) -> list:
     """'US rap star 50 Cent', 'fund manager Florian Hamm': capitalised words right after a noun for a
-    person, in apposition with it, are a person's name whatever the model tagged them as (money,
-    nothing, a body), unless it tagged them as a person or a place."""
+    person, in apposition with it or the head it is a compound of, are a person's name whatever the
+    model tagged them as (money, nothing, a body), unless it tagged them as a person or a place. One
+    word alone is too often a club or a town ("Sale host Bath") to count."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     found = []
-    for k in token_indices(doc, "DEP", frozenset({"appos"})):
-        name, head = doc[k], doc[k].head
+    pairs = [(doc[k], doc[k].head) for k in token_indices(doc, "DEP", frozenset({"appos"}))]
+    # "spokesman Glyn Davies said": the noun a compound of the name, the name tagged as a body
+    pairs += [(doc[k].head, doc[k]) for k in token_indices(doc, "DEP", frozenset({"compound"}))
+              if doc[k].head.i > doc[k].i]
+    for name, head in pairs:
         if name.pos_ != "PROPN" or head.pos_ != "NOUN" or head.tag_ != "NN" or not _person_word(head.lemma_.lower()):
             continue
-        start = name.left_edge.i
+        start = name.left_edge.i if head.i < name.left_edge.i else head.i + 1
         toks = doc[start:name.i + 1]
-        if start != head.i + 1 or not 1 <= len(toks) <= 3 or any(
+        if any(t.ent_type_ == "ORG" for t in toks) and (
+                head.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS or len(toks) < 2
+                or any(t.lower_ in ORG_NOUNS or not (t.text[1:].islower() or t.like_num) for t in toks)):
+            continue  # a body after a noun for one ("carmaker General Motors"), unless plainly a person's name
+        if start != head.i + 1 or not 2 <= len(toks) <= 3 or any(
                 not (t.text[:1].isupper() or t.like_num) or t.is_punct or t.lower_ in TITLE_WORDS for t in toks) \
                 or not any(t.text[:1].isupper() for t in toks) \
                 or name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
             continue
         labels = {at[t.i].label_ if t.i in at else "" for t in toks}
-        if not labels <= MISREAD_LABELS or labels == {"ORG"} and len(toks) == 1:
-            continue  # (a one-word body after a noun is mostly a body: "analysts Gartner")
+        if not labels <= MISREAD_LABELS:
+            continue
         if any(t.i in at and (at[t.i].start < start or at[t.i].end > name.i + 1) for t in toks):
             continue  # the model's entity runs on past these words: not this name alone
+        if any(e.label_ == "ORG" and e.text == toks.text and e.start != start for e in ents):
+            continue  # a body elsewhere in the article ("former European champion Borussia Dortmund")
         found.append(Span(doc, start, name.i + 1, label="PERSON"))
     if not found:
         return ents

@@ -91,3 +91,19 @@ def test_a_name_the_model_misreads_after_a_noun_for_a_person_is_a_persons_everyw
     assert got["he has thrown a protege out of his gang"] == "50 Cent"
     assert got['"Every record he is selling is based on me,"'] == "50 Cent"
 
+
+
+def test_a_name_tagged_as_a_body_after_a_lowercase_title_is_a_persons(extract_text):
+    text = ("Liberal Democrat spokesman Mike German said one in three homes faced rises. "
+            "Conservative local government spokesman Glyn Davies said the claim was spin. "
+            'He added: "A third of Welsh households have been re-valued upwards."')
+    got = speakers(extract_text(text))
+    assert got["the claim was spin"] == "Glyn Davies"
+    assert got['"A third of Welsh households have been re-valued upwards."'] == "Glyn Davies"
+
+
+def test_a_body_described_as_a_champion_stays_a_body(nlp):
+    doc = nlp("German football club and former European champion Borussia Dortmund has warned it may go "
+              "bankrupt. Shares in Borussia Dortmund fell. Borussia Dortmund posted a loss.")
+    cast = Cast(doc, [], [])
+    assert "Borussia Dortmund" not in {n for n, p in cast.people.items() if p.kind == "person"}
