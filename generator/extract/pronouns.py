@@ -188,6 +188,9 @@ class Pronouns:
             org = self._last_org(subj.i, singular=low in ("it", "its"))
             if org:
                 return Resolution(org[0], org[1], 0.6, named=org[2], how="group-pronoun")
+            said = self._said_before(subj) if low == "it" else None
+            if said is not None:  # "The report said ... It also points out", "said the magazine ... it concluded"
+                return Resolution(said.name, said.kind, 0.6, how="group-pronoun")
             return Resolution(None, "organisation", 0.3, how="group-pronoun")
         gender = PRONOUN_GENDER[low]
         if self.salience is not None:
@@ -320,6 +323,21 @@ class Pronouns:
             if gender is None or person is None or person.gender in (None, gender):
                 return None
         return None
+
+    def _said_before(self, subj, sentences: int = 2) -> Said | None:
+        """What an "it" that says something goes on with when no body was a subject near it: the
+        speaker of the claim just before, in its sentence or the `sentences` before, when a body
+        or a document spoke it ("The report said ... It also points out": the report's issuer),
+        never a person's or a group's words."""
+        if self.doc[subj.i].dep_ not in SUBJECT_DEPS or not self.said:
+            return None
+        first = subj.sent.start
+        for _ in range(sentences):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        last = max((s for s in self.said if s.start < subj.idx), key=lambda s: s.start, default=None)
+        if last is None or last.start < self.doc[first].idx or last.plural:
+            return None
+        return last if last.kind == "organisation" or last.how == "author" else None
 
     def _last_org(self, i: int, window: int = 80, singular: bool = False) -> tuple[str, str, bool] | None:
         """The body a group pronoun stands for; "it" never means a plural ("yields ... It said")."""

@@ -107,3 +107,22 @@ def test_a_body_described_as_a_champion_stays_a_body(nlp):
               "bankrupt. Shares in Borussia Dortmund fell. Borussia Dortmund posted a loss.")
     cast = Cast(doc, [], [])
     assert "Borussia Dortmund" not in {n for n, p in cast.people.items() if p.kind == "person"}
+
+
+def test_it_goes_on_with_a_document_or_body_that_spoke_just_before(extract_text):
+    text = ("Some 45 million children will die needlessly before 2015, Oxfam has said. \"As rich countries get "
+            "richer, they're giving less,\" said Oxfam's Barbara Stocking. \"The poorest children are paying for "
+            "it with their lives, and the year will end in shameful failure unless world leaders act now to cancel "
+            "the debts of the poorest countries, to raise aid to the levels they promised decades ago and to make "
+            "trade fair for the farmers and workers of the developing world,\" the charity's director added. "
+            "The report said: \"For rich countries, aid is an obligation.\" "
+            "It also points out that in 1970 the G8 agreed to spend more.")
+    got = speakers(extract_text(text))
+    assert got['"For rich countries, aid is an obligation."'] == "Oxfam"
+    assert got["in 1970 the G8 agreed to spend more"] == "Oxfam"
+
+
+def test_it_does_not_go_on_with_a_persons_words(extract_text):
+    text = 'Jo Hart said sales were strong. "It was a good year," she said. It added that rates would rise.'
+    got = speakers(extract_text(text))
+    assert got["rates would rise"] is None
