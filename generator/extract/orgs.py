@@ -348,6 +348,9 @@ class Orgs:
                 ent = next((e for e in self.ents if e.start <= t.i < e.end), None)
                 if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
                     text = _bare(ent.text)
+                    if ent.label_ == "GPE" and ent.root.dep_ == "compound" and ent.root.head.i >= ent.end \
+                            and ent.root.head in toks:
+                        continue  # "a report by UK think-tank Demos": the place only says where the body is
                     if ent.label_ == "NORP" and text.lower() in PARTIES:
                         return PARTIES[text.lower()]  # "a Conservative spokeswoman": the party
                     if ent.label_ == "NORP" and text.lower() not in self.alias:

@@ -126,3 +126,11 @@ def test_it_does_not_go_on_with_a_persons_words(extract_text):
     text = 'Jo Hart said sales were strong. "It was a good year," she said. It added that rates would rise.'
     got = speakers(extract_text(text))
     assert got["rates would rise"] is None
+
+
+def test_a_place_before_a_bodys_name_is_not_the_body(extract_text):
+    text = ("A quarter of broadband users in Britain regularly upload content, says a report by UK think-tank "
+            "Demos. A spokesman for UK Athletics said the race was fair.")
+    got = speakers(extract_text(text))
+    assert got["A quarter of broadband users in Britain regularly upload content"] == "Demos"
+    assert got["the race was fair"] == "UK Athletics"
