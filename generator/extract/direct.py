@@ -388,8 +388,11 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
         if end and text[end - 1] not in ".!?:\"\u201d'" and not text[end:c.start].count("\n") \
                 and len(text[c.start:c.end].split()) < 8:
             continue  # a quote inside a sentence with no cue: a scare quote, not a claim
+        # a reported clause ends with its sentence: a quote opening the next is a claim of its own
+        # ('... was a "shambles". "This announcement is ..."'), never a fragment of the clause's
         prev = next((p for p in reversed(out) if "\n" not in text[p.end:c.start] and c.start - p.end < 400
-                     and p.source in ("quote", "clause") and _ends_in_quote(text, p.end)
+                     and (p.source == "quote" or p.source == "clause" and not _reported_before(text, p, c.start))
+                     and _ends_in_quote(text, p.end)
                      and _attribution_gap(text[p.end:c.start], p.cue is not None and p.end <= p.cue.start < c.start)),
                     None)
         if prev is not None and any(o.start >= prev.end and o.cue_tok is not None and not attributes(o, prev)
@@ -406,6 +409,16 @@ def attach_floating(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.source == "floating":
             out.append(c)
     return out
+
+
+def _reported_before(text: str, claim: Candidate, start: int) -> bool:
+    """Whether `claim` is reported speech (its content opens with no quote mark) whose sentence ends
+    before a quote opening at `start` ('said the bill was a "shambles". "This', '... a "shambles."
+    "This'): the quote is a claim of its own (bbc-speech gold never joins them)."""
+    if text[claim.start:claim.start + 1] in "\"\u201c'`" or claim.cue is None or claim.cue.end > claim.start:
+        return False  # a quote ('"A," he said. "B."'): one claim; so is a clause its cue does not open
+    return any(ch in ".!?" for ch in text[claim.end:start]) \
+        or text[:claim.end].rstrip(" \"\u201d'").endswith((".", "!", "?"))
 
 
 def attributes(claim: Candidate, quote: Candidate) -> bool:

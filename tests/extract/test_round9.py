@@ -134,3 +134,20 @@ def test_a_place_before_a_bodys_name_is_not_the_body(extract_text):
     got = speakers(extract_text(text))
     assert got["A quarter of broadband users in Britain regularly upload content"] == "Demos"
     assert got["the race was fair"] == "UK Athletics"
+
+
+def test_a_quote_after_a_reported_clauses_sentence_is_a_claim_of_its_own(extract_text):
+    text = ('Conservative John Whittingdale said the way the government had handled the bill was a "shambles". '
+            '"This announcement is a further humiliating retreat by the government."')
+    brief = extract_text(text)
+    got = speakers(brief)
+    assert got['the way the government had handled the bill was a "shambles"'] == "John Whittingdale"
+    assert got['"This announcement is a further humiliating retreat by the government."'] == "John Whittingdale"
+
+
+def test_a_quote_after_a_quote_and_its_cue_stays_one_claim(extract_text):
+    text = ('"It looks pretty grim for the workers," said union official Ulf Carlsson. '
+            '"What are we going to end up producing in Sweden?"')
+    brief = extract_text(text)
+    assert len(brief.claims) == 1
+    assert brief.claims[0].text.endswith('in Sweden?"')
