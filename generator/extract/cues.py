@@ -379,9 +379,35 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
         return True  # "Ministers have been asked to explain how ..."
     if lemma == "ask" and tok.tag_ == "VBN" and subj is None:
         return True  # "when asked if he had met Trump": the question put to him
+    content = next((c for c in children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
+    if lemma not in ASKING and content is not None and _open_question(content):
+        return True  # "will announce which technology it is backing", "tell people how to get patches"
     # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
     return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)
+
+
+# verbs that ask: what they report is a question put, which the guide counts ("asked whether ...")
+ASKING = frozenset({"ask", "question", "wonder", "query", "inquire", "enquire", "demand", "challenge"})
+QUESTION_WORDS = frozenset({"which", "what", "how", "why", "who", "whom", "whether"})
+
+
+def _open_question(clause) -> bool:
+    """Whether a complement clause is an open question ("which technology it is backing", "how to
+    get patches"): it opens with a question word that is no part of a subject ("what they create
+    is art itself" asserts something)."""
+    first = clause.left_edge
+    if first.lower_ not in QUESTION_WORDS or first.idx < clause.sent.start_char:
+        return False
+    before = doc_text(clause.doc)[max(0, first.idx - 3):first.idx].rstrip()
+    if before.endswith(("\"", "\u201c", "\u2018", "'", ":", "`")):
+        return False  # a quoted question ('He continued: "How can there be ...'): the speaker's words
+    t = first
+    while t.i != clause.i:
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass"):
+            return False
+        t = t.head
+    return True
 
 
 QUOTE_AFTER_CUE_RE = re.compile(r"\s*[,:]\s*(?:[\"\u201c]|``|'')")

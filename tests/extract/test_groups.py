@@ -240,7 +240,7 @@ def test_the_two_both_and_the_three_count_the_people_named_together(extract_text
 
 def test_a_count_that_fits_no_group_and_neither_are_nobody(extract_text):
     text = ("Tom Hale and Peter Marsh met union leaders on Monday. All three said the talks had gone well. "
-            "Neither said whether a deal was close.")
+            "Neither said that a deal was close.")
     assert speakers(extract_text(text)) == [None, None]
 
 

@@ -151,3 +151,20 @@ def test_a_quote_after_a_quote_and_its_cue_stays_one_claim(extract_text):
     brief = extract_text(text)
     assert len(brief.claims) == 1
     assert brief.claims[0].text.endswith('in Sweden?"')
+
+
+def test_an_open_question_after_a_verb_of_saying_reports_nothing_said(extract_text):
+    text = ("Twentieth Century Fox will announce which technology it will be supporting. "
+            "Michael Stephenson would not confirm whether the new system will be built into Windows. "
+            "The alerts should tell people how to get hold of patches from security firms.")
+    assert extract_text(text).claims == []
+
+
+def test_a_question_asked_a_quoted_question_and_a_free_relative_are_claims(extract_text):
+    text = ('The MP asked whether the Treasury had leaned on the statistics office. '
+            'He continued: "How can there be discipline in schools when there is none in government?" '
+            'The artists argue what they create is art itself.')
+    texts = {c.text for c in extract_text(text).claims}
+    assert "the Treasury had leaned on the statistics office" in texts
+    assert any(t.startswith('"How can there be discipline') for t in texts)
+    assert "what they create is art itself" in texts
