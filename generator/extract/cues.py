@@ -382,6 +382,9 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
     content = next((c for c in children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
     if lemma not in ASKING and content is not None and _open_question(content):
         return True  # "will announce which technology it is backing", "tell people how to get patches"
+    if lemma in ("ask", "tell") and content is not None and content.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
+        return True  # "asked the court to stop Apple", "was told to surrender his passport": a request, no statement
     # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
     return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)

@@ -168,3 +168,12 @@ def test_a_question_asked_a_quoted_question_and_a_free_relative_are_claims(extra
     assert "the Treasury had leaned on the statistics office" in texts
     assert any(t.startswith('"How can there be discipline') for t in texts)
     assert "what they create is art itself" in texts
+
+
+def test_asking_or_telling_someone_to_do_something_is_a_request_no_claim(extract_text):
+    text = ("Both firms asked the Sydney stock market to suspend trading in their shares. "
+            "He was told to surrender his passport. "
+            "Mr Lishman urged the next government to boost state pensions. "
+            "She told the BBC that the firm would cut jobs.")
+    texts = {c.text for c in extract_text(text).claims}
+    assert texts == {"the next government to boost state pensions", "the firm would cut jobs"}
