@@ -39,7 +39,7 @@ def test_a_name_with_a_title_after_it_set_off_after_a_description_is_a_person(ex
 
 @pytest.mark.parametrize("text, words, name", [
     ("Cardinal Aldo Ferrante has said the war was wrong. Archbishop Rowan Hale agreed. On Friday, the Cardinal "
-     "will tell the congregation to search for peace.", "the congregation to search for peace", "Aldo Ferrante"),
+     "told the congregation that peace was possible.", "peace was possible", "Aldo Ferrante"),
     ("Chancellor Gordon Mabey spoke in Leeds. Michael Hart attacked him. The Chancellor said taxes would not rise.",
      "taxes would not rise", "Gordon Mabey"),
 ])
