@@ -227,6 +227,7 @@ def reported_candidates(doc, captions, qranges) -> list[Candidate]:
             if content.i > tok.i:
                 e = _split_clause_end(tok, ccomp, e)
                 e = _clause_after_quote(tok, children, e)
+                e = _coordinated_content(tok, content, e)
             else:
                 e = _tail_before_cue(tok, subj, content, e)
                 e = _clause_resumed(tok, subj, children, e)
@@ -556,6 +557,26 @@ def _split_clause_end(tok, ccomp, end: int) -> int:
 
 
 CONTENT_MARKS = {"after", "because", "since", "if", "unless", "until", "although", "though", "before", "once"}
+
+
+def _coordinated_content(tok, content, end: int) -> int:
+    """'said the rules were not written down but it was inconceivable that ...', 'said the play is
+    produced by women and it is not forced on them': a clause with a subject of its own, joined by
+    "and"/"but" right after the content, goes on with what was said, wherever the parse hangs it
+    (on the content or on the cue); never a clause of saying or thinking ("but the Kiwi said ...")."""
+    doc = tok.doc
+    conj = next((c for c in list(content.children) + list(tok.children)
+                 if c.dep_ == "conj" and c.i > content.i and c.pos_ in ("VERB", "AUX")), None)
+    if conj is None or conj.idx < end or conj.lemma_.lower() in CLAUSE_CUES | SPEECH_CUES \
+            or not any(g.dep_ in SUBJECT_DEPS and g.i < conj.i for g in conj.children):
+        return end
+    between = [t for t in doc[tok.i + 1:conj.left_edge.i] if t.idx >= end]
+    if not between or between[-1].lower_ not in ("and", "but") or any(t.pos_ in ("VERB", "AUX") or t.text in ".;:!?"
+                                                                    for t in between):
+        return end
+    if any(t.lemma_.lower() in CLAUSE_CUES and t.pos_ == "VERB" for t in conj.subtree):
+        return end  # "but gamers will now fear that ...": a clause of someone's saying or thinking
+    return max(end, _subtree_span(conj, after=tok.i)[1])
 
 
 def _clause_after_quote(tok, children, end: int) -> int:

@@ -177,3 +177,13 @@ def test_asking_or_telling_someone_to_do_something_is_a_request_no_claim(extract
             "She told the BBC that the firm would cut jobs.")
     texts = {c.text for c in extract_text(text).claims}
     assert texts == {"the next government to boost state pensions", "the firm would cut jobs"}
+
+
+def test_a_clause_with_its_own_subject_joined_by_but_goes_on_with_what_was_said(extract_text):
+    text = ("Lord Woolf said the current rules were not written down but it was inconceivable that the lord "
+            "chancellor would overrule him. Mr Hale said the plan was a serious matter and said Mr Hain should "
+            "make a statement.")
+    texts = {c.text for c in extract_text(text).claims}
+    assert ("the current rules were not written down but it was inconceivable that the lord chancellor would "
+            "overrule him") in texts
+    assert {"the plan was a serious matter", "Mr Hain should make a statement"} <= texts
