@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 
 from generator.extract import quotes as quote_marks
 from generator.extract.confidence import confidence
-from generator.extract.cues import drop_embedded, reported_candidates
+from generator.extract.cues import drop_embedded, is_request, reported_candidates
 from generator.extract.direct import (
     adjacent_cue,
     attach_floating,
@@ -63,6 +63,9 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cast = Resolver(doc, captions, qranges, article.title or "")
 
     cands = reported_candidates(doc, captions, qranges)
+    # what a request reports is no claim, but its words are someone's, not the article's: a body
+    # named in them ("asked the court to stop Apple") is not who a later "it" goes on with
+    unsaid = [(c.start, c.end) for c in cands if c.stance and c.cue_tok is not None and is_request(c.cue_tok)]
     if not stances:
         cands = [c for c in cands if not c.stance]
     snap_to_quotes(text, cands, quotes)
@@ -93,7 +96,8 @@ def extract(doc, article: Article, *, stances: bool = False) -> Brief:
     cands = attach_floating(text, cands)
     cands = drop_inside_split_quotes(cands)
 
-    cast.prepare([(c.start, c.end) for c in cands], frozenset(c.subject.i for c in cands if c.subject is not None))
+    cast.prepare([(c.start, c.end) for c in cands] + ([] if stances else unsaid),
+                 frozenset(c.subject.i for c in cands if c.subject is not None))
     claims, speakers = [], {}
     for cand in cands:
         claim = _claim(text, cand, quotes, cast, speakers)

@@ -82,6 +82,8 @@ def is_speech(cand: Candidate) -> bool:
         return lemma in NAMING_CUES and _quoted_complement(cand) and not is_data(cand.subject)
     if lemma in FINDING_CUES or lemma not in SPEECH_CUES:
         return False
+    if is_request(tok):
+        return False  # "asked the court to stop Apple": what someone wants done, a stance
     if source != "according" and not _says_something(cand):
         return False  # "called for a retrial", "demanded an apology": a noun, no proposition (GUIDE.md)
     if source == "xcomp":
@@ -91,6 +93,16 @@ def is_speech(cand: Candidate) -> bool:
         return not _passive(tok) and lemma in SPEECH_PREP and cand.cue.text.split()[-1].lower() in SPEECH_PREP[lemma] \
             and len(cand.cue.text.split()) <= 4
     return not is_data(cand.subject)
+
+
+def is_request(tok) -> bool:
+    """'asked the court to stop Apple', 'was told to surrender his passport': asking or telling
+    someone to do something states nothing (the annotated gold keeps none of them)."""
+    if tok.lemma_.lower() not in ("ask", "tell"):
+        return False
+    content = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
+    return content is not None and content.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in content.children)
 
 
 def _says_something(cand: Candidate) -> bool:
@@ -383,9 +395,6 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
     content = next((c for c in children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
     if lemma not in ASKING and content is not None and _open_question(content):
         return True  # "will announce which technology it is backing", "tell people how to get patches"
-    if lemma in ("ask", "tell") and content is not None and content.tag_ == "VB" \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
-        return True  # "asked the court to stop Apple", "was told to surrender his passport": a request, no statement
     # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
     return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)

@@ -187,3 +187,11 @@ def test_a_clause_with_its_own_subject_joined_by_but_goes_on_with_what_was_said(
     assert ("the current rules were not written down but it was inconceivable that the lord chancellor would "
             "overrule him") in texts
     assert {"the plan was a serious matter", "Mr Hain should make a statement"} <= texts
+
+
+def test_a_body_named_in_a_request_is_not_who_a_later_it_goes_on_with(extract_text):
+    text = ("The Electronic Frontier Foundation, representing the reporters, has asked California's Superior "
+            "Court to stop Apple pursuing the sources. It argues the journalists are protected by the constitution.")
+    got = speakers(extract_text(text))
+    assert got["the journalists are protected by the constitution"] == "Electronic Frontier Foundation"
+    assert len(got) == 1
