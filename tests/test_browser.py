@@ -164,6 +164,7 @@ def test_claims_read_in_full_contrast_in_light_and_dark(page, site_url):
     page.locator("label.md-header__button[for^='__palette']:visible").click()  # the dark-mode toggle
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert _claim_contrast(page) >= 7
+    page.goto(site_url + f"briefs/{TRUCE}/")  # a brief whose speakers have pages of their own
     link = page.locator("article a[href*='speakers/']").first.evaluate("e => getComputedStyle(e).color")
     assert _contrast(link, page.evaluate("() => getComputedStyle(document.body).backgroundColor")) >= 4.5
     page.goto(site_url + "charts/")  # the choice is kept from page to page

@@ -6,16 +6,46 @@ highlights its words in the article text."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from test_browser import SEED, _contrast
 
-from conftest import open_page
+from conftest import ROOT, open_page, serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # the kinds of page that show claims, each of which must show a flagged claim's mark
 FLAGGED_KINDS = ("briefs", "speakers", "topics", "timeline")
+
+
+@pytest.fixture(scope="module")
+def every_page_site(tmp_path_factory):
+    """The sample site with a page for every speaker and topic (`page_min_articles: 1`): which claims
+    the extractor flags, and whose, changes as it improves, and with a page for each speaker some
+    speaker page holds a flagged claim whoever was flagged."""
+    work = tmp_path_factory.mktemp("every-page")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"),
+                     ("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"),
+                     ("      articles: articles\n",
+                      f"      articles: {ROOT / 'articles'}\n      page_min_articles: 1\n"),
+                     ("      speakers_file: speakers.yml\n", f"      speakers_file: {ROOT / 'speakers.yml'}\n")):
+        assert old in config, old
+        config = config.replace(old, new)
+    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = work / "site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml"),
+                           "-d", str(site)], capture_output=True, text=True, cwd=work)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="module")
+def every_page_url(every_page_site):
+    with serve_folder(every_page_site) as url:
+        yield url
 
 
 def flagged_pages(site) -> list[str]:
@@ -46,11 +76,11 @@ def _background(el) -> str:
         return getComputedStyle(document.body).backgroundColor; }""")
 
 
-def test_the_flag_is_seen_with_icon_words_colour_and_tooltip_in_light_and_dark(scheme_page, site_url,
-                                                                              built_site):
+def test_the_flag_is_seen_with_icon_words_colour_and_tooltip_in_light_and_dark(scheme_page, every_page_url,
+                                                                              every_page_site):
     page = scheme_page
-    for path in flagged_pages(built_site):
-        page.goto(site_url + path)
+    for path in flagged_pages(every_page_site):
+        page.goto(every_page_url + path)
         assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == page.scheme
         flag = page.locator("article .qb-claim-meta .qb-flag, article li .qb-flag").first
         flag.scroll_into_view_if_needed()

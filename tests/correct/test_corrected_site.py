@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 REATTRIBUTED = {"u5p35wv5ua": ("2009-01-18-israel-announces-gaza-ceasefire", "israel"),
                 "a6p3wlha2h": ("2014-07-22-gaza-deadly-day-of-fighting", "hamas")}
-DROPPED = ("r4zahlmrla", "2008-12-23-hamas-ends-truce")
+DROPPED = ("rwqckrdpmq", "2008-12-23-hamas-ends-truce")
 VERIFIED = ("efrfa5liq7", "2021-05-07-lavrov-un-multilateralism")
 SPAN = ("yujplfhf3m", "2023-02-23-uk-asylum-questionnaire")
 STALE = "zzzzzzzzzz"

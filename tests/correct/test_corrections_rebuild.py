@@ -12,7 +12,7 @@ TRUCE = "2008-12-23-hamas-ends-truce"
 def test_a_corrections_edit_applies_at_the_next_rebuild_and_its_removal_undoes_it(project, tmp_path):  # noqa: F811
     folder, build = project
     before = rebuild(build)
-    dropped = "r4zahlmrla"  # "to come home", a claim of the truce brief
+    dropped = "rwqckrdpmq"  # "urged the two parties to continue talking", a claim of the truce brief
     assert f'id="claim-{dropped}"' in before[f"briefs/{TRUCE}.md"]
     corrections = tmp_path / "corrections.yml"  # beside the project's (virtual) mkdocs.yml
     corrections.write_text(f"- claim: {dropped}\n  drop: true\n", "utf-8")
