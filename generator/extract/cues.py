@@ -84,6 +84,9 @@ def is_speech(cand: Candidate) -> bool:
         return False
     if is_request(tok):
         return False  # "asked the court to stop Apple": what someone wants done, a stance
+    content = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
+    if lemma not in ASKING and content is not None and _open_question(content):
+        return False  # "will announce which technology", "would not say whether": nothing said, a stance
     if source != "according" and not _says_something(cand):
         return False  # "called for a retrial", "demanded an apology": a noun, no proposition (GUIDE.md)
     if source == "xcomp":
@@ -392,9 +395,6 @@ def _no_statement(tok, lemma: str, subj, children) -> bool:
         return True  # "Ministers have been asked to explain how ..."
     if lemma == "ask" and tok.tag_ == "VBN" and subj is None:
         return True  # "when asked if he had met Trump": the question put to him
-    content = next((c for c in children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
-    if lemma not in ASKING and content is not None and _open_question(content):
-        return True  # "will announce which technology it is backing", "tell people how to get patches"
     # "the triumph adds to the three Grammys": a thing adding to things ("he added to reporters that" speaks)
     return lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in children) \
         and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() not in PEOPLE_NOUNS)

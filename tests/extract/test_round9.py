@@ -195,3 +195,12 @@ def test_a_body_named_in_a_request_is_not_who_a_later_it_goes_on_with(extract_te
     got = speakers(extract_text(text))
     assert got["the journalists are protected by the constitution"] == "Electronic Frontier Foundation"
     assert len(got) == 1
+
+
+def test_an_open_question_or_a_request_is_a_stance_when_stances_are_asked_for(extract_text):
+    text = ("Twentieth Century Fox will announce which technology it will be supporting. "
+            "Both firms asked the Sydney stock market to suspend trading in their shares.")
+    assert extract_text(text).claims == []
+    kinds = {c.text: c.kind for c in extract_text(text, stances=True).claims}
+    assert kinds == {"which technology it will be supporting": "stance",
+                     "the Sydney stock market to suspend trading in their shares": "stance"}
