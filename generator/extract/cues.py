@@ -84,7 +84,7 @@ def is_speech(cand: Candidate) -> bool:
         return False
     if is_request(tok):
         return False  # "asked the court to stop Apple": what someone wants done, a stance
-    content = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
+    content = _complement(tok)
     if lemma not in ASKING and content is not None and _open_question(content):
         return False  # "will announce which technology", "would not say whether": nothing said, a stance
     if source != "according" and not _says_something(cand):
@@ -98,12 +98,17 @@ def is_speech(cand: Candidate) -> bool:
     return not is_data(cand.subject)
 
 
+def _complement(tok):
+    """The first clause after a cue that is its complement ("announce [which ...]", "asked X [to ...]")."""
+    return next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
+
+
 def is_request(tok) -> bool:
     """'asked the court to stop Apple', 'was told to surrender his passport': asking or telling
     someone to do something states nothing (the annotated gold keeps none of them)."""
     if tok.lemma_.lower() not in ("ask", "tell"):
         return False
-    content = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")), None)
+    content = _complement(tok)
     return content is not None and content.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                 for c in content.children)
 

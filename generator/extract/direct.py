@@ -417,8 +417,8 @@ def _reported_before(text: str, claim: Candidate, start: int) -> bool:
     "This'): the quote is a claim of its own (bbc-speech gold never joins them)."""
     if text[claim.start:claim.start + 1] in "\"\u201c'`" or claim.cue is None or claim.cue.end > claim.start:
         return False  # a quote ('"A," he said. "B."'): one claim; so is a clause its cue does not open
-    return any(ch in ".!?" for ch in text[claim.end:start]) \
-        or text[:claim.end].rstrip(" \"\u201d'").endswith((".", "!", "?"))
+    j = _rstripped(text, claim.end, " \"\u201d'")
+    return any(ch in ".!?" for ch in text[claim.end:start]) or j > 0 and text[j - 1] in ".!?"
 
 
 def attributes(claim: Candidate, quote: Candidate) -> bool:

@@ -22,6 +22,7 @@ from generator.extract.lexicon import GROUP_PRONOUNS, PARTY_OF, PRONOUN_GENDER, 
 from generator.extract.mentions import Resolution
 from generator.extract.orgs import BODY_NOUNS, public
 from generator.extract.ranges import Ranges
+from generator.extract.tree import sentences_back
 
 # evidence for a person being who "he"/"she" means; each sentence further back costs 1
 MAIN_SUBJECT = 1.2  # the subject of a clause outside any reported content, or a "by" agent
@@ -331,9 +332,7 @@ class Pronouns:
         never a person's or a group's words."""
         if self.doc[subj.i].dep_ not in SUBJECT_DEPS or not self.said:
             return None
-        first = subj.sent.start
-        for _ in range(sentences):
-            first = self.doc[first - 1].sent.start if first > 0 else first
+        first = sentences_back(subj, sentences)
         last = max((s for s in self.said if s.start < subj.idx), key=lambda s: s.start, default=None)
         if last is None or last.start < self.doc[first].idx or last.plural:
             return None

@@ -12,6 +12,7 @@ on for "he said": the Resolver keeps it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.extract.countries import home_government
@@ -67,7 +68,7 @@ from generator.extract.pairs import (
 )
 from generator.extract.pronouns import Pronouns, Said
 from generator.extract.speakers import CLUB_WORDS, Cast
-from generator.extract.tree import missed_stop, name_before
+from generator.extract.tree import missed_stop, name_before, sentences_back
 from generator.parse import cased, token_indices
 from generator.titles import is_acronym
 
@@ -174,15 +175,14 @@ def _qualified_otherwise(person, words: set[str], head: str) -> bool:
 # role nouns that name no one office: a boss, a chief, a head may hold any title
 ANY_OFFICE = {"chief", "head", "boss", "official", "veteran", "leader", "deputy", "vice", "rival",
               "opponent", "counterpart", "incumbent", "challenger", "expert", "prime"}
-# a party's or a body's spokesman may hold any title ("The Tory spokesman": the shadow foreign secretary)
-SPOKES_OFFICES = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def _other_office(person, head: str) -> bool:
     """Whether the article gives a person another office than the one a description's noun
     names: "the prime minister" is not the home secretary, "the ex-home secretary" not a
-    spokesman. Nouns of no one office ("the boss", "the chief") fit any title."""
-    if head not in ROLE_NOUNS or head in ANY_OFFICE | SPOKES_OFFICES:
+    spokesman. Nouns of no one office ("the boss", "the chief") fit any title, and so does a party's
+    or a body's spokesman ("The Tory spokesman": the shadow foreign secretary)."""
+    if head not in ROLE_NOUNS or head in ANY_OFFICE | SPOKESPEOPLE:
         return False
     offices = {w for w in person.offices | ({person.role.lower().split()[-1]} if person.role else set())
                if w in ROLE_NOUNS and w not in ANY_OFFICE}
@@ -246,7 +246,6 @@ class Resolver(Pronouns):
         self.pronoun_subjects: set[int] = set()
         # the words of the places the article names ("New York"): in a title, no body
         self._place_words = {t.lower_ for e in cast.ents if e.label_ in ("GPE", "LOC") for t in e}
-        self._home: tuple[str | None] | None = None  # whose "the government" (countries.py), worked out once
         self._collect_history()
 
     def _collect_history(self) -> None:
@@ -894,10 +893,13 @@ class Resolver(Pronouns):
         if subj.lower_ == "government" and not modifiers and subj.idx not in self.orgs.quotes:
             # "The government says unions will be consulted": the government of the country the
             # article is about (its name, its people, its capital, its own parties and parliament)
-            if self._home is None:
-                self._home = (home_government([t.text for t in self.doc]),)
-            return self._home[0]
+            return self._home_government
         return None
+
+    @functools.cached_property
+    def _home_government(self) -> str | None:
+        """Whose "the government" the article means (countries.py), worked out once per article."""
+        return home_government([t.text for t in self.doc])
 
     def _state_words(self, subj) -> str | None:
         """The words naming a state's body by its country ("Libyan central bank"), or None when
@@ -938,9 +940,7 @@ class Resolver(Pronouns):
         if subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") or subj.tag_ != "NN" \
                 or [t.lower_ for t in np] != ["a", subj.lower_]:
             return None
-        doc, first = self.doc, subj.sent.start
-        for _ in range(window):
-            first = doc[first - 1].sent.start if first > 0 else first
+        doc, first = self.doc, sentences_back(subj, window)
         bodies = {j: name for j, name, kind, named, _plural in self.org_history if kind == "organisation" and named}
         people = {j for j, name in self.history if name in self.people and self.people[name].kind == "person"}
         for t in reversed(doc[first:subj.i]):

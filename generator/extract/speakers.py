@@ -156,6 +156,10 @@ def named_after_noun(doc, ents) -> list:
     model tagged them as (money, nothing, a body), unless it tagged them as a person or a place. One
     word alone is too often a club or a town ("Sale host Bath") to count."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
+    bodies: dict[str, set[int]] = {}  # the texts the model tags as a body, and where
+    for e in ents:
+        if e.label_ == "ORG":
+            bodies.setdefault(e.text, set()).add(e.start)
     found = []
     pairs = [(doc[k], doc[k].head) for k in token_indices(doc, "DEP", frozenset({"appos"}))]
     # "spokesman Glyn Davies said": the noun a compound of the name, the name tagged as a body
@@ -180,7 +184,7 @@ def named_after_noun(doc, ents) -> list:
             continue
         if any(t.i in at and (at[t.i].start < start or at[t.i].end > name.i + 1) for t in toks):
             continue  # the model's entity runs on past these words: not this name alone
-        if any(e.label_ == "ORG" and e.text == toks.text and e.start != start for e in ents):
+        if bodies.get(toks.text, set()) - {start}:
             continue  # a body elsewhere in the article ("former European champion Borussia Dortmund")
         found.append(Span(doc, start, name.i + 1, label="PERSON"))
     if not found:
@@ -188,8 +192,7 @@ def named_after_noun(doc, ents) -> list:
     # the same words elsewhere, misread again ("50 Cent appeared on the show"), are the same name
     texts = {tuple(t.text for t in span) for span in found}
     starts = {span.start for span in found}
-    for span in list(found):
-        n = len(span)
+    for n in {len(span) for span in found}:
         for i in range(len(doc) - n + 1):
             if i in starts or tuple(t.text for t in doc[i:i + n]) not in texts:
                 continue

@@ -102,6 +102,14 @@ ABBREVIATIONS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "
                            "ft.", "messrs.", "insp.", "supt.", "det.", "brig.", "cmdr.", "lord.", "fr."})
 
 
+def sentences_back(tok, n: int) -> int:
+    """The index of the first token of the sentence `n` sentences before `tok`'s (its own at 0)."""
+    doc, first = tok.doc, tok.sent.start
+    for _ in range(n):
+        first = doc[first - 1].sent.start if first > 0 else first
+    return first
+
+
 def missed_stop(tok) -> bool:
     """'a PhD. Anil Varma said': a word with its sentence's stop glued on, which the sentence
     splitter missed; not an abbreviation before a name ("Dr.", "Gov.") nor an initial ("J.", "U.S.")."""
