@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # Extraction scores against ../shared/eval: seed; bbc-speech dev, speech-dev2, their union and its two fixed
-# halves; our own annotations of 309 more BBC articles (extra to extra8); PolNeAR dev and train compartments;
+# halves; our own annotations of 349 more BBC articles (extra to extra9); PolNeAR dev and train compartments;
 # generic speakers on the whole BBC corpus.
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py

@@ -63,7 +63,8 @@ EXTRAS = {"extra": ROOT / "scripts" / "annotations" / "bbc-speech-extra.jsonl",
           "extra5": ROOT / "scripts" / "annotations" / "bbc-speech-extra5.jsonl",
           "extra6": ROOT / "scripts" / "annotations" / "bbc-speech-extra6.jsonl",
           "extra7": ROOT / "scripts" / "annotations" / "bbc-speech-extra7.jsonl",
-          "extra8": ROOT / "scripts" / "annotations" / "bbc-speech-extra8.jsonl"}
+          "extra8": ROOT / "scripts" / "annotations" / "bbc-speech-extra8.jsonl",
+          "extra9": ROOT / "scripts" / "annotations" / "bbc-speech-extra9.jsonl"}
 
 
 def half(article_id: str) -> str:
