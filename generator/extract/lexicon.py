@@ -227,6 +227,14 @@ DOCUMENT_NOUNS = {"report", "statement", "letter", "document", "release", "websi
                   "submission", "briefing", "guidance", "manifesto", "blog", "email", "notice", "filing",
                   "booklet", "pamphlet", "dossier", "lawsuit", "complaint", "petition", "writ"}
 # a document the one who sues brings: "Willis is suing the studio ... The lawsuit said"
+# Nouns for a made thing whose name the model tags as a body's: "the drug Iressa", "its RipGuard
+# technology". Not nouns a body is also called ("network", "service", "label", "brand", "site"),
+# nor a person ("model", "player") or a search engine that speaks ("engine").
+PRODUCT_NOUNS = {"drug", "pill", "medicine", "medication", "vaccine", "treatment", "technology", "software",
+                 "browser", "device", "handset", "phone", "console", "gadget", "game", "film", "movie", "album",
+                 "single", "song", "novel", "sitcom", "musical", "car", "vehicle", "product", "format", "chip",
+                 "processor", "application", "virus", "worm", "plane", "aircraft", "jet", "satellite", "spacecraft",
+                 "probe", "rocket", "tablet", "laptop", "computer", "camera", "system"}
 LEGAL_NOUNS = {"lawsuit", "complaint", "petition", "writ"}
 # members of a parliament: "the MEP said" is a person; "the MP for Birkenhead" sits for a place
 LEGISLATORS = {"mp", "mep", "msp", "peer", "senator", "lawmaker", "legislator", "congressman", "congresswoman"}

@@ -6,8 +6,10 @@
 - an unnamed spokesperson, official, source or team of a body speaks for the body: "a BBC
   spokesman", "Pentagon officials", "a spokeswoman for the Home Office", "Google's team";
 - a definite description of a body ("the firm", "the company", "the bank") is the body the
-  article last named whose kind it fits, else the organisation the article is about (the one
-  it names most, counting its acronym and short forms);
+  article last named whose kind it fits, else the organisation the article is about so far (the
+  one the headline and the text before it name most, counting its acronym and short forms);
+- a name the article gives a made thing ("its RipGuard technology", "the drug Crestor") is a
+  product, never a body, whatever the model tagged it as;
 - a common noun the article puts right before or beside a body's name ("administrators Grant
   Thornton", "the union Unison", "Ofsted, the schools watchdog") is a label: "the
   administrators" is that body anywhere in the article, when it labels no other;
@@ -46,6 +48,11 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs",
           "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
           "directors"}
+# of SPOKES, the things and the people who need not work for what they are named after ("the
+# Xbox website", "Microsoft analysts")
+NOT_SPOKESPEOPLE = {"statement", "report", "reports", "website", "release", "letter", "document", "source",
+                    "sources", "analyst", "analysts", "researcher", "researchers", "scientist", "scientists",
+                    "economist", "economists", "lawyer", "lawyers", "insider", "insiders"}
 # a body named after a spokesperson's noun: "a spokesman for the BBC", "sources within the party"
 SPEAKS_FOR_PREPS = ("for", "of", "at", "from", "by", "within", "inside")
 # heads of descriptions of a company: never a body of the state ("the company" is no commission)
@@ -200,13 +207,19 @@ class Orgs:
         # the organisation the article is about: the one it names most (its name, acronym and
         # short forms written anywhere, headline included, whatever the model tagged them as)
         counts = Counter()
+        self.named_at: dict[str, set[int]] = {}  # body -> where the text names it (< 0: in the headline)
         for alias, canon in self.alias.items():
             pattern = r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])"
             counts[canon] += len(re.findall(pattern, (title + "\n" + text).lower()))
+            self.named_at.setdefault(canon, set()).update(
+                [m.start() - len(title) - 1 for m in re.finditer(pattern, title.lower())]
+                + [m.start() for m in re.finditer(pattern, text.lower()) if not self._modifier(m.start(), m.end())])
         first = {}
         for i, n in self.mentions:
             first.setdefault(n, i)
-        ranked = sorted(counts, key=lambda n: (-counts[n], first.get(n, len(doc))))
+        self.products = self._learn_products(doc, skip)
+        ranked = sorted((n for n in counts if n not in self.products),
+                        key=lambda n: (-counts[n], first.get(n, len(doc))))
         self.salient = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
         self.labels = self._learn_labels(doc, skip)
 
@@ -428,17 +441,36 @@ class Orgs:
             return None
         if not definite and not any(t.lower_ in ("the", "this") for t in np if t.i < subj.i):
             return None
-        before = [n for i, n in self.mentions if i < subj.i]
+        before = [n for i, n in self.mentions if i < subj.i and n not in self.products]
         fits = [n for n in before if head in n.lower().split()]
         if fits:
             return fits[-1]
-        if self.salient and self.salient in before and head not in PUBLIC_NOUNS \
-                and not (head in COMMERCIAL and public(self.salient)):  # "the company" is no commission
-            return self.salient
+        # the body most named so far, else the one the whole article names most
+        salient = self.salient_before(subj.idx, before) or (self.salient if self.salient in before else None)
+        if salient and head not in PUBLIC_NOUNS \
+                and not (head in COMMERCIAL and public(salient)):  # "the company" is no commission
+            return salient
         private = {n for n in before if not PUBLIC_NOUNS & set(n.lower().split())}
         if len(private) == 1 and head not in PUBLIC_NOUNS:
             return private.pop()  # the only body named so far ("Shares in Harlow Foods fell ... the firm said")
         return None
+
+    def _modifier(self, start: int, end: int) -> bool:
+        """Whether the name written at these characters only modifies a noun after it ("an iPod
+        mini model", "the Xbox website"): that names a thing of the body's, not the body."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("compound", "amod", "nmod") \
+            and span.root.head.i >= span.end and span.root.head.pos_ in ("NOUN", "PROPN")
+
+    def salient_before(self, char: int, bodies: list[str]) -> str | None:
+        """Of `bodies`, the one the headline and the text before `char` name most (twice at
+        least; a tie goes to the one named first), a name only modifying a noun not counted: what
+        a reader who got this far takes "the company" to be, whoever the rest of the article
+        turns to."""
+        counts = {n: sum(1 for at in self.named_at.get(n, ()) if at < char) for n in set(bodies)}
+        first = {n: min(self.named_at.get(n) or [char]) for n in counts}
+        ranked = sorted(counts, key=lambda n: (-counts[n], first[n], n))
+        return ranked[0] if ranked and counts[ranked[0]] >= 2 else None
 
     def _learn_labels(self, doc, skip) -> dict[str, set[str]]:
         """Common nouns that label a body where it is named: 'administrators Grant Thornton' (the
@@ -468,6 +500,45 @@ class Orgs:
                 # artists", but "presenters Ant and Dec" (tagged as a body) are not "the presenter"
                 labels.setdefault(t.lower_ if lemma in PERSON_NOUNS else lemma, set()).add(name)
         return labels
+
+    def _learn_products(self, doc, skip) -> set[str]:
+        """Names the article gives a thing, not a body: a noun for a made thing right before the
+        name ("cholesterol drug Crestor", "Net browser Opera 8.0") or after it under a possessive
+        ("its Iressa drug", "its new RipGuard technology"), wherever the name is written and
+        however the model tagged it there, for a name the article never labels as a body, gives a
+        spokesperson or has say anything. The model tags such names as organisations; a product
+        never speaks, so "the firm" is never one."""
+        from generator.extract.lexicon import PRODUCT_NOUNS, SPEECH_CUES
+
+        names = {_bare(ent.text) for ent in self.ents if ent.label_ == "ORG" and not _in(skip, ent.start_char)}
+        products, bodies = set(), set()
+        for name in names:
+            canon = self.canonical(name)
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_CUES:
+                    bodies.add(canon)  # "Opera said": whatever else the article calls it, it speaks
+                before = doc[span.start - 1] if span.start > 0 else None
+                if before is not None and before.pos_ == "NOUN" and before.text.islower():
+                    lemma = before.lemma_.lower()
+                    if lemma in PRODUCT_NOUNS:
+                        products.add(canon)
+                    elif lemma in BODY_NOUNS:
+                        bodies.add(canon)
+                # the noun the name modifies, the words between modifying it too ("its Windows
+                # operating system")
+                after = root.head if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end else None
+                if after is None or after.pos_ != "NOUN" \
+                        or any(t.head.i != after.i for t in doc[span.end:after.i]):
+                    continue
+                if after.lemma_.lower() in SPOKES - NOT_SPOKESPEOPLE:
+                    bodies.add(canon)  # "an Opera spokeswoman" (but "the Xbox website" is a thing's)
+                elif after.lemma_.lower() in PRODUCT_NOUNS and any(c.dep_ == "poss" for c in after.children):
+                    products.add(canon)
+        return products - bodies
 
     def labelled(self, subj, np) -> str | None:
         """'the administrators', 'the union': the one body the article gave that label."""

@@ -303,6 +303,8 @@ class Resolver(Pronouns):
                 continue  # "the answer is" no one
             if res.how == "author":
                 continue  # "the lawsuit said" speaks for its author, but is no one a later "he" means
+            if res.name in self.orgs.products:
+                continue  # "RipGuard is designed to ...": a thing no "the firm" or "it said" means
             if res.kind == "person" and (res.person is None or res.person.kind == "person"):
                 self.history.append((tok.i, res.name))
                 if tok.lower_ in ("he", "she"):

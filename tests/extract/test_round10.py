@@ -1,0 +1,47 @@
+"""Speakers on news nobody tuned to (issue 22, round 10): "the company" is a body, not one of its
+products, and the body a reader has met most by then."""
+
+from conftest import speakers_by_text as speakers
+from generator.extract.orgs import Orgs
+
+
+def test_a_product_the_model_tags_as_a_body_is_never_the_firm(extract_text):
+    text = ('Copy protection firm Veritor has unveiled new measures against piracy. Veritor says its new '
+            'ShieldTrack technology will stop most copying programs. "ShieldTrack is designed to cut '
+            'copying of discs across the market," said the firm. ShieldTrack is expected to reach shops '
+            'in May, the company said.')
+    got = speakers(extract_text(text))
+    assert got['"ShieldTrack is designed to cut copying of discs across the market,"'] == "Veritor"
+    assert got["ShieldTrack is expected to reach shops in May"] == "Veritor"
+
+
+def test_a_name_after_a_noun_for_a_thing_names_a_product(nlp):
+    doc = nlp("Shares in Halvex fell after its cholesterol drug Lipitrex failed a trial. Lipitrex proved "
+              "no better than a placebo. The Halvex board met on Monday, and Lipitrex will be withdrawn.")
+    orgs = Orgs(doc, [], [])
+    assert "Lipitrex" in orgs.products
+    assert "Halvex" not in orgs.products
+
+
+def test_a_name_that_speaks_or_has_a_spokesman_is_no_product(nlp):
+    doc = nlp("The browser Corvina will be released next month. Corvina said the browser would read pages "
+              "aloud, and a Corvina spokeswoman said it was ready.")
+    assert "Corvina" not in Orgs(doc, [], []).products
+
+
+def test_the_company_is_the_body_named_most_so_far_not_in_the_whole_article(extract_text):
+    text = ('Oravex has announced it is cutting 5,000 jobs after its takeover of its rival Pendell. '
+            'The company said it would keep most of the staff who support Pendell products. '
+            'Pendell workers gathered outside the Pendell headquarters on Friday, and a Pendell sign '
+            'was turned into a shrine. Pendell had fought the bid for 18 months. Pendell customers '
+            'were said to be angry.')
+    got = speakers(extract_text(text, title="Jobs go at Oravex after takeover"))
+    assert got["it would keep most of the staff who support Pendell products"] == "Oravex"
+
+
+def test_a_name_modifying_a_noun_counts_no_mention_of_the_body(nlp):
+    doc = nlp("Apex has expanded its Zune family with new players. They include a Zune mini model and a "
+              "Zune photo player. The company also said prices would fall.")
+    orgs = Orgs(doc, [], [], title="Apex Zune family expands")
+    company = next(t for t in doc if t.lower_ == "company")
+    assert orgs.salient_before(company.idx, ["Apex", "Zune"]) == "Apex"
