@@ -88,6 +88,9 @@ def subject_of(verb, depth: int = 0):
     return None
 
 
+# what opens and closes an aside between a name and its verb: "Jo Hart, 44, said", "Jo Hart - in
+# Paris for talks - said"
+ASIDE_MARKS = frozenset({",", "-", "\u2013", "\u2014"})
 # words after which a clause, with its own subject, may start: "after Mr X, asked about Y, had said"
 CLAUSE_OPENERS = frozenset({"after", "before", "when", "while", "as", "because", "since", "although", "though",
                             "if", "unless", "until", "once", "but", "and", "that", "whereas", "so"})
@@ -131,6 +134,14 @@ def _title_of(tok, name) -> bool:
         and tok.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
 
 
+def _misread_name(tok) -> bool:
+    """A capitalised word that is no stop word, tagged as an adverb or a noun's modifier: the only
+    word before a verb of saying with no subject, it can only be its speaker's name."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and not tok.is_stop \
+        and tok.pos_ in ("ADV", "PROPN", "NOUN") and tok.dep_ in ("advmod", "npadvmod", "dep", "compound") \
+        and tok.ent_type_ not in NOT_SPEAKERS
+
+
 def _name_end(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in NOT_SPEAKERS
 
@@ -146,20 +157,23 @@ def name_before(verb):
     if verb.pos_ not in ("VERB", "AUX") or not _finite(verb):
         return None
     start = verb.sent.start
+    if verb.i - 1 == start and _misread_name(doc[start]):
+        return doc[start]  # "Desailly says ...": a name opening the sentence, read as an adverb
     i = verb.i - 1
     while i >= start and (doc[i].dep_ in ("aux", "neg") or doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod"):
         i -= 1  # "John Smith, 44, has also said"
     for _ in range(2):
-        if i < start or doc[i].text != ",":
+        if i < start or doc[i].text not in ASIDE_MARKS:
             break
-        k = i - 1  # the comma that opens the apposition or participle
-        while k >= start and i - k <= 16 and doc[k].text != ",":
+        mark = doc[i].text  # the comma or dash that opens the aside ("Mr Yushchenko - keen to
+        k = i - 1           # reassure investors - had said") closes it
+        while k >= start and i - k <= (16 if mark == "," else 24) and doc[k].text != mark:
             if doc[k].is_quote or doc[k].text in (";", ":", "(", ")") or doc[k].dep_ in SUBJECT_DEPS \
                     or doc[k].dep_ == "relcl" or doc[k].tag_ in ("VBZ", "VBP", "MD") \
                     or doc[k].tag_ == "VBD" and (k == start or doc[k - 1].text != ","):
                 return None  # a clause of its own, or a quote: not an aside about the name
             k -= 1
-        if k < start or doc[k].text != "," or k == i - 1:
+        if k < start or doc[k].text != mark or k == i - 1:
             return None
         i = k - 1
     if i < start or not _name_end(doc[i]):

@@ -45,3 +45,20 @@ def test_a_name_modifying_a_noun_counts_no_mention_of_the_body(nlp):
     orgs = Orgs(doc, [], [], title="Apex Zune family expands")
     company = next(t for t in doc if t.lower_ == "company")
     assert orgs.salient_before(company.idx, ["Apex", "Zune"]) == "Apex"
+
+
+def test_a_name_before_an_aside_between_dashes_speaks(extract_text):
+    text = ('Viktor Yushchenko met investors on Monday. Ms Tymoshenko said a list of 3,000 firms had been '
+            'drawn up. A day earlier, Mr Yushchenko - keen to reassure potential investors - had said only '
+            '30 to 40 top firms would be targeted.')
+    got = speakers(extract_text(text))
+    assert got["only 30 to 40 top firms would be targeted"] == "Viktor Yushchenko"
+
+
+def test_a_name_opening_the_sentence_read_as_an_adverb_speaks(nlp):
+    from generator.extract.tree import name_before
+
+    doc = nlp("Marcel Desailly left Chelsea in 2004. Desailly says the Russian's arrival helped to instil "
+              "a winning mentality at the club.")
+    says = next(t for t in doc if t.lower_ == "says")
+    assert name_before(says) is not None and name_before(says).text == "Desailly"
