@@ -48,6 +48,8 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs",
           "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
           "directors"}
+# the last word of a police force's name: "Strathclyde Police", "Kent Constabulary"
+FORCE_WORDS = {"police", "constabulary"}
 # of SPOKES, the things and the people who need not work for what they are named after ("the
 # Xbox website", "Microsoft analysts")
 NOT_SPOKESPEOPLE = {"statement", "report", "reports", "website", "release", "letter", "document", "source",
@@ -408,13 +410,17 @@ class Orgs:
     def speaks_for(self, subj, np) -> str | None:
         """'a BBC spokesman', 'Pentagon officials', 'a spokeswoman for the Home Office', 'the
         Google team', 'an SFA statement': the body they speak for."""
-        if subj.lower_ == "police":  # "West Yorkshire police said": the force of that place
+        inside = subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_iob_ == "I"  # "Chief Police Officers"
+        if subj.lower_ == "police" and not inside:  # "West Yorkshire police said": the force of that place
             before = [t for t in subj.subtree if t.i < subj.i and t.dep_ != "det"]
             if before and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "NORP" for t in before):
                 return " ".join(t.text for t in before) + " Police"
-            return None
+            # "police said": the force the article names, if one (not "published by police and prosecutors")
+            return self.police_force() if subj.dep_ in ("nsubj", "nsubjpass") and not subj.conjuncts else None
         if subj.lower_ not in SPOKES:
             return None
+        if any(t.lower_ == "police" for t in np if t.i < subj.i) and not self.named_in([t for t in np if t.i < subj.i]):
+            return self.police_force()  # "a police spokesman"
         # "a BBC spokesman"; after the noun only the body it is "for", "of", "at", "from", "by" or "within"
         # ("a report into Iraq intelligence" is not Iraq's)
         before = [t for t in np if t.i < subj.i]
@@ -431,6 +437,13 @@ class Orgs:
             if found:
                 return found
         return None
+
+    def police_force(self) -> str | None:
+        """The one police force the article names ("Strathclyde Police", "Scotland Yard"): who
+        "police said" and "a police spokesman" speak for; None when it names none or several."""
+        forces = {n for _i, n in self.mentions
+                  if n.split()[-1].lower() in FORCE_WORDS and len(n.split()) >= 2 or n.lower() == "scotland yard"}
+        return forces.pop() if len(forces) == 1 else None
 
     def described(self, subj, np, definite: bool = False) -> str | None:
         """'the firm', 'the company', 'the bank': the body last named whose name holds the noun,

@@ -450,6 +450,10 @@ class Resolver(Pronouns):
             or self._speaks_for_pronoun(subj, np)  # "a BBC spokesman", "its spokesman"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
+        if low == "police" and not (subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_iob_ == "I") \
+                or low in SPOKES and any(t.lower_ == "police" for t in np if t.i < subj.i):
+            # "the police said", "the police spokesman": a force the article does not name, never a person
+            return Resolution(None, "organisation", 0.35, named=False, how="unnamed-group")
         body = self.orgs.spoke_before(subj, np) or self._spokes_near(subj, np)
         if body is not None:  # "The Home Office would not comment. A spokeswoman said"
             return Resolution(body, "organisation", 0.6, how="spokes-before")

@@ -62,3 +62,28 @@ def test_a_name_opening_the_sentence_read_as_an_adverb_speaks(nlp):
               "a winning mentality at the club.")
     says = next(t for t in doc if t.lower_ == "says")
     assert name_before(says) is not None and name_before(says).text == "Desailly"
+
+
+def test_police_speak_for_the_one_force_the_article_names(extract_text):
+    text = ('Thames Valley Police are investigating a burglary at the home of a singer. '
+            'Police said the man was wearing a ski-mask and a light jacket. '
+            'A police spokesman said anyone with information should call them.')
+    got = speakers(extract_text(text))
+    assert got["the man was wearing a ski-mask and a light jacket"] == "Thames Valley Police"
+    assert got["anyone with information should call them"] == "Thames Valley Police"
+
+
+def test_the_police_and_their_spokesman_are_never_a_person(extract_text):
+    text = ('President Pervez Musharraf visited London on Monday, and his security plans were found in a street. '
+            'The police spokesman said the newspaper handed the report over on Monday.')
+    got = speakers(extract_text(text))
+    assert got["the newspaper handed the report over on Monday"] is None
+
+
+def test_police_in_another_role_or_name_speak_for_no_force(nlp):
+    doc = nlp("Kent Police met on Monday. The leaflet, published by police and prosecutors, was sent out. "
+              "The Association of Chief Police Officers said it was clear.")
+    orgs = Orgs(doc, [], [])
+    assert orgs.police_force() == "Kent Police"
+    by = next(t for t in doc if t.lower_ == "police" and t.dep_ != "nsubj" and t.head.lower_ == "by")
+    assert orgs.speaks_for(by, list(by.subtree)) is None
