@@ -99,6 +99,9 @@ CUE_LEMMAS = cased(CLAUSE_CUES)
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
 ANONYMOUS = {"source", "insider"}
+# nouns for a group of people, never an epithet for one of them: "The band said" is not its singer
+GROUP_NOUNS = {"band", "jury", "panel", "couple", "family", "crew", "squad", "side", "orchestra", "choir", "cast",
+               "audience", "team", "trio", "pair", "duo", "quartet", "police", "group"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 # a state has one of each: "the Libyan central bank", "Australia's competition watchdog", "Canadian
 # authorities" name a body (a company does not: "the German carmaker" is one of several; "UK
@@ -792,7 +795,7 @@ class Resolver(Pronouns):
         # "the veteran lock", "the 36-year-old": a definite singular noun that is no body, no
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
-            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | ANONYMOUS \
+            and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | ANONYMOUS | GROUP_NOUNS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._ranked_description(subj, set(), nationality) if self.salience is not None \

@@ -87,3 +87,10 @@ def test_police_in_another_role_or_name_speak_for_no_force(nlp):
     assert orgs.police_force() == "Kent Police"
     by = next(t for t in doc if t.lower_ == "police" and t.dep_ != "nsubj" and t.head.lower_ == "by")
     assert orgs.speaks_for(by, list(by.subtree)) is None
+
+
+def test_a_group_of_people_is_no_epithet_for_one_of_them(extract_text):
+    text = ('Rock singer Liam Gallagher was arrested in Munich on Saturday. '
+            'The band said they were victims of an "unprovoked attack" in a nightclub.')
+    got = speakers(extract_text(text))
+    assert got['they were victims of an "unprovoked attack" in a nightclub'] != "Liam Gallagher"
