@@ -37,7 +37,8 @@ ORG_NOUNS = {"firm", "company", "group", "bank", "carmaker", "retailer", "airlin
              "watchdog", "regulator", "department", "ministry", "broadcaster", "charity", "foundation",
              "corporation", "conglomerate", "developer", "provider", "network", "institute", "authority",
              "council", "committee", "commission", "party", "administration", "government", "board",
-             "federation", "league", "society", "trust", "service", "office", "court", "tribunal"}
+             "federation", "league", "society", "trust", "service", "office", "court", "tribunal",
+             "alliance", "coalition", "consortium", "brewery", "subsidiary", "label"}
 # nouns for a body, the press included: "the Reuters news agency", "the Liverpool Echo newspaper"
 BODY_NOUNS = ORG_NOUNS | {"newspaper", "paper", "magazine", "daily", "tabloid", "news", "channel", "station",
                           "website", "site", "consultancy", "analyst", "analysts", "firms", "consultants", "team"}

@@ -102,6 +102,11 @@ ANONYMOUS = {"source", "insider"}
 # nouns for a group of people, never an epithet for one of them: "The band said" is not its singer
 GROUP_NOUNS = {"band", "jury", "panel", "couple", "family", "crew", "squad", "side", "orchestra", "choir", "cast",
                "audience", "team", "trio", "pair", "duo", "quartet", "police", "group"}
+# nouns for a body or a thing that news makes the subject of a verb of saying, never a person:
+# "The alliance said", "the German exchange said", "The problem, he said, is"
+NOT_EPITHETS = {"exchange", "bourse", "market", "opposition", "unit", "division", "venture", "partnership", "campaign",
+                "movement", "lobby", "section", "motion", "suit", "name", "problem", "idea", "point", "question",
+                "answer", "issue", "message", "decision", "result", "move", "plan", "deal", "case", "fact"}
 EPITHET_CUES = {"say", "tell", "add", "insist", "explain", "admit", "reply", "claim", "declare", "joke"}
 # a state has one of each: "the Libyan central bank", "Australia's competition watchdog", "Canadian
 # authorities" name a body (a company does not: "the German carmaker" is one of several; "UK
@@ -796,6 +801,7 @@ class Resolver(Pronouns):
         # document and no group, as the subject of a speech verb, is an epithet for a person
         epithet = not is_person_noun and definite and np[0].lower_ == "the" and subj.tag_ == "NN" \
             and subj.pos_ == "NOUN" and head not in BODY_NOUNS | DATA_NOUNS | DOCUMENT_NOUNS | ANONYMOUS | GROUP_NOUNS \
+            and head not in NOT_EPITHETS \
             and subj.dep_ in SUBJECT_DEPS and subj.head.lemma_.lower() in EPITHET_CUES
         if epithet:
             last = self._ranked_description(subj, set(), nationality) if self.salience is not None \

@@ -94,3 +94,12 @@ def test_a_group_of_people_is_no_epithet_for_one_of_them(extract_text):
             'The band said they were victims of an "unprovoked attack" in a nightclub.')
     got = speakers(extract_text(text))
     assert got['they were victims of an "unprovoked attack" in a nightclub'] != "Liam Gallagher"
+
+
+def test_a_noun_for_a_body_or_a_thing_is_no_epithet_for_a_person(extract_text):
+    text = ('President Nursultan Abish said the vote had been fair. The opposition said there was widespread '
+            'vote rigging. Speaker Michael Martin ruled on the hunting bill. The Hunt Alliance said it would '
+            'hold meets. The alliance said the new law was impossibly difficult to enforce.')
+    got = speakers(extract_text(text))
+    assert got["there was widespread vote rigging"] is None
+    assert got["the new law was impossibly difficult to enforce"] == "Hunt Alliance"
