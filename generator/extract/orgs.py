@@ -49,6 +49,9 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official"
           "lawyer", "lawyers", "report", "website", "release", "letter", "document", "bosses", "chiefs",
           "reports", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
           "directors"}
+# people who speak for the body named before them as its members: "Opec members", "G7 ministers",
+# "Cranfield University experts" (a place's, "EU leaders" or "German ministers", are no one body's)
+MEMBERS = {"members", "ministers", "delegates", "negotiators", "experts", "correspondents"}
 # the last word of a police force's name: "Strathclyde Police", "Kent Constabulary"
 FORCE_WORDS = {"police", "constabulary"}
 # of SPOKES, the things and the people who need not work for what they are named after ("the
@@ -418,6 +421,11 @@ class Orgs:
                 return " ".join(t.text for t in before) + " Police"
             # "police said": the force the article names, if one (not "published by police and prosecutors")
             return self.police_force() if subj.dep_ in ("nsubj", "nsubjpass") and not subj.conjuncts else None
+        if subj.lower_ in MEMBERS:  # "Opec members", "G7 ministers": the body named, never a place
+            before = [t for t in np if t.i < subj.i]
+            own = any(t.ent_type_ == "ORG" for t in before) \
+                and not any(t.lower_ in HONORIFICS or t.ent_type_ in ("PERSON", "GPE", "NORP") for t in before)
+            return self.named_in(before) if own else None
         if subj.lower_ not in SPOKES:
             return None
         if any(t.lower_ == "police" for t in np if t.i < subj.i) and not self.named_in([t for t in np if t.i < subj.i]):

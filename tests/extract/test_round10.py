@@ -103,3 +103,11 @@ def test_a_noun_for_a_body_or_a_thing_is_no_epithet_for_a_person(extract_text):
     got = speakers(extract_text(text))
     assert got["there was widespread vote rigging"] is None
     assert got["the new law was impossibly difficult to enforce"] == "Hunt Alliance"
+
+
+def test_members_of_a_named_body_speak_for_it_but_not_a_place_s(extract_text):
+    text = ('Oil prices rose again on Monday. Several Opec members said a cut in production was unlikely. '
+            'German ministers said the price was too high.')
+    got = speakers(extract_text(text))
+    assert got["a cut in production was unlikely"] == "Opec"
+    assert got["the price was too high"] is None
