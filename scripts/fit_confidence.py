@@ -3,7 +3,7 @@
     python scripts/fit_confidence.py            # 5-fold cross-validation by article, printed
     python scripts/fit_confidence.py --write    # and write generator/extract/confidence_model.json
     python scripts/fit_confidence.py --extra    # also fit on scripts/annotations/bbc-speech-extra*.jsonl
-    python scripts/fit_confidence.py --extra --leave-out extra8   # but not on a batch kept unseen
+    python scripts/fit_confidence.py --extra --leave-out extra9   # but not on a batch kept unseen
 
 A claim's confidence is a logistic model of whether it is right end to end (span and speaker,
 score.py's matching) given its evidence (generator/extract/confidence.py `features`: the rule
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on every article to {OUT}")
     ap.add_argument("--extra", action="store_true", help="also fit on our own annotations (scripts/annotations/)")
     ap.add_argument("--leave-out", action="append", default=[], metavar="BATCH",
-                    help="with --extra, a batch not to fit on (extra8: bbc-speech-extra8.jsonl); repeatable")
+                    help="with --extra, a batch not to fit on (extra9: bbc-speech-extra9.jsonl); repeatable")
     args = ap.parse_args(argv)
     batches = ROOT / "scripts" / "annotations"
     unknown = [b for b in args.leave_out if not (batches / f"bbc-speech-{b}.jsonl").is_file()]

@@ -6,6 +6,6 @@ quotes (quote marks) -> cues (reported speech), direct (direct quotes) and headl
 
 from generator.extract.claims import extract
 
-EXTRACTOR_VERSION = "0.17"
+EXTRACTOR_VERSION = "0.18"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
