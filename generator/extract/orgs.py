@@ -24,7 +24,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from generator.extract.lexicon import MASTHEAD_WORDS, PAPER_LETTERS, PARTY_OF
+from generator.extract.lexicon import MASTHEAD_WORDS, PAPER_LETTERS, PARTY_OF, PRODUCT_NOUNS, SPEECH_CUES
 from generator.extract.mentions import _in, _strip_det
 from generator.extract.ranges import Ranges
 from generator.parse import token_indices
@@ -120,6 +120,29 @@ def _unbracketed(name: str) -> str:
     """'Association for Payment Clearing Services (Apacs': a name the model ran into the short
     form that follows it in brackets, without it."""
     return re.sub(r"\s*\(.*$", "", name)
+
+
+def _noun_modified(span):
+    """The noun (or name) after a span that the span only modifies, the words between modifying
+    it too ("its Windows operating system", "an iPod mini model"); None when it heads its phrase."""
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.i < span.end \
+            or root.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.head.i != root.head.i for t in span.doc[span.end:root.head.i]):
+        return None
+    return root.head
+
+
+def bare_police(tok) -> bool:
+    """'police', not a word of a longer name ("the Association of Chief Police Officers")."""
+    doc = tok.doc
+    return tok.lower_ == "police" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")
+
+
+def police_spokes(subj, np) -> bool:
+    """'a police spokesman', 'The police spokesman': a spokesperson of the police."""
+    return subj.lower_ in SPOKES and any(t.lower_ == "police" for t in np if t.i < subj.i)
 
 
 def _bare(name: str) -> str:
@@ -414,8 +437,7 @@ class Orgs:
     def speaks_for(self, subj, np) -> str | None:
         """'a BBC spokesman', 'Pentagon officials', 'a spokeswoman for the Home Office', 'the
         Google team', 'an SFA statement': the body they speak for."""
-        inside = subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_iob_ == "I"  # "Chief Police Officers"
-        if subj.lower_ == "police" and not inside:  # "West Yorkshire police said": the force of that place
+        if bare_police(subj):  # "West Yorkshire police said": the force of that place
             before = [t for t in subj.subtree if t.i < subj.i and t.dep_ != "det"]
             if before and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "NORP" for t in before):
                 return " ".join(t.text for t in before) + " Police"
@@ -428,7 +450,7 @@ class Orgs:
             return self.named_in(before) if own else None
         if subj.lower_ not in SPOKES:
             return None
-        if any(t.lower_ == "police" for t in np if t.i < subj.i) and not self.named_in([t for t in np if t.i < subj.i]):
+        if police_spokes(subj, np) and not self.named_in([t for t in np if t.i < subj.i]):
             return self.police_force()  # "a police spokesman"
         # "a BBC spokesman"; after the noun only the body it is "for", "of", "at", "from", "by" or "within"
         # ("a report into Iraq intelligence" is not Iraq's)
@@ -481,8 +503,7 @@ class Orgs:
         """Whether the name written at these characters only modifies a noun after it ("an iPod
         mini model", "the Xbox website"): that names a thing of the body's, not the body."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("compound", "amod", "nmod") \
-            and span.root.head.i >= span.end and span.root.head.pos_ in ("NOUN", "PROPN")
+        return span is not None and _noun_modified(span) is not None
 
     def salient_before(self, char: int, bodies: list[str]) -> str | None:
         """Of `bodies`, the one the headline and the text before `char` name most (twice at
@@ -530,8 +551,6 @@ class Orgs:
         however the model tagged it there, for a name the article never labels as a body, gives a
         spokesperson or has say anything. The model tags such names as organisations; a product
         never speaks, so "the firm" is never one."""
-        from generator.extract.lexicon import PRODUCT_NOUNS, SPEECH_CUES
-
         names = {_bare(ent.text) for ent in self.ents if ent.label_ == "ORG" and not _in(skip, ent.start_char)}
         products, bodies = set(), set()
         for name in names:
@@ -550,11 +569,8 @@ class Orgs:
                         products.add(canon)
                     elif lemma in BODY_NOUNS:
                         bodies.add(canon)
-                # the noun the name modifies, the words between modifying it too ("its Windows
-                # operating system")
-                after = root.head if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end else None
-                if after is None or after.pos_ != "NOUN" \
-                        or any(t.head.i != after.i for t in doc[span.end:after.i]):
+                after = _noun_modified(span)
+                if after is None or after.pos_ != "NOUN":
                     continue
                 if after.lemma_.lower() in SPOKES - NOT_SPOKESPEOPLE:
                     bodies.add(canon)  # "an Opera spokeswoman" (but "the Xbox website" is a thing's)

@@ -54,7 +54,9 @@ from generator.extract.orgs import (
     ORG_NOUNS,
     SPOKES,
     Orgs,
+    bare_police,
     common_noun_name,
+    police_spokes,
 )
 from generator.extract.pairs import (
     COLLECTIVES,
@@ -100,8 +102,8 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # sources the text keeps unnamed: "the Tory source said" is no epithet for anyone it names
 ANONYMOUS = {"source", "insider"}
 # nouns for a group of people, never an epithet for one of them: "The band said" is not its singer
-GROUP_NOUNS = {"band", "jury", "panel", "couple", "family", "crew", "squad", "side", "orchestra", "choir", "cast",
-               "audience", "team", "trio", "pair", "duo", "quartet", "police", "group"}
+GROUP_NOUNS = COLLECTIVES | {"band", "jury", "panel", "couple", "family", "crew", "squad", "side", "orchestra",
+                             "choir", "cast", "audience", "quartet", "police"}
 # nouns for a body or a thing that news makes the subject of a verb of saying, never a person:
 # "The alliance said", "the German exchange said", "The problem, he said, is"
 NOT_EPITHETS = {"exchange", "bourse", "market", "opposition", "unit", "division", "venture", "partnership", "campaign",
@@ -458,8 +460,7 @@ class Resolver(Pronouns):
             or self._speaks_for_pronoun(subj, np)  # "a BBC spokesman", "its spokesman"
         if body is not None:
             return Resolution(body, "organisation", 0.8, how="spokes")
-        if low == "police" and not (subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].ent_iob_ == "I") \
-                or low in SPOKES and any(t.lower_ == "police" for t in np if t.i < subj.i):
+        if bare_police(subj) or police_spokes(subj, np):
             # "the police said", "the police spokesman": a force the article does not name, never a person
             return Resolution(None, "organisation", 0.35, named=False, how="unnamed-group")
         body = self.orgs.spoke_before(subj, np) or self._spokes_near(subj, np)
