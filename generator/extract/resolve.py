@@ -16,6 +16,7 @@ import functools
 import re
 
 from generator.extract.countries import home_government
+from generator.extract.documents import REPORT_NOUNS, Documents
 from generator.extract.lexicon import (
     AGENT_ENDINGS,
     AUTHORED_NOUNS,
@@ -26,7 +27,6 @@ from generator.extract.lexicon import (
     GENDER_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
-    LEGAL_NOUNS,
     LEGISLATORS,
     MENTION_CUT,
     NAME_LINKS,
@@ -45,6 +45,7 @@ from generator.extract.lexicon import (
     SUBJECT_DEPS,
     TITLE_WORDS,
 )
+from generator.extract.members import GROUP_SIZES, MEMBER_BODIES, Members
 from generator.extract.mentions import Resolution, _clean_name, _name_text, _nationality, _strip_det, age_of
 from generator.extract.orgs import (
     BODY_NOUNS,
@@ -60,7 +61,6 @@ from generator.extract.orgs import (
 )
 from generator.extract.pairs import (
     COLLECTIVES,
-    GROUP_WINDOW,
     couple,
     included,
     joint,
@@ -82,20 +82,6 @@ NAME_NOUNS = {"group", "association", "union", "foundation", "society", "trust",
 # a person's people: "Lind's defence", "her family", "Mr Smith's camp" (plurals count too: "his lawyers")
 ENTOURAGE = {"defence", "defense", "camp", "team", "family", "lawyer", "attorney", "solicitor", "aide",
              "adviser", "advisor", "friend", "ally", "entourage", "supporter", "relative", "agent"}
-# verbs that bring a document into the world: "X published a report", "guidance issued by X"
-ISSUE_VERBS = {"publish", "issue", "release", "produce", "write", "commission", "draw", "prepare", "compile",
-               "send", "circulate", "unveil", "launch", "submit", "present", "author", "distribute", "put",
-               "file", "lodge", "bring"}
-# words that count a group: "the two said", "both said", "all three said"
-GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
-COUNTS = {"2": 2, "3": 3, "4": 4, "five": 5, "5": 5}
-# bodies made of people, whom "the MPs", "the judges", "the members" stand for after them
-MEMBER_BODIES = {"committee", "panel", "jury", "board", "commission", "council", "court", "tribunal", "inquiry",
-                 "parliament", "assembly", "senate", "congress", "house", "lords", "commons", "bench"}
-# the people such bodies are made of ("the MPs", "the judges"; "the teachers" are no board's members)
-MEMBER_NOUNS = {"member", "judge", "justice", "mp", "mep", "msp", "peer", "lord", "juror", "commissioner", "governor",
-                "trustee", "director", "senator", "councillor", "councilor", "panellist", "panelist", "lawmaker",
-                "legislator", "delegate", "representative", "congressman", "congresswoman", "assemblyman"}
 # members of a legislature, whose committees speak as "MPs said"
 CUE_LEMMAS = cased(CLAUSE_CUES)
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
@@ -130,8 +116,6 @@ SAME_WORDS = {"tory": "conservative", "tories": "conservative", "conservatives":
               "solicitors": "lawyer", "attorneys": "lawyer", "barristers": "lawyer", "lawyers": "lawyer"}
 
 
-# documents a body issues to speak for it (never a letter or a message: people write those)
-REPORT_NOUNS = {"report", "study", "survey", "statement", "submission", "review", "analysis", "research"}
 # a party's word, as same_words gives it: a body in a description, though tagged as a people's
 PARTY_WORDS = {"conservative", "labour", "liberal", "democrat", "republican", "snp", "ukip", "nationalist",
                "unionist", "green", "plaid"}
@@ -226,7 +210,7 @@ def name_run(head, word_ids=frozenset()) -> list:
     return [t for t in doc[i:j + 1]]
 
 
-class Resolver(Pronouns):
+class Resolver(Pronouns, Documents, Members):
     """Resolves subject mentions of one article to the people and bodies of its Cast."""
 
     def __init__(self, doc, skip: list[tuple[int, int]], quotes: list[tuple[int, int]], title: str = ""):
@@ -1032,264 +1016,6 @@ class Resolver(Pronouns):
         finally:
             self.claim_span = span
         return org[0] if org else None
-
-    def _issued_by(self, subj, window: int = 250) -> str | None:
-        """Who issued the document a definite 'the report' means, from where the article first
-        brings it in: 'The committee published a report', 'guidance issued by the CPS', 'The leaflet,
-        published by X'. A body, or a person ('the memo Mr X wrote'); None when nothing says."""
-        doc, head = subj.doc, subj.lemma_.lower()
-        same = LEGAL_NOUNS | {"suit", "case"} if head in LEGAL_NOUNS else {head}  # "X filed the suit ... the lawsuit"
-        for t in reversed(doc[max(0, subj.i - window):subj.i + 1]):  # "said the leaflet, issued by X" too
-            if t.pos_ != "NOUN" or t.lemma_.lower() not in same or not self.cast._usable(t):
-                continue
-            issuer = self._issuer_of(t)
-            if issuer is not None:
-                return issuer
-        return None
-
-    def _issuer_of(self, t) -> str | None:
-        """Who the text says issued the document noun t ('a report published by X', 'X wrote a
-        letter'), or None."""
-        agents = [o for c in t.children if c.dep_ == "acl" for b in c.children
-                  if b.lower_ == "by" and b.dep_ in ("agent", "prep") for o in b.children if o.dep_ == "pobj"]
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
-            agents += [c for c in t.head.children if c.dep_ == "nsubj"]
-        if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in ISSUE_VERBS:
-            agents += [o for b in t.head.children if b.lower_ == "by" for o in b.children if o.dep_ == "pobj"]
-        for a in agents:
-            if a.pos_ == "PRON":
-                continue
-            res = self.resolve(a, record=False)
-            if res.name is not None and res.how not in ("pair", "joint" if a.dep_ == "nsubj" else "") \
-                    and res.kind != "place":
-                return res.name  # "published jointly by A and B": both
-        return None
-
-    def _plaintiff(self, subj, window: int = 600) -> str | None:
-        """Who brought the lawsuit a definite 'the lawsuit' means when nothing says who filed it:
-        the last one the article says is suing ("Willis is suing the studio ... The lawsuit said")."""
-        if subj.lemma_.lower() not in LEGAL_NOUNS:
-            return None
-        for t in reversed(self.doc[max(0, subj.i - window):subj.i]):
-            if t.lemma_.lower() == "sue" and t.pos_ == "VERB":
-                for c in t.children:
-                    if c.dep_ == "nsubj" and c.pos_ != "PRON":
-                        res = self.resolve(c, record=False)
-                        if res.name is not None and res.kind != "place":
-                            return res.name
-        return None
-
-    def _author_of(self, subj, window: int = 400) -> str | None:
-        """The person who wrote the document a definite 'the book' means, where the article names
-        them as its author, before or just after: 'The book by journalist Robert Peston said ... the
-        book claims', "according to the book. Mr Peston's book says". People write books and letters;
-        a body issues reports (_issued_by)."""
-        doc, head = subj.doc, subj.lemma_.lower()
-        before = reversed(doc[max(0, subj.i - window):subj.i])
-        for t in [*before, *doc[subj.i + 1:min(len(doc), subj.i + window // 4)]]:
-            if t.pos_ != "NOUN" or t.lemma_.lower() != head:
-                continue
-            writers = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
-                       for o in c.children if o.dep_ == "pobj"]
-            writers += [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-            for w in writers:
-                if w.ent_type_ != "PERSON":
-                    continue
-                res = self.resolve(w, record=False)
-                if res.name is not None and res.kind == "person":
-                    return res.name
-        return None
-
-    def _last_document(self, subj, window: int = 400) -> str | None:
-        """The issuer of the document that last spoke before a definite document noun no issuer is
-        found for: "said the leaflet published by X ... The guidance also said" is X's guidance
-        (an article about one document calls it by several nouns)."""
-        if subj.lemma_.lower() not in DOCUMENT_NOUNS:
-            return None
-        for j, name, kind, _named, _plural in reversed(self.org_history):
-            if j >= subj.i:
-                continue
-            if subj.i - j > window:
-                break
-            if kind != "place" and self.doc[j].lemma_.lower() in DOCUMENT_NOUNS and self.doc[j].pos_ == "NOUN":
-                return name
-        return None
-
-    def _body_speaking_before(self, subj, window: int = 1500) -> str | None:
-        """'the OECD said ... it added. However, the report warned': a document no issuer is found
-        for speaks for the body that last spoke a claim before it (an article reports one body's
-        report through its claims, between the people it quotes)."""
-        if subj.tag_ != "NN":
-            return None
-        idx = subj.idx
-        # the last body that spoke, past any person quoted since ("Envisional said ... '...,' Mr
-        # Coppin said. ... said the report": Envisional's)
-        before = next((r for r in reversed(self.said) if r.start < idx and r.kind != "person"), None)
-        if before is None or idx - before.start > window or before.plural or before.kind != "organisation":
-            return None
-        return before.name
-
-    def _counted_group(self, i: int, size: int) -> tuple[str, str] | None:
-        """The people or bodies of that number last named together as a subject before token i
-        ("the two", "both", "all three")."""
-        for j, name, kind in reversed(self.group_history):
-            if j >= i or name is None:
-                continue
-            if i - j > GROUP_WINDOW:
-                break
-            if name.count(" and ") + name.count(", ") + 1 == size:
-                return name, kind
-        return None
-
-    @staticmethod
-    def _counted_size(subj) -> int:
-        """How many people a definite counted plural means: 3 for "all three band members", 2 for
-        "the two men"; 0 when it counts none, or is not definite ("three men said": others)."""
-        if not any(c.dep_ in ("det", "predet") and c.lower_ in ("all", "the", "both", "these") for c in subj.children):
-            return 0
-        sizes = [GROUP_SIZES.get(c.lower_) or COUNTS.get(c.lower_, 0) for c in subj.children if c.dep_ == "nummod"]
-        return sizes[0] if len(sizes) == 1 else 0
-
-    def _last_people(self, i: int, size: int, window: int = 30) -> tuple[str, str] | None:
-        """The last `size` different people the text named before token i (within `window`
-        sentences, never inside the words the claim reports), as "A, B and C" in the order the
-        text first names them."""
-        if self.salience is None:
-            return None
-        here, span = self.salience.sentence(i), self.claim_span
-        found: dict[str, int] = {}
-        for j, name, _w in reversed(self.salience.mentions):
-            if j >= i or not name:
-                continue
-            if here - self.salience.sentence(j) > window:
-                break
-            if span is not None and span[0] <= self.doc[j].idx < span[1]:
-                continue
-            person = self.people.get(name)
-            if person is not None and person.kind != "person":
-                continue
-            if name not in found and len(found) == size:
-                break
-            found[name] = j
-        if len(found) != size:
-            return None
-        names = sorted(found, key=lambda n: min(j for j, m, _w in self.salience.mentions if m == n))
-        return ", ".join(names[:-1]) + " and " + names[-1], "person"
-
-    def _members_of(self, subj) -> str | None:
-        """A plural of people that names the members of a body the article names 'X of <them>': "law
-        lords" are the House of Lords, "the governors" the Board of Governors, "the trustees" the
-        Board of Trustees (one such body only)."""
-        if subj.tag_ != "NNS" or not people_noun(subj) or not subj.text.islower():
-            return None
-        ending = " of " + subj.lower_
-        bodies = {name for _i, name in self.orgs.mentions if name.lower().endswith(ending)}
-        return bodies.pop() if len(bodies) == 1 else None
-
-    def _body_of_members(self, subj, np, window: int = 60) -> str | None:
-        """'The Public Accounts Committee criticised ... The MPs said': a definite plural of people
-        right after a body made of people (a committee, a court, a panel) was the subject is that body."""
-        if not plural_people(subj) or np[0].lower_ != "the" or subj.lower_.rstrip("s") not in MEMBER_NOUNS:
-            return None
-        for j, name, kind, _named, _plural in reversed(self.org_history):
-            if j >= subj.i:
-                continue
-            if subj.i - j > window or kind != "organisation":
-                return None
-            return name if self.doc[j].lemma_.lower() in MEMBER_BODIES else None
-        return None
-
-    def _committee(self, subj, np) -> str | None:
-        """'MPs have warned', 'an all-party committee said': bare members of a legislature, or a
-        committee the text does not name yet, speak for the one committee the article names ("the
-        Public Accounts Committee"); None when it names none or several. "Labour MPs" are no committee."""
-        head = subj.lemma_.lower()
-        if plural_people(subj) and subj.lower_.rstrip("s") in LEGISLATORS:
-            if any(t.i != subj.i and t.lower_ != "the" for t in np):
-                return None
-        elif not (subj.tag_ == "NN" and head == "committee" and np[0].lower_ in ("a", "an")):
-            return None
-        return self._one_member_body("committee")
-
-    def _committee_report(self, subj) -> str | None:
-        """'The Transport Committee said ... The report said': a report no one is said to have
-        issued, after the one committee the article names spoke, is that committee's (committees
-        speak through their reports)."""
-        body = self._one_member_body("committee") if subj.lemma_.lower() == "report" else None
-        if body is None:
-            return None
-        return body if any(j < subj.i and name == body for j, name, *_rest in self.org_history) else None
-
-    def _lede_members(self, subj, np) -> str | None:
-        """'..., MPs have warned': members of a body ("MPs", "judges", "peers") the first sentence
-        (after the headline) gives as the source, bare, are the one body made of them that the
-        article names (a committee, a panel, a court), when it names one only."""
-        if self.claim_span is None or self.salience is None or self.salience.sentence(subj.i) > 1 \
-                or not plural_people(subj) or subj.lower_.rstrip("s") not in MEMBER_NOUNS or len(np) != 1:
-            return None
-        return self._one_member_body()
-
-    def _one_member_body(self, noun: str | None = None) -> str | None:
-        """The one body made of people (a committee, a panel, a court; `noun`: of that noun) the
-        article names, if it names one only."""
-        bodies = {name for _i, name in self.orgs.mentions if len(name.split()) >= 2
-                  and (name.split()[-1].lower() == noun if noun else name.split()[-1].lower() in MEMBER_BODIES)}
-        return bodies.pop() if len(bodies) == 1 else None
-
-    def _lede_body(self, subj, head: str, definite: bool = False) -> str | None:
-        """Who an unnamed body or document opening the article ("regulators have said", "new
-        guidelines say", "the UK elections watchdog has said") turns out to be: the body that is the
-        named subject of the next sentence (of the next two for a definite one, which the lede
-        only keeps back), or the issuer of the first document the next sentences say who issued
-        ("said the leaflet published by X"). Only in the first sentence: the lede names its source
-        later."""
-        if self.salience is None or self.salience.sentence(subj.i) != 0 or len(self.salience.sent_starts) < 2:
-            return None
-        starts = self.salience.sent_starts
-        if head in ORG_NOUNS - GOVERNMENT_NOUNS:
-            qualified = any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children)
-            if not definite and subj.tag_ == "NNS" and qualified:
-                return None  # "oil companies have warned": a class of bodies, not one the lede keeps back
-            reach = 3 if definite or qualified else 2  # "a trade body has warned": the lede keeps one back
-            end = starts[reach] if len(starts) > reach else len(self.doc)
-            for t in self.doc[starts[1]:end]:
-                if t.dep_ in SUBJECT_DEPS and (t.ent_type_ == "ORG" or t.pos_ == "PROPN") and self.cast._usable(t):
-                    if any(c.dep_ == "conj" for c in t.children):
-                        return None  # "Unison and Amicus met": which one?
-                    res = self.resolve(t, record=False)
-                    if res.kind == "organisation" and res.named and res.how in ("org", "propn"):
-                        return res.name  # (a name the model tags as nothing: "the UK Internet Forum")
-                    if t.ent_type_ == "ORG":
-                        return None
-            return None
-        papers = DOCUMENT_NOUNS | DATA_NOUNS | {"guideline"}
-        if head in papers:
-            end = starts[8] if len(starts) > 8 else len(self.doc)
-            for t in self.doc[starts[1]:end]:
-                if t.pos_ == "NOUN" and t.lemma_.lower() in papers and self.cast._usable(t):
-                    issuer = self._issuer_of(t) or self._body_on(t)
-                    if issuer is not None:
-                        return issuer
-            # "..., a report says. The Higher Education Funding Council for England said": the body
-            # the next sentence has speak issued it (a report's, never a website's or a letter's)
-            nxt = self.doc[starts[1]:starts[2] if len(starts) > 2 else len(self.doc)] if head in REPORT_NOUNS else []
-            for t in nxt:
-                if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_CUES and t.ent_type_ == "ORG" \
-                        and self.cast._usable(t):
-                    res = self.resolve(t, record=False)
-                    if res.kind == "organisation" and res.named and res.how in ("org", "propn"):
-                        return res.name
-                    break
-        return None
-
-    def _body_on(self, t) -> str | None:
-        """The body a document noun carries as its own: 'the Commission report', "the OECD's study"."""
-        for c in t.children:
-            if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" and c.i < t.i and self.cast._usable(c):
-                res = self.resolve(c, record=False)
-                if res.kind == "organisation" and res.named:
-                    return res.name
-        return None
 
     def _aged(self, subj, np) -> str | None:
         """'the 67-year-old': the one person whose age the article gives as that number beside
