@@ -237,12 +237,14 @@ class Orgs:
         # short forms written anywhere, headline included, whatever the model tagged them as)
         counts = Counter()
         self.named_at: dict[str, set[int]] = {}  # body -> where the text names it (< 0: in the headline)
+        low_title, low_text = title.lower(), text.lower()
         for alias, canon in self.alias.items():
-            pattern = r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])"
-            counts[canon] += len(re.findall(pattern, (title + "\n" + text).lower()))
+            pattern = re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])")
+            in_title, in_text = list(pattern.finditer(low_title)), list(pattern.finditer(low_text))
+            counts[canon] += len(in_title) + len(in_text)
             self.named_at.setdefault(canon, set()).update(
-                [m.start() - len(title) - 1 for m in re.finditer(pattern, title.lower())]
-                + [m.start() for m in re.finditer(pattern, text.lower()) if not self._modifier(m.start(), m.end())])
+                [m.start() - len(title) - 1 for m in in_title]
+                + [m.start() for m in in_text if not self._modifier(m.start(), m.end())])
         first = {}
         for i, n in self.mentions:
             first.setdefault(n, i)
